@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Regenerates src/catalog/data/ec2-*.json from the sourced reference files in ../shared/reference.
+// Usage: node scripts/build-catalog.mjs [referenceDir]
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ref = process.argv[2] ?? join(import.meta.dirname, '..', '..', 'shared', 'reference');
+const out = join(import.meta.dirname, '..', 'src', 'catalog', 'data');
+const specs = JSON.parse(readFileSync(join(ref, 'ec2-instance-types.json'), 'utf8'));
+const prices = JSON.parse(readFileSync(join(ref, 'ec2-ondemand-us-east-1.json'), 'utf8'));
+
+// p3 is absent from moto's bundled DescribeInstanceTypes data; figures from the EC2 User Guide
+// "Hardware specifications" table (awsdocs, 2023) and Vantage gpu_data.go, as quoted in aws-facts.md.
+const supplements = {
+  source: 'EC2 User Guide hardware specifications (awsdocs 2023) and vantage-sh/ec2instances.info gpu_data.go, via shared/reference/aws-facts.md',
+  types: Object.fromEntries(
+    [
+      ['p3.2xlarge', 8, 61, 1],
+      ['p3.8xlarge', 32, 244, 4],
+      ['p3.16xlarge', 64, 488, 8],
+    ].map(([type, vcpu, memGiB, gpus]) => [
+      type,
+      {
+        vcpu,
+        memoryMiB: memGiB * 1024,
+        currentGeneration: false,
+        arch: ['x86_64'],
+        gpu: { model: 'V100', manufacturer: 'NVIDIA', count: gpus, memoryMiBEach: 16384, totalMemoryMiB: 16384 * gpus },
+      },
+    ]),
+  ),
+};
+
+const types = {};
+for (const [name, s] of Object.entries({ ...specs.types, ...supplements.types })) {
+  const t = { vcpu: s.vcpu, memoryMiB: s.memoryMiB, currentGeneration: s.currentGeneration, arch: s.arch };
+  if (s.gpu) t.gpu = { model: s.gpu.model, count: s.gpu.count, memoryMiBEach: s.gpu.memoryMiBEach };
+  if (s.neuron) t.neuron = { model: s.neuron.model, count: s.neuron.count, memoryMiBEach: s.neuron.memoryMiBEach };
+  if (supplements.types[name]) t.source = 'supplement';
+  types[name] = t;
+}
+const sorted = Object.fromEntries(Object.entries(types).sort(([a], [b]) => a.localeCompare(b)));
+writeFileSync(
+  join(out, 'ec2-instance-types.json'),
+  JSON.stringify({ source: specs.source, supplementSource: supplements.source, types: sorted }) + '\n',
+);
+writeFileSync(
+  join(out, 'ec2-ondemand-prices.json'),
+  JSON.stringify(
+    {
+      source: prices.source,
+      asOf: prices.asOf,
+      unit: prices.unit,
+      region: prices.region,
+      // AWS lists most types at the same on-demand price in these regions (shared/reference/README.md).
+      sameListPriceRegions: ['us-east-1', 'us-east-2', 'us-west-2'],
+      prices: prices.prices,
+    },
+    null,
+    1,
+  ) + '\n',
+);
+console.log(`wrote ${Object.keys(sorted).length} instance types and ${Object.keys(prices.prices).length} prices to ${out}`);

@@ -1,0 +1,41 @@
+import { Command, Flags } from '@oclif/core';
+import { ExitCode, UserError } from './errors.js';
+
+/**
+ * Every command extends this: it owns how errors reach the user. A UserError is one line on
+ * stderr and its documented exit code; anything else is a bug, also one line unless --debug.
+ */
+export abstract class BaseCommand extends Command {
+  static override baseFlags = {
+    debug: Flags.boolean({ description: 'Show stack traces and internal detail on errors.', default: false, helpGroup: 'GLOBAL' }),
+  };
+
+  protected get debugEnabled(): boolean {
+    return this.argv.includes('--debug') || process.env['MLCOST_DEBUG'] === '1';
+  }
+
+  protected override async catch(err: Error & { exitCode?: number; oclif?: { exit?: number } }): Promise<unknown> {
+    if (this.debugEnabled) process.stderr.write(`${err.stack ?? err.message}\n`);
+    if (err instanceof UserError) {
+      process.stderr.write(`mlcost: ${err.message}\n`);
+      return this.exit(err.exitCode);
+    }
+    // oclif's own parse errors (unknown flag, bad option value) are usage errors.
+    if (err.oclif !== undefined && err.oclif.exit !== undefined) {
+      if (err.oclif.exit === 0) return this.exit(0);
+      process.stderr.write(`mlcost: ${firstLine(err.message)} (see \`mlcost ${this.id ?? ''} --help\`)\n`);
+      return this.exit(ExitCode.usage);
+    }
+    process.stderr.write(`mlcost: internal error: ${firstLine(err.message)} (rerun with --debug and report it)\n`);
+    return this.exit(ExitCode.internal);
+  }
+
+  /** Writes the requested output to stdout; stdout carries nothing else. */
+  protected emit(text: string): void {
+    process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n').find((l) => l.trim() !== '')?.trim() ?? message;
+}

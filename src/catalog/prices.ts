@@ -1,0 +1,114 @@
+import ec2Data from './data/ec2-ondemand-prices.json' with { type: 'json' };
+import storageData from './data/storage-prices.json' with { type: 'json' };
+import type { CollectedPrice } from '../snapshot/schema.js';
+
+/** A month is 730 hours everywhere in mlcost (AWS's own convention). */
+export const HOURS_PER_MONTH = 730;
+
+export interface Price {
+  usd: number;
+  unit: 'hour' | 'GB-month';
+  source: string;
+  asOf: string;
+  /** How the figure applies to this region, e.g. "us-east-1 list price (same list price in us-west-2)". */
+  basis: string;
+}
+
+/** A price is known, or explicitly unknown with the reason: never a silent 0. */
+export type PriceLookup = { known: true; price: Price } | { known: false; reason: string };
+
+export type S3PriceClass = keyof typeof storageData.s3.gbMonth;
+export type EbsVolumeType = keyof typeof storageData.ebs.gbMonth;
+
+const ec2Prices = ec2Data.prices as Record<string, number>;
+
+/**
+ * Prices for one audit: live prices collected into the Snapshot win; otherwise the embedded,
+ * dated catalog, which covers the regions AWS lists at the us-east-1 price and nothing else.
+ */
+export class PriceBook {
+  private readonly collected = new Map<string, CollectedPrice>();
+
+  constructor(collected: readonly CollectedPrice[] = []) {
+    for (const p of collected) this.collected.set(key(p.service, p.region, p.key, p.term), p);
+  }
+
+  ec2OnDemand(instanceType: string, region: string): PriceLookup {
+    const live = this.live('ec2', region, instanceType, 'hour');
+    if (live) return live;
+    return embedded(ec2Prices[instanceType], region, ec2Data.sameListPriceRegions, {
+      unit: 'hour',
+      source: ec2Data.source,
+      asOf: ec2Data.asOf,
+      what: `on-demand price for ${instanceType}`,
+    });
+  }
+
+  ec2Reserved(instanceType: string, region: string, term: 'reserved-1yr-no-upfront' | 'reserved-3yr-no-upfront'): PriceLookup {
+    const p = this.collected.get(key('ec2', region, instanceType, term));
+    if (p) return { known: true, price: fromCollected(p, 'hour') };
+    return { known: false, reason: `no ${term} price collected for ${instanceType} in ${region}` };
+  }
+
+  ebsGbMonth(volumeType: EbsVolumeType, region: string): PriceLookup {
+    const live = this.live('ebs', region, volumeType, 'GB-month');
+    if (live) return live;
+    return embedded(storageData.ebs.gbMonth[volumeType], region, storageData.ebs.sameListPriceRegions, {
+      unit: 'GB-month',
+      source: storageData.ebs.source,
+      asOf: storageData.ebs.asOf,
+      what: `EBS ${volumeType} price`,
+    });
+  }
+
+  s3GbMonth(storageClass: S3PriceClass, region: string): PriceLookup {
+    const live = this.live('s3', region, storageClass, 'GB-month');
+    if (live) return live;
+    return embedded(storageData.s3.gbMonth[storageClass], region, storageData.s3.sameListPriceRegions, {
+      unit: 'GB-month',
+      source: storageData.s3.source,
+      asOf: storageData.s3.asOf,
+      what: `S3 ${storageClass} price`,
+    });
+  }
+
+  sagemakerHourly(mlInstanceType: string, region: string): PriceLookup {
+    const live = this.live('sagemaker', region, mlInstanceType, 'hour');
+    return live ?? { known: false, reason: `no SageMaker price for ${mlInstanceType} in ${region}` };
+  }
+
+  private live(service: CollectedPrice['service'], region: string, k: string, unit: Price['unit']): PriceLookup | undefined {
+    const p = this.collected.get(key(service, region, k, 'on-demand'));
+    return p ? { known: true, price: fromCollected(p, unit) } : undefined;
+  }
+}
+
+export const S3_PRICE_FACTS = {
+  intelligentTieringMonitoringPer1000Objects: storageData.s3.intelligentTieringMonitoringPer1000Objects,
+  getRequestsPer1000: storageData.s3.getRequestsPer1000,
+  putRequestsPer1000: storageData.s3.putRequestsPer1000,
+  source: storageData.s3.source,
+  asOf: storageData.s3.asOf,
+} as const;
+
+function key(service: string, region: string, k: string, term: string): string {
+  return `${service}|${region}|${k}|${term}`;
+}
+
+function fromCollected(p: CollectedPrice, unit: Price['unit']): Price {
+  return { usd: p.usd, unit, source: p.source, asOf: p.asOf, basis: `${p.region} price from the AWS Pricing API` };
+}
+
+function embedded(
+  usd: number | undefined,
+  region: string,
+  sameRegions: readonly string[],
+  meta: { unit: Price['unit']; source: string; asOf: string; what: string },
+): PriceLookup {
+  if (usd === undefined) return { known: false, reason: `no embedded ${meta.what}` };
+  if (!sameRegions.includes(region)) {
+    return { known: false, reason: `embedded ${meta.what} covers ${sameRegions.join(', ')} only; use --prices live for ${region}` };
+  }
+  const basis = region === 'us-east-1' ? 'us-east-1 list price' : `us-east-1 list price (AWS lists the same price in ${region})`;
+  return { known: true, price: { usd, unit: meta.unit, source: meta.source, asOf: meta.asOf, basis } };
+}

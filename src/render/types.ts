@@ -1,0 +1,11 @@
+import type { AuditResult } from '../engine/result.js';
+
+export interface RenderOptions {
+  /** Colours and terminal width apply only to the table on a TTY without NO_COLOR. */
+  color: boolean;
+  /** A previous result, for week-over-week views (report --previous). */
+  previous?: AuditResult;
+}
+
+/** A renderer is a pure function: an audit result in, text out. It never computes money. */
+export type Renderer = (result: AuditResult, options: RenderOptions) => string;
