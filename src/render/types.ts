@@ -3,6 +3,8 @@ import type { AuditResult } from '../engine/result.js';
 export interface RenderOptions {
   /** Colours and terminal width apply only to the table on a TTY without NO_COLOR. */
   color: boolean;
+  /** Terminal columns for the table; other formats ignore it. */
+  width?: number;
   /** A previous result, for week-over-week views (report --previous). */
   previous?: AuditResult;
 }

@@ -18,7 +18,7 @@ export const DailySummarySchema = z.object({
   /** Sum over the day, for counters (bytes, invocations). */
   sum: z.number().optional(),
   datapoints: z.number().int().nonnegative(),
-});
+}).meta({ id: 'DailySummary' });
 
 export const MetricSummarySchema = z.object({
   avg: z.number(),
@@ -34,7 +34,7 @@ export const MetricSummarySchema = z.object({
   daily: z.array(DailySummarySchema).optional(),
   /** Average by hour of week (0 = Monday 00:00 UTC … 167), when collected at hourly or finer period. */
   hourOfWeek: z.array(z.number().nullable()).length(168).optional(),
-});
+}).meta({ id: 'MetricSummary' });
 
 export const GpuMetricsSchema = z.object({
   index: z.number().int().nonnegative(),

@@ -1,0 +1,82 @@
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { Flags } from '@oclif/core';
+import { BaseCommand } from '../base-command.js';
+import { loadConfig } from '../config/load.js';
+import { ExitCode, UserError, errorMessage } from '../errors.js';
+import { evaluate } from '../engine/evaluate.js';
+import { filterFindings } from '../engine/filter.js';
+import { SEVERITIES, type Severity } from '../engine/result.js';
+import { loadRules } from '../engine/rules/load.js';
+import { OUTPUT_FORMATS, RENDERERS, type OutputFormat } from '../render/index.js';
+import { readSnapshot } from '../snapshot/io.js';
+
+export const DEMO_SNAPSHOT = fileURLToPath(new URL('../../fixtures/demo/snapshot.json', import.meta.url));
+
+export default class Audit extends BaseCommand {
+  static override description = 'Find waste in a Snapshot (live AWS, a saved file, or the demo) and price every fix.';
+
+  static override examples = [
+    '<%= config.bin %> audit --demo',
+    '<%= config.bin %> audit --snapshot snapshot.json --output json > audit.json',
+    '<%= config.bin %> audit --demo --severity high --min-savings 100',
+  ];
+
+  static override flags = {
+    demo: Flags.boolean({ description: 'Audit the embedded demo Snapshot (no AWS account needed).', exclusive: ['snapshot'] }),
+    snapshot: Flags.string({ description: 'Audit a Snapshot file written by `mlcost collect`.', exclusive: ['demo'] }),
+    output: Flags.string({ char: 'o', description: 'Output format.', options: OUTPUT_FORMATS, default: 'table' }),
+    out: Flags.string({ description: 'Write the output to this file instead of stdout.' }),
+    'min-savings': Flags.integer({ description: 'Only report findings saving at least this many USD per month.', min: 0 }),
+    severity: Flags.string({ description: 'Only report findings at or above this severity.', options: [...SEVERITIES] }),
+    'fail-on': Flags.string({ description: 'Exit 1 when any reported finding is at or above this severity.', options: [...SEVERITIES] }),
+    rules: Flags.string({ description: 'Extra rule directory (repeatable).', multiple: true }),
+    config: Flags.string({ char: 'c', description: 'Config file (default: ./mlcost.config.yaml when present).' }),
+  };
+
+  async run(): Promise<void> {
+    const { flags } = await this.parse(Audit);
+    const { config } = await loadConfig(flags.config);
+    const rules = await loadRules({
+      directories: [...config.rules.directories, ...(flags.rules ?? [])],
+      disable: config.rules.disable,
+      params: config.rules.params,
+    });
+    if (!flags.demo && flags.snapshot === undefined) {
+      throw new UserError('live collection is not available in this build yet: use --demo or --snapshot FILE');
+    }
+    const snapshot = await readSnapshot(flags.demo ? DEMO_SNAPSHOT : flags.snapshot!);
+    const full = evaluate(snapshot, { rules, config });
+    const result = filterFindings(full, {
+      ...(flags['min-savings'] !== undefined ? { minSavings: flags['min-savings'] } : {}),
+      ...(flags.severity !== undefined ? { severity: flags.severity as Severity } : {}),
+    });
+    const format = flags.output as OutputFormat;
+    const text = RENDERERS[format](result, {
+      color: format === 'table' && flags.out === undefined && colorEnabled(),
+      width: process.stdout.columns ?? 160,
+    });
+    if (flags.out !== undefined) {
+      try {
+        await writeFile(flags.out, text);
+      } catch (err) {
+        throw new UserError(`${flags.out}: cannot write output (${errorMessage(err)})`);
+      }
+      process.stderr.write(`wrote ${format} report to ${flags.out}\n`);
+    } else {
+      this.emit(text);
+    }
+    if (flags['fail-on'] !== undefined) {
+      const min = SEVERITIES.indexOf(flags['fail-on'] as Severity);
+      const failing = result.findings.filter((f) => SEVERITIES.indexOf(f.severity) >= min);
+      if (failing.length) {
+        process.stderr.write(`mlcost: ${failing.length} finding(s) at or above ${flags['fail-on']} severity (--fail-on)\n`);
+        this.exit(ExitCode.gateFailed);
+      }
+    }
+  }
+}
+
+function colorEnabled(): boolean {
+  return process.stdout.isTTY === true && process.env['NO_COLOR'] === undefined && process.env['TERM'] !== 'dumb';
+}

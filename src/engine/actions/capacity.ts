@@ -1,0 +1,40 @@
+import type { InstanceSpec } from '../../catalog/index.js';
+import type { Capacity } from '../result.js';
+import { round } from '../signals/metrics.js';
+
+export function instanceCapacity(spec: InstanceSpec, expectedUtilPct?: number): Capacity {
+  const c: Capacity = { label: spec.type, vcpu: spec.vcpu, memoryGiB: round(spec.memoryGiB) };
+  if (spec.gpu) {
+    c.gpus = spec.gpu.count;
+    c.gpuModel = spec.gpu.model;
+    c.gpuMemoryGiB = spec.gpu.totalMemoryGiB;
+  }
+  if (expectedUtilPct !== undefined) c.expectedUtilPct = round(expectedUtilPct);
+  return c;
+}
+
+/** "GPUs 4 -> 1, GPU mem 64 -> 16 GiB, vCPU 48 -> 4": only what changes, in the order people read it. */
+export function describeChange(before: Capacity, after: Capacity, utilLabel: string): string {
+  const parts: string[] = [];
+  if (before.gpus !== after.gpus && before.gpus !== undefined) parts.push(`GPUs ${before.gpus} -> ${after.gpus ?? 0}`);
+  if (before.gpuMemoryGiB !== after.gpuMemoryGiB && before.gpuMemoryGiB !== undefined) {
+    parts.push(`GPU mem ${fmt(before.gpuMemoryGiB)} -> ${fmt(after.gpuMemoryGiB ?? 0)} GiB`);
+  }
+  if (before.vcpu !== after.vcpu) parts.push(`vCPU ${before.vcpu} -> ${after.vcpu}`);
+  if (before.memoryGiB !== after.memoryGiB) parts.push(`mem ${fmt(before.memoryGiB ?? 0)} -> ${fmt(after.memoryGiB ?? 0)} GiB`);
+  if (before.expectedUtilPct !== undefined && after.expectedUtilPct !== undefined) {
+    parts.push(`${utilLabel} ${Math.round(before.expectedUtilPct)}% -> ~${Math.round(after.expectedUtilPct)}%`);
+  }
+  return parts.join(', ');
+}
+
+/** How much a move risks performance, from the utilisation it should leave. */
+export function riskFromUtil(expectedPct: number): 'low' | 'medium' | 'high' {
+  if (expectedPct > 85) return 'high';
+  if (expectedPct > 70) return 'medium';
+  return 'low';
+}
+
+function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}

@@ -1,0 +1,132 @@
+import { PriceBook } from '../catalog/index.js';
+import type { Config } from '../config/schema.js';
+import { errorMessage } from '../errors.js';
+import { RESOURCE_TYPES, refOf, resourcesOf, type AnyResource, type ResourceType } from '../snapshot/resources.js';
+import type { Snapshot, SnapshotWarning } from '../snapshot/schema.js';
+import { VERSION } from '../version.js';
+import { ACTIONS, type PricedMove } from './actions/index.js';
+import { interpolate } from './interpolate.js';
+import { roundCents } from './money.js';
+import { RESULT_SCHEMA_VERSION, type AuditResult, type Finding } from './result.js';
+import type { LoadedRule } from './rules/load.js';
+import { factsFor, type ResourceFacts, type SignalContext } from './signals/index.js';
+import { breakdowns, compareFindings, totalSavings } from './summarize.js';
+
+export interface EvaluateOptions {
+  rules: readonly LoadedRule[];
+  config: Config;
+  now?: Date;
+}
+
+interface Candidate {
+  rule: LoadedRule;
+  move: PricedMove;
+  precedence: number;
+}
+
+/** Snapshot in, audit result out. Pure: no AWS, no I/O, no clock but `now`. */
+export function evaluate(snapshot: Snapshot, options: EvaluateOptions): AuditResult {
+  const env: SignalContext = {
+    snapshot,
+    prices: new PriceBook(snapshot.prices),
+    minObservedHours: options.config.minObservedHours,
+    config: options.config,
+    asOf: new Date(snapshot.scope.lookback.end),
+  };
+  const findings: Finding[] = [];
+  const failures = new Map<string, { count: number; first: string }>();
+  const unknownPrices = new Map<string, number>();
+  let monthlyCost = 0;
+  let unpriced = 0;
+
+  for (const type of RESOURCE_TYPES) {
+    const rules = options.rules.filter((r) => r.spec.resource === type);
+    for (const resource of resourcesOf(snapshot, type)) {
+      const facts = factsFor(type, resource, env);
+      if (facts.cost.monthly !== null) monthlyCost += facts.cost.monthly;
+      if (facts.cost.unknown.length) {
+        unpriced += 1;
+        for (const reason of facts.cost.unknown) unknownPrices.set(reason, (unknownPrices.get(reason) ?? 0) + 1);
+      }
+      const candidates: Candidate[] = [];
+      for (const rule of rules) {
+        try {
+          const move = applyRule(rule, type, resource, facts, env);
+          if (move) candidates.push({ rule, move, precedence: ACTIONS[rule.spec.action.kind]?.precedence ?? 100 });
+        } catch (err) {
+          const f = failures.get(rule.spec.id) ?? { count: 0, first: `${refOf(type, resource).id}: ${errorMessage(err).split('\n')[0]}` };
+          f.count += 1;
+          failures.set(rule.spec.id, f);
+        }
+      }
+      const chosen = choose(candidates);
+      if (chosen) findings.push(toFinding(chosen, candidates, type, resource, facts, options.config));
+    }
+  }
+
+  findings.sort(compareFindings);
+  const warnings: SnapshotWarning[] = [...snapshot.warnings];
+  for (const [ruleId, f] of failures) {
+    warnings.push({ code: 'rule-error', message: `rule ${ruleId} could not be evaluated on ${f.count} resource(s); first: ${f.first}` });
+  }
+  for (const [reason, count] of unknownPrices) {
+    warnings.push({ code: 'price-unknown', message: `${reason} (${count} resource(s) not counted in cost)` });
+  }
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    generatedAt: (options.now ?? new Date()).toISOString(),
+    tool: { name: 'mlcost', version: VERSION },
+    scope: { ...snapshot.scope, snapshotCollectedAt: snapshot.collectedAt },
+    totals: { monthlyCost: roundCents(monthlyCost), monthlySavings: totalSavings(findings), findingCount: findings.length, unpricedResources: unpriced },
+    breakdowns: breakdowns(findings),
+    findings,
+    warnings,
+  };
+}
+
+function applyRule(rule: LoadedRule, type: ResourceType, resource: AnyResource, facts: ResourceFacts, env: SignalContext): PricedMove | undefined {
+  const matched = rule.when({ resource, signals: facts.signals, params: rule.params });
+  if (matched !== true) return undefined;
+  const action = ACTIONS[rule.spec.action.kind];
+  return action?.price({ type, resource, facts, params: rule.params, env });
+}
+
+/** Moves on one resource exclude each other: keep the one done first, then the larger saving. */
+function choose(candidates: readonly Candidate[]): Candidate | undefined {
+  return [...candidates].sort((a, b) => a.precedence - b.precedence || (b.move.monthlySavings ?? -1) - (a.move.monthlySavings ?? -1))[0];
+}
+
+function toFinding(
+  chosen: Candidate,
+  all: readonly Candidate[],
+  type: ResourceType,
+  resource: AnyResource,
+  facts: ResourceFacts,
+  config: Config,
+): Finding {
+  const { rule, move } = chosen;
+  const ref = refOf(type, resource);
+  const team = config.teamTags.map((k) => ref.tags[k]).find((v) => v !== undefined && v !== '');
+  const alternatives = all
+    .filter((c) => c !== chosen)
+    .map((c) => ({ ruleId: c.rule.spec.id, action: c.move.description, monthlySavings: c.move.monthlySavings, why: `one move per resource: ${rule.spec.id} (${rule.spec.action.kind}) is done first` }));
+  const action: Finding['action'] = { kind: rule.spec.action.kind, description: move.description };
+  if (move.from !== undefined) action.from = move.from;
+  if (move.to !== undefined) action.to = move.to;
+  return {
+    id: `${rule.spec.id}:${ref.accountId}:${ref.region}:${ref.id}`,
+    ruleId: rule.spec.id,
+    title: rule.spec.title,
+    category: rule.spec.category,
+    severity: rule.spec.severity,
+    confidence: move.confidence,
+    resource: { ...ref, ...(team !== undefined ? { team } : {}) },
+    problem: interpolate(rule.spec.problem, { resource, signals: facts.signals, params: rule.params }),
+    action,
+    monthlyCost: facts.cost.monthly,
+    monthlySavings: move.monthlySavings,
+    pricing: move.pricing,
+    evidence: alternatives.length ? { ...move.evidence, alternatives } : move.evidence,
+    tradeoff: move.tradeoff,
+  };
+}

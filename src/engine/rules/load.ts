@@ -1,0 +1,125 @@
+import { readdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UserError, errorMessage } from '../../errors.js';
+import { locate, readYaml, validateYaml, type YamlSource } from '../../config/yaml-file.js';
+import { compileCel, ruleEnvironment, type CompiledExpression } from '../cel.js';
+import { ACTIONS } from '../actions/index.js';
+import { RuleFileSchema, type ParamSpec, type ParamValue, type RuleFile } from './schema.js';
+
+/** A rule ready to evaluate: validated, CEL compiled, params resolved against overrides. */
+export interface LoadedRule {
+  file: string;
+  spec: RuleFile;
+  when: CompiledExpression;
+  params: Record<string, ParamValue>;
+}
+
+export const BUILTIN_RULES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'rules');
+
+export interface LoadRulesOptions {
+  directories?: readonly string[];
+  disable?: readonly string[];
+  /** Per-rule param overrides, e.g. from mlcost.config.yaml `rules.params`. */
+  params?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  includeBuiltin?: boolean;
+}
+
+/** Loads every rule; any invalid rule stops the run with the file, line and reason. */
+export async function loadRules(options: LoadRulesOptions = {}): Promise<LoadedRule[]> {
+  const dirs = [...(options.includeBuiltin === false ? [] : [BUILTIN_RULES_DIR]), ...(options.directories ?? [])];
+  const files = (await Promise.all(dirs.map(ruleFilesIn))).flat();
+  const env = ruleEnvironment();
+  const rules = await Promise.all(files.map(async (file) => loadRule(await readYaml(file), env)));
+
+  const seen = new Map<string, string>();
+  for (const r of rules) {
+    const prior = seen.get(r.spec.id);
+    if (prior) throw new UserError(`${r.file}: duplicate rule id "${r.spec.id}" (also defined in ${prior})`);
+    seen.set(r.spec.id, r.file);
+  }
+  const disabled = new Set(options.disable ?? []);
+  for (const id of [...disabled, ...Object.keys(options.params ?? {})]) {
+    if (!seen.has(id)) throw new UserError(`config: unknown rule id "${id}" (see \`mlcost rules list\`)`);
+  }
+  return rules
+    .filter((r) => !disabled.has(r.spec.id))
+    .map((r) => ({ ...r, params: resolveParams(r, options.params?.[r.spec.id] ?? {}) }))
+    .sort((a, b) => a.spec.id.localeCompare(b.spec.id));
+}
+
+async function ruleFilesIn(dir: string): Promise<string[]> {
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch (err) {
+    throw new UserError(`${dir}: cannot read rule directory (${errorMessage(err)})`);
+  }
+  return entries.filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort().map((f) => join(dir, f));
+}
+
+function loadRule(src: YamlSource, env: ReturnType<typeof ruleEnvironment>): LoadedRule {
+  const spec = validateYaml(src, RuleFileSchema, 'rule');
+  const action = ACTIONS[spec.action.kind];
+  if (!action) {
+    const known = Object.keys(ACTIONS).join(', ');
+    throw new UserError(`${locate(src, ['action', 'kind'])}: action "${spec.action.kind}" has no pricing implementation (available: ${known})`);
+  }
+  if (!action.resources.includes(spec.resource)) {
+    throw new UserError(`${locate(src, ['action', 'kind'])}: action "${spec.action.kind}" does not apply to ${spec.resource} (it applies to ${action.resources.join(', ')})`);
+  }
+  for (const [name, p] of Object.entries(spec.params)) {
+    const problem = checkParam(p, p.default);
+    if (problem) throw new UserError(`${locate(src, ['params', name, 'default'])}: param ${name}: ${problem}`);
+  }
+  for (const needed of action.reads) {
+    if (!(needed in spec.params)) {
+      throw new UserError(`${locate(src, ['params'])}: action "${spec.action.kind}" needs param "${needed}"`);
+    }
+  }
+  let when: CompiledExpression;
+  try {
+    when = compileCel(env, spec.when);
+  } catch (err) {
+    const [first, ...rest] = errorMessage(err).split('\n');
+    const caret = rest.find((l) => l.includes('|'))?.trim();
+    throw new UserError(`${locate(src, ['when'])}: invalid CEL in "when": ${first}${caret ? ` (at ${caret})` : ''}`);
+  }
+  return { file: src.file, spec, when, params: {} };
+}
+
+function resolveParams(rule: LoadedRule, overrides: Readonly<Record<string, unknown>>): Record<string, ParamValue> {
+  const out: Record<string, ParamValue> = {};
+  for (const [name, p] of Object.entries(rule.spec.params)) out[name] = p.default;
+  for (const [name, value] of Object.entries(overrides)) {
+    const p = rule.spec.params[name];
+    if (!p) {
+      const known = Object.keys(rule.spec.params).join(', ') || 'none';
+      throw new UserError(`config: rule ${rule.spec.id} has no param "${name}" (params: ${known})`);
+    }
+    const problem = checkParam(p, value);
+    if (problem) throw new UserError(`config: rule ${rule.spec.id} param ${name}: ${problem}`);
+    out[name] = value as ParamValue;
+  }
+  return out;
+}
+
+/** Returns what is wrong with a param value, or undefined when it fits its spec. */
+export function checkParam(p: ParamSpec, value: unknown): string | undefined {
+  switch (p.type) {
+    case 'number':
+    case 'integer': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return `expected a ${p.type}, got ${JSON.stringify(value)}`;
+      if (p.type === 'integer' && !Number.isInteger(value)) return `expected an integer, got ${value}`;
+      if (p.min !== undefined && value < p.min) return `${value} is below the minimum ${p.min}`;
+      if (p.max !== undefined && value > p.max) return `${value} is above the maximum ${p.max}`;
+      return undefined;
+    }
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : `expected true or false, got ${JSON.stringify(value)}`;
+    case 'string':
+      return typeof value === 'string' ? undefined : `expected a string, got ${JSON.stringify(value)}`;
+    case 'string-list':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string') ? undefined : `expected a list of strings, got ${JSON.stringify(value)}`;
+  }
+}

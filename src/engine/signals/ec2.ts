@@ -1,0 +1,178 @@
+import { instanceSpec, type InstanceSpec, type PriceLookup } from '../../catalog/index.js';
+import type { Ec2Instance } from '../../snapshot/schema.js';
+import { monthlyFromHourly } from '../money.js';
+import { hoursBetween, lastDays, round } from './metrics.js';
+import type { ResourceCost, SignalContext } from './types.js';
+
+/** Defaults for when a GPU counts as in use: p95 utilisation or peak memory at these levels (rules may override). */
+export const ACTIVE_GPU_UTIL_PCT = 5;
+export const ACTIVE_GPU_MEMORY_PCT = 10;
+
+export interface GpuSignal {
+  index: number;
+  utilAvgPct: number;
+  utilP95Pct: number;
+  utilMaxPct: number;
+  memUsedMaxGiB: number;
+  memUsedMaxPct: number;
+  observedHours: number;
+  active: boolean;
+}
+
+export interface DaySignal {
+  date: string;
+  cpuAvgPct: number;
+  cpuMaxPct: number;
+  /** Network in + out over the day, MB (10^6 bytes, as Trusted Advisor counts). */
+  networkMB: number;
+}
+
+/** Facts about one EC2 instance, computed once and shared by every rule (CEL sees these). */
+export interface Ec2Signals {
+  running: boolean;
+  ageHours: number;
+  observedHours: number;
+  dataSufficient: boolean;
+  known: boolean;
+  family: string;
+  vcpu: number;
+  memoryGiB: number;
+  hasGpu: boolean;
+  gpuCount: number;
+  gpuModel: string;
+  gpuMemoryGiBEach: number;
+  /** GPUs with utilisation data; fewer than gpuCount means the agent is missing some. */
+  gpusReporting: number;
+  gpuDataSufficient: boolean;
+  gpus: GpuSignal[];
+  activeGpuCount: number;
+  gpuUtilMaxPct: number;
+  /** The busiest GPU's p95 utilisation. */
+  gpuUtilP95MaxPct: number;
+  /** Mean of the per-GPU p95 utilisations over all of the instance's GPUs. */
+  gpuUtilP95MeanPct: number;
+  gpuMemUsedMaxGiB: number;
+  gpuMemUsedMaxPct: number;
+  hasCpuMetrics: boolean;
+  cpuAvgPct: number;
+  cpuP95Pct: number;
+  cpuMaxPct: number;
+  hasMemoryMetrics: boolean;
+  memP95Pct: number;
+  memMaxPct: number;
+  days: DaySignal[];
+  observedDays: number;
+  spot: boolean;
+  fleetManaged: boolean;
+  monthlyCost: number;
+  priced: boolean;
+}
+
+export function ec2Signals(inst: Ec2Instance, ctx: SignalContext): { signals: Ec2Signals; cost: ResourceCost; spec?: InstanceSpec } {
+  const spec = instanceSpec(inst.type, ctx.snapshot.instanceTypes);
+  const m = inst.metrics;
+  const observedHours = m.cpu?.observedHours ?? 0;
+  const gpus = gpuSignals(inst, spec);
+  const gpuCount = spec?.gpu?.count ?? 0;
+  const cost = instanceCost(inst, ctx);
+  const days = daySignals(inst);
+  const gpuObserved = gpus.length ? Math.min(...gpus.map((g) => g.observedHours)) : 0;
+
+  const signals: Ec2Signals = {
+    running: inst.state === 'running',
+    ageHours: round(hoursBetween(inst.launchTime, ctx.asOf)),
+    observedHours: round(observedHours),
+    dataSufficient: observedHours >= ctx.minObservedHours,
+    known: spec !== undefined,
+    family: spec?.family ?? inst.type.split('.')[0] ?? '',
+    vcpu: spec?.vcpu ?? 0,
+    memoryGiB: spec?.memoryGiB ?? 0,
+    hasGpu: gpuCount > 0,
+    gpuCount,
+    gpuModel: spec?.gpu?.model ?? '',
+    gpuMemoryGiBEach: spec?.gpu?.memoryGiBEach ?? 0,
+    gpusReporting: gpus.length,
+    gpuDataSufficient: gpuCount > 0 && gpus.length >= gpuCount && gpuObserved >= ctx.minObservedHours,
+    gpus,
+    activeGpuCount: gpus.filter((g) => g.active).length,
+    gpuUtilMaxPct: max(gpus.map((g) => g.utilMaxPct)),
+    gpuUtilP95MaxPct: max(gpus.map((g) => g.utilP95Pct)),
+    gpuUtilP95MeanPct: gpus.length ? round(gpus.reduce((s, g) => s + g.utilP95Pct, 0) / Math.max(gpuCount, gpus.length)) : 0,
+    gpuMemUsedMaxGiB: max(gpus.map((g) => g.memUsedMaxGiB)),
+    gpuMemUsedMaxPct: max(gpus.map((g) => g.memUsedMaxPct)),
+    hasCpuMetrics: m.cpu !== undefined && m.cpu.datapoints > 0,
+    cpuAvgPct: round(m.cpu?.avg ?? 0),
+    cpuP95Pct: round(m.cpu?.p95 ?? 0),
+    cpuMaxPct: round(m.cpu?.max ?? 0),
+    hasMemoryMetrics: m.memory !== undefined && m.memory.datapoints > 0,
+    memP95Pct: round(m.memory?.p95 ?? 0),
+    memMaxPct: round(m.memory?.max ?? 0),
+    days,
+    observedDays: days.length,
+    spot: inst.lifecycle === 'spot',
+    fleetManaged: Object.values(inst.membership).some((v) => v !== undefined),
+    monthlyCost: cost.monthly ?? 0,
+    priced: cost.monthly !== null,
+  };
+  return spec ? { signals, cost, spec } : { signals, cost };
+}
+
+function gpuSignals(inst: Ec2Instance, spec: InstanceSpec | undefined): GpuSignal[] {
+  const eachGiB = spec?.gpu?.memoryGiBEach;
+  return (inst.metrics.gpus ?? [])
+    .filter((g) => g.utilization !== undefined && g.utilization.datapoints > 0)
+    .sort((a, b) => a.index - b.index)
+    .map((g) => {
+      const util = g.utilization!;
+      const memUsedMaxGiB = round((g.memoryUsedMiB?.max ?? 0) / 1024, 2);
+      const totalGiB = g.memoryTotalMiB !== undefined ? g.memoryTotalMiB / 1024 : eachGiB;
+      const memUsedMaxPct = totalGiB ? round((memUsedMaxGiB / totalGiB) * 100) : 0;
+      return {
+        index: g.index,
+        utilAvgPct: round(util.avg),
+        utilP95Pct: round(util.p95),
+        utilMaxPct: round(util.max),
+        memUsedMaxGiB,
+        memUsedMaxPct,
+        observedHours: round(util.observedHours),
+        active: util.p95 >= ACTIVE_GPU_UTIL_PCT || memUsedMaxPct >= ACTIVE_GPU_MEMORY_PCT,
+      };
+    });
+}
+
+function daySignals(inst: Ec2Instance): DaySignal[] {
+  const netByDay = new Map<string, number>();
+  for (const series of [inst.metrics.networkInBytes, inst.metrics.networkOutBytes]) {
+    for (const d of series?.daily ?? []) netByDay.set(d.date, (netByDay.get(d.date) ?? 0) + (d.sum ?? d.avg * d.datapoints));
+  }
+  return lastDays(inst.metrics.cpu?.daily, 400).map((d) => ({
+    date: d.date,
+    cpuAvgPct: round(d.avg, 2),
+    cpuMaxPct: round(d.max, 2),
+    networkMB: round((netByDay.get(d.date) ?? 0) / 1e6, 3),
+  }));
+}
+
+/** Hourly rate of the instance as it runs today: spot price for spot, on-demand otherwise. */
+export function instanceHourly(inst: Pick<Ec2Instance, 'type' | 'region' | 'lifecycle'>, ctx: Pick<SignalContext, 'snapshot' | 'prices'>): PriceLookup {
+  if (inst.lifecycle !== 'spot') return ctx.prices.ec2OnDemand(inst.type, inst.region);
+  const quotes = ctx.snapshot.spotPrices.filter((p) => p.instanceType === inst.type && p.region === inst.region);
+  if (!quotes.length) return { known: false, reason: `no spot price collected for ${inst.type} in ${inst.region}` };
+  const usd = quotes.reduce((s, q) => s + q.usdPerHour, 0) / quotes.length;
+  const latest = quotes.map((q) => q.timestamp).sort().at(-1) ?? '';
+  return {
+    known: true,
+    price: { usd, unit: 'hour', source: 'EC2 DescribeSpotPriceHistory (collected)', asOf: latest.slice(0, 10), basis: `mean spot price over ${quotes.length} availability zone(s)` },
+  };
+}
+
+function instanceCost(inst: Ec2Instance, ctx: SignalContext): ResourceCost {
+  if (inst.state !== 'running' && inst.state !== 'pending') return { monthly: 0, prices: [], unknown: [] };
+  const lookup = instanceHourly(inst, ctx);
+  if (!lookup.known) return { monthly: null, prices: [], unknown: [lookup.reason] };
+  return { monthly: monthlyFromHourly(lookup.price.usd), prices: [{ item: `${inst.type} ${inst.lifecycle}`, price: lookup.price }], unknown: [] };
+}
+
+function max(values: number[]): number {
+  return values.length ? Math.max(...values) : 0;
+}

@@ -1,0 +1,27 @@
+import type { InstanceSpec } from '../../catalog/index.js';
+import type { ResourceOf, ResourceType } from '../../snapshot/resources.js';
+import { ec2Signals } from './ec2.js';
+import { ebsVolumeSignals } from './ebs-volume.js';
+import type { ResourceCost, SignalContext } from './types.js';
+
+export interface ResourceFacts {
+  /** Plain data handed to CEL as `signals`. */
+  signals: object;
+  cost: ResourceCost;
+  spec?: InstanceSpec;
+}
+
+type SignalBuilder<T extends ResourceType> = (resource: ResourceOf<T>, ctx: SignalContext) => ResourceFacts;
+
+/** One builder per resource type; a type without one gets no derived facts and no price. */
+const BUILDERS: { [T in ResourceType]?: SignalBuilder<T> } = {
+  'ec2-instance': ec2Signals,
+  'ebs-volume': ebsVolumeSignals,
+};
+
+export function factsFor<T extends ResourceType>(type: T, resource: ResourceOf<T>, ctx: SignalContext): ResourceFacts {
+  const build = BUILDERS[type] as SignalBuilder<T> | undefined;
+  return build ? build(resource, ctx) : { signals: {}, cost: { monthly: null, prices: [], unknown: [] } };
+}
+
+export type { SignalContext, ResourceCost } from './types.js';

@@ -1,0 +1,63 @@
+import Table from 'cli-table3';
+import pc from 'picocolors';
+import type { Finding, Severity } from '../engine/result.js';
+import { formatUsd } from './money.js';
+import type { Renderer } from './types.js';
+
+const SEVERITY_LABEL: Record<Severity, string> = { critical: 'CRIT', high: 'HIGH', medium: 'MED', low: 'LOW' };
+
+/** The terminal view: one row per finding, largest saving first, then totals and warnings. */
+export const renderTable: Renderer = (result, options) => {
+  const c = pc.createColors(options.color);
+  const colour: Record<Severity, (s: string) => string> = { critical: (s) => c.bold(c.red(s)), high: c.red, medium: c.yellow, low: c.dim };
+  const width = Math.max(100, options.width ?? 160);
+  // Fixed columns take ~60 chars; the three text columns share the rest.
+  const flex = width - 62;
+  const table = new Table({
+    head: ['Sev', 'Resource', 'Problem', 'Recommended move', 'Cost/mo', 'Saves/mo', 'Trade-off'].map((h) => c.bold(h)),
+    colWidths: [6, 26, Math.floor(flex * 0.34), Math.floor(flex * 0.28), 11, 11, Math.floor(flex * 0.38)],
+    colAligns: ['left', 'left', 'left', 'left', 'right', 'right', 'left'],
+    wordWrap: true,
+    wrapOnWordBoundary: true,
+    style: { head: [], border: [], compact: false },
+  });
+  for (const f of result.findings) {
+    table.push([
+      colour[f.severity](SEVERITY_LABEL[f.severity]),
+      resourceCell(f),
+      f.problem,
+      moveCell(f),
+      formatUsd(f.monthlyCost),
+      c.green(formatUsd(f.monthlySavings)),
+      `${f.tradeoff.summary} [risk: ${f.tradeoff.performanceRisk}]`,
+    ]);
+  }
+  const lines: string[] = [];
+  if (result.findings.length) lines.push(table.toString());
+  else lines.push('No findings: nothing in scope matched a rule.');
+  lines.push('');
+  const t = result.totals;
+  lines.push(
+    `${c.bold(`${t.findingCount} finding(s)`)}  monthly saving ${c.bold(c.green(formatUsd(t.monthlySavings)))}  of ${formatUsd(t.monthlyCost)}/month in scope` +
+      (t.unpricedResources ? `  (${t.unpricedResources} resource(s) without a known price: not counted)` : ''),
+  );
+  const byCat = Object.entries(result.breakdowns.byCategory).sort((a, b) => b[1].monthlySavings - a[1].monthlySavings);
+  if (byCat.length) lines.push(`by category: ${byCat.map(([k, v]) => `${k} ${formatUsd(v.monthlySavings)} (${v.findingCount})`).join(', ')}`);
+  lines.push(`scope: ${result.scope.accounts.join(', ') || '-'} | ${result.scope.regions.join(', ') || '-'} | ${result.scope.lookback.days}-day lookback to ${result.scope.lookback.end.slice(0, 10)} | source ${result.scope.source}`);
+  if (result.warnings.length) {
+    lines.push(c.yellow(`${result.warnings.length} warning(s):`));
+    for (const w of result.warnings) lines.push(c.yellow(`  - ${[w.accountId, w.region].filter(Boolean).join('/')}${w.accountId || w.region ? ': ' : ''}${w.message}`));
+  }
+  return `${lines.join('\n')}\n`;
+};
+
+function resourceCell(f: Finding): string {
+  const name = f.resource.name ? `\n${f.resource.name}` : '';
+  return `${f.resource.id}${name}\n${f.resource.region}${f.resource.team ? ` · ${f.resource.team}` : ''}`;
+}
+
+function moveCell(f: Finding): string {
+  const { kind, from, to } = f.action;
+  if (from !== undefined && to !== undefined) return `${kind}: ${from} -> ${to}`;
+  return from !== undefined ? `${kind} ${from}` : kind;
+}
