@@ -14,7 +14,9 @@ export abstract class BaseCommand extends Command {
     return this.argv.includes('--debug') || process.env['MLCOST_DEBUG'] === '1';
   }
 
-  protected override async catch(err: Error & { exitCode?: number; oclif?: { exit?: number } }): Promise<unknown> {
+  protected override async catch(err: Error & { code?: string; oclif?: { exit?: number } }): Promise<unknown> {
+    // this.exit(n) throws oclif's ExitError: a decision already made, not an error to report.
+    if (err.code === 'EEXIT' && err.oclif?.exit !== undefined) return this.exit(err.oclif.exit);
     if (this.debugEnabled) process.stderr.write(`${err.stack ?? err.message}\n`);
     if (err instanceof UserError) {
       process.stderr.write(`mlcost: ${err.message}\n`);

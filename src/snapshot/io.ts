@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { UserError, errorMessage } from '../errors.js';
 import { SNAPSHOT_SCHEMA_VERSION, SnapshotSchema, type Snapshot, type SnapshotInput } from './schema.js';
@@ -36,17 +37,27 @@ export function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    const msg = errorMessage(err);
-    const pos = /position (\d+)/.exec(msg);
-    if (pos?.[1]) {
-      const offset = Number(pos[1]);
-      const before = text.slice(0, offset);
-      const line = before.split('\n').length;
-      const col = offset - before.lastIndexOf('\n');
-      throw new UserError(`${file}:${line}:${col}: not valid JSON (${msg.replace(/ in JSON at position.*$/, '')})`);
-    }
-    throw new UserError(`${file}: not valid JSON (${msg})`);
+    const reason = errorMessage(err).replace(/ in JSON at position.*$/s, '').split('\n')[0];
+    const where = jsonErrorPosition(text, errorMessage(err));
+    throw new UserError(`${file}${where ? `:${where.line}:${where.col}` : ''}: not valid JSON (${reason})`);
   }
+}
+
+/**
+ * Node 20's JSON.parse names a position for some errors only; for the rest, YAML's JSON-schema
+ * parser (YAML 1.2 is a superset of JSON) finds the same fault with a line and column.
+ */
+function jsonErrorPosition(text: string, message: string): { line: number; col: number } | undefined {
+  const lines = new LineCounter();
+  const pos = /position (\d+)/.exec(message)?.[1];
+  if (pos !== undefined) {
+    lines.addNewLine(0);
+    for (let i = 0; i < text.length; i++) if (text[i] === '\n') lines.addNewLine(i + 1);
+    return lines.linePos(Number(pos));
+  }
+  const doc = parseDocument(text, { schema: 'json', lineCounter: lines, prettyErrors: false });
+  const first = doc.errors[0];
+  return first ? lines.linePos(first.pos[0]) : undefined;
 }
 
 /** The first schema issue as `path.to.field: message`, which is what a person fixes first. */

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { SHIPPED_SCHEMAS, jsonSchemaText } from '../../src/schemas.js';
+import { audit } from '../helpers/builders.js';
+import { readSnapshot } from '../../src/snapshot/io.js';
+import { DEMO_SNAPSHOT } from '../../src/commands/audit.js';
+
+const schemaFile = (name: string) => join(import.meta.dirname, '..', '..', 'schemas', name);
+
+describe('shipped JSON Schemas', () => {
+  it.each(Object.keys(SHIPPED_SCHEMAS))('%s matches the types (regenerate: npx tsx scripts/write-schemas.ts)', (name) => {
+    expect(readFileSync(schemaFile(name), 'utf8')).toBe(jsonSchemaText(name));
+  });
+
+  it('the demo snapshot and its audit result validate against the shipped schemas', async () => {
+    const ajv = new Ajv2020.default({ strict: false, allErrors: true });
+    const snapshotSchema = JSON.parse(readFileSync(schemaFile('snapshot.schema.json'), 'utf8'));
+    const resultSchema = JSON.parse(readFileSync(schemaFile('audit-result.schema.json'), 'utf8'));
+    const raw = JSON.parse(readFileSync(DEMO_SNAPSHOT, 'utf8'));
+    expect(ajv.validate(snapshotSchema, raw), ajv.errorsText()).toBe(true);
+    const result = JSON.parse(JSON.stringify(await audit(await readSnapshot(DEMO_SNAPSHOT))));
+    expect(result.findings.length).toBeGreaterThan(5);
+    expect(ajv.validate(resultSchema, result), ajv.errorsText()).toBe(true);
+  });
+
+  it('the result schema rejects a finding without a trade-off', async () => {
+    const ajv = new Ajv2020.default({ strict: false });
+    const resultSchema = JSON.parse(readFileSync(schemaFile('audit-result.schema.json'), 'utf8'));
+    const result = JSON.parse(JSON.stringify(await audit(await readSnapshot(DEMO_SNAPSHOT))));
+    delete result.findings[0].tradeoff;
+    expect(ajv.validate(resultSchema, result)).toBe(false);
+  });
+});

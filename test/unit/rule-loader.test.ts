@@ -1,0 +1,116 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import { loadRules } from '../../src/engine/rules/load.js';
+
+const GOOD = `id: custom-big-box
+title: Big box
+resource: ec2-instance
+category: idle
+severity: low
+params:
+  minVcpu:
+    type: integer
+    default: 64
+    min: 1
+    description: Boxes with at least this many vCPU.
+when: signals.running && signals.vcpu >= params.minVcpu && signals.dataSufficient && signals.cpuMaxPct < 1.0
+problem: "{signals.vcpu} vCPU doing nothing"
+action:
+  kind: stop
+docs:
+  summary: s
+  evidence: e
+  risk: r
+  fix: f
+`;
+
+function dirWith(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mlcost-rules-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+async function loadError(files: Record<string, string>): Promise<string> {
+  const dir = dirWith(files);
+  try {
+    await loadRules({ directories: [dir], includeBuiltin: false });
+  } catch (err) {
+    expect(err).toBeInstanceOf(UserError);
+    return (err as Error).message.replaceAll(dir, "<dir>");
+  }
+  throw new Error('expected the rules to fail to load');
+}
+
+describe('rule loading', () => {
+  it('loads a user rule directory next to the built-in rules', async () => {
+    const rules = await loadRules({ directories: [dirWith({ 'big.yaml': GOOD })] });
+    expect(rules.map((r) => r.spec.id)).toContain('custom-big-box');
+    expect(rules.map((r) => r.spec.id)).toContain('idle-gpu-instance');
+  });
+
+  it('names file, line and column for invalid CEL', async () => {
+    const msg = await loadError({ 'bad.yaml': GOOD.replace('signals.cpuMaxPct < 1.0', 'signals.cpuMaxPct <') });
+    expect(msg).toMatch(/^<dir>\/bad\.yaml:12:7: invalid CEL in "when": /);
+  });
+
+  it('rejects a when that is not a boolean', async () => {
+    const msg = await loadError({ 'bad.yaml': GOOD.replace(/^when: .*$/m, 'when: signals.vcpu + 1') });
+    expect(msg).toContain('bad.yaml:12:7: invalid CEL in "when": expression must be a bool, not int');
+  });
+
+  it('rejects unknown variables in CEL', async () => {
+    const msg = await loadError({ 'bad.yaml': GOOD.replace(/^when: .*$/m, 'when: instance.vcpu > 3') });
+    expect(msg).toContain('Unknown variable: instance');
+  });
+
+  it('names the line of a schema error', async () => {
+    const msg = await loadError({ 'bad.yaml': GOOD.replace('severity: low', 'severity: urgent') });
+    expect(msg).toMatch(/^<dir>\/bad\.yaml:5:11: invalid rule: severity: /);
+  });
+
+  it('rejects a param default outside its bounds', async () => {
+    const msg = await loadError({ 'bad.yaml': GOOD.replace('default: 64', 'default: 0') });
+    expect(msg).toBe('<dir>/bad.yaml:9:14: param minVcpu: 0 is below the minimum 1');
+  });
+
+  it('rejects YAML syntax errors with the line', async () => {
+    const msg = await loadError({ 'bad.yaml': 'id: x\ntitle: [unclosed\n' });
+    expect(msg).toMatch(/^<dir>\/bad\.yaml:\d+:\d+: invalid YAML: /);
+  });
+
+  it('rejects an action that does not apply to the resource', async () => {
+    const msg = await loadError({ 'bad.yaml': GOOD.replace('resource: ec2-instance', 'resource: elastic-ip') });
+    expect(msg).toContain('bad.yaml:15:9: action "stop" does not apply to elastic-ip');
+  });
+
+  it('rejects an action whose params are missing', async () => {
+    const msg = await loadError({ 'bad.yaml': GOOD.replace('kind: stop', 'kind: downsize') });
+    expect(msg).toContain('action "downsize" needs param "headroomPct"');
+  });
+
+  it('rejects duplicate ids', async () => {
+    const msg = await loadError({ 'a.yaml': GOOD, 'b.yaml': GOOD });
+    expect(msg).toBe('<dir>/b.yaml: duplicate rule id "custom-big-box" (also defined in <dir>/a.yaml)');
+  });
+
+  it('applies param overrides and rejects invalid ones', async () => {
+    const dir = dirWith({ 'big.yaml': GOOD });
+    const [rule] = await loadRules({ directories: [dir], includeBuiltin: false, params: { 'custom-big-box': { minVcpu: 96 } } });
+    expect(rule?.params['minVcpu']).toBe(96);
+    await expect(loadRules({ directories: [dir], includeBuiltin: false, params: { 'custom-big-box': { minVcpu: 'lots' } } })).rejects.toThrow(
+      'config: rule custom-big-box param minVcpu: expected a integer, got "lots"',
+    );
+    await expect(loadRules({ directories: [dir], includeBuiltin: false, params: { 'custom-big-box': { nope: 1 } } })).rejects.toThrow(
+      'has no param "nope"',
+    );
+  });
+
+  it('disables rules by id and rejects unknown ids', async () => {
+    const rules = await loadRules({ disable: ['idle-instance'] });
+    expect(rules.map((r) => r.spec.id)).not.toContain('idle-instance');
+    await expect(loadRules({ disable: ['no-such-rule'] })).rejects.toThrow('unknown rule id "no-such-rule"');
+  });
+});
