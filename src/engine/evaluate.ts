@@ -10,6 +10,7 @@ import { roundCents } from './money.js';
 import { RESULT_SCHEMA_VERSION, type AuditResult, type Finding } from './result.js';
 import type { LoadedRule } from './rules/load.js';
 import { factsFor, type ResourceFacts, type SignalContext } from './signals/index.js';
+import { indexVolumesByInstance } from './signals/types.js';
 import { breakdowns, compareFindings, totalSavings } from './summarize.js';
 
 export interface EvaluateOptions {
@@ -32,6 +33,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): AuditRes
     minObservedHours: options.config.minObservedHours,
     config: options.config,
     asOf: new Date(snapshot.scope.lookback.end),
+    volumesByInstance: indexVolumesByInstance(snapshot.resources.ebsVolumes),
   };
   const findings: Finding[] = [];
   const failures = new Map<string, { count: number; first: string }>();

@@ -31,6 +31,7 @@ export const MetricSummarySchema = z.object({
   /** Hours of the window with at least one datapoint (a day-resolution series counts 24 per day). */
   observedHours: z.number().nonnegative(),
   periodSeconds: z.number().int().positive(),
+  /** One entry per UTC date, oldest first. */
   daily: z.array(DailySummarySchema).optional(),
   /** Average by hour of week (0 = Monday 00:00 UTC … 167), when collected at hourly or finer period. */
   hourOfWeek: z.array(z.number().nullable()).length(168).optional(),

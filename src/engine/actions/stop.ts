@@ -15,7 +15,7 @@ export const stop: ActionDefinition = {
     const inst = ctx.resource as Ec2Instance;
     const s = ctx.facts.signals as Ec2Signals;
     const { cost, spec } = ctx.facts;
-    const volumes = ctx.env.snapshot.resources.ebsVolumes.filter((v) => v.attachments.some((a) => a.instanceId === inst.id));
+    const volumes = ctx.env.volumesByInstance.get(inst.id) ?? [];
     const volumeGiB = volumes.reduce((sum, v) => sum + v.sizeGiB, 0);
     const keeps = volumes.length ? `; ${volumes.length} EBS volume(s), ${volumeGiB} GiB, keep billing while stopped` : '';
     const frees = s.hasGpu ? `frees ${s.gpuCount}x ${s.gpuModel}` : `frees ${s.vcpu} vCPU`;

@@ -1,7 +1,7 @@
 import { instanceSpec, type InstanceSpec, type PriceLookup } from '../../catalog/index.js';
-import type { Ec2Instance } from '../../snapshot/schema.js';
+import type { DailySummary, Ec2Instance } from '../../snapshot/schema.js';
 import { monthlyFromHourly } from '../money.js';
-import { hoursBetween, lastDays, round } from './metrics.js';
+import { hoursBetween, round } from './metrics.js';
 import type { ResourceCost, SignalContext } from './types.js';
 
 /** Defaults for when a GPU counts as in use: p95 utilisation or peak memory at these levels (rules may override). */
@@ -140,17 +140,28 @@ function gpuSignals(inst: Ec2Instance, spec: InstanceSpec | undefined): GpuSigna
     });
 }
 
+/** Daily CPU and network side by side; collectors write daily series oldest first, one entry per date. */
 function daySignals(inst: Ec2Instance): DaySignal[] {
-  const netByDay = new Map<string, number>();
-  for (const series of [inst.metrics.networkInBytes, inst.metrics.networkOutBytes]) {
-    for (const d of series?.daily ?? []) netByDay.set(d.date, (netByDay.get(d.date) ?? 0) + (d.sum ?? d.avg * d.datapoints));
+  const cpu = inst.metrics.cpu?.daily;
+  if (!cpu) return [];
+  const netIn = inst.metrics.networkInBytes?.daily ?? [];
+  const netOut = inst.metrics.networkOutBytes?.daily ?? [];
+  const aligned = (d: readonly DailySummary[]) => d.length === cpu.length && d[0]?.date === cpu[0]?.date;
+  let netByDate: Map<string, number> | undefined;
+  if (!aligned(netIn) || !aligned(netOut)) {
+    netByDate = new Map();
+    for (const d of [...netIn, ...netOut]) netByDate.set(d.date, (netByDate.get(d.date) ?? 0) + dayBytes(d));
   }
-  return lastDays(inst.metrics.cpu?.daily, 400).map((d) => ({
+  return cpu.map((d, i) => ({
     date: d.date,
-    cpuAvgPct: round(d.avg, 2),
-    cpuMaxPct: round(d.max, 2),
-    networkMB: round((netByDay.get(d.date) ?? 0) / 1e6, 3),
+    cpuAvgPct: Math.round(d.avg * 100) / 100,
+    cpuMaxPct: Math.round(d.max * 100) / 100,
+    networkMB: Math.round((netByDate ? (netByDate.get(d.date) ?? 0) : dayBytes(netIn[i]!) + dayBytes(netOut[i]!)) / 1e3) / 1e3,
   }));
+}
+
+function dayBytes(d: DailySummary): number {
+  return d.sum ?? d.avg * d.datapoints;
 }
 
 /** Hourly rate of the instance as it runs today: spot price for spot, on-demand otherwise. */

@@ -1,4 +1,4 @@
-import type { DailySummary, MetricSummary } from '../../snapshot/schema.js';
+import type { MetricSummary } from '../../snapshot/schema.js';
 
 /** Rounds for display in signals and evidence; money is rounded elsewhere (engine/money.ts). */
 export function round(n: number, digits = 1): number {
@@ -10,12 +10,6 @@ export function round(n: number, digits = 1): number {
 export function evidenceOf(m: MetricSummary | undefined): Record<string, number> | undefined {
   if (!m) return undefined;
   return { avg: round(m.avg), p95: round(m.p95), max: round(m.max), datapoints: m.datapoints, observedHours: round(m.observedHours) };
-}
-
-/** The last `n` days of a daily series, oldest first. */
-export function lastDays(daily: readonly DailySummary[] | undefined, n: number): DailySummary[] {
-  if (!daily) return [];
-  return [...daily].sort((a, b) => a.date.localeCompare(b.date)).slice(-n);
 }
 
 export function hoursBetween(from: string, to: Date): number {
