@@ -30,6 +30,7 @@ export default class Audit extends BaseCommand {
     'min-savings': Flags.integer({ description: 'Only report findings saving at least this many USD per month.', min: 0 }),
     severity: Flags.string({ description: 'Only report findings at or above this severity.', options: [...SEVERITIES] }),
     'fail-on': Flags.string({ description: 'Exit 1 when any reported finding is at or above this severity.', options: [...SEVERITIES] }),
+    limit: Flags.integer({ description: 'Most findings the table shows, largest savings first (0: all).', default: 50, min: 0 }),
     rules: Flags.string({ description: 'Extra rule directory (repeatable).', multiple: true }),
     config: Flags.string({ char: 'c', description: 'Config file (default: ./mlcost.config.yaml when present).' }),
   };
@@ -55,6 +56,7 @@ export default class Audit extends BaseCommand {
     const text = RENDERERS[format](result, {
       color: format === 'table' && flags.out === undefined && colorEnabled(),
       width: process.stdout.columns ?? 160,
+      limit: flags.limit,
     });
     if (flags.out !== undefined) {
       try {

@@ -5,7 +5,6 @@ import { RESOURCE_TYPES, refOf, resourcesOf, type AnyResource, type ResourceType
 import type { Snapshot, SnapshotWarning } from '../snapshot/schema.js';
 import { VERSION } from '../version.js';
 import { ACTIONS, type PricedMove } from './actions/index.js';
-import { interpolate } from './interpolate.js';
 import { roundCents } from './money.js';
 import { RESULT_SCHEMA_VERSION, type AuditResult, type Finding } from './result.js';
 import type { LoadedRule } from './rules/load.js';
@@ -123,7 +122,7 @@ function toFinding(
     severity: rule.spec.severity,
     confidence: move.confidence,
     resource: { ...ref, ...(team !== undefined ? { team } : {}) },
-    problem: interpolate(rule.spec.problem, { resource, signals: facts.signals, params: rule.params }),
+    problem: rule.problem({ resource, signals: facts.signals, params: rule.params }),
     action,
     monthlyCost: facts.cost.monthly,
     monthlySavings: move.monthlySavings,

@@ -21,7 +21,8 @@ export const renderTable: Renderer = (result, options) => {
     wrapOnWordBoundary: true,
     style: { head: [], border: [], compact: false },
   });
-  for (const f of result.findings) {
+  const shown = options.limit ? result.findings.slice(0, options.limit) : result.findings;
+  for (const f of shown) {
     table.push([
       colour[f.severity](SEVERITY_LABEL[f.severity]),
       resourceCell(f),
@@ -35,6 +36,9 @@ export const renderTable: Renderer = (result, options) => {
   const lines: string[] = [];
   if (result.findings.length) lines.push(table.toString());
   else lines.push('No findings: nothing in scope matched a rule.');
+  if (shown.length < result.findings.length) {
+    lines.push(`... ${result.findings.length - shown.length} more finding(s) with smaller savings not shown (--limit 0 shows all; --output json|csv|html has every finding)`);
+  }
   lines.push('');
   const t = result.totals;
   lines.push(

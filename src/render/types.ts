@@ -5,6 +5,8 @@ export interface RenderOptions {
   color: boolean;
   /** Terminal columns for the table; other formats ignore it. */
   width?: number;
+  /** Most rows the table shows (largest savings first); 0 or undefined shows all. Other formats ignore it. */
+  limit?: number;
   /** A previous result, for week-over-week views (report --previous). */
   previous?: AuditResult;
 }

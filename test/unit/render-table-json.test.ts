@@ -37,3 +37,15 @@ describe('table and json renderers', () => {
     expect(renderTable(empty, { color: false })).toContain('No findings');
   });
 });
+
+describe('table row limit', () => {
+  it('shows the largest savings first and says how many are hidden', async () => {
+    const result = await demo();
+    const text = renderTable(result, { color: false, width: 160, limit: 2 });
+    expect(text).toContain(result.findings[0]!.resource.id);
+    expect(text).toContain(result.findings[1]!.resource.id);
+    expect(text).not.toContain(result.findings[2]!.resource.id);
+    expect(text).toContain(`... ${result.findings.length - 2} more finding(s) with smaller savings not shown`);
+    expect(renderTable(result, { color: false, limit: 0 })).not.toContain('more finding(s)');
+  });
+});

@@ -5,6 +5,7 @@ import { UserError, errorMessage } from '../../errors.js';
 import { locate, readYaml, validateYaml, type YamlSource } from '../../config/yaml-file.js';
 import { compileCel, ruleEnvironment, type CompiledExpression } from '../cel.js';
 import { ACTIONS } from '../actions/index.js';
+import { compileTemplate } from '../interpolate.js';
 import { RuleFileSchema, type ParamSpec, type ParamValue, type RuleFile } from './schema.js';
 
 /** A rule ready to evaluate: validated, CEL compiled, params resolved against overrides. */
@@ -12,6 +13,7 @@ export interface LoadedRule {
   file: string;
   spec: RuleFile;
   when: CompiledExpression;
+  problem: (scope: Record<string, unknown>) => string;
   params: Record<string, ParamValue>;
 }
 
@@ -85,7 +87,7 @@ function loadRule(src: YamlSource, env: ReturnType<typeof ruleEnvironment>): Loa
     const caret = rest.find((l) => l.includes('|'))?.trim();
     throw new UserError(`${locate(src, ['when'])}: invalid CEL in "when": ${first}${caret ? ` (at ${caret})` : ''}`);
   }
-  return { file: src.file, spec, when, params: {} };
+  return { file: src.file, spec, when, problem: compileTemplate(spec.problem), params: {} };
 }
 
 function resolveParams(rule: LoadedRule, overrides: Readonly<Record<string, unknown>>): Record<string, ParamValue> {
