@@ -8,7 +8,32 @@ export function ruleEnvironment(): Environment {
   return new Environment({ homogeneousAggregateLiterals: false })
     .registerVariable('resource', 'map')
     .registerVariable('signals', 'map')
-    .registerVariable('params', 'map');
+    .registerVariable('params', 'map')
+    .registerFunction('idleDays(list, dyn, dyn): int', idleDays)
+    .registerFunction('activeGpus(list, dyn, dyn): int', activeGpus);
+}
+
+/*
+ * Counting helpers for the questions rules ask of every instance. The same can be written with
+ * CEL's filter() macro; these run natively, which keeps 100,000 resources within the benchmark.
+ */
+
+/** idleDays(signals.days, maxCpuPct, maxNetworkMB): days with average CPU and network at or below both. */
+function idleDays(days: unknown, maxCpuPct: unknown, maxNetworkMB: unknown): bigint {
+  let n = 0n;
+  for (const d of days as { cpuAvgPct: number; networkMB: number }[]) {
+    if (d.cpuAvgPct <= Number(maxCpuPct) && d.networkMB <= Number(maxNetworkMB)) n++;
+  }
+  return n;
+}
+
+/** activeGpus(signals.gpus, minUtilPct, minMemoryPct): GPUs whose p95 util or peak memory reaches either level. */
+function activeGpus(gpus: unknown, minUtilPct: unknown, minMemoryPct: unknown): bigint {
+  let n = 0n;
+  for (const g of gpus as { utilP95Pct: number; memUsedMaxPct: number }[]) {
+    if (g.utilP95Pct >= Number(minUtilPct) || g.memUsedMaxPct >= Number(minMemoryPct)) n++;
+  }
+  return n;
 }
 
 export type CompiledExpression = (context: { resource: unknown; signals: unknown; params: unknown }) => unknown;

@@ -114,3 +114,20 @@ describe('rule loading', () => {
     await expect(loadRules({ disable: ['no-such-rule'] })).rejects.toThrow('unknown rule id "no-such-rule"');
   });
 });
+
+describe('CEL helper functions', () => {
+  it('idleDays and activeGpus count like the filter() macro does', async () => {
+    const { compileCel, ruleEnvironment } = await import('../../src/engine/cel.js');
+    const env = ruleEnvironment();
+    const days = [{ cpuAvgPct: 1, networkMB: 1 }, { cpuAvgPct: 50, networkMB: 1 }, { cpuAvgPct: 2, networkMB: 900 }];
+    const gpus = [{ utilP95Pct: 80, memUsedMaxPct: 50 }, { utilP95Pct: 0, memUsedMaxPct: 12 }, { utilP95Pct: 0, memUsedMaxPct: 1 }];
+    const ctx = { resource: {}, signals: { days, gpus }, params: {} };
+    for (const [native, macro] of [
+      ['idleDays(signals.days, 10, 5) == 1', 'signals.days.filter(d, d.cpuAvgPct <= 10.0 && d.networkMB <= 5.0).size() == 1'],
+      ['activeGpus(signals.gpus, 5, 10) == 2', 'signals.gpus.filter(g, g.utilP95Pct >= 5.0 || g.memUsedMaxPct >= 10.0).size() == 2'],
+    ] as const) {
+      expect(compileCel(env, native)(ctx)).toBe(true);
+      expect(compileCel(env, macro)(ctx)).toBe(true);
+    }
+  });
+});
