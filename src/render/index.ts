@@ -1,4 +1,7 @@
+import { renderCsv } from './csv.js';
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
 import { renderTable } from './table.js';
 import type { Renderer } from './types.js';
 
@@ -6,6 +9,9 @@ import type { Renderer } from './types.js';
 export const RENDERERS = {
   table: renderTable,
   json: renderJson,
+  markdown: renderMarkdown,
+  csv: renderCsv,
+  html: renderHtml,
 } satisfies Record<string, Renderer>;
 
 export type OutputFormat = keyof typeof RENDERERS;
