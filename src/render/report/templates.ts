@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
@@ -23,9 +23,13 @@ export function template(set: TemplateSet, name = 'layout', opts: { escape?: boo
   // Arithmetic on chart coordinates only (label offsets); money never passes through here.
   hb.registerHelper('add', (a: number, b: number) => Math.round((a + b) * 10) / 10);
   hb.registerHelper('sub', (a: number, b: number) => Math.round((a - b) * 10) / 10);
+  // Handlebars passes its options object last; these helpers take only the real arguments.
   hb.registerHelper('array', (...args: unknown[]) => args.slice(0, -1));
+  hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
+  hb.registerHelper('lowercase', (s: string) => s.toLowerCase());
   const partials = join(TEMPLATES_DIR, set, 'partials');
-  for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) {
+  const files = existsSync(partials) ? readdirSync(partials).filter((f) => f.endsWith('.hbs')) : [];
+  for (const file of files) {
     hb.registerPartial(basename(file, '.hbs'), readFileSync(join(partials, file), 'utf8'));
   }
   // noEscape is only for the plain-text email part, which no browser or mail client renders as HTML.

@@ -1,0 +1,80 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Args, Flags } from '@oclif/core';
+import { BaseCommand } from '../base-command.js';
+import { loadConfig } from '../config/load.js';
+import { composeWeeklyEmail } from '../email/compose.js';
+import { sendWeeklyEmail, type Via } from '../email/send.js';
+import { UserError, errorMessage } from '../errors.js';
+import { readAuditResult } from '../engine/result-io.js';
+import type { AuditResult } from '../engine/result.js';
+import { OUTPUT_FORMATS, RENDERERS, type OutputFormat } from '../render/index.js';
+
+export default class Report extends BaseCommand {
+  static override description =
+    'Render a saved audit result (from `mlcost audit --output json`) as HTML, Markdown, CSV, a table or JSON; add the week-over-week view with --previous and mail it with --email.';
+
+  static override examples = [
+    '<%= config.bin %> report week47.json --format html --out report.html',
+    '<%= config.bin %> report week47.json --format markdown > comment.md',
+    '<%= config.bin %> report week47.json --previous week46.json --email',
+    'MLCOST_SMTP_PASSWORD=... <%= config.bin %> report week47.json --previous week46.json --email --config mlcost.config.yaml',
+  ];
+
+  static override args = {
+    result: Args.string({ description: 'Audit result JSON written by `mlcost audit --output json`.', required: true }),
+  };
+
+  static override flags = {
+    format: Flags.string({ char: 'f', description: 'Output format.', options: OUTPUT_FORMATS, default: 'table' }),
+    out: Flags.string({ char: 'o', description: 'Write the report to this file instead of stdout.' }),
+    previous: Flags.string({ description: "Last period's audit result, for new/resolved findings and savings realised." }),
+    email: Flags.boolean({ description: 'Mail the weekly report to the recipients in mlcost.config.yaml (email section).', default: false }),
+    via: Flags.string({ description: 'How to send the email (default: email.via in the config, else smtp).', options: ['smtp', 'ses'] }),
+    config: Flags.string({ char: 'c', description: 'Config file (default: ./mlcost.config.yaml when present).' }),
+  };
+
+  async run(): Promise<void> {
+    const { args, flags } = await this.parse(Report);
+    const result = await readAuditResult(args.result);
+    const previous = flags.previous !== undefined ? await readAuditResult(flags.previous) : undefined;
+    const format = flags.format as OutputFormat;
+    const text = RENDERERS[format](result, { color: false, width: process.stdout.columns ?? 160, ...(previous ? { previous } : {}) });
+    if (flags.out !== undefined) {
+      await save(flags.out, text);
+      process.stderr.write(`wrote ${format} report to ${flags.out}\n`);
+    } else if (!flags.email) {
+      this.emit(text);
+    }
+    if (flags.email) await this.mail(result, previous, flags);
+  }
+
+  private async mail(
+    result: AuditResult,
+    previous: AuditResult | undefined,
+    flags: { config?: string; via?: string; out?: string; format: string },
+  ): Promise<void> {
+    const { config } = await loadConfig(flags.config);
+    if (config.email === undefined) throw new UserError('--email needs an `email:` section in mlcost.config.yaml (from, to, smtp or ses)');
+    const via = (flags.via ?? config.email.via) as Via;
+    const email = composeWeeklyEmail(result, { subject: config.email.subject, ...(previous ? { previous } : {}) });
+    try {
+      const sent = await sendWeeklyEmail(email, config.email, via);
+      process.stderr.write(`sent "${email.subject}" to ${sent.accepted.join(', ') || config.email.to.join(', ')} via ${via}\n`);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      // The run must not lose the report: keep it on disk and say where.
+      const kept = flags.out !== undefined && flags.format === 'html' ? flags.out : resolve(email.report.filename);
+      if (kept !== flags.out) await save(kept, email.report.html);
+      throw new UserError(`${err.message}; the HTML report was saved to ${kept}`, err.exitCode);
+    }
+  }
+}
+
+async function save(file: string, text: string): Promise<void> {
+  try {
+    await writeFile(file, text);
+  } catch (err) {
+    throw new UserError(`${file}: cannot write the report (${errorMessage(err)})`);
+  }
+}

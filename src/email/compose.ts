@@ -1,0 +1,49 @@
+import type { AuditResult } from '../engine/result.js';
+import { renderHtml } from '../render/html.js';
+import { template } from '../render/report/templates.js';
+import { buildView } from '../render/report/view.js';
+import { spendBar } from './spend-bar.js';
+import { renderSubject } from './subject.js';
+
+/** A composed weekly email, ready for any transport; building it sends nothing. */
+export interface WeeklyEmail {
+  subject: string;
+  html: string;
+  text: string;
+  attachments: { filename: string; content: Buffer | string; contentType: string; cid?: string }[];
+  /** The full HTML report, also attached; the command writes it to disk when sending fails. */
+  report: { filename: string; html: string };
+}
+
+const BAR_CID = 'spend-bar@mlcost';
+const EMAIL_ROWS = 8;
+
+export function composeWeeklyEmail(result: AuditResult, opts: { previous?: AuditResult; subject: string }): WeeklyEmail {
+  const view = buildView(result, opts.previous);
+  const reportFile = `mlcost-report-${view.date}.html`;
+  const bar = spendBar(result);
+  const context = {
+    view,
+    subject: renderSubject(opts.subject, view),
+    topMoves: view.topMoves,
+    // Category is already the spend bar's legend; the email lists teams and regions, briefly.
+    breakdowns: view.breakdowns
+      .filter((b) => b.title === 'By team' || b.title === 'By region')
+      .map((b) => ({ ...b, rows: b.rows.slice(0, EMAIL_ROWS) })),
+    warnings: view.warnings.slice(0, EMAIL_ROWS),
+    bar,
+    barCid: BAR_CID,
+    reportFile,
+  };
+  const report = renderHtml(result, { color: false, ...(opts.previous ? { previous: opts.previous } : {}) });
+  return {
+    subject: context.subject,
+    html: template('email')(context),
+    text: template('email', 'text', { escape: false })(context),
+    attachments: [
+      ...(bar.legend.length ? [{ filename: 'spend.png', content: bar.png, contentType: 'image/png', cid: BAR_CID }] : []),
+      { filename: reportFile, content: report, contentType: 'text/html; charset=utf-8' },
+    ],
+    report: { filename: reportFile, html: report },
+  };
+}
