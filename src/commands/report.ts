@@ -3,11 +3,12 @@ import { resolve } from 'node:path';
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
 import { loadConfig } from '../config/load.js';
-import { composeWeeklyEmail } from '../email/compose.js';
+import { composeWeeklyEmail, reportFileName } from '../email/compose.js';
 import { sendWeeklyEmail, type Via } from '../email/send.js';
 import { UserError, errorMessage } from '../errors.js';
 import { readAuditResult } from '../engine/result-io.js';
 import type { AuditResult } from '../engine/result.js';
+import { renderHtml } from '../render/html.js';
 import { OUTPUT_FORMATS, RENDERERS, type OutputFormat } from '../render/index.js';
 
 export default class Report extends BaseCommand {
@@ -49,23 +50,19 @@ export default class Report extends BaseCommand {
     if (flags.email) await this.mail(result, previous, flags);
   }
 
-  private async mail(
-    result: AuditResult,
-    previous: AuditResult | undefined,
-    flags: { config?: string; via?: string; out?: string; format: string },
-  ): Promise<void> {
-    const { config } = await loadConfig(flags.config);
-    if (config.email === undefined) throw new UserError('--email needs an `email:` section in mlcost.config.yaml (from, to, smtp or ses)');
-    const via = (flags.via ?? config.email.via) as Via;
-    const email = composeWeeklyEmail(result, { subject: config.email.subject, ...(previous ? { previous } : {}) });
+  /** Any failure to mail keeps the HTML report on disk, so a scheduled run never loses it. */
+  private async mail(result: AuditResult, previous: AuditResult | undefined, flags: { config?: string; via?: string; out?: string; format: string }): Promise<void> {
     try {
+      const { config } = await loadConfig(flags.config);
+      if (config.email === undefined) throw new UserError('--email needs an `email:` section in mlcost.config.yaml (from, to, smtp or ses)');
+      const via = (flags.via ?? config.email.via) as Via;
+      const email = composeWeeklyEmail(result, { subject: config.email.subject, ...(previous ? { previous } : {}) });
       const sent = await sendWeeklyEmail(email, config.email, via);
       process.stderr.write(`sent "${email.subject}" to ${sent.accepted.join(', ') || config.email.to.join(', ')} via ${via}\n`);
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
-      // The run must not lose the report: keep it on disk and say where.
-      const kept = flags.out !== undefined && flags.format === 'html' ? flags.out : resolve(email.report.filename);
-      if (kept !== flags.out) await save(kept, email.report.html);
+      const kept = flags.out !== undefined && flags.format === 'html' ? flags.out : resolve(reportFileName(result));
+      if (kept !== flags.out) await save(kept, renderHtml(result, { color: false, ...(previous ? { previous } : {}) }));
       throw new UserError(`${err.message}; the HTML report was saved to ${kept}`, err.exitCode);
     }
   }

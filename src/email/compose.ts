@@ -15,12 +15,17 @@ export interface WeeklyEmail {
   report: { filename: string; html: string };
 }
 
+/** `mlcost-report-YYYY-MM-DD.html`, dated by the audit, so weekly files sort and never collide. */
+export function reportFileName(result: AuditResult): string {
+  return `mlcost-report-${result.generatedAt.slice(0, 10)}.html`;
+}
+
 const BAR_CID = 'spend-bar@mlcost';
 const EMAIL_ROWS = 8;
 
 export function composeWeeklyEmail(result: AuditResult, opts: { previous?: AuditResult; subject: string }): WeeklyEmail {
   const view = buildView(result, opts.previous);
-  const reportFile = `mlcost-report-${view.date}.html`;
+  const reportFile = reportFileName(result);
   const bar = spendBar(result);
   const context = {
     view,
