@@ -16,6 +16,7 @@ const snapshot = SnapshotSchema.parse(syntheticSnapshot(n));
 const rules = await loadRules();
 const config = ConfigSchema.parse({});
 
+const rssBeforeMiB = process.memoryUsage().rss / 2 ** 20;
 const t0 = performance.now();
 const result = evaluate(snapshot, { rules, config, now: new Date('2026-11-20T00:00:00Z') });
 const t1 = performance.now();
@@ -36,6 +37,7 @@ console.log(
     evaluateAndRenderMs: Math.round(t3 - t0),
     tableMiB: Math.round(table.length / 2 ** 20),
     jsonMiB: Math.round(json.length / 2 ** 20),
+    rssWithSnapshotLoadedMiB: Math.round(rssBeforeMiB),
     peakRssMiB: Math.round(peakMiB),
   }),
 );
