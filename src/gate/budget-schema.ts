@@ -15,9 +15,9 @@ const usd = z.number().nonnegative();
 const maxIncrease = z
   .strictObject({
     /** Percent of the baseline amount. */
-    percent: z.number().nonnegative().optional(),
+    percent: z.number().nonnegative().optional().describe('Largest allowed rise, percent of the baseline amount.'),
     /** USD per month. */
-    amount: usd.optional(),
+    amount: usd.optional().describe('Largest allowed rise, USD per month.'),
   })
   .refine((v) => v.percent !== undefined || v.amount !== undefined, { message: 'set percent, amount or both' });
 
@@ -30,13 +30,13 @@ const isoDay = z
 
 export const AcceptanceSchema = z.strictObject({
   /** Rule id of the accepted finding, e.g. `gpu-underused`. */
-  rule: z.string().min(1),
+  rule: z.string().min(1).describe('Rule id of the accepted finding, e.g. gpu-underused.'),
   /** Resource id (or ARN) the finding is about. */
-  resource: z.string().min(1),
+  resource: z.string().min(1).describe('Resource id (or ARN) the finding is about.'),
   /** Last day (UTC) the acceptance holds; from the next day the finding counts again and the gate breaks. */
-  expires: isoDay,
+  expires: isoDay.describe('Last day (UTC, YYYY-MM-DD) the acceptance holds; after it the gate breaks.'),
   /** Why the waste is accepted, for the next reviewer. */
-  reason: z.string().min(1),
+  reason: z.string().min(1).describe('Why the waste is accepted, for the next reviewer.'),
 });
 
 export const BudgetSchema = z.strictObject({
@@ -44,24 +44,27 @@ export const BudgetSchema = z.strictObject({
   /** Monthly cost of the priced resources in scope (USD per 730-hour month). */
   cost: z
     .strictObject({
-      max: usd.optional(),
-      maxIncrease: maxIncrease.optional(),
+      max: usd.optional().describe('Largest monthly cost in scope, USD.'),
+      maxIncrease: maxIncrease.optional().describe('Largest rise of monthly cost against the baseline.'),
     })
     .optional(),
   /** Monthly waste: the savings still open in the findings that are not accepted. */
   waste: z
     .strictObject({
-      max: usd.optional(),
-      maxIncrease: maxIncrease.optional(),
-      byTeam: perKey.optional(),
-      byAccount: perKey.optional(),
-      byRegion: perKey.optional(),
-      byCategory: z.partialRecord(z.enum([...CATEGORIES, ANY_OTHER]), usd).optional(),
+      max: usd.optional().describe('Largest open monthly waste (savings of findings not accepted), USD.'),
+      maxIncrease: maxIncrease.optional().describe('Largest rise of monthly waste against the baseline.'),
+      byTeam: perKey.optional().describe('Largest monthly waste per team tag; "*" for every team not named.'),
+      byAccount: perKey.optional().describe('Largest monthly waste per account id; "*" for every account not named.'),
+      byRegion: perKey.optional().describe('Largest monthly waste per region; "*" for every region not named.'),
+      byCategory: z
+        .partialRecord(z.enum([...CATEGORIES, ANY_OTHER]), usd)
+        .optional()
+        .describe('Largest monthly waste per finding category; "*" for every category not named.'),
     })
     .optional(),
   /** Break when a finding at or above this severity is new (or newly this severe) against the baseline. */
-  failOnNew: z.enum(SEVERITIES).optional(),
-  accepted: z.array(AcceptanceSchema).default([]),
+  failOnNew: z.enum(SEVERITIES).optional().describe('Break on a new finding at or above this severity.'),
+  accepted: z.array(AcceptanceSchema).default([]).describe('Findings a team has acknowledged, each until a date.'),
 });
 
 export type Budget = z.infer<typeof BudgetSchema>;
