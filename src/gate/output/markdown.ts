@@ -22,9 +22,9 @@ export function renderGateMarkdown(verdict: Verdict): string {
 }
 
 function inputsLine(v: Verdict): string {
-  const parts = [`Current \`${md(v.current.file)}\` (${v.current.generatedAt.slice(0, 10)})`];
-  parts.push(v.baseline ? `against baseline \`${md(v.baseline.file)}\` (${v.baseline.generatedAt.slice(0, 10)})` : 'no baseline');
-  parts.push(v.budgetFile ? `budget \`${md(v.budgetFile)}\`` : 'no budget file');
+  const parts = [`Current ${code(v.current.file)} (${v.current.generatedAt.slice(0, 10)})`];
+  parts.push(v.baseline ? `against baseline ${code(v.baseline.file)} (${v.baseline.generatedAt.slice(0, 10)})` : 'no baseline');
+  parts.push(v.budgetFile ? `budget ${code(v.budgetFile)}` : 'no budget file');
   return `${parts.join(' · ')}.`;
 }
 
@@ -34,13 +34,13 @@ function checksTable(checks: readonly BudgetCheck[]): string[] {
     `| Status | Budget (${total}) | Actual | Limit | Set in |`,
     '|---|---|--:|--:|---|',
     ...checks.map(
-      (c) => `| ${STATUS_WORD[c.status]} | ${md(c.name)} | ${formatActual(c)} | ${formatLimit(c)} | \`${md(c.source.label)}\` |`,
+      (c) => `| ${STATUS_WORD[c.status]} | ${md(c.name)} | ${formatActual(c)} | ${formatLimit(c)} | ${code(c.source.label)} |`,
     ),
   ];
 }
 
 function brokenSection(check: BudgetCheck): string[] {
-  const out = [`### Broken: ${md(check.name)}`, '', `${md(check.message)} (\`${md(check.source.label)}\`).`];
+  const out = [`### Broken: ${md(check.name)}`, '', `${md(check.message)} (${code(check.source.label)}).`];
   if (check.findings.length) out.push('', ...findingsTable(check.findings));
   return out;
 }
@@ -48,7 +48,7 @@ function brokenSection(check: BudgetCheck): string[] {
 function findingsTable(findings: readonly Finding[]): string[] {
   const rows = findings.slice(0, MAX_ROWS).map(
     (f) =>
-      `| ${md(f.ruleId)} | ${f.severity} | \`${md(f.resource.id)}\` | ${md(f.resource.team ?? '(untagged)')} | ${md(f.resource.accountId)} / ${md(f.resource.region)} | ${formatUsd(f.monthlySavings)} |`,
+      `| ${md(f.ruleId)} | ${f.severity} | ${code(f.resource.id)} | ${md(f.resource.team ?? '(untagged)')} | ${md(f.resource.accountId)} / ${md(f.resource.region)} | ${formatUsd(f.monthlySavings)} |`,
   );
   const more = findings.length > MAX_ROWS ? ['', `…and ${findings.length - MAX_ROWS} more.`] : [];
   return ['| Rule | Severity | Resource | Team | Account / region | Waste/month |', '|---|---|---|---|---|--:|', ...rows, ...more];
@@ -76,7 +76,7 @@ function comparisonSection(v: Verdict): string[] {
   if (c.changedFindings.length) {
     out.push('', '#### Changed findings', '', '| Rule | Resource | What changed |', '|---|---|---|');
     for (const ch of c.changedFindings.slice(0, MAX_ROWS)) {
-      out.push(`| ${md(ch.after.ruleId)} | \`${md(ch.after.resource.id)}\` | ${md(ch.changes.join('; '))} |`);
+      out.push(`| ${md(ch.after.ruleId)} | ${code(ch.after.resource.id)} | ${md(ch.changes.join('; '))} |`);
     }
   }
   return out;
@@ -98,9 +98,14 @@ function acceptedSection(v: Verdict): string[] {
     '|---|---|--:|---|---|---|',
     ...rows.map(
       (r) =>
-        `| ${md(r.acceptance.rule)} | \`${md(r.acceptance.resource)}\` | ${formatUsd(r.finding.monthlySavings)} | ${r.acceptance.expires} | ${r.state} | ${md(r.acceptance.reason)} |`,
+        `| ${md(r.acceptance.rule)} | ${code(r.acceptance.resource)} | ${formatUsd(r.finding.monthlySavings)} | ${r.acceptance.expires} | ${r.state} | ${md(r.acceptance.reason)} |`,
     ),
   ];
+}
+
+/** A code span; inside one only a backtick or a table pipe can break out. */
+function code(text: string): string {
+  return `\`${text.replace(/[\r\n]+/g, ' ').replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
 }
 
 /** Escapes text from a result or budget so it cannot break a table or inject HTML into a comment. */
@@ -108,7 +113,7 @@ export function md(text: string): string {
   return text
     .replace(/[\r\n]+/g, ' ')
     .replace(/&/g, '&amp;')
+    // Escaping `<` alone stops every tag; `>` stays readable (`medium -> high`).
     .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
     .replace(/([\\|`*_[\]])/g, '\\$1');
 }
