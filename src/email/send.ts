@@ -57,6 +57,9 @@ function smtpTransport(settings: EmailSettings, env: NodeJS.ProcessEnv): Transpo
 
 /** The SES client is loaded only when mailing through SES, so `report` starts fast otherwise. */
 async function sesTransport(settings: EmailSettings): Promise<Transporter> {
+  // The SDK's multi-line Node 20 deprecation notice would break "one line on stderr" for every
+  // scheduled run; stdout/stderr belong to the report. A user who sets the variable wins.
+  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
   const { SESv2Client, SendEmailCommand } = await import('@aws-sdk/client-sesv2');
   const client = new SESv2Client(settings.ses.region ? { region: settings.ses.region } : {});
   return nodemailer.createTransport({ SES: { sesClient: client, SendEmailCommand } });
