@@ -1,13 +1,12 @@
 /** The one place money becomes text. Unknown amounts are `-`, never `$0`. */
+const usdCents = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+// Formatters are built once: toLocaleString with options builds one per call, which dominated rendering.
+const usdWhole = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 0, maximumFractionDigits: 0 });
+
 export function formatUsd(amount: number | null | undefined, opts: { cents?: boolean } = {}): string {
   if (amount === null || amount === undefined || !Number.isFinite(amount)) return '-';
   const cents = opts.cents ?? Math.abs(amount) < 100;
-  return amount.toLocaleString('en-US', {
-    style: 'currency',
-    currency: 'USD',
-    minimumFractionDigits: cents ? 2 : 0,
-    maximumFractionDigits: cents ? 2 : 0,
-  });
+  return (cents ? usdCents : usdWhole).format(amount);
 }
 
 export function formatPct(pct: number | null | undefined, digits = 0): string {
