@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
-import { ExitCode } from '../errors.js';
+import { ExitCode, UserError } from '../errors.js';
 import { SEVERITIES, type Severity } from '../engine/result.js';
 import { writeCiFiles } from '../gate/ci-files.js';
 import { evaluateGate } from '../gate/evaluate.js';
@@ -20,7 +20,8 @@ export default class Gate extends BaseCommand {
   ];
 
   static override flags = {
-    current: Flags.string({ description: 'Audit result to check (`mlcost audit --output json`).', required: true }),
+    // Checked in run(), not with `required`: oclif's missing-flag message spans lines the base command cuts to one.
+    current: Flags.string({ description: 'Audit result to check (`mlcost audit --output json`); required.' }),
     baseline: Flags.string({ description: 'Audit result to compare against, e.g. the last one from the main branch.' }),
     budget: Flags.string({ description: 'Budget file (default: ./mlcost.budget.yaml when present).' }),
     'fail-on-new': Flags.string({
@@ -34,6 +35,9 @@ export default class Gate extends BaseCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(Gate);
+    if (flags.current === undefined) {
+      throw new UserError('missing --current FILE: the audit result to check (write it with `mlcost audit --output json > audit.json`)');
+    }
     const input = await readGateInput(
       {
         current: flags.current,
