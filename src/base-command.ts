@@ -25,7 +25,7 @@ export abstract class BaseCommand extends Command {
     // oclif's own parse errors (unknown flag, bad option value) are usage errors.
     if (err.oclif !== undefined && err.oclif.exit !== undefined) {
       if (err.oclif.exit === 0) return this.exit(0);
-      process.stderr.write(`mlcost: ${firstLine(err.message)} (see \`mlcost ${this.id ?? ''} --help\`)\n`);
+      process.stderr.write(`mlcost: ${usageProblem(err.message)} (see \`mlcost ${this.id ?? ''} --help\`)\n`);
       return this.exit(ExitCode.usage);
     }
     process.stderr.write(`mlcost: internal error: ${firstLine(err.message)} (rerun with --debug and report it)\n`);
@@ -36,6 +36,15 @@ export abstract class BaseCommand extends Command {
   protected emit(text: string): void {
     process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   }
+}
+
+/** oclif's parse errors wrap the problem in framing lines; keep just the problem, on one line. */
+function usageProblem(message: string): string {
+  const lines = message
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !/^The following errors? occurred:?$/.test(l) && !/^See more help with/.test(l));
+  return lines.join('; ') || message;
 }
 
 function firstLine(message: string): string {

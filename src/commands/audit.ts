@@ -5,6 +5,7 @@ import { BaseCommand } from '../base-command.js';
 import { loadConfig } from '../config/load.js';
 import { ExitCode, UserError, errorMessage } from '../errors.js';
 import { evaluate } from '../engine/evaluate.js';
+import { failOnSeverity } from '../gate/severity.js';
 import { filterFindings } from '../engine/filter.js';
 import { SEVERITIES, type Severity } from '../engine/result.js';
 import { loadRules } from '../engine/rules/load.js';
@@ -69,10 +70,9 @@ export default class Audit extends BaseCommand {
       this.emit(text);
     }
     if (flags['fail-on'] !== undefined) {
-      const min = SEVERITIES.indexOf(flags['fail-on'] as Severity);
-      const failing = result.findings.filter((f) => SEVERITIES.indexOf(f.severity) >= min);
-      if (failing.length) {
-        process.stderr.write(`mlcost: ${failing.length} finding(s) at or above ${flags['fail-on']} severity (--fail-on)\n`);
+      const gate = failOnSeverity(result, flags['fail-on'] as Severity);
+      if (gate.failed) {
+        process.stderr.write(`mlcost: ${gate.message}\n`);
         this.exit(ExitCode.gateFailed);
       }
     }
