@@ -1,5 +1,7 @@
 import ec2Data from './data/ec2-ondemand-prices.json' with { type: 'json' };
 import storageData from './data/storage-prices.json' with { type: 'json' };
+import sagemakerData from './data/sagemaker-prices.json' with { type: 'json' };
+import networkData from './data/network-prices.json' with { type: 'json' };
 import type { CollectedPrice } from '../snapshot/schema.js';
 
 /** A month is 730 hours everywhere in mlcost (AWS's own convention). */
@@ -74,7 +76,40 @@ export class PriceBook {
 
   sagemakerHourly(mlInstanceType: string, region: string): PriceLookup {
     const live = this.live('sagemaker', region, mlInstanceType, 'hour');
-    return live ?? { known: false, reason: `no SageMaker price for ${mlInstanceType} in ${region}` };
+    if (live) return live;
+    return embedded((sagemakerData.prices as Record<string, number>)[mlInstanceType], region, sagemakerData.sameListPriceRegions, {
+      unit: 'hour',
+      source: sagemakerData.source,
+      asOf: sagemakerData.asOf,
+      what: `SageMaker real-time inference price for ${mlInstanceType}`,
+    });
+  }
+
+  /** Notebook instances are priced apart from hosting (the same ml.* type can differ). */
+  sagemakerNotebookHourly(mlInstanceType: string, region: string): PriceLookup {
+    const live = this.live('sagemaker', region, `notebook:${mlInstanceType}`, 'hour');
+    if (live) return live;
+    const nb = sagemakerData.notebook;
+    return embedded((nb.prices as Record<string, number>)[mlInstanceType], region, nb.sameListPriceRegions, {
+      unit: 'hour',
+      source: nb.source,
+      asOf: nb.asOf,
+      what: `SageMaker notebook price for ${mlInstanceType}`,
+    });
+  }
+
+  /** Public IPv4 (Elastic IPs included) is one flat hourly rate in every commercial region. */
+  publicIpv4Hourly(region: string): PriceLookup {
+    const live = this.live('ec2', region, 'public-ipv4', 'hour');
+    if (live) return live;
+    const n = networkData.publicIpv4;
+    return { known: true, price: { usd: n.usdPerHour, unit: 'hour', source: n.source, asOf: n.asOf, basis: `${region}: ${n.note}` } };
+  }
+
+  /** EBS snapshot storage: no figure could be confirmed for the embedded catalog, so only a collected price counts. */
+  ebsSnapshotGbMonth(tier: 'standard' | 'archive', region: string): PriceLookup {
+    const live = this.live('ebs', region, `snapshot-${tier}`, 'GB-month');
+    return live ?? { known: false, reason: `no EBS snapshot (${tier} tier) price for ${region}: the embedded catalog has none; use --prices live` };
   }
 
   private live(service: CollectedPrice['service'], region: string, k: string, unit: Price['unit']): PriceLookup | undefined {

@@ -1,12 +1,22 @@
 import type { ActionKind } from '../result.js';
+import { changeInstanceType } from './change-instance-type.js';
+import { changeVolumeType } from './change-volume-type.js';
+import { del } from './delete.js';
 import { downsize } from './downsize.js';
+import { schedule } from './schedule.js';
 import { stop } from './stop.js';
 import type { ActionDefinition } from './types.js';
+import { useSpot } from './use-spot.js';
 
 /** Action kinds with a pricing function; a rule naming any other kind fails to load. */
 export const ACTIONS: { readonly [K in ActionKind]?: ActionDefinition } = {
   stop,
   downsize,
+  delete: del,
+  'change-volume-type': changeVolumeType,
+  'change-instance-type': changeInstanceType,
+  'use-spot': useSpot,
+  schedule,
 };
 
 export type { ActionDefinition, ActionContext, PricedMove } from './types.js';

@@ -1,4 +1,5 @@
-import { instanceSpec, type InstanceSpec, type PriceLookup } from '../../catalog/index.js';
+import { instanceSpec, successorsOf, type InstanceSpec, type PriceLookup } from '../../catalog/index.js';
+import { busyProfile, commitmentCovers } from './ec2-usage.js';
 import type { DailySummary, Ec2Instance } from '../../snapshot/schema.js';
 import { monthlyFromHourly } from '../money.js';
 import { hoursBetween, round } from './metrics.js';
@@ -64,6 +65,16 @@ export interface Ec2Signals {
   observedDays: number;
   spot: boolean;
   fleetManaged: boolean;
+  /** Tags as "key=value" strings, so rules can ask `"workload=batch" in signals.tagPairs`. */
+  tagPairs: string[];
+  /** Share of the lookback window the instance reported CPU metrics, percent: how steadily it ran. */
+  runningPctOfWindow: number;
+  /** An active Reserved Instance of this type and region, or an active Compute / EC2 Instance Savings Plan that may apply. */
+  commitmentCovered: boolean;
+  /** The family has a newer successor in the catalog's map. */
+  previousGeneration: boolean;
+  /** An hour-of-week profile (CPU, or GPU when reported) is available for schedule rules. */
+  hasHourOfWeek: boolean;
   monthlyCost: number;
   priced: boolean;
 }
@@ -111,6 +122,11 @@ export function ec2Signals(inst: Ec2Instance, ctx: SignalContext): { signals: Ec
     observedDays: days.length,
     spot: inst.lifecycle === 'spot',
     fleetManaged: Object.values(inst.membership).some((v) => v !== undefined),
+    tagPairs: Object.entries(inst.tags).map(([k, v]) => `${k}=${v}`),
+    runningPctOfWindow: round(Math.min(100, (observedHours / (ctx.snapshot.scope.lookback.days * 24)) * 100)),
+    commitmentCovered: commitmentCovers(inst, ctx),
+    previousGeneration: successorsOf(spec?.family ?? '').length > 0,
+    hasHourOfWeek: busyProfile(inst) !== undefined,
     monthlyCost: cost.monthly ?? 0,
     priced: cost.monthly !== null,
   };

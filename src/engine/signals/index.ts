@@ -2,6 +2,11 @@ import type { InstanceSpec } from '../../catalog/index.js';
 import type { ResourceOf, ResourceType } from '../../snapshot/resources.js';
 import { ec2Signals } from './ec2.js';
 import { ebsVolumeSignals } from './ebs-volume.js';
+import { ebsSnapshotSignals } from './ebs-snapshot.js';
+import { elasticIpSignals } from './elastic-ip.js';
+import { s3BucketSignals } from './s3-bucket.js';
+import { sagemakerEndpointSignals } from './sagemaker-endpoint.js';
+import { sagemakerNotebookSignals } from './sagemaker-notebook.js';
 import type { ResourceCost, SignalContext } from './types.js';
 
 export interface ResourceFacts {
@@ -17,6 +22,11 @@ type SignalBuilder<T extends ResourceType> = (resource: ResourceOf<T>, ctx: Sign
 const BUILDERS: { [T in ResourceType]?: SignalBuilder<T> } = {
   'ec2-instance': ec2Signals,
   'ebs-volume': ebsVolumeSignals,
+  'ebs-snapshot': ebsSnapshotSignals,
+  'elastic-ip': elasticIpSignals,
+  's3-bucket': s3BucketSignals,
+  'sagemaker-endpoint': sagemakerEndpointSignals,
+  'sagemaker-notebook': sagemakerNotebookSignals,
 };
 
 export function factsFor<T extends ResourceType>(type: T, resource: ResourceOf<T>, ctx: SignalContext): ResourceFacts {

@@ -1,0 +1,87 @@
+import type { Ec2Instance, SageMakerNotebook } from '../../snapshot/schema.js';
+import { roundCents } from '../money.js';
+import type { Ec2Signals } from '../signals/ec2.js';
+import { busyProfile } from '../signals/ec2-usage.js';
+import { numberParam, optionalNumber, priceEntry, type ActionContext, type ActionDefinition, type PricedMove } from './types.js';
+
+/**
+ * Stop outside working hours. EC2: a weekday schedule (start/end hour in a configurable UTC offset)
+ * proposed only when the hour-of-week profile shows the box idle outside those hours; the saving
+ * is the hours it would be off x its hourly rate. SageMaker notebooks: an auto-stop lifecycle
+ * configuration; the saving is the share of idle days x its monthly cost.
+ */
+export const schedule: ActionDefinition = {
+  kind: 'schedule',
+  resources: ['ec2-instance', 'sagemaker-notebook'],
+  reads: ['maxIdleUtilPct'],
+  precedence: 20,
+  price(ctx: ActionContext): PricedMove | undefined {
+    return ctx.type === 'ec2-instance' ? ec2Schedule(ctx) : notebookAutoStop(ctx);
+  },
+};
+
+/** Hours of the week (Monday 0:00 UTC = 0) inside the working day in the given timezone offset. */
+export function workingHours(startHour: number, endHour: number, utcOffsetHours: number): Set<number> {
+  const on = new Set<number>();
+  for (let day = 0; day < 5; day++) for (let h = startHour; h < endHour; h++) on.add((((day * 24 + h - utcOffsetHours) % 168) + 168) % 168);
+  return on;
+}
+
+function ec2Schedule(ctx: ActionContext): PricedMove | undefined {
+  const inst = ctx.resource as Ec2Instance;
+  const s = ctx.facts.signals as Ec2Signals;
+  const profile = busyProfile(inst);
+  if (!profile) return undefined;
+  const maxIdle = numberParam(ctx.params, 'maxIdleUtilPct');
+  const on = workingHours(optionalNumber(ctx.params, 'workdayStartHour', 8), optionalNumber(ctx.params, 'workdayEndHour', 20), optionalNumber(ctx.params, 'utcOffsetHours', 0));
+  const off = profile.values.map((v, h) => ({ v, h })).filter(({ h }) => !on.has(h));
+  const known = off.filter((x) => x.v !== null);
+  // Every off-hour must be observed and idle: an unobserved hour is not an idle one.
+  if (known.length < off.length || known.some((x) => (x.v ?? 0) > maxIdle)) return undefined;
+  const busyOn = [...on].some((h) => (profile.values[h] ?? 0) > maxIdle);
+  if (!busyOn) return undefined;
+  const offHoursPerWeek = off.length;
+  const hourly = ctx.facts.cost.prices[0]?.price;
+  const monthlySavings = hourly ? roundCents(hourly.usd * offHoursPerWeek * (730 / 168)) : null;
+  return {
+    description: `Schedule ${inst.id} to stop outside weekday working hours (${offHoursPerWeek} h a week off), e.g. with EventBridge Scheduler or Instance Scheduler on AWS`,
+    monthlySavings,
+    pricing: {
+      method: 'saving = off hours per week x 730/168 x hourly rate',
+      prices: ctx.facts.cost.prices.map((p) => priceEntry(p.item, p.price)),
+      ...(ctx.facts.cost.unknown.length ? { unknown: ctx.facts.cost.unknown } : {}),
+    },
+    confidence: s.observedHours >= 14 * 24 ? 'high' : 'medium',
+    evidence: { metric: profile.metric, maxOffHoursUtilPct: Math.max(...known.map((x) => x.v ?? 0)), offHoursPerWeek, observedHours: s.observedHours },
+    tradeoff: {
+      performanceRisk: 'low',
+      summary: `${offHoursPerWeek} of 168 h a week off (${profile.metric} never above ${maxIdle}% then); anyone working late starts it by hand, and instance-store data is lost at each stop`,
+    },
+  };
+}
+
+function notebookAutoStop(ctx: ActionContext): PricedMove | undefined {
+  const nb = ctx.resource as SageMakerNotebook;
+  const cpu = nb.metrics.cpu;
+  const maxIdle = numberParam(ctx.params, 'maxIdleUtilPct');
+  const days = cpu?.daily ?? [];
+  if (!days.length) return undefined;
+  const idleDays = days.filter((d) => d.max <= maxIdle).length;
+  const share = idleDays / days.length;
+  const monthly = ctx.facts.cost.monthly;
+  return {
+    description: `Attach an auto-stop-idle lifecycle configuration to notebook ${nb.name} (stops it after an idle hour)`,
+    monthlySavings: monthly === null ? null : roundCents(monthly * share),
+    pricing: {
+      method: 'saving = share of days with CPU never above maxIdleUtilPct x monthly notebook cost (a floor: idle nights on busy days also stop)',
+      prices: ctx.facts.cost.prices.map((p) => priceEntry(p.item, p.price)),
+      ...(ctx.facts.cost.unknown.length ? { unknown: ctx.facts.cost.unknown } : {}),
+    },
+    confidence: days.length >= 7 ? 'high' : 'medium',
+    evidence: { idleDays, observedDays: days.length, lifecycleConfig: nb.lifecycleConfigName ?? null, cpu: { avg: cpu?.avg, p95: cpu?.p95, max: cpu?.max } },
+    tradeoff: {
+      performanceRisk: 'low',
+      summary: `idle on ${idleDays} of ${days.length} days; the notebook stops after an idle hour and restarts in a few minutes, files under /home/ec2-user/SageMaker stay on its EBS volume`,
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import type { EbsSnapshot, Snapshot } from '../../snapshot/schema.js';
+import { roundCents } from '../money.js';
+import { hoursBetween, round } from './metrics.js';
+import type { ResourceCost, SignalContext } from './types.js';
+
+export interface EbsSnapshotSignals {
+  ageDays: number;
+  sizeGiB: number;
+  tier: EbsSnapshot['storageTier'];
+  /** A registered AMI references it: deleting it would break launches from that AMI. */
+  backsAmi: boolean;
+  /** The source volume still exists in the Snapshot (a recent backup of a live volume, not an orphan). */
+  volumeExists: boolean;
+  monthlyCost: number;
+  priced: boolean;
+}
+
+const volumeIds = new WeakMap<Snapshot, Set<string>>();
+
+/** Volume ids indexed once per Snapshot, not once per EBS snapshot. */
+function liveVolumes(snapshot: Snapshot): Set<string> {
+  let ids = volumeIds.get(snapshot);
+  if (!ids) {
+    ids = new Set(snapshot.resources.ebsVolumes.map((v) => v.id));
+    volumeIds.set(snapshot, ids);
+  }
+  return ids;
+}
+
+/**
+ * Priced at the full size as an upper bound: snapshots are incremental and DescribeSnapshots does not
+ * say how many blocks one holds alone, so the evidence says the saving is at most this.
+ */
+export function ebsSnapshotSignals(snap: EbsSnapshot, ctx: SignalContext): { signals: EbsSnapshotSignals; cost: ResourceCost } {
+  const lookup = ctx.prices.ebsSnapshotGbMonth(snap.storageTier, snap.region);
+  const cost: ResourceCost = lookup.known
+    ? { monthly: roundCents(lookup.price.usd * snap.sizeGiB), prices: [{ item: `EBS snapshot ${snap.storageTier} GB-month`, price: lookup.price }], unknown: [] }
+    : { monthly: null, prices: [], unknown: [lookup.reason] };
+  return {
+    signals: {
+      ageDays: round(hoursBetween(snap.startTime, ctx.asOf) / 24),
+      sizeGiB: snap.sizeGiB,
+      tier: snap.storageTier,
+      backsAmi: snap.amiIds.length > 0,
+      volumeExists: snap.volumeId !== undefined && liveVolumes(ctx.snapshot).has(snap.volumeId),
+      monthlyCost: cost.monthly ?? 0,
+      priced: cost.monthly !== null,
+    },
+    cost,
+  };
+}

@@ -1,0 +1,40 @@
+import { familyOf } from '../../catalog/index.js';
+import type { Ec2Instance } from '../../snapshot/schema.js';
+import type { SignalContext } from './types.js';
+
+/**
+ * Whether a commitment already in force may cover this instance. Deliberately generous: an
+ * active RI of the same type and region, or any active Compute Savings Plan, or an EC2 Instance
+ * Savings Plan for the family and region. Recommending a second commitment on top of one that
+ * already applies would lose money, so doubt means "covered".
+ */
+export function commitmentCovers(inst: Ec2Instance, ctx: SignalContext): boolean {
+  const { reservedInstances, savingsPlans } = ctx.snapshot.resources;
+  const asOf = ctx.asOf.getTime();
+  const inForce = (start: string, end: string, state: string) => state === 'active' && new Date(start).getTime() <= asOf && new Date(end).getTime() > asOf;
+  const ri = reservedInstances.some((r) => r.accountId === inst.accountId && r.region === inst.region && r.instanceType === inst.type && inForce(r.start, r.end, r.state));
+  if (ri) return true;
+  return savingsPlans.some(
+    (sp) =>
+      sp.accountId === inst.accountId &&
+      inForce(sp.start, sp.end, sp.state) &&
+      (sp.type === 'Compute' || (sp.type === 'EC2Instance' && sp.region === inst.region && sp.instanceFamily === familyOf(inst.type))),
+  );
+}
+
+/**
+ * The hour-of-week activity profile (0 = Monday 00:00 UTC … 167): mean GPU utilisation across the
+ * GPUs that report one, else CPU. Undefined when no hour-of-week series was collected.
+ */
+export function busyProfile(inst: Ec2Instance): { metric: 'GPU util' | 'CPU'; values: (number | null)[] } | undefined {
+  const gpuSeries = (inst.metrics.gpus ?? []).map((g) => g.utilization?.hourOfWeek).filter((h) => h !== undefined);
+  if (gpuSeries.length) {
+    const values = Array.from({ length: 168 }, (_, h) => {
+      const known = gpuSeries.map((s) => s[h]).filter((v): v is number => v !== null && v !== undefined);
+      return known.length ? known.reduce((a, b) => a + b, 0) / known.length : null;
+    });
+    return { metric: 'GPU util', values };
+  }
+  const cpu = inst.metrics.cpu?.hourOfWeek;
+  return cpu ? { metric: 'CPU', values: cpu } : undefined;
+}

@@ -1,0 +1,60 @@
+import type { S3Bucket } from '../../snapshot/schema.js';
+import { roundCents } from '../money.js';
+import { hoursBetween, round } from './metrics.js';
+import type { ResourceCost, SignalContext } from './types.js';
+
+const GiB = 1024 ** 3;
+
+/** CloudWatch StorageType names whose bytes bill at the S3 Standard rate. */
+const STANDARD_TYPES = ['StandardStorage'];
+
+export interface S3BucketSignals {
+  standardGiB: number;
+  totalGiB: number;
+  objectCount: number;
+  /** Mean object size over all storage types; objects under 128 KB bill as 128 KB in IA classes. */
+  avgObjectKB: number;
+  ageDays: number;
+  hasLifecycleRules: boolean;
+  /** Request metrics exist only when the bucket has a request-metrics configuration. */
+  hasRequestMetrics: boolean;
+  getRequestsPerDay: number;
+  /** GiB downloaded per month divided by GiB stored in Standard: how much of the data is read back. */
+  monthlyReadFraction: number;
+  monthlyCost: number;
+  priced: boolean;
+}
+
+export function s3BucketSignals(b: S3Bucket, ctx: SignalContext): { signals: S3BucketSignals; cost: ResourceCost } {
+  const bytes = b.bytesByStorageType;
+  const standardBytes = STANDARD_TYPES.reduce((s, t) => s + (bytes[t] ?? 0), 0);
+  const totalBytes = Object.values(bytes).reduce((s, v) => s + v, 0);
+  const objects = b.objectCount ?? 0;
+  const gets = b.requests?.getRequests;
+  const downloaded = b.requests?.bytesDownloaded;
+  const hasRequestMetrics = (gets?.datapoints ?? 0) > 0 && gets!.observedHours >= ctx.minObservedHours;
+  const days = hasRequestMetrics ? gets!.observedHours / 24 : 0;
+  const getsSum = gets?.sum ?? (gets ? gets.avg * gets.datapoints : 0);
+  const downloadedSum = downloaded?.sum ?? (downloaded ? downloaded.avg * downloaded.datapoints : 0);
+  const lookup = ctx.prices.s3GbMonth('STANDARD', b.region);
+  const standardGiB = standardBytes / GiB;
+  const cost: ResourceCost = lookup.known
+    ? { monthly: roundCents(lookup.price.usd * standardGiB), prices: [{ item: 'S3 Standard GB-month', price: lookup.price }], unknown: [] }
+    : { monthly: null, prices: [], unknown: [lookup.reason] };
+  return {
+    signals: {
+      standardGiB: round(standardGiB, 2),
+      totalGiB: round(totalBytes / GiB, 2),
+      objectCount: objects,
+      avgObjectKB: objects > 0 ? round(totalBytes / objects / 1024) : 0,
+      ageDays: b.creationDate ? round(hoursBetween(b.creationDate, ctx.asOf) / 24) : 0,
+      hasLifecycleRules: (b.lifecycleRules ?? 0) > 0,
+      hasRequestMetrics,
+      getRequestsPerDay: days > 0 ? round(getsSum / days) : 0,
+      monthlyReadFraction: days > 0 && standardGiB > 0 ? round(((downloadedSum / GiB) * (30 / days)) / standardGiB, 4) : 0,
+      monthlyCost: cost.monthly ?? 0,
+      priced: cost.monthly !== null,
+    },
+    cost,
+  };
+}

@@ -1,0 +1,77 @@
+import { instanceSpec, type InstanceSpec } from '../../catalog/index.js';
+import type { SageMakerEndpoint } from '../../snapshot/schema.js';
+import { monthlyFromHourly, roundCents } from '../money.js';
+import { round } from './metrics.js';
+import type { ResourceCost, SignalContext } from './types.js';
+
+export interface SageMakerEndpointSignals {
+  inService: boolean;
+  /** Instance-backed variants only; serverless variants bill per request and are not judged here. */
+  instanceCount: number;
+  instanceType: string;
+  gpuCount: number;
+  gpuMemoryGiBEach: number;
+  /** Hours the endpoint reported any metric: proof it was observed, whatever its traffic. */
+  observedHours: number;
+  dataSufficient: boolean;
+  /** Sum of Invocations over the window (0 when the metric never appeared while instance metrics did). */
+  invocations: number;
+  invocationsPerDay: number;
+  hasGpuMetrics: boolean;
+  /** Per-GPU utilisation, p95 and max (the collector divides SageMaker's 0-100 x GPUs scale by GPU count). */
+  gpuUtilP95Pct: number;
+  gpuUtilMaxPct: number;
+  gpuMemP95Pct: number;
+  gpuMemMaxPct: number;
+  cpuP95Pct: number;
+  monthlyCost: number;
+  priced: boolean;
+}
+
+export function sagemakerEndpointSignals(ep: SageMakerEndpoint, ctx: SignalContext): { signals: SageMakerEndpointSignals; cost: ResourceCost; spec?: InstanceSpec } {
+  const variants = ep.variants.filter((v) => !v.serverless && v.instanceType !== undefined);
+  const instanceType = variants[0]?.instanceType ?? '';
+  const spec = instanceSpec(instanceType.replace(/^ml\./, ''), ctx.snapshot.instanceTypes);
+  const metrics = variants.map((v) => v.metrics);
+  const observedHours = Math.max(0, ...metrics.flatMap((m) => [m.cpu, m.gpu, m.invocations].map((s) => (s && s.datapoints > 0 ? s.observedHours : 0))));
+  const invocations = metrics.reduce((sum, m) => sum + (m.invocations?.sum ?? (m.invocations ? m.invocations.avg * m.invocations.datapoints : 0)), 0);
+  const gpu = metrics.map((m) => m.gpu).filter((s) => s !== undefined && s.datapoints > 0);
+  const gpuMem = metrics.map((m) => m.gpuMemory).filter((s) => s !== undefined && s.datapoints > 0);
+  const cost = endpointCost(ep, variants, ctx);
+  const signals: SageMakerEndpointSignals = {
+    inService: ep.status === 'InService',
+    instanceCount: variants.reduce((n, v) => n + v.instanceCount, 0),
+    instanceType,
+    gpuCount: spec?.gpu?.count ?? 0,
+    gpuMemoryGiBEach: spec?.gpu?.memoryGiBEach ?? 0,
+    observedHours: round(observedHours),
+    dataSufficient: observedHours >= ctx.minObservedHours,
+    invocations: Math.round(invocations),
+    invocationsPerDay: observedHours > 0 ? round((invocations / observedHours) * 24) : 0,
+    hasGpuMetrics: gpu.length > 0,
+    gpuUtilP95Pct: round(Math.max(0, ...gpu.map((s) => s!.p95))),
+    gpuUtilMaxPct: round(Math.max(0, ...gpu.map((s) => s!.max))),
+    gpuMemP95Pct: round(Math.max(0, ...gpuMem.map((s) => s!.p95))),
+    gpuMemMaxPct: round(Math.max(0, ...gpuMem.map((s) => s!.max))),
+    cpuP95Pct: round(Math.max(0, ...metrics.map((m) => (m.cpu && m.cpu.datapoints > 0 ? m.cpu.p95 : 0)))),
+    monthlyCost: cost.monthly ?? 0,
+    priced: cost.monthly !== null,
+  };
+  return spec ? { signals, cost, spec } : { signals, cost };
+}
+
+function endpointCost(ep: SageMakerEndpoint, variants: SageMakerEndpoint['variants'], ctx: SignalContext): ResourceCost {
+  if (ep.status !== 'InService') return { monthly: 0, prices: [], unknown: [] };
+  const cost: ResourceCost = { monthly: 0, prices: [], unknown: [] };
+  for (const v of variants) {
+    const lookup = ctx.prices.sagemakerHourly(v.instanceType!, ep.region);
+    if (!lookup.known) {
+      cost.unknown.push(lookup.reason);
+      continue;
+    }
+    cost.prices.push({ item: `${v.instanceType} hosting`, price: lookup.price });
+    cost.monthly = roundCents((cost.monthly ?? 0) + monthlyFromHourly(lookup.price.usd, v.instanceCount));
+  }
+  if (cost.unknown.length) cost.monthly = null;
+  return cost;
+}
