@@ -11,6 +11,16 @@ export interface CollectOptions {
   lookbackDays: number;
   org: boolean;
   prices: 'auto' | 'live' | 'embedded';
+  /** Role name assumed in each member account with --org (default OrganizationAccountAccessRole). */
+  orgRoleName?: string;
+  /** Where live Pricing API answers are cached (default: $XDG_CACHE_HOME/mlcost or ~/.cache/mlcost). */
+  cacheDir?: string;
+  /** Hours a cached price stays fresh (default 168, one week). */
+  priceCacheTtlHours?: number;
+  /** Attempts per AWS call, first included (default: AWS_MAX_ATTEMPTS, else 6). */
+  maxAttempts?: number;
+  /** End of the lookback window; tests pin it, the CLI uses the clock. */
+  now?: Date;
   /** Progress lines for a TTY; the collector never writes to stdout. */
   onProgress?: (event: { message: string }) => void;
 }

@@ -1,0 +1,95 @@
+import { GetMetricDataCommand, type CloudWatchClient, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import { MAX_QUERIES_PER_CALL, type MetricWindow } from './period.js';
+import type { Series } from './summarize.js';
+
+export type Statistic = 'Average' | 'Maximum' | 'Sum';
+
+/** One metric series to read: what it is and who wants the result. */
+export interface MetricRequest {
+  namespace: string;
+  metricName: string;
+  dimensions: ReadonlyArray<{ Name: string; Value: string }>;
+  stat: Statistic;
+  /** Defaults to the window's period; daily metrics (S3 storage) ask for 86400. */
+  periodSeconds?: number;
+  /** Receives the datapoints (possibly none) once every page has arrived. */
+  onResult(series: Series): void;
+}
+
+export interface QueryProblem {
+  request: MetricRequest;
+  status: string;
+  message?: string;
+}
+
+/**
+ * Reads every request with GetMetricData, 500 queries per call, following NextToken, with calls
+ * in flight up to the client's concurrency limit. Query ids are positional (`m0`, `m1`, …: they
+ * must start with a lowercase letter) so a result maps back without parsing labels. A query
+ * whose final status is not Complete is reported, its partial datapoints still delivered.
+ */
+export async function fetchMetrics(client: CloudWatchClient, requests: readonly MetricRequest[], window: MetricWindow): Promise<FetchOutcome> {
+  const batches: Array<readonly MetricRequest[]> = [];
+  for (let i = 0; i < requests.length; i += MAX_QUERIES_PER_CALL) batches.push(requests.slice(i, i + MAX_QUERIES_PER_CALL));
+  // allSettled: one failed batch must not hide the batches that worked, nor return before they land.
+  const settled = await Promise.allSettled(batches.map((batch) => fetchBatch(client, batch, window)));
+  const outcome: FetchOutcome = { problems: [], failed: [] };
+  settled.forEach((s, i) => {
+    if (s.status === 'fulfilled') outcome.problems.push(...s.value);
+    else outcome.failed.push({ error: s.reason, requests: batches[i]! });
+  });
+  return outcome;
+}
+
+export interface FetchOutcome {
+  problems: QueryProblem[];
+  failed: Array<{ error: unknown; requests: readonly MetricRequest[] }>;
+}
+
+async function fetchBatch(client: CloudWatchClient, batch: readonly MetricRequest[], window: MetricWindow): Promise<QueryProblem[]> {
+  const queries: MetricDataQuery[] = batch.map((r, i) => ({
+    Id: `m${i}`,
+    ReturnData: true,
+    MetricStat: {
+      Metric: { Namespace: r.namespace, MetricName: r.metricName, Dimensions: r.dimensions.map((d) => ({ Name: d.Name, Value: d.Value })) },
+      Period: r.periodSeconds ?? window.periodSeconds,
+      Stat: r.stat,
+    },
+  }));
+  const series = batch.map((): Series => ({ timestamps: [], values: [] }));
+  const status = new Map<number, { code: string; message?: string }>();
+  let nextToken: string | undefined;
+  do {
+    const page = await client.send(
+      new GetMetricDataCommand({
+        MetricDataQueries: queries,
+        StartTime: window.start,
+        EndTime: window.end,
+        ScanBy: 'TimestampAscending',
+        ...(nextToken !== undefined ? { NextToken: nextToken } : {}),
+      }),
+    );
+    for (const result of page.MetricDataResults ?? []) {
+      const index = Number((result.Id ?? '').slice(1));
+      const target = series[index];
+      if (!target || !/^m\d+$/.test(result.Id ?? '')) continue;
+      const ts = result.Timestamps ?? [];
+      const vs = result.Values ?? [];
+      for (let k = 0; k < Math.min(ts.length, vs.length); k++) {
+        target.timestamps.push(new Date(ts[k]!).getTime());
+        target.values.push(vs[k]!);
+      }
+      const message = result.Messages?.map((m) => `${m.Code ?? ''} ${m.Value ?? ''}`.trim()).join('; ');
+      status.set(index, { code: result.StatusCode ?? 'Complete', ...(message ? { message } : {}) });
+    }
+    nextToken = page.NextToken || undefined;
+  } while (nextToken !== undefined);
+
+  const problems: QueryProblem[] = [];
+  batch.forEach((request, i) => {
+    request.onResult(series[i]!);
+    const s = status.get(i);
+    if (s && s.code !== 'Complete') problems.push({ request, status: s.code, ...(s.message ? { message: s.message } : {}) });
+  });
+  return problems;
+}

@@ -1,0 +1,101 @@
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { instanceSpec } from '../../catalog/index.js';
+import type { Ec2Instance, GpuMetrics } from '../../snapshot/schema.js';
+import type { MetricRequest } from './batch.js';
+import { dimension, listSeries, type DiscoveredMetric } from './discover.js';
+import { summarize, type Series } from './summarize.js';
+
+/**
+ * What mlcost reads per instance, and with which statistic. One statistic per series keeps the
+ * audit's cost at one metric each: utilisation is averaged per period (p95 and max are then over
+ * period averages); memory is the period Maximum, so a downsize never rests on a smoothed-out
+ * peak; bytes are Sums, so a day's traffic is the sum of its periods.
+ */
+export const AGENT_METRICS = {
+  memory: 'mem_used_percent',
+  gpuUtilization: 'nvidia_smi_utilization_gpu',
+  gpuMemoryUsed: 'nvidia_smi_memory_used',
+  gpuMemoryTotal: 'nvidia_smi_memory_total',
+} as const;
+
+export interface Ec2MetricTargets {
+  instances: readonly Ec2Instance[];
+  hosts: ReadonlyMap<string, string>;
+}
+
+export function ec2BuiltinRequests(instances: readonly Ec2Instance[], summary: SummaryOptions): MetricRequest[] {
+  return instances.flatMap((inst) => {
+    const dims = [{ Name: 'InstanceId', Value: inst.id }];
+    const req = (metricName: string, stat: MetricRequest['stat'], set: (s: Series) => void): MetricRequest => ({ namespace: 'AWS/EC2', metricName, dimensions: dims, stat, onResult: set });
+    return [
+      req('CPUUtilization', 'Average', (s) => assign(inst.metrics, 'cpu', summarize(s, summary.periodSeconds, { counter: false, windowHours: summary.windowHours }))),
+      req('NetworkIn', 'Sum', (s) => assign(inst.metrics, 'networkInBytes', summarize(s, summary.periodSeconds, { counter: true, windowHours: summary.windowHours }))),
+      req('NetworkOut', 'Sum', (s) => assign(inst.metrics, 'networkOutBytes', summarize(s, summary.periodSeconds, { counter: true, windowHours: summary.windowHours }))),
+    ];
+  });
+}
+
+export interface SummaryOptions {
+  periodSeconds: number;
+  windowHours: number;
+}
+
+/**
+ * The CloudWatch agent's memory and NVIDIA series, discovered with ListMetrics in the agent
+ * namespace and matched to instances by InstanceId, else by the `host` dimension (the agent
+ * publishes the hostname when no InstanceId is appended). One GPU entry per `index`.
+ */
+export async function ec2AgentRequests(client: CloudWatchClient, namespace: string, targets: Ec2MetricTargets, summary: SummaryOptions): Promise<MetricRequest[]> {
+  const byId = new Map(targets.instances.map((i) => [i.id, i]));
+  const owner = (m: DiscoveredMetric): Ec2Instance | undefined => {
+    const id = dimension(m, 'InstanceId') ?? targets.hosts.get(dimension(m, 'host') ?? '');
+    return id !== undefined ? byId.get(id) : undefined;
+  };
+  const [memory, util, used, total] = await Promise.all(Object.values(AGENT_METRICS).map((name) => listSeries(client, namespace, name)));
+  const requests: MetricRequest[] = [];
+  const seen = new Set<string>();
+  const once = (key: string) => !seen.has(key) && seen.add(key);
+  const base = (m: DiscoveredMetric, stat: MetricRequest['stat'], onResult: (s: Series) => void): MetricRequest => ({ namespace, metricName: m.metricName, dimensions: m.dimensions, stat, onResult });
+
+  for (const m of memory ?? []) {
+    const inst = owner(m);
+    if (inst && once(`mem|${inst.id}`)) requests.push(base(m, 'Maximum', (s) => assign(inst.metrics, 'memory', summarize(s, summary.periodSeconds, { counter: false, windowHours: summary.windowHours }))));
+  }
+  const gpuEntry = (inst: Ec2Instance, m: DiscoveredMetric): GpuMetrics | undefined => {
+    const index = Number(dimension(m, 'index'));
+    if (!Number.isInteger(index) || index < 0) return undefined;
+    const gpus = (inst.metrics.gpus ??= []);
+    let g = gpus.find((x) => x.index === index);
+    if (!g) {
+      const name = dimension(m, 'name');
+      g = { index, ...(name ? { name } : {}) };
+      gpus.push(g);
+      gpus.sort((a, b) => a.index - b.index);
+    }
+    return g;
+  };
+  const perGpu = (series: DiscoveredMetric[] | undefined, kind: string, stat: MetricRequest['stat'], apply: (g: GpuMetrics, s: Series) => void) => {
+    for (const m of series ?? []) {
+      const inst = owner(m);
+      const g = inst && gpuEntry(inst, m);
+      if (inst && g && once(`${kind}|${inst.id}|${g.index}`)) requests.push(base(m, stat, (s) => apply(g, s)));
+    }
+  };
+  perGpu(util, 'util', 'Average', (g, s) => assign(g, 'utilization', summarize(s, summary.periodSeconds, { counter: false, windowHours: summary.windowHours })));
+  perGpu(used, 'used', 'Maximum', (g, s) => assign(g, 'memoryUsedMiB', summarize(s, summary.periodSeconds, { counter: false, windowHours: summary.windowHours })));
+  // The total is a constant of the card: read it only where neither catalog nor type specs know it.
+  const unknownTotal = (total ?? []).filter((m) => {
+    const inst = owner(m);
+    return inst !== undefined && !(instanceSpec(inst.type)?.gpu?.memoryGiBEach);
+  });
+  perGpu(unknownTotal, 'total', 'Maximum', (g, s) => {
+    const max = Math.max(...s.values.filter(Number.isFinite));
+    if (max > 0) g.memoryTotalMiB = max;
+  });
+  return requests;
+}
+
+/** Sets or leaves out a key: an absent summary means "no data", never zero. */
+export function assign<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[key] = value;
+}

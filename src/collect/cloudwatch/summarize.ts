@@ -1,0 +1,99 @@
+import type { DailySummary, MetricSummary } from '../../snapshot/schema.js';
+
+export interface Series {
+  /** Epoch milliseconds, any order. */
+  timestamps: number[];
+  values: number[];
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A series as the Snapshot keeps it. `counter` series (Sum statistic: bytes, operations,
+ * invocations) also carry sums. No datapoints gives undefined: absent data is never "zero".
+ *
+ * Observed hours count the time each datapoint stands for: its period, or the series' own
+ * cadence when that is coarser (a metric published daily counts 24 hours per datapoint, so a
+ * sparse daily series over 14 days is 14 observed days, not 14 observed periods).
+ */
+export function summarize(series: Series, periodSeconds: number, options: { counter: boolean; windowHours: number }): MetricSummary | undefined {
+  const points = series.timestamps.map((t, i) => ({ t, v: series.values[i] ?? Number.NaN })).filter((p) => Number.isFinite(p.v) && Number.isFinite(p.t));
+  if (points.length === 0) return undefined;
+  points.sort((a, b) => a.t - b.t);
+  const values = points.map((p) => p.v);
+  const sorted = [...values].sort((a, b) => a - b);
+  const total = values.reduce((s, v) => s + v, 0);
+  const cadenceSeconds = Math.min(Math.max(periodSeconds, medianGapSeconds(points.map((p) => p.t)) ?? periodSeconds), 86400);
+  const summary: MetricSummary = {
+    avg: round(total / values.length),
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    max: round(sorted[sorted.length - 1]!),
+    datapoints: values.length,
+    observedHours: round(Math.min((values.length * cadenceSeconds) / 3600, options.windowHours)),
+    periodSeconds,
+    daily: daily(points, options.counter),
+  };
+  if (options.counter) summary.sum = round(total);
+  if (periodSeconds <= 3600) summary.hourOfWeek = hourOfWeek(points);
+  return summary;
+}
+
+/** Nearest-rank percentile of an ascending array. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
+
+function medianGapSeconds(ts: readonly number[]): number | undefined {
+  if (ts.length < 2) return undefined;
+  const gaps = ts.slice(1).map((t, i) => t - ts[i]!).sort((a, b) => a - b);
+  return gaps[Math.floor(gaps.length / 2)]! / 1000;
+}
+
+function daily(points: ReadonlyArray<{ t: number; v: number }>, counter: boolean): DailySummary[] {
+  const days: DailySummary[] = [];
+  let current: { day: number; sum: number; max: number; n: number } | undefined;
+  const flush = () => {
+    if (!current) return;
+    const d: DailySummary = {
+      date: new Date(current.day * DAY_MS).toISOString().slice(0, 10),
+      avg: round(current.sum / current.n),
+      max: round(current.max),
+      datapoints: current.n,
+    };
+    if (counter) d.sum = round(current.sum);
+    days.push(d);
+  };
+  for (const { t, v } of points) {
+    const day = Math.floor(t / DAY_MS);
+    if (current?.day !== day) {
+      flush();
+      current = { day, sum: 0, max: Number.NEGATIVE_INFINITY, n: 0 };
+    }
+    current.sum += v;
+    current.max = Math.max(current.max, v);
+    current.n += 1;
+  }
+  flush();
+  return days;
+}
+
+/** Mean per hour of week, 0 = Monday 00:00 UTC; null where the window had no datapoint. */
+function hourOfWeek(points: ReadonlyArray<{ t: number; v: number }>): Array<number | null> {
+  const sums = new Array<number>(168).fill(0);
+  const counts = new Array<number>(168).fill(0);
+  for (const { t, v } of points) {
+    const d = new Date(t);
+    const slot = ((d.getUTCDay() + 6) % 7) * 24 + d.getUTCHours();
+    sums[slot]! += v;
+    counts[slot]! += 1;
+  }
+  return sums.map((s, i) => (counts[i] ? round(s / counts[i]!) : null));
+}
+
+/** Three decimals keep a month of a large fleet small without changing any rule's decision. */
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import type { CollectedPrice } from '../snapshot/schema.js';
+
+/** The parts of a Pricing API PriceList item mlcost reads; everything else is ignored. */
+const Dimension = z.object({ unit: z.string().optional(), pricePerUnit: z.record(z.string(), z.string()).default({}), beginRange: z.string().optional() });
+const Term = z.object({
+  priceDimensions: z.record(z.string(), Dimension).default({}),
+  termAttributes: z.record(z.string(), z.string()).default({}),
+});
+export const PriceItemSchema = z.object({
+  product: z.object({ productFamily: z.string().optional(), attributes: z.record(z.string(), z.string()).default({}) }),
+  terms: z.object({ OnDemand: z.record(z.string(), Term).optional(), Reserved: z.record(z.string(), Term).optional() }).default({}),
+  publicationDate: z.string().optional(),
+});
+export type PriceItem = z.infer<typeof PriceItemSchema>;
+
+export interface ParseContext {
+  service: CollectedPrice['service'];
+  source: string;
+  asOf: string;
+}
+
+/** PriceList entries are JSON strings; one that is not valid JSON or not the expected shape is skipped. */
+export function parsePriceList(entries: readonly string[]): PriceItem[] {
+  return entries.flatMap((e) => {
+    try {
+      const r = PriceItemSchema.safeParse(JSON.parse(e));
+      return r.success ? [r.data] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/**
+ * EC2 compute items: the on-demand hourly rate, and the standard no-upfront 1- and 3-year
+ * reserved rates (no upfront fee, so the hourly rate is the whole price).
+ */
+export function ec2Prices(items: readonly PriceItem[], ctx: ParseContext): CollectedPrice[] {
+  const out: CollectedPrice[] = [];
+  for (const item of items) {
+    const a = item.product.attributes;
+    const type = a['instanceType'];
+    const region = a['regionCode'];
+    if (!type || !region) continue;
+    const od = hourly(Object.values(item.terms.OnDemand ?? {}));
+    if (od !== undefined) out.push({ service: 'ec2', region, key: type, term: 'on-demand', usd: od, unit: 'Hrs', source: ctx.source, asOf: ctx.asOf });
+    for (const term of Object.values(item.terms.Reserved ?? {})) {
+      const t = term.termAttributes;
+      if (t['PurchaseOption'] !== 'No Upfront' || t['OfferingClass'] !== 'standard') continue;
+      const lease = t['LeaseContractLength'] === '1yr' ? 'reserved-1yr-no-upfront' : t['LeaseContractLength'] === '3yr' ? 'reserved-3yr-no-upfront' : undefined;
+      const usd = hourly([term]);
+      if (lease && usd !== undefined) out.push({ service: 'ec2', region, key: type, term: lease, usd, unit: 'Hrs', source: ctx.source, asOf: ctx.asOf });
+    }
+  }
+  return dedupe(out);
+}
+
+/** EBS storage items: $/GB-month per volume type (volumeApiName), first price tier. */
+export function ebsPrices(items: readonly PriceItem[], ctx: ParseContext): CollectedPrice[] {
+  const out: CollectedPrice[] = [];
+  for (const item of items) {
+    const a = item.product.attributes;
+    const volumeType = a['volumeApiName'];
+    const region = a['regionCode'];
+    if (!volumeType || !region) continue;
+    const usd = firstTier(Object.values(item.terms.OnDemand ?? {}), 'GB-Mo');
+    if (usd !== undefined) out.push({ service: 'ebs', region, key: volumeType, term: 'on-demand', usd, unit: 'GB-Mo', source: ctx.source, asOf: ctx.asOf });
+  }
+  return dedupe(out);
+}
+
+function hourly(terms: ReadonlyArray<z.infer<typeof Term>>): number | undefined {
+  return firstTier(terms, 'Hrs');
+}
+
+function firstTier(terms: ReadonlyArray<z.infer<typeof Term>>, unit: string): number | undefined {
+  for (const term of terms) {
+    for (const dim of Object.values(term.priceDimensions)) {
+      if (dim.unit !== unit || (dim.beginRange !== undefined && Number(dim.beginRange) !== 0)) continue;
+      const usd = Number(dim.pricePerUnit['USD']);
+      if (Number.isFinite(usd)) return usd;
+    }
+  }
+  return undefined;
+}
+
+/** Several SKUs can match one filter (e.g. capacity reservations); the lowest positive rate is the list price. */
+function dedupe(prices: CollectedPrice[]): CollectedPrice[] {
+  const best = new Map<string, CollectedPrice>();
+  for (const p of prices) {
+    const k = `${p.service}|${p.region}|${p.key}|${p.term}`;
+    const prev = best.get(k);
+    if (p.usd > 0 && (!prev || p.usd < prev.usd)) best.set(k, p);
+  }
+  return [...best.values()];
+}

@@ -1,0 +1,120 @@
+import { paginateGetProducts, type Filter } from '@aws-sdk/client-pricing';
+import { classifyAwsError } from '../aws/errors.js';
+import { mapLimit } from '../aws/limiter.js';
+import type { AwsSession } from '../aws/session.js';
+import type { CollectedPrice } from '../snapshot/schema.js';
+import type { Account, WarningSink } from './context.js';
+import { defaultCacheDir, PriceCache } from './pricing-cache.js';
+import { ebsPrices, ec2Prices, parsePriceList, type ParseContext, type PriceItem } from './pricing-parse.js';
+import type { RegionResult } from './region.js';
+import type { CollectOptions } from './types.js';
+
+export const IAM_ACTIONS = ['pricing:GetProducts'] as const;
+
+/** Instance types per GetProducts request (ANY_OF filter): a handful of requests per region. */
+const TYPES_PER_QUERY = 25;
+
+export interface PriceNeeds {
+  ec2: Map<string, Set<string>>;
+  ebs: Map<string, Set<string>>;
+}
+
+export function priceNeeds(results: readonly RegionResult[]): PriceNeeds {
+  const needs: PriceNeeds = { ec2: new Map(), ebs: new Map() };
+  const add = (m: Map<string, Set<string>>, region: string, key: string) => m.set(region, (m.get(region) ?? new Set()).add(key));
+  for (const r of results) {
+    for (const i of r.instances) if (i.state !== 'terminated') add(needs.ec2, i.region, i.type);
+    for (const v of r.volumes) add(needs.ebs, v.region, v.type);
+  }
+  return needs;
+}
+
+/**
+ * The Pricing API endpoint lives in a few regions only (us-east-1, eu-central-1, ap-south-1);
+ * it answers for every region, so mlcost asks the nearest one.
+ */
+export function pricingRegion(home: string): string {
+  if (home.startsWith('eu-')) return 'eu-central-1';
+  if (home.startsWith('ap-')) return 'ap-south-1';
+  return 'us-east-1';
+}
+
+export interface PricingContext {
+  session: AwsSession;
+  account: Account;
+  home: string;
+  options: Pick<CollectOptions, 'prices' | 'cacheDir' | 'priceCacheTtlHours'>;
+  warnings: WarningSink;
+  now: Date;
+}
+
+/**
+ * Live EC2 on-demand and reserved rates and EBS rates for what was found. `embedded` asks
+ * nothing; `auto` and `live` ask, and on failure keep the embedded catalog with a warning (the
+ * collect command turns that warning into exit 3 under `--prices live`). S3 and SageMaker stay
+ * on the embedded catalog: their Pricing API attribute values are not verified yet.
+ */
+export async function collectPrices(ctx: PricingContext, needs: PriceNeeds): Promise<CollectedPrice[]> {
+  if (ctx.options.prices === 'embedded') return [];
+  const client = ctx.session.client('pricing', pricingRegion(ctx.home), ctx.account);
+  const cache = new PriceCache(ctx.options.cacheDir ?? defaultCacheDir(), ctx.options.priceCacheTtlHours ?? 168, () => ctx.now);
+  const parse: ParseContext = { service: 'ec2', source: 'AWS Pricing API GetProducts', asOf: ctx.now.toISOString().slice(0, 10) };
+  const queries: Array<{ serviceCode: string; filters: Filter[]; toPrices: (items: PriceItem[]) => CollectedPrice[] }> = [];
+  for (const [region, types] of needs.ec2) {
+    const sorted = [...types].sort();
+    for (let i = 0; i < sorted.length; i += TYPES_PER_QUERY) {
+      queries.push({ serviceCode: 'AmazonEC2', filters: ec2Filters(region, sorted.slice(i, i + TYPES_PER_QUERY)), toPrices: (items) => ec2Prices(items, parse) });
+    }
+  }
+  for (const [region, types] of needs.ebs) {
+    queries.push({ serviceCode: 'AmazonEC2', filters: ebsFilters(region, [...types].sort()), toPrices: (items) => ebsPrices(items, { ...parse, service: 'ebs' }) });
+  }
+  let firstFailure: unknown;
+  let failed = 0;
+  const answers = await mapLimit(queries, 4, async (q) => {
+    const key = { serviceCode: q.serviceCode, filters: q.filters };
+    const cached = await cache.get(key);
+    if (cached) return cached;
+    try {
+      const entries: string[] = [];
+      for await (const page of paginateGetProducts({ client, pageSize: 100 }, { ServiceCode: q.serviceCode, Filters: q.filters, FormatVersion: 'aws_v1' })) {
+        entries.push(...(page.PriceList ?? []));
+      }
+      const prices = q.toPrices(parsePriceList(entries));
+      await cache.set(key, prices);
+      return prices;
+    } catch (err) {
+      failed += 1;
+      firstFailure ??= err;
+      return [];
+    }
+  });
+  if (failed) {
+    const f = classifyAwsError(firstFailure);
+    ctx.warnings.add({
+      code: 'prices-embedded',
+      message: `Pricing API: ${failed} of ${queries.length} price queries failed (${f.code}: ${f.message}); those prices come from the embedded catalog`,
+      service: 'pricing',
+    });
+  }
+  return answers.flat();
+}
+
+function ec2Filters(region: string, types: string[]): Filter[] {
+  return [
+    { Type: 'TERM_MATCH', Field: 'regionCode', Value: region },
+    { Type: 'ANY_OF', Field: 'instanceType', Value: types.join(',') },
+    { Type: 'TERM_MATCH', Field: 'operatingSystem', Value: 'Linux' },
+    { Type: 'TERM_MATCH', Field: 'preInstalledSw', Value: 'NA' },
+    { Type: 'TERM_MATCH', Field: 'tenancy', Value: 'Shared' },
+    { Type: 'TERM_MATCH', Field: 'capacitystatus', Value: 'Used' },
+  ];
+}
+
+function ebsFilters(region: string, volumeTypes: string[]): Filter[] {
+  return [
+    { Type: 'TERM_MATCH', Field: 'regionCode', Value: region },
+    { Type: 'TERM_MATCH', Field: 'productFamily', Value: 'Storage' },
+    { Type: 'ANY_OF', Field: 'volumeApiName', Value: volumeTypes.join(',') },
+  ];
+}

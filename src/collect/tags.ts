@@ -1,0 +1,33 @@
+import type { Ec2Instance } from '../snapshot/schema.js';
+
+export function tagMap(tags: ReadonlyArray<{ Key?: string | undefined; Value?: string | undefined }> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const t of tags ?? []) if (t.Key !== undefined) out[t.Key] = t.Value ?? '';
+  return out;
+}
+
+/**
+ * Who launches and replaces an instance, from the tags each system writes: stopping a fleet
+ * member is pointless (it comes back), so rules treat them differently.
+ */
+export function membershipFromTags(tags: Readonly<Record<string, string>>): Ec2Instance['membership'] {
+  const m: Ec2Instance['membership'] = {};
+  const asg = tags['aws:autoscaling:groupName'];
+  if (asg) m.autoScalingGroup = asg;
+  const nodeGroup = tags['eks:nodegroup-name'];
+  if (nodeGroup) m.eksNodeGroup = nodeGroup;
+  const cluster = tags['eks:cluster-name'] ?? clusterFromOwnershipTag(tags) ?? tags['aws:eks:cluster-name'];
+  if (cluster) m.eksCluster = cluster;
+  const pool = tags['karpenter.sh/nodepool'] ?? tags['karpenter.sh/provisioner-name'];
+  if (pool) m.karpenterNodePool = pool;
+  // AWS Batch tags its workers AWSBatchServiceTag=batch and names their ASG AWSBatch-<compute environment>-asg-<id>.
+  if (tags['AWSBatchServiceTag'] !== undefined || asg?.startsWith('AWSBatch-')) {
+    m.batchComputeEnvironment = /^AWSBatch-(.+)-asg-/.exec(asg ?? '')?.[1] ?? asg ?? 'batch';
+  }
+  return m;
+}
+
+function clusterFromOwnershipTag(tags: Readonly<Record<string, string>>): string | undefined {
+  const key = Object.keys(tags).find((k) => k.startsWith('kubernetes.io/cluster/') && tags[k] === 'owned');
+  return key?.slice('kubernetes.io/cluster/'.length);
+}

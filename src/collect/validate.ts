@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import {
+  EbsSnapshotSchema,
+  EbsVolumeSchema,
+  Ec2InstanceSchema,
+  ElasticIpSchema,
+  ReservedInstanceSchema,
+  S3BucketSchema,
+  SageMakerEndpointSchema,
+  SageMakerNotebookSchema,
+  SavingsPlanSchema,
+  SnapshotSchema,
+  type Snapshot,
+  type SnapshotInput,
+} from '../snapshot/schema.js';
+import type { WarningSink } from './context.js';
+
+const RESOURCE_SCHEMAS = {
+  ec2Instances: Ec2InstanceSchema,
+  ebsVolumes: EbsVolumeSchema,
+  ebsSnapshots: EbsSnapshotSchema,
+  elasticIps: ElasticIpSchema,
+  reservedInstances: ReservedInstanceSchema,
+  savingsPlans: SavingsPlanSchema,
+  s3Buckets: S3BucketSchema,
+  sagemakerEndpoints: SageMakerEndpointSchema,
+  sagemakerNotebooks: SageMakerNotebookSchema,
+} as const;
+
+/**
+ * The Snapshot contract is checked resource by resource: one odd API answer drops that resource
+ * with a warning naming it, instead of failing a collection that took minutes.
+ */
+export function validated(input: SnapshotInput, warnings: WarningSink): Snapshot {
+  const resources = input.resources;
+  for (const [kind, schema] of Object.entries(RESOURCE_SCHEMAS) as Array<[keyof typeof RESOURCE_SCHEMAS, z.ZodType]>) {
+    const list = (resources[kind] ?? []) as unknown[];
+    resources[kind] = list.filter((item) => {
+      const r = schema.safeParse(item);
+      if (r.success) return true;
+      const rec = item as { id?: string; name?: string; allocationId?: string; accountId?: string; region?: string };
+      const id = rec.id ?? rec.name ?? rec.allocationId ?? '?';
+      const issue = r.error.issues[0];
+      warnings.add({
+        code: 'invalid-response',
+        message: `${rec.accountId ?? '?'}/${rec.region ?? '?'}: dropped ${kind} ${id}: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`,
+        ...(rec.accountId ? { accountId: rec.accountId } : {}),
+        ...(rec.region ? { region: rec.region } : {}),
+        resourceId: id,
+      });
+      return false;
+    }) as never;
+  }
+  return SnapshotSchema.parse({ ...input, warnings: warnings.list });
+}
