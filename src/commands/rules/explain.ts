@@ -1,0 +1,33 @@
+import { Args, Flags } from '@oclif/core';
+import { BaseCommand } from '../../base-command.js';
+import { loadConfig } from '../../config/load.js';
+import { UserError } from '../../errors.js';
+import { ruleExplainText, ruleJson } from '../../engine/rules/docs.js';
+import { loadRules } from '../../engine/rules/load.js';
+
+export default class RulesExplain extends BaseCommand {
+  static override description = "Show one rule's documentation: why it matters, the evidence it uses, the risk, how to act, and its params with defaults and bounds.";
+
+  static override examples = ['<%= config.bin %> rules explain idle-gpu-instance', '<%= config.bin %> rules explain use-spot --output json'];
+
+  static override args = { id: Args.string({ description: 'Rule id (see `mlcost rules list`).' }) };
+
+  static override flags = {
+    rules: Flags.string({ description: 'Extra rule directory (repeatable).', multiple: true }),
+    config: Flags.string({ char: 'c', description: 'Config file (default: ./mlcost.config.yaml when present).' }),
+    output: Flags.string({ char: 'o', description: 'Output format.', options: ['text', 'json'], default: 'text' }),
+  };
+
+  async run(): Promise<void> {
+    const { args, flags } = await this.parse(RulesExplain);
+    if (args.id === undefined) throw new UserError('missing rule id: run `mlcost rules explain ID` (ids from `mlcost rules list`)');
+    const { config } = await loadConfig(flags.config);
+    const rules = await loadRules({ directories: [...config.rules.directories, ...(flags.rules ?? [])], params: config.rules.params });
+    const rule = rules.find((r) => r.spec.id === args.id);
+    if (!rule) {
+      const near = rules.map((r) => r.spec.id).filter((id) => id.includes(args.id!) || args.id!.includes(id));
+      throw new UserError(`unknown rule "${args.id}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; see \`mlcost rules list\``);
+    }
+    this.emit(flags.output === 'json' ? JSON.stringify(ruleJson(rule), null, 2) : ruleExplainText(rule));
+  }
+}
