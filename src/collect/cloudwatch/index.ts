@@ -30,8 +30,10 @@ export async function collectMetrics(ctx: RegionContext, resources: RegionResour
     requests.push(...(agent ?? []));
   }
   if (resources.buckets.length) {
-    const sizes = await guarded(ctx, 'cloudwatch', 'S3 storage metrics', () => listSeries(client, 'AWS/S3', 'BucketSizeBytes'));
-    requests.push(...s3Requests(resources.buckets, sizes ?? []));
+    const listed = await guarded(ctx, 'cloudwatch', 'S3 storage metrics', async () =>
+      (await Promise.all(['BucketSizeBytes', 'NumberOfObjects'].map((name) => listSeries(client, 'AWS/S3', name)))).flat(),
+    );
+    requests.push(...s3Requests(resources.buckets, listed ?? []));
   }
   if (!requests.length) return;
   const outcome = await fetchMetrics(client, requests, ctx.window);

@@ -21,43 +21,44 @@ export function ebsRequests(volumes: readonly EbsVolume[], summary: SummaryOptio
 }
 
 /**
- * S3 publishes BucketSizeBytes once a day per StorageType (only the types a bucket holds exist,
- * hence ListMetrics first) and NumberOfObjects for AllStorageTypes. The latest day wins.
+ * S3 publishes BucketSizeBytes once a day per StorageType and NumberOfObjects for
+ * AllStorageTypes; only buckets and types that hold data have series, hence ListMetrics first
+ * (and the query reuses the listed dimensions). The latest day wins.
  */
-export function s3Requests(buckets: readonly S3Bucket[], sizeSeries: readonly DiscoveredMetric[]): MetricRequest[] {
+export function s3Requests(buckets: readonly S3Bucket[], listed: readonly DiscoveredMetric[]): MetricRequest[] {
   const byName = new Map(buckets.map((b) => [b.name, b]));
-  const latest = (s: Series): number | undefined => {
-    let t = -Infinity;
-    let v: number | undefined;
-    s.timestamps.forEach((ts, i) => {
-      if (ts > t && Number.isFinite(s.values[i])) [t, v] = [ts, s.values[i]];
-    });
-    return v;
-  };
   const requests: MetricRequest[] = [];
-  for (const m of sizeSeries) {
+  for (const m of listed) {
     const bucket = byName.get(dimension(m, 'BucketName') ?? '');
     const storageType = dimension(m, 'StorageType');
     if (!bucket || !storageType) continue;
+    const apply =
+      m.metricName === 'NumberOfObjects'
+        ? (v: number) => (bucket.objectCount = Math.round(v))
+        : (v: number) => (bucket.bytesByStorageType[storageType] = v);
     requests.push({
-      namespace: 'AWS/S3', metricName: 'BucketSizeBytes', dimensions: m.dimensions, stat: 'Average', periodSeconds: 86400,
+      namespace: 'AWS/S3',
+      metricName: m.metricName,
+      dimensions: m.dimensions,
+      stat: 'Average',
+      periodSeconds: 86400,
       onResult: (s) => {
         const v = latest(s);
-        if (v !== undefined) bucket.bytesByStorageType[storageType] = v;
-      },
-    });
-  }
-  for (const bucket of buckets) {
-    requests.push({
-      namespace: 'AWS/S3', metricName: 'NumberOfObjects', stat: 'Average', periodSeconds: 86400,
-      dimensions: [{ Name: 'BucketName', Value: bucket.name }, { Name: 'StorageType', Value: 'AllStorageTypes' }],
-      onResult: (s) => {
-        const v = latest(s);
-        if (v !== undefined) bucket.objectCount = Math.round(v);
+        if (v !== undefined) apply(v);
       },
     });
   }
   return requests;
+}
+
+function latest(s: Series): number | undefined {
+  let t = -Infinity;
+  let v: number | undefined;
+  s.timestamps.forEach((ts, i) => {
+    const value = s.values[i];
+    if (ts > t && value !== undefined && Number.isFinite(value)) [t, v] = [ts, value];
+  });
+  return v;
 }
 
 /**
