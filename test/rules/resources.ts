@@ -2,7 +2,7 @@
 import { ConfigSchema } from '../../src/config/schema.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { loadRules, type LoadedRule } from '../../src/engine/rules/load.js';
-import type { EbsSnapshot, EbsVolume, ElasticIp, MetricSummary, SageMakerEndpoint, SageMakerNotebook, SnapshotInput } from '../../src/snapshot/schema.js';
+import type { EbsSnapshot, EbsVolume, ElasticIp, MetricSummary, S3Bucket, SageMakerEndpoint, SageMakerNotebook, SnapshotInput } from '../../src/snapshot/schema.js';
 import { counter, gauge, rng } from '../../scripts/synthetic.js';
 import { END, WINDOW, snapshotOf } from '../helpers/builders.js';
 
@@ -28,11 +28,12 @@ export function eip(e: Partial<ElasticIp>): ElasticIp {
   return { allocationId: 'eipalloc-0test', accountId: ACCOUNT, region: 'us-east-1', publicIp: '203.0.113.10', tags: {}, ...e };
 }
 
-export function endpoint(opts: { type: string; count: number; invocationsPerDay?: number; cpu?: boolean; days?: number; status?: string }): SageMakerEndpoint {
+export function endpoint(opts: { type: string; count: number; invocationsPerDay?: number; cpu?: boolean; gpu?: [avg: number, p95: number, max: number]; days?: number; status?: string }): SageMakerEndpoint {
   const days = opts.days ?? 14;
   const metrics: SageMakerEndpoint['variants'][number]['metrics'] = {};
   if (opts.invocationsPerDay !== undefined) metrics.invocations = counter(WINDOW, opts.invocationsPerDay, rand, days);
   if (opts.cpu !== false) metrics.cpu = gauge(WINDOW, { avg: 2, p95: 4, max: 9, days }, rand);
+  if (opts.gpu) metrics.gpu = gauge(WINDOW, { avg: opts.gpu[0], p95: opts.gpu[1], max: opts.gpu[2], days }, rand);
   return {
     name: 'ep-test',
     accountId: ACCOUNT,
@@ -57,6 +58,26 @@ export function notebook(n: Partial<SageMakerNotebook> & { cpu?: [avg: number, p
     metrics: cpu ? { cpu: gauge(WINDOW, { avg: cpu[0], p95: cpu[1], max: cpu[2] }, rand) } : {},
     ...rest,
   };
+}
+
+const GiB = 1024 ** 3;
+
+/** A bucket with `standardGiB` in S3 Standard; `downloadedGiBPerDay` adds request metrics. */
+export function bucket(opts: { standardGiB: number; objects: number; ageDays?: number; lifecycleRules?: number; downloadedGiBPerDay?: number }): S3Bucket {
+  const b: S3Bucket = {
+    name: 'ml-datasets',
+    accountId: ACCOUNT,
+    region: 'us-east-1',
+    creationDate: daysAgo(opts.ageDays ?? 200),
+    tags: {},
+    bytesByStorageType: { StandardStorage: opts.standardGiB * GiB },
+    objectCount: opts.objects,
+    ...(opts.lifecycleRules !== undefined ? { lifecycleRules: opts.lifecycleRules } : {}),
+  };
+  if (opts.downloadedGiBPerDay !== undefined) {
+    b.requests = { getRequests: counter(WINDOW, opts.downloadedGiBPerDay > 0 ? 2000 : 0, rand), bytesDownloaded: counter(WINDOW, opts.downloadedGiBPerDay * GiB, rand) };
+  }
+  return b;
 }
 
 let builtin: LoadedRule[] | undefined;

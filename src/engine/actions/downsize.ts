@@ -5,6 +5,7 @@ import type { Finding } from '../result.js';
 import { ACTIVE_GPU_MEMORY_PCT, ACTIVE_GPU_UTIL_PCT, type Ec2Signals, type GpuSignal } from '../signals/ec2.js';
 import { evidenceOf, round } from '../signals/metrics.js';
 import { describeChange, instanceCapacity, riskFromUtil } from './capacity.js';
+import { downsizeEndpoint } from './downsize-endpoint.js';
 import { numberParam, optionalNumber, priceEntry, type ActionContext, type ActionDefinition, type PricedMove } from './types.js';
 
 /**
@@ -15,10 +16,11 @@ import { numberParam, optionalNumber, priceEntry, type ActionContext, type Actio
  */
 export const downsize: ActionDefinition = {
   kind: 'downsize',
-  resources: ['ec2-instance'],
+  resources: ['ec2-instance', 'sagemaker-endpoint'],
   reads: ['headroomPct'],
   precedence: 30,
   price(ctx: ActionContext): PricedMove | undefined {
+    if (ctx.type === 'sagemaker-endpoint') return downsizeEndpoint(ctx);
     const inst = ctx.resource as Ec2Instance;
     const s = ctx.facts.signals as Ec2Signals;
     const spec = ctx.facts.spec;

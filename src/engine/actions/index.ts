@@ -1,5 +1,7 @@
 import type { ActionKind } from '../result.js';
+import { buyCommitment } from './buy-commitment.js';
 import { changeInstanceType } from './change-instance-type.js';
+import { changeStorageClass } from './change-storage-class.js';
 import { changeVolumeType } from './change-volume-type.js';
 import { del } from './delete.js';
 import { downsize } from './downsize.js';
@@ -17,6 +19,8 @@ export const ACTIONS: { readonly [K in ActionKind]?: ActionDefinition } = {
   'change-instance-type': changeInstanceType,
   'use-spot': useSpot,
   schedule,
+  'buy-commitment': buyCommitment,
+  'change-storage-class': changeStorageClass,
 };
 
 export type { ActionDefinition, ActionContext, PricedMove } from './types.js';

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { S3Bucket } from '../../src/snapshot/schema.js';
+import { bucket, findingsOn } from './resources.js';
+
+describe('s3-storage-class', () => {
+  const misses: [string, S3Bucket][] = [
+    ['read back heavily (request metrics)', bucket({ standardGiB: 1000, objects: 100_000, downloadedGiBPerDay: 200 })],
+    ['small bucket', bucket({ standardGiB: 100, objects: 1000 })],
+    ['young bucket without request metrics', bucket({ standardGiB: 1000, objects: 100_000, ageDays: 20 })],
+    ['already has lifecycle rules', bucket({ standardGiB: 1000, objects: 100_000, lifecycleRules: 2 })],
+    ['tiny objects: the 128 KB minimum eats the saving', bucket({ standardGiB: 1000, objects: 100_000_000, downloadedGiBPerDay: 0 })],
+  ];
+  it.each(misses)('does not match: %s', async (_, b) => {
+    expect(await findingsOn('s3-storage-class', { s3Buckets: [b] })).toEqual([]);
+  });
+
+  it('never-read data to Glacier IR: 1000 x 0.023 - 1000 x 0.004 = $19.00', async () => {
+    const [f] = await findingsOn('s3-storage-class', { s3Buckets: [bucket({ standardGiB: 1000, objects: 100_000, downloadedGiBPerDay: 0 })] });
+    expect(f?.action).toMatchObject({ kind: 'change-storage-class', from: 'STANDARD', to: 'GLACIER_IR' });
+    expect(f?.monthlySavings).toBe(19);
+    expect(f?.confidence).toBe('high');
+    expect(f?.tradeoff.after).toMatchObject({ firstByteLatency: 'milliseconds', storageClass: 'GLACIER_IR' });
+  });
+
+  it('heuristic (no request metrics) to Intelligent-Tiering: 1000 x (0.023 - 0.0125) - 100 x 0.0025 = $10.25, low confidence', async () => {
+    const [f] = await findingsOn('s3-storage-class', { s3Buckets: [bucket({ standardGiB: 1000, objects: 100_000 })] });
+    expect(f?.action.to).toBe('INTELLIGENT_TIERING');
+    expect(f?.monthlySavings).toBe(10.25);
+    expect(f?.confidence).toBe('low');
+    expect(f?.pricing.unknown?.join(' ')).toMatch(/transition/);
+  });
+});
