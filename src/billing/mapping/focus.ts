@@ -1,0 +1,48 @@
+import { instanceTypeFromUsage, num, type SourceMapping, type SqlContext } from './types.js';
+
+const USAGE_TYPE = 'x_UsageType';
+const USAGE_LINE = (c: SqlContext): string => `${c.col('ChargeCategory')} = 'Usage'`;
+
+/**
+ * FOCUS 1.x as AWS Data Exports writes it (FOCUS_1_2_AWS: the FOCUS columns plus `x_` AWS columns).
+ * Instance types come from AWS's `x_UsageType`; FOCUS itself has no instance-type column.
+ */
+export const FOCUS: SourceMapping = {
+  kind: 'focus',
+  label: 'FOCUS',
+  fields: {
+    chargeStart: { columns: ['ChargePeriodStart'], sql: (c) => `CAST(${c.col('ChargePeriodStart')} AS TIMESTAMP)` },
+    account: { columns: ['SubAccountId'], sql: (c) => `CAST(${c.col('SubAccountId')} AS VARCHAR)` },
+    service: { columns: ['ServiceName'], sql: (c) => `NULLIF(${c.col('ServiceName')}, '')` },
+    region: { columns: ['RegionId'], sql: (c) => `NULLIF(${c.col('RegionId')}, '')` },
+    resourceId: { columns: ['ResourceId'], sql: (c) => `NULLIF(${c.col('ResourceId')}, '')` },
+    usageType: { columns: [USAGE_TYPE], sql: (c) => c.col(USAGE_TYPE) },
+    instanceType: { columns: [USAGE_TYPE], sql: (c) => instanceTypeFromUsage(c.col(USAGE_TYPE)) },
+    pricingModel: {
+      columns: ['ChargeCategory', 'PricingCategory', 'CommitmentDiscountType'],
+      sql: (c) => `CASE
+        WHEN ${c.col('ChargeCategory')} <> 'Usage' THEN 'other'
+        WHEN ${c.col('PricingCategory')} = 'Standard' THEN 'on-demand'
+        WHEN ${c.col('PricingCategory')} = 'Dynamic' THEN 'spot'
+        WHEN ${c.col('PricingCategory')} = 'Committed' AND lower(COALESCE(${c.col('CommitmentDiscountType')}, '')) LIKE '%savings%' THEN 'savings-plan'
+        WHEN ${c.col('PricingCategory')} = 'Committed' THEN 'reserved'
+        ELSE 'other' END`,
+    },
+    billedCost: { columns: ['BilledCost'], sql: (c) => `COALESCE(${num(c.col('BilledCost'))}, 0)` },
+    effectiveCost: { columns: ['EffectiveCost'], sql: (c) => `COALESCE(${num(c.col('EffectiveCost'))}, 0)` },
+    listCost: { columns: ['ListCost'], sql: (c) => `COALESCE(${num(c.col('ListCost'))}, 0)` },
+    instanceHours: {
+      columns: ['ChargeCategory', USAGE_TYPE, 'ConsumedQuantity'],
+      sql: (c) =>
+        `CASE WHEN ${USAGE_LINE(c)} AND ${instanceTypeFromUsage(c.col(USAGE_TYPE))} IS NOT NULL THEN COALESCE(${num(c.col('ConsumedQuantity'))}, 0) ELSE 0 END`,
+    },
+  },
+  tagColumn: 'Tags',
+  // FOCUS tags carry the user's key as is; accept CUR-style prefixes too so one --tag-key fits both.
+  tagKeys: (plain) => [plain, `user_${plain}`, `user:${plain}`],
+  flatTagColumns: () => [],
+  howToAdd(column) {
+    if (column.startsWith('x_')) return `export the FOCUS table with AWS columns (FOCUS_1_2_AWS), which adds ${column}`;
+    return `select ${column} in the FOCUS export (a FOCUS 1.x column; AWS's FOCUS_1_2_AWS export includes it)`;
+  },
+};
