@@ -1,7 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Flags } from '@oclif/core';
+import { awsFlags, collectOptionsFromFlags, type AwsFlagValues } from '../aws/flags.js';
 import { BaseCommand } from '../base-command.js';
+import { formatUsage, formatWarning, isPartial, livePricesMissing } from '../collect/report.js';
+import { collectWithUsage } from '../collect/run.js';
+import type { Config } from '../config/schema.js';
 import { loadConfig } from '../config/load.js';
 import { ExitCode, UserError, errorMessage } from '../errors.js';
 import { evaluate } from '../engine/evaluate.js';
@@ -11,19 +15,22 @@ import { SEVERITIES, type Severity } from '../engine/result.js';
 import { loadRules } from '../engine/rules/load.js';
 import { OUTPUT_FORMATS, RENDERERS, type OutputFormat } from '../render/index.js';
 import { readSnapshot } from '../snapshot/io.js';
+import type { Snapshot } from '../snapshot/schema.js';
 
 export const DEMO_SNAPSHOT = fileURLToPath(new URL('../../fixtures/demo/snapshot.json', import.meta.url));
 
 export default class Audit extends BaseCommand {
-  static override description = 'Find waste in a Snapshot (live AWS, a saved file, or the demo) and price every fix.';
+  static override description = 'Find waste in AWS (read-only), a saved Snapshot or the demo, and price every fix.';
 
   static override examples = [
     '<%= config.bin %> audit --demo',
+    '<%= config.bin %> audit --regions us-east-1,us-west-2 --lookback 30d',
     '<%= config.bin %> audit --snapshot snapshot.json --output json > audit.json',
     '<%= config.bin %> audit --demo --severity high --min-savings 100',
   ];
 
   static override flags = {
+    ...awsFlags,
     demo: Flags.boolean({ description: 'Audit the embedded demo Snapshot (no AWS account needed).', exclusive: ['snapshot'] }),
     snapshot: Flags.string({ description: 'Audit a Snapshot file written by `mlcost collect`.', exclusive: ['demo'] }),
     output: Flags.string({ char: 'o', description: 'Output format.', options: OUTPUT_FORMATS, default: 'table' }),
@@ -44,10 +51,8 @@ export default class Audit extends BaseCommand {
       disable: config.rules.disable,
       params: config.rules.params,
     });
-    if (!flags.demo && flags.snapshot === undefined) {
-      throw new UserError('live collection is not available in this build yet: use --demo or --snapshot FILE');
-    }
-    const snapshot = await readSnapshot(flags.demo ? DEMO_SNAPSHOT : flags.snapshot!);
+    const live = !flags.demo && flags.snapshot === undefined;
+    const { snapshot, partial } = live ? await this.collectLive(flags, config) : { snapshot: await readSnapshot(flags.demo ? DEMO_SNAPSHOT : flags.snapshot!), partial: false };
     const full = evaluate(snapshot, { rules, config });
     const result = filterFindings(full, {
       ...(flags['min-savings'] !== undefined ? { minSavings: flags['min-savings'] } : {}),
@@ -69,6 +74,10 @@ export default class Audit extends BaseCommand {
     } else {
       this.emit(text);
     }
+    if (partial) {
+      process.stderr.write('mlcost: partial data (see warnings above); exiting 3\n');
+      this.exit(ExitCode.partialData);
+    }
     if (flags['fail-on'] !== undefined) {
       const gate = failOnSeverity(result, flags['fail-on'] as Severity);
       if (gate.failed) {
@@ -76,6 +85,17 @@ export default class Audit extends BaseCommand {
         this.exit(ExitCode.gateFailed);
       }
     }
+  }
+
+  /** Reads AWS now; warnings and the audit's own API cost go to stderr, the report to stdout. */
+  private async collectLive(flags: AwsFlagValues & { strict?: boolean }, config: Config): Promise<{ snapshot: Snapshot; partial: boolean }> {
+    const tty = process.stderr.isTTY === true;
+    const options = collectOptionsFromFlags(flags, config, tty ? { onProgress: (e) => process.stderr.write(`${e.message}\n`) } : {});
+    const { snapshot, usage } = await collectWithUsage(options);
+    for (const w of snapshot.warnings) process.stderr.write(`${formatWarning(w)}\n`);
+    process.stderr.write(`${formatUsage(usage)}\n`);
+    const partial = livePricesMissing(snapshot, options.prices) || (flags.strict === true && isPartial(snapshot, options.prices));
+    return { snapshot, partial };
   }
 }
 

@@ -1,0 +1,44 @@
+import { EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditResultSchema } from '../../src/engine/result.js';
+import { runCli } from '../helpers/cli.js';
+import { startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
+
+let moto: Moto;
+beforeAll(async () => {
+  moto = await startMoto();
+  const ec2 = new EC2Client({ region: 'us-east-1', endpoint: moto.endpoint, credentials: TEST_CREDENTIALS });
+  await ec2.send(new RunInstancesCommand({ ImageId: 'ami-12c6146b', InstanceType: 'm5.large', MinCount: 2, MaxCount: 2 }));
+});
+afterAll(async () => moto?.stop());
+
+const env = () => ({ AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_ENDPOINT_URL: moto.endpoint });
+
+describe('mlcost audit against a live AWS API (moto_server)', () => {
+  it('collects, evaluates and reports the API calls it made', async () => {
+    const r = await runCli(['audit', '--region', 'us-east-1', '--prices', 'embedded', '--output', 'json'], { env: env() });
+    expect(r.code, r.stderr).toBe(0);
+    const result = AuditResultSchema.parse(JSON.parse(r.stdout));
+    expect(result.scope.source).toBe('aws');
+    expect(result.scope.regions).toEqual(['us-east-1']);
+    // two brand-new m5.large with no metrics: priced in scope, never called idle
+    expect(result.totals.monthlyCost).toBe(140.16);
+    expect(result.findings).toEqual([]);
+    expect(r.stderr).toMatch(/AWS API calls \(.*ec2 \d+/);
+  });
+
+  it('--endpoint-url wins over the environment', async () => {
+    const r = await runCli(['audit', '--region', 'us-east-1', '--prices', 'embedded', '--endpoint-url', moto.endpoint, '--output', 'json'], {
+      env: { ...env(), AWS_ENDPOINT_URL: 'http://127.0.0.1:9' },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(AuditResultSchema.parse(JSON.parse(r.stdout)).totals.monthlyCost).toBe(140.16);
+  });
+
+  it('without credentials: one line pointing to --demo, exit 2', async () => {
+    const r = await runCli(['audit', '--region', 'us-east-1'], { env: { AWS_ENDPOINT_URL: moto.endpoint, AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('mlcost audit --demo');
+  });
+});
