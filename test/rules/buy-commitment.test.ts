@@ -17,6 +17,7 @@ describe('buy-commitment', () => {
     ['covered by an active Reserved Instance', steady(), { reservedInstances: [ri] }],
     ['covered by a Compute Savings Plan', steady(), { savingsPlans: [{ id: 'sp-1', accountId: '111122223333', type: 'Compute', commitmentPerHour: 5, start: '2026-01-01T00:00:00Z', end: '2029-01-01T00:00:00Z', state: 'active' }] }],
     ['ran 10 of 14 days', instance({ type: 'm5.2xlarge', cpu: [45, 70, 90], days: 10 }), {}],
+    ['idle all along (stop it instead)', instance({ type: 'm5.2xlarge', cpu: [1, 2, 4], netMBPerDay: 1 }), {}],
     ['spot', instance({ type: 'm5.2xlarge', cpu: [45, 70, 90], lifecycle: 'spot' }), {}],
   ];
   it.each(misses)('does not match: %s', async (_, inst, extra) => {

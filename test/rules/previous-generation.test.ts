@@ -6,6 +6,8 @@ describe('previous-generation', () => {
     ['current generation', { type: 'm7i.2xlarge', cpu: [30, 50, 70] }],
     ['g4dn: every successor costs more', { type: 'g4dn.xlarge', cpu: [30, 50, 70], gpu: [[60, 8]] }],
     ['GPU box without GPU metrics', { type: 'p3.2xlarge', cpu: [30, 50, 70] }],
+    ['idle (stop it instead)', { type: 'm5.2xlarge', cpu: [1, 2, 4] }],
+    ['GPU box whose GPUs are idle', { type: 'p3.2xlarge', cpu: [20, 30, 50], gpu: [[0, 0.2]] }],
     ['no datapoints', { type: 'm5.2xlarge' }],
   ];
   it.each(misses)('does not match: %s', async (_, shape) => {
