@@ -3,7 +3,7 @@
  * a 500-query batch then spans at most two response pages. Longer lookbacks take the finest
  * period at which a full batch of 500 queries fits in one response (100,800 datapoints), never
  * finer than CloudWatch still keeps (60 s for 15 days, 300 s for 63 days, 3600 s to 455 days):
- * 30 days -> 4 h, 90 days -> 12 h. Every tier divides a day, so no daily summary straddles midnight.
+ * 30 days -> 4 h, 90 days -> 12 h; past ~200 days even daily data takes more than one page. Every tier divides a day, so no daily summary straddles midnight.
  */
 export const MAX_QUERIES_PER_CALL = 500;
 export const MAX_DATAPOINTS_PER_CALL = 100_800;

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { choosePeriod, MAX_DATAPOINTS_PER_CALL, metricWindow } from '../../src/collect/cloudwatch/period.js';
+import { percentile, summarize } from '../../src/collect/cloudwatch/summarize.js';
+
+const H = 3_600_000;
+const monday = Date.UTC(2026, 5, 1); // 2026-06-01 is a Monday
+
+describe('metric period', () => {
+  it.each([
+    [1, 3600], [7, 3600], [14, 3600], [15, 7200], [30, 14400], [63, 28800], [90, 43200], [455, 86400],
+  ])('%i-day lookback -> %i s', (days, period) => {
+    expect(choosePeriod(days)).toBe(period);
+  });
+
+  it('from 15 to ~200 days a full batch of 500 queries fits one response (beyond, daily data pages); retention floors hold', () => {
+    for (const days of [15, 30, 45, 63, 64, 90, 180]) {
+      const p = choosePeriod(days);
+      expect((Math.ceil((days * 86400) / p) + 1) * 500).toBeLessThanOrEqual(MAX_DATAPOINTS_PER_CALL);
+      expect(p).toBeGreaterThanOrEqual(days > 63 ? 3600 : 300);
+      expect(86400 % p).toBe(0);
+    }
+  });
+
+  it('the window ends on the last whole hour', () => {
+    const w = metricWindow(14, new Date('2026-06-15T10:42:00Z'));
+    expect(w.end.toISOString()).toBe('2026-06-15T10:00:00.000Z');
+    expect(w.start.toISOString()).toBe('2026-06-01T10:00:00.000Z');
+  });
+});
+
+describe('summarize', () => {
+  it('no datapoints is no summary, never zero', () => {
+    expect(summarize({ timestamps: [], values: [] }, 3600, { counter: false, windowHours: 336 })).toBeUndefined();
+  });
+
+  it('hourly gauge: stats, nearest-rank percentiles, observed hours, daily and hour-of-week', () => {
+    const values = Array.from({ length: 48 }, (_, i) => i);
+    const s = summarize({ timestamps: values.map((i) => monday + i * H), values }, 3600, { counter: false, windowHours: 336 })!;
+    expect(s).toMatchObject({ avg: 23.5, p50: 23, p95: 45, max: 47, datapoints: 48, observedHours: 48, periodSeconds: 3600 });
+    expect(s.sum).toBeUndefined();
+    expect(s.daily).toEqual([
+      { date: '2026-06-01', avg: 11.5, max: 23, datapoints: 24 },
+      { date: '2026-06-02', avg: 35.5, max: 47, datapoints: 24 },
+    ]);
+    expect(s.hourOfWeek?.[0]).toBe(0);
+    expect(s.hourOfWeek?.[24 + 5]).toBe(29);
+    expect(s.hourOfWeek?.[100]).toBeNull();
+  });
+
+  it('counters carry sums per day and overall; unordered input is sorted', () => {
+    const s = summarize({ timestamps: [monday + 25 * H, monday, monday + H], values: [5, 1, 2] }, 3600, { counter: true, windowHours: 336 })!;
+    expect(s.sum).toBe(8);
+    expect(s.daily?.map((d) => [d.date, d.sum])).toEqual([['2026-06-01', 3], ['2026-06-02', 5]]);
+  });
+
+  it('a sparse daily series counts 24 observed hours per datapoint, capped at the window', () => {
+    const days = Array.from({ length: 14 }, (_, d) => monday + d * 24 * H + 12 * H);
+    const s = summarize({ timestamps: days, values: days.map(() => 1) }, 3600, { counter: false, windowHours: 336 })!;
+    expect(s.observedHours).toBe(336);
+    expect(s.daily).toHaveLength(14);
+    const coarse = summarize({ timestamps: days, values: days.map(() => 1) }, 86400, { counter: false, windowHours: 100 })!;
+    expect(coarse.observedHours).toBe(100);
+    expect(coarse.hourOfWeek).toBeUndefined();
+  });
+
+  it('an outage does not count as observed time', () => {
+    const ts = [0, 1, 2, 3, 10, 11].map((h) => monday + h * H);
+    expect(summarize({ timestamps: ts, values: ts.map(() => 1) }, 3600, { counter: false, windowHours: 336 })?.observedHours).toBe(6);
+  });
+
+  it('percentile is nearest-rank', () => {
+    expect(percentile([1, 2, 3, 4], 50)).toBe(2);
+    expect(percentile([1, 2, 3, 4], 95)).toBe(4);
+    expect(percentile([7], 95)).toBe(7);
+  });
+});
