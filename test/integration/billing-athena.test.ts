@@ -66,6 +66,12 @@ describe('Athena engine against moto_server', () => {
       ['2026-10-31', null, '10', '10', '10'],
     ]));
     await client.send(new CreateWorkGroupCommand({ Name: 'finops' }));
+    // Each state lasts two status polls: a query takes four polls to finish, so the backoff is exercised.
+    const t = await fetch(`${moto.endpoint}/moto-api/state-manager/set-transition`, {
+      method: 'POST',
+      body: JSON.stringify({ model_name: 'athena::execution', transition: { progression: 'manual', times: 2 } }),
+    });
+    expect(t.status).toBe(201);
     const sleeps: number[] = [];
     const stats: { purpose: string; polls: number; costUsd: number }[] = [];
     const engine = await openAthena(client, { database: 'cur', table: 'cur2', workgroup: 'finops', outputLocation: 's3://results/mlcost/' }, CUR2, {
@@ -89,9 +95,9 @@ describe('Athena engine against moto_server', () => {
     expect(sent[1]?.Query).toContain(`element_at("resource_tags", 'user_team')`);
     // Athena reports the result file it wrote under the location mlcost asked for.
     expect(sent.map((s) => [s.WorkGroup, s.db, s.out?.startsWith('s3://results/mlcost/')])).toEqual([['finops', 'cur', true], ['finops', 'cur', true]]);
-    // moto moves QUEUED → RUNNING → SUCCEEDED one status poll at a time.
-    expect(stats.map((s) => [s.purpose, s.polls])).toEqual([['the table schema', 3], ['spend', 3]]);
-    expect(sleeps).toEqual([10, 20, 10, 20]);
+    // QUEUED, QUEUED, RUNNING, RUNNING→SUCCEEDED: four polls, waits doubling between them.
+    expect(stats.map((s) => [s.purpose, s.polls])).toEqual([['the table schema', 4], ['spend', 4]]);
+    expect(sleeps).toEqual([10, 20, 40, 10, 20, 40]);
     // 0 bytes scanned is still billed as Athena's 10 MB minimum.
     expect(stats[0]?.costUsd).toBeCloseTo((10 / 1024 / 1024) * 5, 9);
     await engine.close();
