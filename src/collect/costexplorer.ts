@@ -112,7 +112,8 @@ async function fetchPage(client: CostExplorerClient, input: GetCostAndUsageComma
   }
   const parsed = Page.safeParse(raw);
   if (!parsed.success) throw new Error(`Cost Explorer returned an unexpected response: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-  if (file) await writeCached(file, now(), parsed.data);
+  // The cache only saves money; a read-only home directory must not fail the report.
+  if (file) await writeCached(file, now(), parsed.data).catch(() => undefined);
   return parsed.data;
 }
 
