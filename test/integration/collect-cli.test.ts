@@ -1,0 +1,96 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startProxy, type Proxy } from '../../bench/collect/proxy.js';
+import { launch, seedClients, TEST_CREDENTIALS } from '../../bench/collect/seed.js';
+import { startMoto, type Moto } from '../helpers/moto.js';
+
+/** `mlcost collect` and `mlcost permissions` as a user runs them: a child process, its stdout, stderr, exit code and file. */
+const ROOT = join(import.meta.dirname, '..', '..');
+const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+const tmp = mkdtempSync(join(tmpdir(), 'mlcost-collect-'));
+let moto: Moto;
+let proxy: Proxy;
+
+function mlcost(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    // tsx by absolute URL: `--import tsx` would resolve from the temp working directory.
+    const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'bin', 'dev.js'), ...args], {
+      cwd: tmp,
+      env: { PATH: process.env['PATH'] ?? '', HOME: tmp, NO_COLOR: '1', AWS_EC2_METADATA_DISABLED: 'true', AWS_MAX_ATTEMPTS: '2', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+const creds = { AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey };
+
+beforeAll(async () => {
+  moto = await startMoto();
+  for (const region of ['us-east-1', 'eu-west-1']) await launch(seedClients(moto.endpoint, region).ec2, 'm5.large', 2);
+  proxy = await startProxy(moto.endpoint, { faults: [{ region: 'eu-west-1', kind: 'deny' }] });
+}, 120_000);
+
+afterAll(async () => {
+  await proxy?.stop();
+  await moto?.stop();
+});
+
+describe('mlcost collect (CLI)', () => {
+  it('writes the Snapshot, keeps stdout empty, and reports its own API calls and cost on stderr', async () => {
+    const r = await mlcost(['collect', '--out', 'snap.json', '--region', 'us-east-1', '--prices', 'embedded'], { ...creds, AWS_ENDPOINT_URL: moto.endpoint });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/wrote snap\.json: 2 instances/);
+    expect(r.stderr).toMatch(/AWS API calls \(.*cloudwatch \d+.*ec2 \d+.*\), \d+ CloudWatch metrics requested; estimated AWS charge for this run \$0\.\d{4}/);
+    const snap = JSON.parse(readFileSync(join(tmp, 'snap.json'), 'utf8'));
+    expect(snap.scope.apiCalls['ec2:DescribeInstances']).toBe(1);
+    expect(snap.resources.ec2Instances).toHaveLength(2);
+  });
+
+  it('--endpoint-url wins over AWS_ENDPOINT_URL', async () => {
+    const r = await mlcost(['collect', '-o', 'flag.json', '--region', 'us-east-1', '--prices', 'embedded', '--endpoint-url', moto.endpoint], { ...creds, AWS_ENDPOINT_URL: 'http://127.0.0.1:9' });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(tmp, 'flag.json'), 'utf8')).resources.ec2Instances).toHaveLength(2);
+  });
+
+  it('--strict: a denied region still writes what was read, warns with region and account, exits 3', async () => {
+    const r = await mlcost(['collect', '-o', 'partial.json', '--regions', 'us-east-1,eu-west-1', '--prices', 'embedded', '--strict', '--endpoint-url', proxy.url], creds);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/warning: 123456789012\/eu-west-1: could not read EC2 instances \(UnauthorizedOperation/);
+    const snap = JSON.parse(readFileSync(join(tmp, 'partial.json'), 'utf8'));
+    expect(snap.resources.ec2Instances.map((i: { region: string }) => i.region)).toEqual(['us-east-1', 'us-east-1']);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('no credentials: one line pointing to --demo, exit 2, no file', async () => {
+    const r = await mlcost(['collect', '-o', 'none.json', '--region', 'us-east-1', '--endpoint-url', moto.endpoint]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
+    expect(r.stderr).toMatch(/^mlcost: no AWS credentials found .*mlcost audit --demo/);
+    expect(existsSync(join(tmp, 'none.json'))).toBe(false);
+  });
+
+  it('bad flags are one-line usage errors (exit 2)', async () => {
+    const bad = await mlcost(['collect', '-o', 'x.json', '--lookback', '2y'], creds);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toBe('mlcost: --lookback: "2y" is not a window of 1 to 455 days (e.g. 14d, 30d, 4w)');
+    const region = await mlcost(['collect', '-o', 'x.json', '--regions', 'us-east-1,moon-1'], creds);
+    expect(region.code).toBe(2);
+    expect(region.stderr.trim()).toMatch(/^mlcost: --region\(s\): "moon-1" is not an AWS region name/);
+  });
+
+  it('permissions prints a valid read-only policy on stdout', async () => {
+    const r = await mlcost(['permissions']);
+    expect(r.code).toBe(0);
+    const policy = JSON.parse(r.stdout);
+    expect(policy.Statement[0].Action).toEqual(expect.arrayContaining(['cloudwatch:GetMetricData', 'ec2:DescribeInstances', 's3:ListAllMyBuckets']));
+  });
+});
