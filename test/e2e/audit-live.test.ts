@@ -21,8 +21,9 @@ describe('mlcost audit against a live AWS API (moto_server)', () => {
     const result = AuditResultSchema.parse(JSON.parse(r.stdout));
     expect(result.scope.source).toBe('aws');
     expect(result.scope.regions).toEqual(['us-east-1']);
-    // two brand-new m5.large with no metrics: priced in scope, never called idle
-    expect(result.totals.monthlyCost).toBe(140.16);
+    // two brand-new m5.large with no metrics (2 x 0.096 x 730 = 140.16) and the 8 GiB gp2 root volume
+    // moto gives each (2 x 8 x 0.10 = 1.60): priced in scope, never called idle
+    expect(result.totals.monthlyCost).toBe(141.76);
     expect(result.findings).toEqual([]);
     expect(r.stderr).toMatch(/AWS API calls \(.*ec2 \d+/);
   });
@@ -32,7 +33,7 @@ describe('mlcost audit against a live AWS API (moto_server)', () => {
       env: { ...env(), AWS_ENDPOINT_URL: 'http://127.0.0.1:9' },
     });
     expect(r.code, r.stderr).toBe(0);
-    expect(AuditResultSchema.parse(JSON.parse(r.stdout)).totals.monthlyCost).toBe(140.16);
+    expect(AuditResultSchema.parse(JSON.parse(r.stdout)).totals.monthlyCost).toBe(141.76);
   });
 
   it('without credentials: one line pointing to --demo, exit 2', async () => {
