@@ -24,7 +24,9 @@ describe('mlcost audit against a live AWS API (moto_server)', () => {
     // two brand-new m5.large with no metrics (2 x 0.096 x 730 = 140.16) and the 8 GiB gp2 root volume
     // moto gives each (2 x 8 x 0.10 = 1.60): priced in scope, never called idle
     expect(result.totals.monthlyCost).toBe(141.76);
-    expect(result.findings).toEqual([]);
+    expect(result.findings.filter((f) => f.resource.type === 'ec2-instance')).toEqual([]);
+    // the gp2 root volumes are worth moving to gp3: 8 GiB x (0.10 - 0.08) = 0.16 each
+    expect(result.findings.map((f) => [f.ruleId, f.monthlySavings])).toEqual([['gp2-to-gp3', 0.16], ['gp2-to-gp3', 0.16]]);
     expect(r.stderr).toMatch(/AWS API calls \(.*ec2 \d+/);
   });
 
