@@ -24,9 +24,9 @@ function curTarget(dialect = DUCKDB, names = CUR_COLUMNS, tags: ColumnInfo | nul
 }
 
 describe('spend SQL', () => {
-  it('reads a CUR tag map in DuckDB under the user_ prefix first, then the plain key', () => {
-    const sql = spendQuery(curTarget(), { by: ['service', 'team'], teamKeys: ['team'] });
-    expect(sql).toContain(`COALESCE(NULLIF("resource_tags"['user_team'], ''), NULLIF("resource_tags"['team'], '')) AS k1`);
+  it('reads a CUR tag map in DuckDB under the user_ prefix, trying each team key in order', () => {
+    const sql = spendQuery(curTarget(), { by: ['service', 'team'], teamKeys: ['team', 'Team'] });
+    expect(sql).toContain(`COALESCE(NULLIF("resource_tags"['user_team'], ''), NULLIF("resource_tags"['user_Team'], '')) AS k1`);
     expect(sql).toContain('NULLIF("line_item_product_code", \'\') AS k0');
     expect(sql).toContain('GROUP BY 1, 2, 3');
   });
@@ -41,7 +41,7 @@ describe('spend SQL', () => {
     expect(normalise(athena)).toBe(duck);
   });
 
-  it('reads FOCUS Tags stored as JSON text (CSV) with the plain key first', () => {
+  it('reads FOCUS Tags stored as JSON text (CSV) under the plain key', () => {
     const t: QueryTarget = { table: 't', dialect: DUCKDB, schema: new SourceSchema(cols(FOCUS_COLUMNS, { name: 'Tags', type: 'VARCHAR' }), 'focus.csv'), mapping: FOCUS };
     expect(spendQuery(t, { by: ['team'], teamKeys: ['team'] })).toContain(`json_extract_string("Tags", '$."team"')`);
     const athena = { ...t, dialect: ATHENA };

@@ -74,8 +74,9 @@ export const CUR2: SourceMapping = {
     },
   },
   tagColumn: 'resource_tags',
-  // CUR 2.0 prefixes user-defined cost allocation tags with `user_`.
-  tagKeys: (plain) => [`user_${plain}`, plain],
+  // CUR 2.0 stores user-defined cost allocation tags as `user_<key>` (AWS ones as `aws_<key>`), so
+  // the plain key is looked up under its prefix only: each extra map lookup costs a full scan's worth.
+  tagKeys: (plain) => [`user_${plain}`],
   flatTagColumns: (plain) => [`resource_tags_user_${plain}`],
   howToAdd(column) {
     if (column === 'line_item_resource_id') return 'turn on "Include resource IDs" (INCLUDE_RESOURCES = TRUE) in the CUR 2.0 export';

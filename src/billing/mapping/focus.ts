@@ -38,8 +38,8 @@ export const FOCUS: SourceMapping = {
     },
   },
   tagColumn: 'Tags',
-  // FOCUS tags carry the user's key as is; accept CUR-style prefixes too so one --tag-key fits both.
-  tagKeys: (plain) => [plain, `user_${plain}`, `user:${plain}`],
+  // FOCUS Tags carry the user's key as is.
+  tagKeys: (plain) => [plain],
   flatTagColumns: () => [],
   howToAdd(column) {
     if (column.startsWith('x_')) return `export the FOCUS table with AWS columns (FOCUS_1_2_AWS), which adds ${column}`;
