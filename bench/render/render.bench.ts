@@ -2,7 +2,7 @@
  * Render N findings (default 10,000) to HTML, Markdown, CSV and the weekly email:
  * `npx tsx bench/render/render.bench.ts [N]`. Target (issue 5): HTML in under 2 s, file under
  * 10 MB. Also times the built CLI (`mlcost report big.json --format html --out`), which adds
- * reading and validating the JSON. Results: bench/render/RESULTS.md.
+ * reading and validating the JSON. Results: bench/README.md.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
