@@ -8,10 +8,12 @@ import { collectWithUsage } from '../collect/run.js';
 import type { Config } from '../config/schema.js';
 import { loadConfig } from '../config/load.js';
 import { ExitCode, UserError, errorMessage } from '../errors.js';
+import { readBilledRates } from '../billing/billed-rates.js';
+import { applyBilledRates } from '../engine/billed-rates.js';
 import { evaluate } from '../engine/evaluate.js';
 import { failOnSeverity } from '../gate/severity.js';
 import { filterFindings } from '../engine/filter.js';
-import { SEVERITIES, type Severity } from '../engine/result.js';
+import { SEVERITIES, type AuditResult, type Severity } from '../engine/result.js';
 import { loadRules } from '../engine/rules/load.js';
 import { OUTPUT_FORMATS, RENDERERS, type OutputFormat } from '../render/index.js';
 import { readSnapshot } from '../snapshot/io.js';
@@ -40,6 +42,7 @@ export default class Audit extends BaseCommand {
     'fail-on': Flags.string({ description: 'Exit 1 when any reported finding is at or above this severity.', options: [...SEVERITIES] }),
     limit: Flags.integer({ description: 'Most findings the table shows, largest savings first (0: all).', default: 50, min: 0 }),
     rules: Flags.string({ description: 'Extra rule directory (repeatable).', multiple: true }),
+    billing: Flags.string({ description: 'CUR 2.0 or FOCUS files (paths, globs, s3:// prefixes): price EC2 findings with the rates actually billed.', multiple: true }),
     config: Flags.string({ char: 'c', description: 'Config file (default: ./mlcost.config.yaml when present).' }),
   };
 
@@ -53,7 +56,8 @@ export default class Audit extends BaseCommand {
     });
     const live = !flags.demo && flags.snapshot === undefined;
     const { snapshot, partial } = live ? await this.collectLive(flags, config) : { snapshot: await readSnapshot(flags.demo ? DEMO_SNAPSHOT : flags.snapshot!), partial: false };
-    const full = evaluate(snapshot, { rules, config });
+    const evaluated = evaluate(snapshot, { rules, config });
+    const full = flags.billing?.length ? await this.withBilledRates(evaluated, snapshot, flags.billing, flags) : evaluated;
     const result = filterFindings(full, {
       ...(flags['min-savings'] !== undefined ? { minSavings: flags['min-savings'] } : {}),
       ...(flags.severity !== undefined ? { severity: flags.severity as Severity } : {}),
@@ -85,6 +89,17 @@ export default class Audit extends BaseCommand {
         this.exit(ExitCode.gateFailed);
       }
     }
+  }
+
+  private async withBilledRates(result: AuditResult, snapshot: Snapshot, paths: string[], flags: AwsFlagValues): Promise<AuditResult> {
+    const rates = await readBilledRates(paths, {
+      aws: {
+        ...(flags.profile !== undefined ? { profile: flags.profile } : {}),
+        ...(flags.region !== undefined ? { region: flags.region } : {}),
+        ...(flags['endpoint-url'] !== undefined ? { endpointUrl: flags['endpoint-url'] } : {}),
+      },
+    });
+    return applyBilledRates(result, snapshot, rates, `billing files ${paths.join(', ')}`);
   }
 
   /** Reads AWS now; warnings and the audit's own API cost go to stderr, the report to stdout. */
