@@ -28,9 +28,10 @@ export function applyBilledRates(result: AuditResult, snapshot: Snapshot, rates:
     const billed = rates.lookup({ resourceId: inst.id, instanceType: inst.type, region: inst.region });
     if (list.known && billed) costDelta += monthlyFromHourly(billed.hourlyEffective) - monthlyFromHourly(list.price.usd);
   }
+  const typeOf = new Map(snapshot.resources.ec2Instances.map((i) => [i.id, i.type]));
   const findings = result.findings.map((f): Finding => {
     if (f.resource.type !== 'ec2-instance' || f.monthlyCost === null || f.monthlyCost === 0) return f;
-    const instanceType = snapshot.resources.ec2Instances.find((i) => i.id === f.resource.id)?.type ?? f.action.from;
+    const instanceType = typeOf.get(f.resource.id) ?? f.action.from;
     const billed = rates.lookup({ resourceId: f.resource.id, ...(instanceType ? { instanceType } : {}), region: f.resource.region });
     if (!billed) return f;
     const billedMonthly = monthlyFromHourly(billed.hourlyEffective);
