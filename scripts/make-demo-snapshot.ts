@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { instanceSpec } from '../src/catalog/index.js';
 import { SNAPSHOT_SCHEMA_VERSION, SnapshotSchema, type Ec2Instance, type SnapshotInput } from '../src/snapshot/schema.js';
+import { demoServices, demoStorage } from './demo-services.js';
 import { counter, gauge, gpus, rng, type Window } from './synthetic.js';
 
 const END = new Date('2026-11-20T00:00:00Z');
@@ -33,7 +34,12 @@ type Shape = {
   launchedDaysAgo?: number;
   tags?: Record<string, string>;
   membership?: Ec2Instance['membership'];
+  /** Busy weekdays 09:00-19:00 UTC, idle nights and weekends (hour-of-week profile for CPU and GPUs). */
+  officeHours?: boolean;
 };
+
+/** Hour-of-week averages (0 = Monday 00:00 UTC): `busy` in weekday working hours, `quiet` otherwise. */
+const office = (busy: number, quiet: number): number[] => Array.from({ length: 168 }, (_, h) => (h < 120 && h % 24 >= 9 && h % 24 < 19 ? busy : quiet));
 
 const idle8: [number, number][] = Array.from({ length: 8 }, () => [0, 0.3]);
 const busy = (n: number, util: number, memGiB: number): [number, number][] => Array.from({ length: n }, (_, i) => [util - i, memGiB]);
@@ -69,6 +75,10 @@ const shapes: Shape[] = [
   { id: 'i-2660708090a0b0c26', type: 't3.medium', region: 'us-west-2', account: PROD, name: 'old-airflow-worker', team: 'mlops', cpu: [0.5, 1, 4], netMBPerDay: 0.5 },
   { id: 'i-2760708090a0b0c27', type: 'm6i.8xlarge', region: 'us-west-2', account: PROD, name: 'label-studio', team: 'data-platform', cpu: [3, 7, 20], netMBPerDay: 700, mem: [10, 14, 17] },
   { id: 'i-2860708090a0b0c28', type: 'trn1.32xlarge', region: 'us-west-2', account: PROD, name: 'trn-pretrain', team: 'research', cpu: [45, 70, 95], netMBPerDay: 300_000 },
+  // Added for the full rule set: office-hours GPU dev box, tagged training box, previous-generation boxes.
+  { id: 'i-3060708090a0b0c30', type: 'g5.2xlarge', region: 'us-east-1', account: RESEARCH, name: 'gpu-devbox-raj', team: 'research', cpu: [9, 35, 60], netMBPerDay: 900, gpu: [[60, 14]], officeHours: true },
+  { id: 'i-3160708090a0b0c31', type: 'g6.12xlarge', region: 'us-west-2', account: PROD, name: 'finetune-nightly', team: 'research', cpu: [30, 55, 80], netMBPerDay: 60_000, gpu: busy(4, 90, 19), tags: { workload: 'training' } },
+  { id: 'i-3260708090a0b0c32', type: 't2.xlarge', region: 'us-east-1', account: RESEARCH, name: 'grafana', team: 'mlops', cpu: [14, 28, 45], netMBPerDay: 1_500, mem: [40, 55, 60] },
   ...Array.from({ length: 4 }, (_, i): Shape => ({
     id: `i-29bb00000000000${i}`, type: 'g5.2xlarge', region: 'us-west-2', account: PROD, name: `eks-gpu-node-${i}`, team: 'inference',
     cpu: [20, 40, 70], netMBPerDay: 7_000, gpu: [[75, 16]], membership: { eksCluster: 'serving', eksNodeGroup: 'gpu-a10g' },
@@ -88,6 +98,10 @@ function instance(s: Shape): Ec2Instance {
     if (s.gpu && spec?.gpu) {
       metrics.gpus = gpus(W, s.gpu.map(([utilP95, memGiB]) => ({ utilP95, memMiB: memGiB * 1024 })), spec.gpu.memoryGiBEach * 1024, rand, days);
     }
+    if (s.officeHours) {
+      metrics.cpu.hourOfWeek = office(s.cpu[0] * 2, 0.4);
+      for (const g of metrics.gpus ?? []) if (g.utilization) g.utilization.hourOfWeek = office(g.utilization.avg * 2.5, 0);
+    }
   }
   return {
     id: s.id,
@@ -105,6 +119,9 @@ function instance(s: Shape): Ec2Instance {
   };
 }
 
+const ec2Instances = shapes.map(instance);
+const storage = demoStorage(W, rand, { research: RESEARCH, prod: PROD });
+
 const snapshot: SnapshotInput = {
   schemaVersion: SNAPSHOT_SCHEMA_VERSION,
   collectedAt: END.toISOString(),
@@ -115,15 +132,28 @@ const snapshot: SnapshotInput = {
     source: 'demo',
   },
   resources: {
-    ec2Instances: shapes.map(instance),
+    ec2Instances,
     ebsVolumes: [
       { id: 'vol-0a1b2c3d4e5f60001', accountId: RESEARCH, region: 'us-east-1', type: 'gp3', sizeGiB: 2000, state: 'in-use', createTime: '2026-09-01T10:00:00Z', attachments: [{ instanceId: 'i-0a1d1e8gpu0000001', device: '/dev/sda1' }], tags: { team: 'research' } },
       { id: 'vol-0a1b2c3d4e5f60002', accountId: RESEARCH, region: 'us-east-1', type: 'gp2', sizeGiB: 500, state: 'in-use', createTime: '2025-03-01T10:00:00Z', attachments: [{ instanceId: 'i-0b2c3d4e5f6070801', device: '/dev/sda1' }], tags: { team: 'research' } },
+      ...storage.ebsVolumes,
     ],
+    ebsSnapshots: storage.ebsSnapshots,
+    elasticIps: storage.elasticIps,
+    s3Buckets: storage.s3Buckets,
+    ...demoServices(W, rand, { research: RESEARCH, prod: PROD }),
   },
   spotPrices: [
     { region: 'us-east-1', instanceType: 'g5.xlarge', availabilityZone: 'us-east-1a', usdPerHour: 0.4218, timestamp: '2026-11-19T23:00:00Z' },
     { region: 'us-east-1', instanceType: 'g5.xlarge', availabilityZone: 'us-east-1b', usdPerHour: 0.4402, timestamp: '2026-11-19T23:00:00Z' },
+    { region: 'us-west-2', instanceType: 'g5.2xlarge', availabilityZone: 'us-west-2a', usdPerHour: 0.5121, timestamp: '2026-11-19T23:00:00Z' },
+    { region: 'us-west-2', instanceType: 'g5.2xlarge', availabilityZone: 'us-west-2b', usdPerHour: 0.4987, timestamp: '2026-11-19T23:00:00Z' },
+    { region: 'us-west-2', instanceType: 'g6.12xlarge', availabilityZone: 'us-west-2a', usdPerHour: 1.9384, timestamp: '2026-11-19T23:00:00Z' },
+  ],
+  // Synthetic, shaped like the Reserved terms the live collector reads from the Pricing API.
+  prices: [
+    { service: 'ec2', region: 'us-west-2', key: 'm7i.2xlarge', term: 'reserved-1yr-no-upfront', usd: 0.254, unit: 'Hrs', source: 'demo data (synthetic Pricing API Reserved term)', asOf: '2026-11-19' },
+    { service: 'ec2', region: 'us-west-2', key: 'm7i.2xlarge', term: 'reserved-3yr-no-upfront', usd: 0.1742, unit: 'Hrs', source: 'demo data (synthetic Pricing API Reserved term)', asOf: '2026-11-19' },
   ],
   warnings: [
     { code: 'metric-missing', message: 'no nvidia_smi metrics for inf2/trn1 instances (Neuron devices report through neuron-monitor, not the NVIDIA agent)', accountId: PROD, region: 'us-west-2', service: 'cloudwatch' },

@@ -37,7 +37,7 @@ export const changeVolumeType: ActionDefinition = {
       summary:
         v.type === 'gp2'
           ? `same size, ${iopsAfter} IOPS steady (gp2 gave ${s.gp2BaselineIops} baseline, bursting to ${s.gp2BurstIops}), ${GP3_BASELINE.throughputMiBps} MiB/s; online change, no downtime`
-          : `provisioned IOPS ${s.provisionedIops} -> gp3 ${iopsAfter} (observed peak ${Math.round(s.peakIops)}); gp3 latency is single-digit ms, io2 sub-ms`,
+          : `provisioned IOPS ${s.provisionedIops} -> gp3 ${iopsAfter} (observed peak ${Math.round(s.peakIops)}); gp3 latency is single-digit ms, steadier on provisioned-IOPS volumes`,
       before: { label: `${v.type} ${v.sizeGiB} GiB`, storageGiB: v.sizeGiB, storageClass: v.type },
       after: { label: `gp3 ${v.sizeGiB} GiB`, storageGiB: v.sizeGiB, storageClass: 'gp3' },
     };

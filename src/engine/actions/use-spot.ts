@@ -30,7 +30,7 @@ export const useSpot: ActionDefinition = {
     const band = advice?.band ?? 'unknown';
     const before: Finding['tradeoff']['before'] = ctx.facts.spec ? { ...instanceCapacity(ctx.facts.spec), label: `${inst.type} on-demand` } : { label: `${inst.type} on-demand` };
     const after = { ...before, label: `${inst.type} spot`, interruptionBand: band };
-    const why = tolerance(inst, s);
+    const why = tolerance(inst, s, ctx.params['toleranceTags']);
     return {
       from: 'on-demand',
       to: 'spot',
@@ -53,11 +53,12 @@ export const useSpot: ActionDefinition = {
   },
 };
 
-function tolerance(inst: Ec2Instance, s: Ec2Signals): string {
+function tolerance(inst: Ec2Instance, s: Ec2Signals, toleranceTags: unknown): string {
   const m = inst.membership;
   if (m.batchComputeEnvironment) return `AWS Batch compute environment ${m.batchComputeEnvironment}`;
   if (m.karpenterNodePool) return `Karpenter node pool ${m.karpenterNodePool}`;
   if (m.eksNodeGroup) return `EKS node group ${m.eksNodeGroup}`;
   if (m.autoScalingGroup) return `Auto Scaling group ${m.autoScalingGroup}`;
-  return `job (tagged ${s.tagPairs.join(', ')})`;
+  const listed = Array.isArray(toleranceTags) ? s.tagPairs.filter((t) => toleranceTags.includes(t)) : s.tagPairs;
+  return `job tagged ${listed.join(', ')}`;
 }
