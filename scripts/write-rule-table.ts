@@ -1,13 +1,12 @@
 /**
- * Writes docs/readme/rules.md, the README's rule table, from the rule files.
- * Run with `npx tsx scripts/write-rule-table.ts`; test/unit/rule-table.test.ts fails when it is stale.
+ * Rewrites the rule table in README.md from the rule files: `npx tsx scripts/write-rule-table.ts`.
+ * test/unit/rule-table.test.ts fails when the README's table is stale.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ruleTableMarkdown } from '../src/engine/rules/docs.js';
+import { withRuleTable } from '../src/engine/rules/docs.js';
 import { loadRules } from '../src/engine/rules/load.js';
 
-export const RULE_TABLE_FILE = join(import.meta.dirname, '..', 'docs', 'readme', 'rules.md');
-
-writeFileSync(RULE_TABLE_FILE, ruleTableMarkdown(await loadRules()));
-process.stderr.write(`wrote ${RULE_TABLE_FILE}\n`);
+const README = join(import.meta.dirname, '..', 'README.md');
+writeFileSync(README, withRuleTable(readFileSync(README, 'utf8'), await loadRules()));
+process.stderr.write(`wrote the rule table in ${README}\n`);
