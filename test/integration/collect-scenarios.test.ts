@@ -104,6 +104,8 @@ const inst = (key: string): Ec2Instance => {
   return found;
 };
 const rulesFor = (key: string) => result.findings.filter((f) => f.resource.id === ids[key]).map((f) => f.ruleId).sort();
+/** Waste findings: a busy box may still get a purchase advice (buy a commitment), never idle/rightsize/schedule. */
+const wasteFor = (key: string) => result.findings.filter((f) => f.resource.id === ids[key] && ['idle', 'rightsize', 'schedule'].includes(f.category)).map((f) => f.ruleId);
 
 describe('collect: fleet scenarios against moto_server', () => {
   it('idle 8-GPU instance: eight GPU series found through extra agent dimensions, all idle, flagged idle-gpu-instance', () => {
@@ -136,14 +138,15 @@ describe('collect: fleet scenarios against moto_server', () => {
     expect(rulesFor('idle')).toContain('idle-instance');
   });
 
-  it('busy GPU instance reporting only `host`: matched by private DNS name, no finding', () => {
+  it('busy GPU instance reporting only `host`: matched by private DNS name, no waste finding', () => {
     expect(inst('busyGpu').metrics.gpus?.[0]?.utilization?.avg).toBe(85);
-    expect(rulesFor('busyGpu')).toEqual([]);
+    expect(wasteFor('busyGpu')).toEqual([]);
   });
 
   it('brand-new instance: too little data, no waste finding', () => {
     expect(inst('fresh').metrics.cpu?.observedHours).toBeLessThan(72);
     expect(rulesFor('fresh')).toEqual([]);
+    expect(wasteFor('idle8')).toEqual(['idle-gpu-instance']);
   });
 
   it('inventory: volume, Elastic IP, bucket sizes, endpoint with GPU utilisation normalised per GPU, spot prices', () => {
