@@ -1,11 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Flags } from '@oclif/core';
-import { awsFlags, collectOptionsFromFlags, type AwsFlagValues } from '../aws/flags.js';
+import { awsFlags, type AwsFlagValues } from '../aws/flags.js';
 import { BaseCommand } from '../base-command.js';
-import { formatUsage, formatWarning, isPartial, livePricesMissing } from '../collect/report.js';
-import { collectWithUsage } from '../collect/run.js';
-import type { Config } from '../config/schema.js';
+import { collectForCommand } from '../collect/live.js';
 import { loadConfig } from '../config/load.js';
 import { ExitCode, UserError, errorMessage } from '../errors.js';
 import { readBilledRates } from '../billing/billed-rates.js';
@@ -55,7 +53,7 @@ export default class Audit extends BaseCommand {
       params: config.rules.params,
     });
     const live = !flags.demo && flags.snapshot === undefined;
-    const { snapshot, partial } = live ? await this.collectLive(flags, config) : { snapshot: await readSnapshot(flags.demo ? DEMO_SNAPSHOT : flags.snapshot!), partial: false };
+    const { snapshot, partial } = live ? await collectForCommand(flags, config) : { snapshot: await readSnapshot(flags.demo ? DEMO_SNAPSHOT : flags.snapshot!), partial: false };
     const evaluated = evaluate(snapshot, { rules, config });
     const full = flags.billing?.length ? await this.withBilledRates(evaluated, snapshot, flags.billing, flags) : evaluated;
     const result = filterFindings(full, {
@@ -100,17 +98,6 @@ export default class Audit extends BaseCommand {
       },
     });
     return applyBilledRates(result, snapshot, rates, `billing files ${paths.join(', ')}`);
-  }
-
-  /** Reads AWS now; warnings and the audit's own API cost go to stderr, the report to stdout. */
-  private async collectLive(flags: AwsFlagValues & { strict?: boolean }, config: Config): Promise<{ snapshot: Snapshot; partial: boolean }> {
-    const tty = process.stderr.isTTY === true;
-    const options = collectOptionsFromFlags(flags, config, tty ? { onProgress: (e) => process.stderr.write(`${e.message}\n`) } : {});
-    const { snapshot, usage } = await collectWithUsage(options);
-    for (const w of snapshot.warnings) process.stderr.write(`${formatWarning(w)}\n`);
-    process.stderr.write(`${formatUsage(usage)}\n`);
-    const partial = livePricesMissing(snapshot, options.prices) || (flags.strict === true && isPartial(snapshot, options.prices));
-    return { snapshot, partial };
   }
 }
 

@@ -1,8 +1,7 @@
 import { Flags } from '@oclif/core';
-import { collectOptionsFromFlags, awsFlags } from '../aws/flags.js';
+import { awsFlags } from '../aws/flags.js';
 import { BaseCommand } from '../base-command.js';
-import { formatUsage, formatWarning, isPartial, livePricesMissing } from '../collect/report.js';
-import { collectWithUsage } from '../collect/run.js';
+import { collectForCommand } from '../collect/live.js';
 import { loadConfig } from '../config/load.js';
 import { ExitCode, UserError, errorMessage } from '../errors.js';
 import { writeSnapshot } from '../snapshot/io.js';
@@ -25,21 +24,17 @@ export default class Collect extends BaseCommand {
   async run(): Promise<void> {
     const { flags } = await this.parse(Collect);
     const { config } = await loadConfig(flags.config);
-    const tty = process.stderr.isTTY === true;
-    const options = collectOptionsFromFlags(flags, config, tty ? { onProgress: (e) => process.stderr.write(`${e.message}\n`) } : {});
-    const { snapshot, usage } = await collectWithUsage(options);
+    const { snapshot, partial } = await collectForCommand(flags, config);
     try {
       await writeSnapshot(flags.out, snapshot);
     } catch (err) {
       throw new UserError(`${flags.out}: cannot write snapshot (${errorMessage(err)})`);
     }
-    for (const w of snapshot.warnings) process.stderr.write(`${formatWarning(w)}\n`);
     const r = snapshot.resources;
     process.stderr.write(
       `mlcost: wrote ${flags.out}: ${r.ec2Instances.length} instances, ${r.ebsVolumes.length} volumes, ${r.s3Buckets.length} buckets, ${r.sagemakerEndpoints.length} endpoints in ${snapshot.scope.regions.length} region(s), ${snapshot.warnings.length} warning(s)\n`,
     );
-    process.stderr.write(`${formatUsage(usage)}\n`);
-    if (livePricesMissing(snapshot, options.prices) || (flags.strict && isPartial(snapshot, options.prices))) {
+    if (partial) {
       process.stderr.write('mlcost: partial data (see warnings above); exiting 3\n');
       this.exit(ExitCode.partialData);
     }

@@ -1,5 +1,5 @@
-import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { fileExists } from '../files.js';
 import { UserError } from '../errors.js';
 import { ConfigSchema, type Config } from './schema.js';
 import { readYaml, validateYaml } from './yaml-file.js';
@@ -11,20 +11,12 @@ export const DEFAULT_CONFIG_FILE = 'mlcost.config.yaml';
  * Relative rule directories are resolved against the config file's folder.
  */
 export async function loadConfig(explicit?: string): Promise<{ config: Config; file?: string }> {
-  const file = explicit ?? ((await exists(DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : undefined);
+  const file = explicit ?? ((await fileExists(DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : undefined);
   if (file === undefined) return { config: ConfigSchema.parse({}) };
-  if (explicit !== undefined && !(await exists(explicit))) throw new UserError(`${explicit}: config file not found`);
+  if (explicit !== undefined && !(await fileExists(explicit))) throw new UserError(`${explicit}: config file not found`);
   const config = validateYaml(await readYaml(file), ConfigSchema, 'config');
   const base = resolve(file, '..');
   config.rules.directories = config.rules.directories.map((d) => resolve(base, d));
   return { config, file };
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -1,6 +1,6 @@
-import { access } from 'node:fs/promises';
 import { readAuditResult } from '../engine/result-io.js';
 import type { Severity } from '../engine/result.js';
+import { fileExists } from '../files.js';
 import { UserError } from '../errors.js';
 import { loadBudget } from './budget-load.js';
 import type { GateInput } from './evaluate.js';
@@ -21,8 +21,8 @@ export async function readGateInput(files: GateFiles, now: Date): Promise<GateIn
   const current = { file: files.current, result: await readAuditResult(files.current) };
   const baseline = files.baseline !== undefined ? { file: files.baseline, result: await readAuditResult(files.baseline) } : undefined;
   if (baseline) assertSameScope(current.result, current.file, baseline.result, baseline.file);
-  const budgetFile = files.budget ?? ((await exists(DEFAULT_BUDGET_FILE)) ? DEFAULT_BUDGET_FILE : undefined);
-  if (files.budget !== undefined && !(await exists(files.budget))) throw new UserError(`${files.budget}: budget file not found`);
+  const budgetFile = files.budget ?? ((await fileExists(DEFAULT_BUDGET_FILE)) ? DEFAULT_BUDGET_FILE : undefined);
+  if (files.budget !== undefined && !(await fileExists(files.budget))) throw new UserError(`${files.budget}: budget file not found`);
   const budget = budgetFile !== undefined ? { file: budgetFile, loaded: await loadBudget(budgetFile) } : undefined;
   return {
     current,
@@ -33,11 +33,3 @@ export async function readGateInput(files: GateFiles, now: Date): Promise<GateIn
   };
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
