@@ -1,7 +1,7 @@
 import { familyOf, instanceSpec } from '../catalog/index.js';
 import type { Ec2Instance, Snapshot } from '../snapshot/schema.js';
 import type { InstanceUsage } from './model.js';
-import { cents } from './report.js';
+import { roundCents } from '../engine/money.js';
 
 /** A GPU-day is idle when no GPU on the instance reached this utilisation (nvidia_smi_utilization_gpu, %). */
 export const IDLE_GPU_UTILIZATION_PCT = 5;
@@ -83,8 +83,8 @@ function finish(f: GpuFamilyLine): GpuFamilyLine {
   return {
     family: f.family,
     instanceHours: round1(f.instanceHours),
-    billed: cents(f.billed),
-    effective: cents(f.effective),
+    billed: roundCents(f.billed),
+    effective: roundCents(f.effective),
     measuredHours: round1(f.measuredHours),
     idleHours: round1(f.idleHours),
     idleShare: f.measuredHours > 0 ? Math.round((f.idleHours / f.measuredHours) * 1000) / 1000 : null,

@@ -1,6 +1,7 @@
 import type { Dimension, DailySpend, SourceKind } from './model.js';
 import { monthOverMonth, period, reportWindow, weekOverWeek, type Period } from './period.js';
 import type { GpuLine } from './gpu.js';
+import { roundCents } from '../engine/money.js';
 
 /** `mlcost spend --output json`: public and versioned like the audit result. */
 export const SPEND_REPORT_SCHEMA_VERSION = 1;
@@ -72,7 +73,7 @@ export function buildSpendReport(rows: readonly DailySpend[], o: BuildOptions): 
     held,
     window,
     by: o.by,
-    totals: { billed: cents(totals.billed), effective: cents(totals.effective), list: totals.list === null ? null : cents(totals.list) },
+    totals: { billed: roundCents(totals.billed), effective: roundCents(totals.effective), list: totals.list === null ? null : roundCents(totals.list) },
     groups: groups.map((g) => ({ ...g, share: totals.effective === 0 ? 0 : round(g.effective / totals.effective, 4) })),
     deltas: { weekOverWeek: wow ? delta(rows, wow) : null, monthOverMonth: mom ? delta(rows, mom) : null },
     topMovers: wow ? movers(rows, o.by, wow) : [],
@@ -112,7 +113,7 @@ function aggregate(rows: readonly DailySpend[], by: readonly Dimension[]): Omit<
     acc.set(k, g);
   }
   return [...acc.values()]
-    .map((g) => ({ key: named(g.keys, by), billed: cents(g.billed), effective: cents(g.effective), list: g.list === null ? null : cents(g.list) }))
+    .map((g) => ({ key: named(g.keys, by), billed: roundCents(g.billed), effective: roundCents(g.effective), list: g.list === null ? null : roundCents(g.list) }))
     .sort((a, b) => b.effective - a.effective || JSON.stringify(a.key).localeCompare(JSON.stringify(b.key)));
 }
 
@@ -138,9 +139,9 @@ function delta(rows: readonly DailySpend[], d: { current: Period; previous: Peri
   const current = effectiveIn(rows, d.current);
   const previous = effectiveIn(rows, d.previous);
   return {
-    current: { ...d.current, effective: cents(current) },
-    previous: { ...d.previous, effective: cents(previous) },
-    change: cents(current - previous),
+    current: { ...d.current, effective: roundCents(current) },
+    previous: { ...d.previous, effective: roundCents(previous) },
+    change: roundCents(current - previous),
     changePct: previous === 0 ? null : round(((current - previous) / Math.abs(previous)) * 100, 1),
   };
 }
@@ -156,14 +157,10 @@ function movers(rows: readonly DailySpend[], by: readonly Dimension[], d: { curr
     acc.set(k, m);
   }
   return [...acc.values()]
-    .map((m) => ({ key: named(m.keys, by), previous: cents(m.previous), current: cents(m.current), change: cents(m.current - m.previous) }))
+    .map((m) => ({ key: named(m.keys, by), previous: roundCents(m.previous), current: roundCents(m.current), change: roundCents(m.current - m.previous) }))
     .filter((m) => m.change !== 0)
     .sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || JSON.stringify(a.key).localeCompare(JSON.stringify(b.key)))
     .slice(0, TOP_MOVERS);
-}
-
-export function cents(n: number): number {
-  return round(n, 2);
 }
 
 function round(n: number, digits: number): number {
