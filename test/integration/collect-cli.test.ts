@@ -1,34 +1,20 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProxy, type Proxy } from '../../bench/collect/proxy.js';
 import { launch, seedClients, TEST_CREDENTIALS } from '../../bench/collect/seed.js';
+import { runCli, type CliRun } from '../helpers/cli.js';
 import { startMoto, type Moto } from '../helpers/moto.js';
 
 /** `mlcost collect` and `mlcost permissions` as a user runs them: a child process, its stdout, stderr, exit code and file. */
-const ROOT = join(import.meta.dirname, '..', '..');
-const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 const tmp = mkdtempSync(join(tmpdir(), 'mlcost-collect-'));
 let moto: Moto;
 let proxy: Proxy;
 
-function mlcost(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    // tsx by absolute URL: `--import tsx` would resolve from the temp working directory.
-    const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'bin', 'dev.js'), ...args], {
-      cwd: tmp,
-      env: { PATH: process.env['PATH'] ?? '', HOME: tmp, NO_COLOR: '1', AWS_EC2_METADATA_DISABLED: 'true', AWS_MAX_ATTEMPTS: '2', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+/** The built CLI (as a user runs it) in a temp working directory with its own HOME. */
+function mlcost(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return runCli(args, { cwd: tmp, env: { HOME: tmp, AWS_EC2_METADATA_DISABLED: 'true', AWS_MAX_ATTEMPTS: '2', ...env } });
 }
 const creds = { AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey };
 
