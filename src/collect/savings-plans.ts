@@ -42,7 +42,9 @@ export async function collectSavingsPlans(ctx: SavingsPlansContext): Promise<Sav
   let nextToken: string | undefined;
   do {
     const raw = await client.send(new DescribeSavingsPlansCommand({ states: ['active'], maxResults: PAGE_SIZE, ...(nextToken ? { nextToken } : {}) }));
-    const page = ApiPage.parse(raw);
+    const parsed = ApiPage.safeParse(raw);
+    if (!parsed.success) throw Object.assign(new Error(`DescribeSavingsPlans answered in an unexpected shape (${parsed.error.issues[0]?.path.join('.') ?? '?'}: ${parsed.error.issues[0]?.message ?? 'invalid'})`), { name: 'InvalidResponse' });
+    const page = parsed.data;
     for (const item of page.savingsPlans) {
       const plan = toSavingsPlan(item, here);
       if (plan) out.push(plan);
