@@ -22,15 +22,47 @@ describe('use-spot', () => {
     const [f] = await findingsOn('use-spot', { ec2Instances: [inAsg(instance({ type: 'm5.2xlarge', ...busy }))] }, spotQuote(0.12));
     expect(f?.action).toMatchObject({ kind: 'use-spot', from: 'on-demand', to: 'spot' });
     expect(f?.monthlySavings).toBe(192.72);
-    expect(f?.tradeoff.after?.interruptionBand).toBe('unknown');
-    expect(f?.tradeoff.performanceRisk).toBe('medium');
+    expect(f?.confidence).toBe('medium');
+    expect(f?.pricing.method).toMatch(/collected spot/);
+    expect(f?.evidence['spotPriceBasis']).toBe('collected');
+    // m5.2xlarge in us-east-1: Spot Instance Advisor band index 4 (>20%), typical saving 64%.
+    expect(f?.tradeoff.after?.interruptionBand).toBe('>20%');
+    expect(f?.tradeoff.performanceRisk).toBe('high');
     expect(f?.evidence['interruptionTolerance']).toBe('Auto Scaling group workers');
   });
 
-  it('matches a tagged training box and shows the saving as unknown without a spot quote', async () => {
-    const [f] = await findingsOn('use-spot', { ec2Instances: [instance({ type: 'm5.2xlarge', ...busy, tags: { workload: 'training' } })] });
+  // Without a collected quote: saving = on-demand x 730 x the Advisor's typical saving, at low confidence.
+  const fallback: [string, Ec2Instance, number, string, 'low' | 'medium' | 'high'][] = [
+    // m5.2xlarge us-east-1: 0.384 x 730 x 64% = $179.40
+    ['m5.2xlarge tagged training in us-east-1', instance({ type: 'm5.2xlarge', ...busy, tags: { workload: 'training' } }), 179.4, '>20%', 'high'],
+    // g6.12xlarge us-west-2: 4.6016 x 730 x 49% = $1,645.99
+    ['g6.12xlarge training in us-west-2', { ...instance({ type: 'g6.12xlarge', ...busy, tags: { workload: 'training' } }), region: 'us-west-2' }, 1645.99, '15-20%', 'high'],
+    // g5.2xlarge us-east-2: 1.212 x 730 x 67% = $592.79
+    ['g5.2xlarge in an Auto Scaling group in us-east-2', { ...inAsg(instance({ type: 'g5.2xlarge', ...busy })), region: 'us-east-2' }, 592.79, '10-15%', 'high'],
+    // p5.48xlarge us-east-1: 55.04 x 730 x 57% = $22,902.14, band <5%
+    ['p5.48xlarge tagged batch in us-east-1', instance({ type: 'p5.48xlarge', ...busy, tags: { workload: 'batch' } }), 22902.14, '<5%', 'low'],
+  ];
+  it.each(fallback)('falls back to the Advisor typical saving: %s', async (_, inst, saving, band, risk) => {
+    const [f] = await findingsOn('use-spot', { ec2Instances: [inst] });
+    expect(f?.monthlySavings).toBe(saving);
+    expect(f?.confidence).toBe('low');
+    expect(f?.tradeoff.after?.interruptionBand).toBe(band);
+    expect(f?.tradeoff.performanceRisk).toBe(risk);
+    expect(f?.evidence['spotPriceBasis']).toBe('spot-advisor-typical-saving');
+    expect(f?.pricing.method).toMatch(/typical Spot saving \(Spot Instance Advisor\).*no spot price was collected/);
+    expect(f?.pricing.prices[1]?.item).toMatch(/Advisor typical saving/);
+    expect(f?.pricing.prices[1]?.source).toMatch(/spot-advisor-data\.json/);
+    expect(f?.pricing.prices[1]?.asOf).toBe('2026-08-10');
+    expect(f?.pricing.unknown).toBeUndefined();
+  });
+
+  it('keeps the saving unknown (null, never 0) when neither a quote nor Advisor data covers the type and region', async () => {
+    const inst = { ...instance({ type: 'm5.2xlarge', ...busy, tags: { workload: 'training' } }), region: 'us-west-1' };
+    const [f] = await findingsOn('use-spot', { ec2Instances: [inst] });
     expect(f?.monthlySavings).toBeNull();
-    expect(f?.pricing.unknown?.[0]).toMatch(/no spot price collected/);
+    expect(f?.confidence).toBe('low');
+    expect(f?.tradeoff.after?.interruptionBand).toBe('unknown');
+    expect(f?.pricing.unknown?.join(' ')).toMatch(/no spot price collected/);
   });
 
   it('reads the interruption band from the shipped Spot Instance Advisor snapshot', async () => {

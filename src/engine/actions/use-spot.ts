@@ -1,5 +1,5 @@
 import type { Ec2Instance } from '../../snapshot/schema.js';
-import { spotAdvice } from '../../catalog/index.js';
+import { spotAdvice, type Price, type PriceLookup, type SpotAdvice } from '../../catalog/index.js';
 import { monthlyFromHourly, roundCents } from '../money.js';
 import type { Finding } from '../result.js';
 import type { Ec2Signals } from '../signals/ec2.js';
@@ -9,8 +9,10 @@ import { priceEntry, type ActionContext, type ActionDefinition, type PricedMove 
 
 /**
  * Run the same type on Spot. The saving uses the spot price collected for the type and region
- * (mean over zones); with none collected it is unknown. The interruption band comes from the
- * shipped Spot Instance Advisor snapshot when it covers the type and region.
+ * (mean over zones). With none collected (offline snapshot, embedded prices) it falls back to the
+ * Spot Instance Advisor's typical saving over on-demand for the type and region, a 30-day average,
+ * so the finding's confidence drops to low. The interruption band comes from the same shipped,
+ * dated Advisor extract; where it has no entry the saving and the band are unknown.
  */
 export const useSpot: ActionDefinition = {
   kind: 'use-spot',
@@ -22,11 +24,11 @@ export const useSpot: ActionDefinition = {
     const s = ctx.facts.signals as Ec2Signals;
     if (inst.lifecycle !== 'on-demand') return undefined;
     const od = ctx.env.prices.ec2OnDemand(inst.type, inst.region);
-    const spot = instanceHourly({ ...inst, lifecycle: 'spot' }, ctx.env);
-    const unknown = [od, spot].flatMap((p) => (p.known ? [] : [p.reason]));
-    const savings = od.known && spot.known ? roundCents(monthlyFromHourly(od.price.usd) - monthlyFromHourly(spot.price.usd)) : null;
-    if (savings !== null && savings <= 0) return undefined;
     const advice = spotAdvice(inst.type, inst.region);
+    const spot = spotHourly(inst, ctx, od, advice);
+    const unknown = [od, spot.lookup].flatMap((p) => (p.known ? [] : [p.reason]));
+    const savings = od.known && spot.lookup.known ? roundCents(monthlyFromHourly(od.price.usd) - monthlyFromHourly(spot.lookup.price.usd)) : null;
+    if (savings !== null && savings <= 0) return undefined;
     const band = advice?.band ?? 'unknown';
     const before: Finding['tradeoff']['before'] = ctx.facts.spec ? { ...instanceCapacity(ctx.facts.spec), label: `${inst.type} on-demand` } : { label: `${inst.type} on-demand` };
     const after = { ...before, label: `${inst.type} spot`, interruptionBand: band };
@@ -37,12 +39,13 @@ export const useSpot: ActionDefinition = {
       description: `Run ${inst.id} (${inst.type}) on Spot${inst.membership.autoScalingGroup ? ` via a mixed-instances policy on ${inst.membership.autoScalingGroup}` : ''}`,
       monthlySavings: savings,
       pricing: {
-        method: 'saving = (on-demand - mean collected spot hourly) x 730 h',
-        prices: [od, spot].flatMap((p, i) => (p.known ? [priceEntry(`${inst.type} ${i === 0 ? 'on-demand' : 'spot'}`, p.price)] : [])),
+        method: spot.method,
+        prices: [od, spot.lookup].flatMap((p, i) => (p.known ? [priceEntry(`${inst.type} ${i === 0 ? 'on-demand' : spot.item}`, p.price)] : [])),
         ...(unknown.length ? { unknown } : {}),
       },
-      confidence: spot.known ? 'medium' : 'low',
-      evidence: { interruptionTolerance: why, interruptionBand: band, ...(advice ? { spotAdvisor: advice } : {}) },
+      // A collected quote is today's price; the Advisor's typical saving is a 30-day average across zones.
+      confidence: spot.collected ? 'medium' : 'low',
+      evidence: { interruptionTolerance: why, interruptionBand: band, spotPriceBasis: spot.collected ? 'collected' : spot.lookup.known ? 'spot-advisor-typical-saving' : 'unknown', ...(advice ? { spotAdvisor: advice } : {}) },
       tradeoff: {
         performanceRisk: band === '<5%' ? 'low' : band === 'unknown' ? 'medium' : 'high',
         summary: `interruption frequency ${band === 'unknown' ? 'unknown for this type/region (no Spot Instance Advisor data shipped)' : band}; 2-minute notice, so checkpoint at least every few minutes of work and let the ${why} retry`,
@@ -52,6 +55,32 @@ export const useSpot: ActionDefinition = {
     };
   },
 };
+
+interface SpotEstimate {
+  lookup: PriceLookup;
+  collected: boolean;
+  item: string;
+  method: string;
+}
+
+/** The collected spot price when there is one, else on-demand less the Advisor's typical saving. */
+function spotHourly(inst: Ec2Instance, ctx: ActionContext, od: PriceLookup, advice: SpotAdvice | undefined): SpotEstimate {
+  const collected = instanceHourly({ ...inst, lifecycle: 'spot' }, ctx.env);
+  if (collected.known) return { lookup: collected, collected: true, item: 'spot', method: 'saving = (on-demand - mean collected spot hourly) x 730 h' };
+  const method = 'saving = on-demand hourly x typical Spot saving (Spot Instance Advisor) x 730 h; no spot price was collected';
+  if (!advice || !od.known || advice.typicalSavingPct <= 0) {
+    const why = advice && advice.typicalSavingPct > 0 ? collected.reason : `${collected.reason}, and the shipped Spot Instance Advisor extract has no typical saving for it`;
+    return { lookup: { known: false, reason: why }, collected: false, item: 'spot', method };
+  }
+  const price: Price = {
+    usd: Math.round(od.price.usd * (1 - advice.typicalSavingPct / 100) * 1e6) / 1e6,
+    unit: 'hour',
+    source: advice.source,
+    asOf: advice.asOf,
+    basis: `on-demand less the ${advice.typicalSavingPct}% typical Spot saving the Advisor reports for ${inst.type} in ${inst.region} (30-day average over zones, not a quote)`,
+  };
+  return { lookup: { known: true, price }, collected: false, item: 'spot (Advisor typical saving)', method };
+}
 
 function tolerance(inst: Ec2Instance, s: Ec2Signals, toleranceTags: unknown): string {
   const m = inst.membership;
