@@ -9,7 +9,7 @@ export const HOURS_PER_MONTH = 730;
 
 export interface Price {
   usd: number;
-  unit: 'hour' | 'GB-month';
+  unit: 'hour' | 'GB-month' | 'IOPS-month' | 'MiBps-month';
   source: string;
   asOf: string;
   /** How the figure applies to this region, e.g. "us-east-1 list price (same list price in us-west-2)". */
@@ -106,10 +106,42 @@ export class PriceBook {
     return { known: true, price: { usd: n.usdPerHour, unit: 'hour', source: n.source, asOf: n.asOf, basis: `${region}: ${n.note}` } };
   }
 
-  /** EBS snapshot storage: no figure could be confirmed for the embedded catalog, so only a collected price counts. */
+  /**
+   * EBS snapshot storage per GB-month of data held. Live collection does not fetch snapshot prices, so
+   * outside a collected price only the embedded standard-tier figure exists; the archive tier is unknown.
+   */
   ebsSnapshotGbMonth(tier: 'standard' | 'archive', region: string): PriceLookup {
     const live = this.live('ebs', region, `snapshot-${tier}`, 'GB-month');
-    return live ?? { known: false, reason: `no EBS snapshot (${tier} tier) price for ${region}: the embedded catalog has none; use --prices live` };
+    if (live) return live;
+    const snap = storageData.ebsSnapshot;
+    if (tier === 'archive') {
+      return { known: false, reason: `no EBS snapshot archive-tier price for ${region}: the embedded catalog has none and live price collection does not fetch snapshot prices` };
+    }
+    return embedded(snap.gbMonth.standard, region, snap.sameListPriceRegions, {
+      unit: 'GB-month',
+      source: snap.source,
+      asOf: snap.asOf,
+      what: 'EBS snapshot (standard tier) price',
+      collectedLive: false,
+    });
+  }
+
+  /** gp3 IOPS provisioned above the 3,000 included; not fetched by live collection. */
+  ebsGp3ExtraIops(region: string): PriceLookup {
+    const g = storageData.gp3Performance;
+    return embedded(g.iopsMonth, region, g.sameListPriceRegions, { unit: 'IOPS-month', source: g.source, asOf: g.asOf, what: 'gp3 extra-IOPS price', collectedLive: false });
+  }
+
+  /** gp3 throughput provisioned above the 125 MiB/s included; not fetched by live collection. */
+  ebsGp3ExtraThroughput(region: string): PriceLookup {
+    const g = storageData.gp3Performance;
+    return embedded(g.throughputMiBpsMonth, region, g.sameListPriceRegions, {
+      unit: 'MiBps-month',
+      source: g.source,
+      asOf: g.asOf,
+      what: 'gp3 extra-throughput price',
+      collectedLive: false,
+    });
   }
 
   private live(service: CollectedPrice['service'], region: string, k: string, unit: Price['unit']): PriceLookup | undefined {
@@ -138,11 +170,13 @@ function embedded(
   usd: number | undefined,
   region: string,
   sameRegions: readonly string[],
-  meta: { unit: Price['unit']; source: string; asOf: string; what: string },
+  meta: { unit: Price['unit']; source: string; asOf: string; what: string; collectedLive?: boolean },
 ): PriceLookup {
-  if (usd === undefined) return { known: false, reason: `no embedded ${meta.what}` };
+  // Only point at --prices live for prices the live collector actually fetches.
+  const next = meta.collectedLive === false ? 'live price collection does not fetch it' : `use --prices live for ${region}`;
+  if (usd === undefined) return { known: false, reason: `no embedded ${meta.what}${meta.collectedLive === false ? `; ${next}` : ''}` };
   if (!sameRegions.includes(region)) {
-    return { known: false, reason: `embedded ${meta.what} covers ${sameRegions.join(', ')} only; use --prices live for ${region}` };
+    return { known: false, reason: `embedded ${meta.what} covers ${sameRegions.join(', ')} only; ${next}` };
   }
   const basis = region === 'us-east-1' ? 'us-east-1 list price' : `us-east-1 list price (AWS lists the same price in ${region})`;
   return { known: true, price: { usd, unit: meta.unit, source: meta.source, asOf: meta.asOf, basis } };

@@ -12,19 +12,41 @@ describe('gp2-to-gp3', () => {
     expect(await findingsOn('gp2-to-gp3', { ebsVolumes: [v] })).toEqual([]);
   });
 
-  it('prices 100 GiB gp2 -> gp3 at (0.10 - 0.08) x 100 = $2.00 with no performance risk', async () => {
-    const [f] = await findingsOn('gp2-to-gp3', { ebsVolumes: [volume({ type: 'gp2', sizeGiB: 100 })] });
+  // gp2 gives up to 128 MiB/s at <= 170 GiB and 250 MiB/s above; gp3 includes 3,000 IOPS and 125 MiB/s.
+  const table: [string, number, number, number, number][] = [
+    // [case, size GiB, extra IOPS, extra MiB/s, saving]
+    ['100 GiB: 3 MiB/s above 125 -> 100 x 0.02 - 3 x 0.04 = $1.88', 100, 0, 3, 1.88],
+    ['500 GiB: 125 MiB/s above 125 -> 500 x 0.02 - 125 x 0.04 = $5.00', 500, 0, 125, 5],
+    ['2,000 GiB: 6,000 IOPS baseline -> 2000 x 0.02 - 3000 x 0.005 - 125 x 0.04 = $20.00', 2000, 3000, 125, 20],
+  ];
+  it.each(table)('prices %s', async (_, sizeGiB, extraIops, extraMiBps, saving) => {
+    const [f] = await findingsOn('gp2-to-gp3', { ebsVolumes: [volume({ type: 'gp2', sizeGiB })] });
     expect(f?.action).toMatchObject({ kind: 'change-volume-type', from: 'gp2', to: 'gp3' });
-    expect(f?.monthlySavings).toBe(2);
+    expect(f?.monthlySavings).toBe(saving);
+    expect(f?.evidence).toMatchObject({ gp3ExtraIops: extraIops, gp3ExtraMiBps: extraMiBps });
     expect(f?.tradeoff.performanceRisk).toBe('none');
-    expect(f?.tradeoff.after).toMatchObject({ storageClass: 'gp3', storageGiB: 100 });
-    expect(f?.pricing.prices.map((p) => p.usd)).toEqual([0.1, 0.08]);
+    expect(f?.tradeoff.after).toMatchObject({ storageClass: 'gp3', storageGiB: sizeGiB });
+    expect(f?.pricing.unknown).toBeUndefined();
   });
 
-  it('keeps the saving unknown (null, never 0) when gp3 needs IOPS above the included 3,000', async () => {
-    // 2,000 GiB of gp2 gives 6,000 IOPS baseline: gp3 would need 3,000 extra, whose price the catalog lacks.
+  it('lists each unit price it used with its source and date', async () => {
     const [f] = await findingsOn('gp2-to-gp3', { ebsVolumes: [volume({ type: 'gp2', sizeGiB: 2000 })] });
+    expect(f?.pricing.prices.map((p) => [p.usd, p.unit])).toEqual([
+      [0.1, 'GB-month'],
+      [0.08, 'GB-month'],
+      [0.005, 'IOPS-month'],
+      [0.04, 'MiBps-month'],
+    ]);
+    expect(f?.pricing.prices[2]?.source).toMatch(/VolumeP-IOPS\.gp3/);
+    expect(f?.pricing.prices[3]?.asOf).toBe('2026-11-23');
+    expect(f?.action.description).toMatch(/6000 IOPS and 250 MiB\/s/);
+  });
+
+  it('keeps the saving unknown (null, never 0) when an extra-performance price is missing for the region', async () => {
+    // A collected gp2/gp3 storage price for eu-west-1 makes the volume match; the gp3 IOPS/throughput prices are embedded for us-* only.
+    const prices = (['gp2', 'gp3'] as const).map((key, i) => ({ service: 'ebs' as const, region: 'eu-west-1', key, usd: [0.11, 0.088][i]!, unit: 'GB-Mo', source: 'AWS Pricing API', asOf: '2026-11-19' }));
+    const [f] = await findingsOn('gp2-to-gp3', { ebsVolumes: [volume({ type: 'gp2', sizeGiB: 500, region: 'eu-west-1' })] }, { prices });
     expect(f?.monthlySavings).toBeNull();
-    expect(f?.pricing.unknown?.[0]).toMatch(/3000 IOPS above/);
+    expect(f?.pricing.unknown?.[0]).toMatch(/gp3 extra-throughput price covers .* only; live price collection does not fetch it/);
   });
 });

@@ -14,18 +14,29 @@ describe('old-snapshot', () => {
     expect(await findingsOn('old-snapshot', { ebsSnapshots: [s] })).toEqual([]);
   });
 
-  it('shows the saving as unknown (null) without a collected snapshot price', async () => {
+  it('prices 200 GiB standard tier at the embedded $0.05/GB-month = $10.00 (an upper bound)', async () => {
     const [f] = await findingsOn('old-snapshot', { ebsSnapshots: [ebsSnapshot({})] });
     expect(f?.action.kind).toBe('delete');
-    expect(f?.monthlySavings).toBeNull();
-    expect(f?.pricing.unknown?.[0]).toMatch(/snapshot/);
-  });
-
-  it('prices 200 GiB at a collected $0.05/GB-month = $10.00 (an upper bound)', async () => {
-    const prices = [{ service: 'ebs' as const, region: 'us-east-1', key: 'snapshot-standard', usd: 0.05, unit: 'GB-Mo', source: 'AWS Pricing API', asOf: '2026-11-19' }];
-    const [f] = await findingsOn('old-snapshot', { ebsSnapshots: [ebsSnapshot({})] }, { prices });
     expect(f?.monthlySavings).toBe(10);
     expect(f?.pricing.method).toMatch(/<=/);
+    expect(f?.pricing.prices[0]).toMatchObject({ usd: 0.05, unit: 'GB-month', asOf: '2026-11-23' });
+    expect(f?.pricing.prices[0]?.source).toMatch(/EBS:SnapshotUsage/);
+  });
+
+  it('a collected snapshot price wins over the embedded one', async () => {
+    const prices = [{ service: 'ebs' as const, region: 'us-east-1', key: 'snapshot-standard', usd: 0.06, unit: 'GB-Mo', source: 'AWS Pricing API', asOf: '2026-11-19' }];
+    const [f] = await findingsOn('old-snapshot', { ebsSnapshots: [ebsSnapshot({})] }, { prices });
+    expect(f?.monthlySavings).toBe(12);
+  });
+
+  it.each([
+    ['archive tier', ebsSnapshot({ storageTier: 'archive' }), /archive-tier price.*does not fetch snapshot prices/],
+    ['a region the embedded price does not cover', ebsSnapshot({ region: 'eu-west-1' }), /covers us-east-1, us-east-2, us-west-2 only; live price collection does not fetch it/],
+  ])('shows the saving as unknown (null, never 0) for the %s, without pointing at --prices live', async (_, snap, reason) => {
+    const [f] = await findingsOn('old-snapshot', { ebsSnapshots: [snap] });
+    expect(f?.monthlySavings).toBeNull();
+    expect(f?.pricing.unknown?.[0]).toMatch(reason);
+    expect(f?.pricing.unknown?.[0]).not.toMatch(/--prices live/);
   });
 
   it('keeps backups of live volumes when keepIfVolumeExists is set', async () => {

@@ -6,6 +6,7 @@ import { changeVolumeType } from './change-volume-type.js';
 import { del } from './delete.js';
 import { downsize } from './downsize.js';
 import { schedule } from './schedule.js';
+import { snapshotAndDelete } from './snapshot-and-delete.js';
 import { stop } from './stop.js';
 import type { ActionDefinition } from './types.js';
 import { useSpot } from './use-spot.js';
@@ -15,6 +16,7 @@ export const ACTIONS: { readonly [K in ActionKind]?: ActionDefinition } = {
   stop,
   downsize,
   delete: del,
+  'snapshot-and-delete': snapshotAndDelete,
   'change-volume-type': changeVolumeType,
   'change-instance-type': changeInstanceType,
   'use-spot': useSpot,
