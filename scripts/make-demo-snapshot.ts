@@ -148,7 +148,7 @@ const snapshot: SnapshotInput = {
     { region: 'us-east-1', instanceType: 'g5.xlarge', availabilityZone: 'us-east-1b', usdPerHour: 0.4402, timestamp: '2026-11-19T23:00:00Z' },
     { region: 'us-west-2', instanceType: 'g5.2xlarge', availabilityZone: 'us-west-2a', usdPerHour: 0.5121, timestamp: '2026-11-19T23:00:00Z' },
     { region: 'us-west-2', instanceType: 'g5.2xlarge', availabilityZone: 'us-west-2b', usdPerHour: 0.4987, timestamp: '2026-11-19T23:00:00Z' },
-    { region: 'us-west-2', instanceType: 'g6.12xlarge', availabilityZone: 'us-west-2a', usdPerHour: 1.9384, timestamp: '2026-11-19T23:00:00Z' },
+    // No quote for g6.12xlarge: its use-spot finding shows the Spot Instance Advisor typical-saving fallback.
   ],
   // Synthetic, shaped like the Reserved terms the live collector reads from the Pricing API.
   prices: [
