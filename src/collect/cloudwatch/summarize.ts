@@ -1,4 +1,5 @@
-import type { DailySummary, MetricSummary } from '../../snapshot/schema.js';
+import { dailySeries, type DayValue } from '../../snapshot/daily.js';
+import type { DailySeries, MetricSummary } from '../../snapshot/schema.js';
 
 export interface Series {
   /** Epoch milliseconds, any order. */
@@ -32,8 +33,9 @@ export function summarize(series: Series, periodSeconds: number, options: { coun
     datapoints: values.length,
     observedHours: round(Math.min((values.length * cadenceSeconds) / 3600, options.windowHours)),
     periodSeconds,
-    daily: daily(points, options.counter),
   };
+  const days = daily(points, options.counter);
+  if (days) summary.daily = days;
   if (options.counter) summary.sum = round(total);
   if (periodSeconds <= 3600) summary.hourOfWeek = hourOfWeek(points);
   return summary;
@@ -52,12 +54,12 @@ function medianGapSeconds(ts: readonly number[]): number | undefined {
   return gaps[Math.floor(gaps.length / 2)]! / 1000;
 }
 
-function daily(points: ReadonlyArray<{ t: number; v: number }>, counter: boolean): DailySummary[] {
-  const days: DailySummary[] = [];
+function daily(points: ReadonlyArray<{ t: number; v: number }>, counter: boolean): DailySeries | undefined {
+  const days: DayValue[] = [];
   let current: { day: number; sum: number; max: number; n: number } | undefined;
   const flush = () => {
     if (!current) return;
-    const d: DailySummary = {
+    const d: DayValue = {
       date: new Date(current.day * DAY_MS).toISOString().slice(0, 10),
       avg: round(current.sum / current.n),
       max: round(current.max),
@@ -77,7 +79,7 @@ function daily(points: ReadonlyArray<{ t: number; v: number }>, counter: boolean
     current.n += 1;
   }
   flush();
-  return days;
+  return dailySeries(days);
 }
 
 /** Mean per hour of week, 0 = Monday 00:00 UTC; null where the window had no datapoint. */

@@ -1,3 +1,4 @@
+import { observedDays } from '../../snapshot/daily.js';
 import type { Ec2Instance, SageMakerNotebook } from '../../snapshot/schema.js';
 import { roundCents } from '../money.js';
 import type { Ec2Signals } from '../signals/ec2.js';
@@ -64,7 +65,7 @@ function notebookAutoStop(ctx: ActionContext): PricedMove | undefined {
   const nb = ctx.resource as SageMakerNotebook;
   const cpu = nb.metrics.cpu;
   const maxIdle = numberParam(ctx.params, 'maxIdleUtilPct');
-  const days = cpu?.daily ?? [];
+  const days = observedDays(cpu?.daily);
   if (!days.length) return undefined;
   const idleDays = days.filter((d) => d.max <= maxIdle).length;
   const share = idleDays / days.length;

@@ -1,6 +1,7 @@
 import { instanceSpec, successorsOf, type InstanceSpec, type PriceLookup } from '../../catalog/index.js';
 import { busyProfile, commitmentCovers } from './ec2-usage.js';
-import type { DailySummary, Ec2Instance } from '../../snapshot/schema.js';
+import { dateAt, dayNumber } from '../../snapshot/daily.js';
+import type { DailySeries, Ec2Instance } from '../../snapshot/schema.js';
 import { monthlyFromHourly } from '../money.js';
 import { hoursBetween, round } from './metrics.js';
 import type { ResourceCost, SignalContext } from './types.js';
@@ -156,28 +157,35 @@ function gpuSignals(inst: Ec2Instance, spec: InstanceSpec | undefined): GpuSigna
     });
 }
 
-/** Daily CPU and network side by side; collectors write daily series oldest first, one entry per date. */
+/** Daily CPU and network side by side, for the days CPU was reported; network read by date. */
 function daySignals(inst: Ec2Instance): DaySignal[] {
   const cpu = inst.metrics.cpu?.daily;
   if (!cpu) return [];
-  const netIn = inst.metrics.networkInBytes?.daily ?? [];
-  const netOut = inst.metrics.networkOutBytes?.daily ?? [];
-  const aligned = (d: readonly DailySummary[]) => d.length === cpu.length && d[0]?.date === cpu[0]?.date;
-  let netByDate: Map<string, number> | undefined;
-  if (!aligned(netIn) || !aligned(netOut)) {
-    netByDate = new Map();
-    for (const d of [...netIn, ...netOut]) netByDate.set(d.date, (netByDate.get(d.date) ?? 0) + dayBytes(d));
+  const first = dayNumber(cpu.start);
+  const netIn = dayBytesReader(inst.metrics.networkInBytes?.daily, first);
+  const netOut = dayBytesReader(inst.metrics.networkOutBytes?.daily, first);
+  const days: DaySignal[] = [];
+  for (let i = 0; i < cpu.datapoints.length; i++) {
+    if (cpu.datapoints[i] === 0) continue;
+    days.push({
+      date: dateAt(cpu, i),
+      cpuAvgPct: Math.round(cpu.avg[i]! * 100) / 100,
+      cpuMaxPct: Math.round(cpu.max[i]! * 100) / 100,
+      networkMB: Math.round((netIn(i) + netOut(i)) / 1e3) / 1e3,
+    });
   }
-  return cpu.map((d, i) => ({
-    date: d.date,
-    cpuAvgPct: Math.round(d.avg * 100) / 100,
-    cpuMaxPct: Math.round(d.max * 100) / 100,
-    networkMB: Math.round((netByDate ? (netByDate.get(d.date) ?? 0) : dayBytes(netIn[i]!) + dayBytes(netOut[i]!)) / 1e3) / 1e3,
-  }));
+  return days;
 }
 
-function dayBytes(d: DailySummary): number {
-  return d.sum ?? d.avg * d.datapoints;
+/** Bytes on the CPU series' day i from a counter series that may start on another day. */
+function dayBytesReader(series: DailySeries | undefined, cpuStart: number): (i: number) => number {
+  if (!series) return () => 0;
+  const offset = cpuStart - dayNumber(series.start);
+  return (i) => {
+    const j = i + offset;
+    if (j < 0 || j >= series.datapoints.length) return 0;
+    return series.sum?.[j] ?? series.avg[j]! * series.datapoints[j]!;
+  };
 }
 
 /** Hourly rate of the instance as it runs today: spot price for spot, on-demand otherwise. */
