@@ -1,9 +1,10 @@
 /**
  * Synthetic Snapshots of any size for benchmarks: a fleet that mixes every shape the rules look
  * for (idle GPU boxes, one-GPU-of-many, oversized, idle, busy, new) in the demo's proportions.
- * Usage: npx tsx bench/generate.ts 100000 > /tmp/snap.json
+ * Usage: npx tsx bench/generate.ts 100000 bench/out/snapshot-100000.json
  */
 import { instanceSpec } from '../src/catalog/index.js';
+import { writeSnapshot } from '../src/snapshot/io.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Ec2Instance, type SnapshotInput } from '../src/snapshot/schema.js';
 import { counter, gauge, gpus, rng, type Window } from '../scripts/synthetic.js';
 
@@ -64,5 +65,6 @@ export function syntheticSnapshot(n: number, seed = 1): SnapshotInput {
 }
 
 if (process.argv[1]?.endsWith('generate.ts')) {
-  process.stdout.write(JSON.stringify(syntheticSnapshot(Number(process.argv[2] ?? 1000))));
+  const [count = '1000', out = '/dev/stdout'] = process.argv.slice(2);
+  await writeSnapshot(out, syntheticSnapshot(Number(count)));
 }

@@ -51,10 +51,31 @@ export function observedDays(series: DailySeries | undefined): DayValue[] {
 
 /** The UTC date (YYYY-MM-DD) of entry i. */
 export function dateAt(series: Pick<DailySeries, 'start'>, i: number): string {
-  return new Date((dayNumber(series.start) + i) * DAY_MS).toISOString().slice(0, 10);
+  return dateOfDay(dayNumber(series.start) + i);
 }
+
+/*
+ * A snapshot names the same few dozen dates in every series of every resource: converting them
+ * once each and handing out the same strings keeps a large fleet from allocating millions.
+ */
+const dayNumbers = new Map<string, number>();
+const dates = new Map<number, string>();
 
 /** Days since 1970-01-01 of a YYYY-MM-DD date. */
 export function dayNumber(date: string): number {
-  return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+  let n = dayNumbers.get(date);
+  if (n === undefined) {
+    n = Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+    dayNumbers.set(date, n);
+  }
+  return n;
+}
+
+function dateOfDay(n: number): string {
+  let date = dates.get(n);
+  if (date === undefined) {
+    date = new Date(n * DAY_MS).toISOString().slice(0, 10);
+    dates.set(n, date);
+  }
+  return date;
 }

@@ -6,14 +6,18 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { UserError, errorMessage } from '../errors.js';
 import { migrateSnapshot } from './migrate.js';
+import { readLineLayout } from './read-lines.js';
 import { SNAPSHOT_SCHEMA_VERSION, SnapshotSchema, type Snapshot, type SnapshotInput } from './schema.js';
 
 /** Reads and validates a Snapshot; every failure is one line naming the file and what to do. */
 export async function readSnapshot(file: string): Promise<Snapshot> {
   let text: string;
   try {
+    const streamed = await readLineLayout(file, describeIssue);
+    if (streamed) return streamed;
     text = await readFile(file, 'utf8');
   } catch (err) {
+    if (err instanceof UserError) throw err;
     throw new UserError(`${file}: cannot read snapshot (${errorMessage(err)})`);
   }
   return parseSnapshot(text, file);

@@ -78,4 +78,38 @@ describe('snapshot read/write', () => {
     const p = file('bad-field.json', JSON.stringify(raw));
     await expect(readSnapshot(p)).rejects.toThrow(`${p}: invalid snapshot: resources.ec2Instances[0].state: `);
   });
+
+  describe('files in the one-resource-per-line layout are read line by line', () => {
+    const written = async (name: string, edit: (lines: string[]) => void) => {
+      const snap = snapshotOf({ ec2Instances: [instance({ id: 'i-1', type: 'm5.large' }), instance({ id: 'i-2', type: 'm5.large' })] });
+      const p = join(dir, name);
+      await writeSnapshot(p, snap);
+      const lines = readFileSync(p, 'utf8').split('\n');
+      edit(lines);
+      writeFileSync(p, lines.join('\n'));
+      return { p, lineOf: (id: string) => lines.findIndex((l) => l.includes(`"id":"${id}"`)) + 1 };
+    };
+
+    it('names the line and the resource of an invalid field', async () => {
+      const { p, lineOf } = await written('bad-line.json', (lines) => {
+        const i = lines.findIndex((l) => l.includes('"id":"i-2"'));
+        lines[i] = lines[i]!.replace('"state":"running"', '"state":"sleeping"');
+      });
+      await expect(readSnapshot(p)).rejects.toThrow(`${p}:${lineOf('i-2')}: invalid snapshot: resources.ec2Instances[1].state: `);
+    });
+
+    it('names the line of a resource that is not JSON', async () => {
+      const { p, lineOf } = await written('broken-line.json', (lines) => {
+        const i = lines.findIndex((l) => l.includes('"id":"i-1"'));
+        lines[i] = lines[i]!.replace('"type":', '"type" ');
+      });
+      await expect(readSnapshot(p)).rejects.toThrow(new RegExp(`^${p.replace(/[.]/g, '\\.')}:${lineOf('i-1')}: not valid JSON`));
+    });
+
+    it('reads the same snapshot pretty-printed by another tool (whole-file path)', async () => {
+      const snap = snapshotOf({ ec2Instances: [instance({ id: 'i-1', type: 'm5.large', cpu: [1, 2, 3] })] });
+      const p = file('pretty.json', JSON.stringify(snap, null, 2));
+      expect(await readSnapshot(p)).toEqual(snap);
+    });
+  });
 });

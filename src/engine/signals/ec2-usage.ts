@@ -22,6 +22,11 @@ export function commitmentCovers(inst: Ec2Instance, ctx: SignalContext): boolean
   );
 }
 
+/** Whether busyProfile has anything to work with, without building it. */
+export function hasBusyProfile(inst: Ec2Instance): boolean {
+  return inst.metrics.cpu?.hourOfWeek !== undefined || (inst.metrics.gpus ?? []).some((g) => g.utilization?.hourOfWeek !== undefined);
+}
+
 /**
  * The hour-of-week activity profile (0 = Monday 00:00 UTC … 167): mean GPU utilisation across the
  * GPUs that report one, else CPU. Undefined when no hour-of-week series was collected.

@@ -1,9 +1,9 @@
 import { instanceSpec, successorsOf, type InstanceSpec, type PriceLookup } from '../../catalog/index.js';
-import { busyProfile, commitmentCovers } from './ec2-usage.js';
+import { commitmentCovers, hasBusyProfile } from './ec2-usage.js';
 import { dateAt, dayNumber } from '../../snapshot/daily.js';
 import type { DailySeries, Ec2Instance } from '../../snapshot/schema.js';
 import { monthlyFromHourly } from '../money.js';
-import { hoursBetween, round } from './metrics.js';
+import { defineLazy, hoursBetween, round } from './metrics.js';
 import type { ResourceCost, SignalContext } from './types.js';
 
 /** Defaults for when a GPU counts as in use: p95 utilisation or peak memory at these levels (rules may override). */
@@ -87,10 +87,9 @@ export function ec2Signals(inst: Ec2Instance, ctx: SignalContext): { signals: Ec
   const gpus = gpuSignals(inst, spec);
   const gpuCount = spec?.gpu?.count ?? 0;
   const cost = instanceCost(inst, ctx);
-  const days = daySignals(inst);
   const gpuObserved = gpus.length ? Math.min(...gpus.map((g) => g.observedHours)) : 0;
 
-  const signals: Ec2Signals = {
+  const signals: Omit<Ec2Signals, 'days' | 'tagPairs'> = {
     running: inst.state === 'running',
     ageHours: round(hoursBetween(inst.launchTime, ctx.asOf)),
     observedHours: round(observedHours),
@@ -119,19 +118,25 @@ export function ec2Signals(inst: Ec2Instance, ctx: SignalContext): { signals: Ec
     hasMemoryMetrics: m.memory !== undefined && m.memory.datapoints > 0,
     memP95Pct: round(m.memory?.p95 ?? 0),
     memMaxPct: round(m.memory?.max ?? 0),
-    days,
-    observedDays: days.length,
+    observedDays: observedDayCount(inst),
     spot: inst.lifecycle === 'spot',
     fleetManaged: Object.values(inst.membership).some((v) => v !== undefined),
-    tagPairs: Object.entries(inst.tags).map(([k, v]) => `${k}=${v}`),
     runningPctOfWindow: round(Math.min(100, (observedHours / (ctx.snapshot.scope.lookback.days * 24)) * 100)),
     commitmentCovered: commitmentCovers(inst, ctx),
     previousGeneration: successorsOf(spec?.family ?? '').length > 0,
-    hasHourOfWeek: busyProfile(inst) !== undefined,
+    hasHourOfWeek: hasBusyProfile(inst),
     monthlyCost: cost.monthly ?? 0,
     priced: cost.monthly !== null,
   };
-  return spec ? { signals, cost, spec } : { signals, cost };
+  const withDays = defineLazy(signals, 'days', () => daySignals(inst));
+  const full: Ec2Signals = defineLazy(withDays, 'tagPairs', () => Object.entries(inst.tags).map(([k, v]) => `${k}=${v}`));
+  return spec ? { signals: full, cost, spec } : { signals: full, cost };
+}
+
+function observedDayCount(inst: Ec2Instance): number {
+  let n = 0;
+  for (const points of inst.metrics.cpu?.daily?.datapoints ?? []) if (points > 0) n++;
+  return n;
 }
 
 function gpuSignals(inst: Ec2Instance, spec: InstanceSpec | undefined): GpuSignal[] {
