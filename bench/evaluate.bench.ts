@@ -1,6 +1,6 @@
 /**
- * `mlcost audit --snapshot FILE` at scale: `npx tsx bench/evaluate.bench.ts [N]` (default 100,000).
- * Writes a synthetic Snapshot of N instances to bench/out/ in a child process (once per N), then,
+ * `mlcost audit --snapshot FILE` at scale: `npx tsx bench/evaluate.bench.ts [N] [account|instances]`
+ * (default 100,000 resources, account mix; see generate.ts). Writes a synthetic Snapshot to bench/out/ in a child process (once per N), then,
  * in this process, reads it the way the CLI does, evaluates every built-in rule and renders the
  * table and the JSON result. Prints each phase's wall time and the process's peak RSS.
  * Target (issue 2): evaluate + render of 100,000 resources under 2 s and under 1 GB on the 2-core
@@ -17,11 +17,12 @@ import { renderTable } from '../src/render/table.js';
 import { readSnapshot } from '../src/snapshot/io.js';
 
 const n = Number(process.argv[2] ?? 100_000);
+const mix = process.argv[3] ?? 'account';
 const outDir = join(import.meta.dirname, 'out');
-const file = join(outDir, `snapshot-${n}.json`);
+const file = join(outDir, `snapshot-${mix}-${n}.json`);
 if (!existsSync(file)) {
   mkdirSync(outDir, { recursive: true });
-  execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'generate.ts'), String(n), file], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'generate.ts'), String(n), file, mix], { stdio: 'inherit' });
 }
 
 const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
@@ -45,6 +46,8 @@ const t4 = performance.now();
 console.log(
   JSON.stringify({
     resources: n,
+    mix,
+    instances: snapshot.resources.ec2Instances.length,
     rules: rules.length,
     findings: result.findings.length,
     snapshotFileMiB: mib(statSync(file).size),
