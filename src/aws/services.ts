@@ -4,6 +4,7 @@ import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { PricingClient } from '@aws-sdk/client-pricing';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { SavingsplansClient } from '@aws-sdk/client-savingsplans';
 import { STSClient } from '@aws-sdk/client-sts';
 
 /**
@@ -18,6 +19,7 @@ export const SERVICES = {
   s3: { iam: 's3', concurrency: 16, make: (c: object) => new S3Client(c) },
   sagemaker: { iam: 'sagemaker', concurrency: 4, make: (c: object) => new SageMakerClient(c) },
   pricing: { iam: 'pricing', concurrency: 4, make: (c: object) => new PricingClient(c) },
+  savingsplans: { iam: 'savingsplans', concurrency: 2, make: (c: object) => new SavingsplansClient(c) },
   sts: { iam: 'sts', concurrency: 4, make: (c: object) => new STSClient(c) },
   organizations: { iam: 'organizations', concurrency: 2, make: (c: object) => new OrganizationsClient(c) },
 } as const;

@@ -1,7 +1,9 @@
 import type { AwsCredentialIdentityProvider, HandlerExecutionContext, MiddlewareStack } from '@smithy/types';
 import { ApiCallCounter } from './counter.js';
+import { classifyAwsError, type AwsFailureKind } from './errors.js';
 import { Limiter } from './limiter.js';
 import { isReadOnlyOperation } from './read-only.js';
+import { NotImplementedAwareRetry } from './retry.js';
 import { SERVICES, type ClientOf, type ServiceName } from './services.js';
 
 export interface AwsSessionOptions {
@@ -10,6 +12,20 @@ export interface AwsSessionOptions {
   /** Attempts per call including the first; adaptive mode also rate-limits the client after throttling. */
   maxAttempts?: number;
   env?: NodeJS.ProcessEnv;
+  /** Told when each call starts (after its concurrency slot is granted) and how it ended, retries included. */
+  onCall?: (event: AwsCallEvent) => void;
+}
+
+export interface AwsCallEvent {
+  service: ServiceName;
+  operation: string;
+  region: string;
+  accountId: string;
+  phase: 'start' | 'ok' | 'error';
+  /** With phase `error`: what kind of failure (a NoSuchTagSet-style client error is `error`). */
+  failure?: AwsFailureKind;
+  /** With phase `error`: the HTTP status, when there was an answer. */
+  httpStatus?: number;
 }
 
 /** Who the calls are made as: an account id and its credentials. */
@@ -39,7 +55,7 @@ export class AwsSession {
       region,
       credentials: identity.credentials,
       maxAttempts: this.maxAttempts(),
-      retryMode: 'adaptive',
+      retryStrategy: new NotImplementedAwareRetry(this.maxAttempts()),
       // Fail fast on a wrong endpoint; GetMetricData pages can legitimately take tens of seconds.
       requestHandler: { connectionTimeout: 5_000, requestTimeout: 120_000 },
       ...(this.options.endpointUrl !== undefined ? { endpoint: this.options.endpointUrl } : {}),
@@ -47,7 +63,7 @@ export class AwsSession {
       ...(service === 's3' && this.endpointOverridden('S3') ? { forcePathStyle: true } : {}),
     }) as ClientOf<S>;
     const limiter = this.limiter(`${service}|${region}|${identity.accountId}`, spec.concurrency);
-    this.instrument(client.middlewareStack as MiddlewareStack<object, object>, spec.iam, limiter);
+    this.instrument(client.middlewareStack as MiddlewareStack<object, object>, spec.iam, limiter, { service, region, accountId: identity.accountId });
     this.clients.set(key, client);
     return client;
   }
@@ -75,8 +91,9 @@ export class AwsSession {
     return l;
   }
 
-  private instrument(stack: MiddlewareStack<object, object>, iamPrefix: string, limiter: Limiter): void {
+  private instrument(stack: MiddlewareStack<object, object>, iamPrefix: string, limiter: Limiter, where: Pick<AwsCallEvent, 'service' | 'region' | 'accountId'>): void {
     const counter = this.counter;
+    const onCall = this.options.onCall;
     stack.add(
       (next, context: HandlerExecutionContext) => async (args) => {
         const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
@@ -86,7 +103,19 @@ export class AwsSession {
         counter.add(`${iamPrefix}:${operation}`);
         const queries = (args.input as { MetricDataQueries?: unknown[] }).MetricDataQueries;
         if (operation === 'GetMetricData' && Array.isArray(queries)) counter.addMetricsRequested(queries.length);
-        return limiter.run(() => next(args));
+        if (!onCall) return limiter.run(() => next(args));
+        return limiter.run(async () => {
+          onCall({ ...where, operation, phase: 'start' });
+          try {
+            const out = await next(args);
+            onCall({ ...where, operation, phase: 'ok' });
+            return out;
+          } catch (err) {
+            const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+            onCall({ ...where, operation, phase: 'error', failure: classifyAwsError(err).kind, ...(status !== undefined ? { httpStatus: status } : {}) });
+            throw err;
+          }
+        });
       },
       { step: 'initialize', name: 'mlcostCountLimitReadOnly', priority: 'high' },
     );

@@ -1,4 +1,4 @@
-import { paginateDescribeImages, paginateDescribeSnapshots, paginateDescribeVolumes } from '@aws-sdk/client-ec2';
+import { paginateDescribeImages, paginateDescribeSnapshots, paginateDescribeVolumes, type Snapshot } from '@aws-sdk/client-ec2';
 import type { EbsSnapshot, EbsVolume } from '../snapshot/schema.js';
 import { clientFor, type RegionContext } from './context.js';
 import { tagMap } from './tags.js';
@@ -62,23 +62,34 @@ export async function collectSnapshots(ctx: RegionContext): Promise<EbsSnapshot[
   const out: EbsSnapshot[] = [];
   for await (const page of paginateDescribeSnapshots({ client, pageSize: 1000 }, { OwnerIds: ['self'] })) {
     for (const s of page.Snapshots ?? []) {
-      if (!s.SnapshotId || !s.StartTime) continue;
-      const tags = tagMap(s.Tags);
-      out.push({
-        id: s.SnapshotId,
-        accountId: ctx.account.accountId,
-        region: ctx.region,
-        ...(tags['Name'] ? { name: tags['Name'] } : {}),
-        // vol-ffffffff is what EC2 reports for snapshots copied from another region or account.
-        ...(s.VolumeId && s.VolumeId !== 'vol-ffffffff' ? { volumeId: s.VolumeId } : {}),
-        sizeGiB: s.VolumeSize ?? 0,
-        startTime: new Date(s.StartTime).toISOString(),
-        storageTier: s.StorageTier === 'archive' ? 'archive' : 'standard',
-        ...(s.Description ? { description: s.Description } : {}),
-        amiIds: amisBySnapshot.get(s.SnapshotId) ?? [],
-        tags,
-      });
+      const snap = toSnapshot(s, ctx, amisBySnapshot);
+      if (snap) out.push(snap);
     }
   }
   return out;
+}
+
+/**
+ * Keeps only what the account owns even when an endpoint ignores the OwnerIds filter (moto does,
+ * returning every public AMI snapshot): another account's snapshot is not ours to delete, and
+ * pricing it would invent waste. A snapshot without OwnerId is trusted to be the filter's answer.
+ */
+export function toSnapshot(s: Snapshot, ctx: { account: { accountId: string }; region: string }, amisBySnapshot: ReadonlyMap<string, string[]>): EbsSnapshot | undefined {
+  if (!s.SnapshotId || !s.StartTime) return undefined;
+  if (s.OwnerId !== undefined && s.OwnerId !== ctx.account.accountId) return undefined;
+  const tags = tagMap(s.Tags);
+  return {
+    id: s.SnapshotId,
+    accountId: ctx.account.accountId,
+    region: ctx.region,
+    ...(tags['Name'] ? { name: tags['Name'] } : {}),
+    // vol-ffffffff is what EC2 reports for snapshots copied from another region or account.
+    ...(s.VolumeId && s.VolumeId !== 'vol-ffffffff' ? { volumeId: s.VolumeId } : {}),
+    sizeGiB: s.VolumeSize ?? 0,
+    startTime: new Date(s.StartTime).toISOString(),
+    storageTier: s.StorageTier === 'archive' ? 'archive' : 'standard',
+    ...(s.Description ? { description: s.Description } : {}),
+    amiIds: amisBySnapshot.get(s.SnapshotId) ?? [],
+    tags,
+  };
 }

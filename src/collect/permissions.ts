@@ -7,6 +7,7 @@ import { IAM_ACTIONS as INSTANCE_TYPES } from './instance-types.js';
 import { IAM_ACTIONS as PRICING } from './pricing.js';
 import { IAM_ACTIONS as RESERVED } from './reserved-instances.js';
 import { IAM_ACTIONS as S3 } from './s3.js';
+import { IAM_ACTIONS as SAVINGS_PLANS } from './savings-plans.js';
 import { IAM_ACTIONS as SAGEMAKER } from './sagemaker.js';
 import { IAM_ACTIONS as SPOT } from './spot.js';
 
@@ -18,6 +19,7 @@ export const COLLECTOR_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   ebs: EBS,
   'elastic-ips': ELASTIC_IPS,
   'reserved-instances': RESERVED,
+  'savings-plans': SAVINGS_PLANS,
   spot: SPOT,
   cloudwatch: CLOUDWATCH,
   s3: S3,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { S3PriceClass } from '../catalog/index.js';
 import type { CollectedPrice } from '../snapshot/schema.js';
 
 /** The parts of a Pricing API PriceList item mlcost reads; everything else is ignored. */
@@ -66,6 +67,65 @@ export function ebsPrices(items: readonly PriceItem[], ctx: ParseContext): Colle
     if (!volumeType || !region) continue;
     const usd = firstTier(Object.values(item.terms.OnDemand ?? {}), 'GB-Mo');
     if (usd !== undefined) out.push({ service: 'ebs', region, key: volumeType, term: 'on-demand', usd, unit: 'GB-Mo', source: ctx.source, asOf: ctx.asOf });
+  }
+  return dedupe(out);
+}
+
+/**
+ * S3 storage classes by Price List usagetype (the names AWS's usage reports use). us-east-1
+ * items carry no region prefix, other regions one word such as "USE2-"; "Tables-…" (S3 Tables)
+ * and "-SmObjects"/"-Staging" variants share the suffixes, so the whole usagetype must match.
+ */
+const S3_USAGE_TYPES: Record<S3PriceClass, string> = {
+  STANDARD: 'TimedStorage-ByteHrs',
+  INTELLIGENT_TIERING_FA: 'TimedStorage-INT-FA-ByteHrs',
+  INTELLIGENT_TIERING_IA: 'TimedStorage-INT-IA-ByteHrs',
+  INTELLIGENT_TIERING_AIA: 'TimedStorage-INT-AIA-ByteHrs',
+  STANDARD_IA: 'TimedStorage-SIA-ByteHrs',
+  ONEZONE_IA: 'TimedStorage-ZIA-ByteHrs',
+  GLACIER_IR: 'TimedStorage-GIR-ByteHrs',
+  GLACIER: 'TimedStorage-GlacierByteHrs',
+  DEEP_ARCHIVE: 'TimedStorage-GDA-ByteHrs',
+};
+const S3_CLASS_BY_USAGE = new Map(Object.entries(S3_USAGE_TYPES).map(([k, v]) => [v, k]));
+const REGION_PREFIXED = /^(?:[A-Z]{2,}\d*-)?(.+)$/;
+
+/** S3 storage items: $/GB-month of the first volume tier (0–50 TB for STANDARD) per storage class. */
+export function s3Prices(items: readonly PriceItem[], ctx: ParseContext): CollectedPrice[] {
+  const out: CollectedPrice[] = [];
+  for (const item of items) {
+    const a = item.product.attributes;
+    const region = a['regionCode'];
+    const storageClass = S3_CLASS_BY_USAGE.get(REGION_PREFIXED.exec(a['usagetype'] ?? '')?.[1] ?? '');
+    if (!region || !storageClass) continue;
+    const usd = firstTier(Object.values(item.terms.OnDemand ?? {}), 'GB-Mo');
+    if (usd !== undefined) out.push({ service: 's3', region, key: storageClass, term: 'on-demand', usd, unit: 'GB-Mo', source: ctx.source, asOf: ctx.asOf });
+  }
+  return dedupe(out);
+}
+
+/** "USE1-Host:ml.m5.large" (real-time inference) and "USE1-Notebk:ml.t3.medium" (notebook instances). */
+const SAGEMAKER_USAGE = /^(?:[A-Z]{2,}\d*-)?(Host|Notebk):(ml\.[a-z0-9.-]+)$/;
+
+/**
+ * SageMaker ML-instance items: the on-demand hourly rate of real-time inference hosting (key
+ * = the ml.* type, as the catalog's sagemakerHourly reads it) and of notebook instances (key =
+ * "notebook:" + type). Training, processing, Studio and other components are ignored.
+ */
+export function sagemakerPrices(items: readonly PriceItem[], ctx: ParseContext): CollectedPrice[] {
+  const out: CollectedPrice[] = [];
+  for (const item of items) {
+    const a = item.product.attributes;
+    const region = a['regionCode'];
+    const m = SAGEMAKER_USAGE.exec(a['usagetype'] ?? '');
+    if (!region || !m) continue;
+    const [, kind, type] = m;
+    // The usagetype says which component; a hosting item that names another one, or a Studio notebook, is not it.
+    const component = a['component'];
+    if (component !== undefined && (kind === 'Host' ? component !== 'Hosting' : /studio/i.test(component))) continue;
+    const usd = hourly(Object.values(item.terms.OnDemand ?? {}));
+    const key = kind === 'Host' ? type! : `notebook:${type!}`;
+    if (usd !== undefined) out.push({ service: 'sagemaker', region, key, term: 'on-demand', usd, unit: 'Hrs', source: ctx.source, asOf: ctx.asOf });
   }
   return dedupe(out);
 }

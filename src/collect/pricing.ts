@@ -2,10 +2,10 @@ import { paginateGetProducts, type Filter } from '@aws-sdk/client-pricing';
 import { classifyAwsError } from '../aws/errors.js';
 import { mapLimit } from '../aws/limiter.js';
 import type { AwsSession } from '../aws/session.js';
-import type { CollectedPrice } from '../snapshot/schema.js';
+import type { CollectedPrice, S3Bucket } from '../snapshot/schema.js';
 import type { Account, WarningSink } from './context.js';
 import { defaultCacheDir, PriceCache } from './pricing-cache.js';
-import { ebsPrices, ec2Prices, parsePriceList, type ParseContext, type PriceItem } from './pricing-parse.js';
+import { ebsPrices, ec2Prices, parsePriceList, s3Prices, sagemakerPrices, type ParseContext, type PriceItem } from './pricing-parse.js';
 import type { RegionResult } from './region.js';
 import type { CollectOptions } from './types.js';
 
@@ -14,17 +14,22 @@ export const IAM_ACTIONS = ['pricing:GetProducts'] as const;
 /** Instance types per GetProducts request (ANY_OF filter): a handful of requests per region. */
 const TYPES_PER_QUERY = 25;
 
+/** What to price, per region: instance and volume types, regions holding buckets, SageMaker ml.* types. */
 export interface PriceNeeds {
   ec2: Map<string, Set<string>>;
   ebs: Map<string, Set<string>>;
+  s3: Set<string>;
+  sagemaker: Map<string, Set<string>>;
 }
 
-export function priceNeeds(results: readonly RegionResult[]): PriceNeeds {
-  const needs: PriceNeeds = { ec2: new Map(), ebs: new Map() };
+export function priceNeeds(results: readonly RegionResult[], buckets: readonly S3Bucket[] = []): PriceNeeds {
+  const needs: PriceNeeds = { ec2: new Map(), ebs: new Map(), s3: new Set(buckets.map((b) => b.region)), sagemaker: new Map() };
   const add = (m: Map<string, Set<string>>, region: string, key: string) => m.set(region, (m.get(region) ?? new Set()).add(key));
   for (const r of results) {
     for (const i of r.instances) if (i.state !== 'terminated') add(needs.ec2, i.region, i.type);
     for (const v of r.volumes) add(needs.ebs, v.region, v.type);
+    for (const e of r.endpoints) for (const v of e.variants) if (v.instanceType && !v.serverless) add(needs.sagemaker, e.region, v.instanceType);
+    for (const n of r.notebooks) add(needs.sagemaker, n.region, n.instanceType);
   }
   return needs;
 }
@@ -48,26 +53,41 @@ export interface PricingContext {
   now: Date;
 }
 
+interface PriceQuery {
+  serviceCode: string;
+  filters: Filter[];
+  toPrices: (items: PriceItem[]) => CollectedPrice[];
+}
+
 /**
- * Live EC2 on-demand and reserved rates and EBS rates for what was found. `embedded` asks
+ * Live prices for what was found: EC2 on-demand and reserved rates, EBS, S3 storage classes and
+ * SageMaker hosting and notebook rates, each dated and naming its source. `embedded` asks
  * nothing; `auto` and `live` ask, and on failure keep the embedded catalog with a warning (the
- * collect command turns that warning into exit 3 under `--prices live`). S3 and SageMaker stay
- * on the embedded catalog: their Pricing API attribute values are not verified yet.
+ * collect command turns that warning into exit 3 under `--prices live`). Answers are cached per
+ * query for the TTL, so the date on a price is the day it was fetched.
  */
 export async function collectPrices(ctx: PricingContext, needs: PriceNeeds): Promise<CollectedPrice[]> {
   if (ctx.options.prices === 'embedded') return [];
   const client = ctx.session.client('pricing', pricingRegion(ctx.home), ctx.account);
   const cache = new PriceCache(ctx.options.cacheDir ?? defaultCacheDir(), ctx.options.priceCacheTtlHours ?? 168, () => ctx.now);
-  const parse: ParseContext = { service: 'ec2', source: 'AWS Pricing API GetProducts', asOf: ctx.now.toISOString().slice(0, 10) };
-  const queries: Array<{ serviceCode: string; filters: Filter[]; toPrices: (items: PriceItem[]) => CollectedPrice[] }> = [];
+  const asOf = ctx.now.toISOString().slice(0, 10);
+  const parse = (service: ParseContext['service'], serviceCode: string): ParseContext => ({ service, source: `AWS Pricing API GetProducts (${serviceCode})`, asOf });
+  const queries: PriceQuery[] = [];
   for (const [region, types] of needs.ec2) {
-    const sorted = [...types].sort();
-    for (let i = 0; i < sorted.length; i += TYPES_PER_QUERY) {
-      queries.push({ serviceCode: 'AmazonEC2', filters: ec2Filters(region, sorted.slice(i, i + TYPES_PER_QUERY)), toPrices: (items) => ec2Prices(items, parse) });
+    for (const chunk of chunks([...types].sort(), TYPES_PER_QUERY)) {
+      queries.push({ serviceCode: 'AmazonEC2', filters: ec2Filters(region, chunk), toPrices: (items) => ec2Prices(items, parse('ec2', 'AmazonEC2')) });
     }
   }
   for (const [region, types] of needs.ebs) {
-    queries.push({ serviceCode: 'AmazonEC2', filters: ebsFilters(region, [...types].sort()), toPrices: (items) => ebsPrices(items, { ...parse, service: 'ebs' }) });
+    queries.push({ serviceCode: 'AmazonEC2', filters: ebsFilters(region, [...types].sort()), toPrices: (items) => ebsPrices(items, parse('ebs', 'AmazonEC2')) });
+  }
+  for (const region of [...needs.s3].sort()) {
+    queries.push({ serviceCode: 'AmazonS3', filters: s3Filters(region), toPrices: (items) => s3Prices(items, parse('s3', 'AmazonS3')) });
+  }
+  for (const [region, types] of needs.sagemaker) {
+    for (const chunk of chunks([...types].sort(), TYPES_PER_QUERY)) {
+      queries.push({ serviceCode: 'AmazonSageMaker', filters: sagemakerFilters(region, chunk), toPrices: (items) => sagemakerPrices(items, parse('sagemaker', 'AmazonSageMaker')) });
+    }
   }
   let firstFailure: unknown;
   let failed = 0;
@@ -109,6 +129,29 @@ function ec2Filters(region: string, types: string[]): Filter[] {
     { Type: 'TERM_MATCH', Field: 'tenancy', Value: 'Shared' },
     { Type: 'TERM_MATCH', Field: 'capacitystatus', Value: 'Used' },
   ];
+}
+
+/** Every S3 storage SKU of the region (a few dozen); the storage class is told apart by usagetype when parsing. */
+function s3Filters(region: string): Filter[] {
+  return [
+    { Type: 'TERM_MATCH', Field: 'regionCode', Value: region },
+    { Type: 'TERM_MATCH', Field: 'productFamily', Value: 'Storage' },
+  ];
+}
+
+/** All SageMaker components of these ml.* types; hosting and notebook rates are picked out when parsing. */
+function sagemakerFilters(region: string, types: string[]): Filter[] {
+  return [
+    { Type: 'TERM_MATCH', Field: 'regionCode', Value: region },
+    { Type: 'TERM_MATCH', Field: 'productFamily', Value: 'ML Instance' },
+    { Type: 'ANY_OF', Field: 'instanceName', Value: types.join(',') },
+  ];
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 function ebsFilters(region: string, volumeTypes: string[]): Filter[] {

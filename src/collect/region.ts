@@ -65,6 +65,8 @@ export async function collectRegion(ctx: RegionContext, buckets: readonly S3Buck
       volumes: volumes ?? [],
       buckets: buckets.filter((b) => b.region === ctx.region),
       endpoints: endpoints ?? [],
+      // A stopped notebook bills nothing and its agent publishes nothing new.
+      notebooks: (notebooks ?? []).filter((n) => n.status === 'InService'),
     }),
   ]);
   return {

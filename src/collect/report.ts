@@ -3,7 +3,7 @@ import type { CollectOptions } from './types.js';
 import type { CollectUsage } from './run.js';
 
 /** Warning codes that mean something could not be read (partial data); the rest are information. */
-const PARTIAL = new Set(['no-credentials', 'access-denied', 'opt-in-required', 'throttled', 'unreachable', 'error', 'partial-metrics', 'invalid-response']);
+const PARTIAL = new Set(['no-credentials', 'access-denied', 'opt-in-required', 'throttled', 'unreachable', 'not-implemented', 'error', 'partial-metrics', 'invalid-response']);
 
 /** True when --strict should exit 3; `--prices live` makes a price fallback partial data too. */
 export function isPartial(snapshot: Snapshot, prices: CollectOptions['prices']): boolean {

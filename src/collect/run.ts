@@ -1,15 +1,17 @@
 import { estimateApiCostUsd } from '../aws/cost.js';
 import { mapLimit } from '../aws/limiter.js';
 import { defaultRegion, enabledRegions, isRegionName } from '../aws/regions.js';
-import { AwsSession } from '../aws/session.js';
+import { AwsSession, type AwsCallEvent } from '../aws/session.js';
 import { UserError } from '../errors.js';
-import { SNAPSHOT_SCHEMA_VERSION, type S3Bucket, type Snapshot, type SnapshotInput } from '../snapshot/schema.js';
+import { SNAPSHOT_SCHEMA_VERSION, type S3Bucket, type SavingsPlan, type Snapshot, type SnapshotInput, type SnapshotWarning } from '../snapshot/schema.js';
 import { resolveAccounts } from './accounts.js';
 import { metricWindow } from './cloudwatch/period.js';
 import { guarded, WarningSink, type Account, type RegionContext } from './context.js';
 import { collectPrices, priceNeeds } from './pricing.js';
+import type { CollectProgressEvent } from './progress.js';
 import { collectRegion, type RegionResult } from './region.js';
 import { collectBuckets } from './s3.js';
+import { savingsPlansOrWarn } from './savings-plans.js';
 import type { CollectOptions } from './types.js';
 import { validated } from './validate.js';
 
@@ -38,9 +40,10 @@ export async function collectWithUsage(options: CollectOptions): Promise<{ snaps
   const session = new AwsSession({
     ...(options.endpointUrl !== undefined ? { endpointUrl: options.endpointUrl } : {}),
     ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
+    ...(options.onProgress ? { onCall: (call: AwsCallEvent) => options.onProgress?.({ kind: 'call', call }) } : {}),
   });
   const warnings = new WarningSink();
-  const progress = (message: string) => options.onProgress?.({ message });
+  const progress = (event: CollectProgressEvent) => options.onProgress?.(event);
   try {
     const requested = options.regions.length ? options.regions : (options.config.regions ?? []);
     for (const r of requested) if (!isRegionName(r)) throw new UserError(`"${r}" is not an AWS region name (expected e.g. us-east-1)`);
@@ -48,24 +51,34 @@ export async function collectWithUsage(options: CollectOptions): Promise<{ snaps
     if (home === undefined) throw new UserError('no AWS region: pass --region, --regions or --all-regions, set AWS_REGION, or set `regions` in mlcost.config.yaml');
     const accounts = await resolveAccounts(session, options, home, warnings);
     const regions = options.allRegions ? await allRegions(session, accounts, home) : requested.length ? requested : [home];
-    progress(`collecting ${accounts.length} account(s) × ${regions.length} region(s), ${options.lookbackDays}-day lookback`);
+    progress({ kind: 'plan', accounts: accounts.map((a) => a.accountId), regions, lookbackDays: options.lookbackDays });
 
     const base = { session, window, config: options.config, warnings, now };
     const bucketsByAccount = new Map<string, S3Bucket[]>();
+    const plansByAccount = new Map<string, SavingsPlan[]>();
+    // Account-wide reads first: buckets feed the regions' S3 metrics; Savings Plans go alongside.
     await mapLimit(accounts, TARGET_CONCURRENCY, async (account) => {
       const ctx: RegionContext = { ...base, account, region: home };
-      bucketsByAccount.set(account.accountId, (await guarded(ctx, 's3', 'S3 buckets', () => collectBuckets(ctx, new Set(regions)))) ?? []);
+      const [buckets, plans] = await Promise.all([guarded(ctx, 's3', 'S3 buckets', () => collectBuckets(ctx, new Set(regions))), savingsPlansOrWarn(ctx)]);
+      bucketsByAccount.set(account.accountId, buckets ?? []);
+      plansByAccount.set(account.accountId, plans);
+      const counts = { s3: buckets?.length ?? 0, 'savings plans': plans.length };
+      progress({ kind: 'account-done', accountId: account.accountId, counts, warnings: countWarnings(warnings, (w) => w.accountId === account.accountId && ACCOUNT_WIDE.has(w.service ?? '')) });
     });
     const targets = accounts.flatMap((account) => regions.map((region) => ({ account, region })));
     const results = await mapLimit(targets, TARGET_CONCURRENCY, async ({ account, region }) => {
+      progress({ kind: 'region-start', accountId: account.accountId, region });
       const result = await collectRegion({ ...base, account, region }, bucketsByAccount.get(account.accountId) ?? []);
-      progress(`${account.accountId}/${region}: ${result.instances.length} instances, ${result.volumes.length} volumes, ${result.endpoints.length} endpoints`);
+      const mine = (w: SnapshotWarning) => w.accountId === account.accountId && w.region === region && !ACCOUNT_WIDE.has(w.service ?? '');
+      progress({ kind: 'region-done', accountId: account.accountId, region, counts: regionCounts(result), warnings: countWarnings(warnings, mine) });
       return result;
     });
 
     const buckets = [...bucketsByAccount.values()].flat();
-    const prices = await collectPrices({ session, account: accounts[0]!, home, options, warnings, now }, priceNeeds(results));
-    const snapshot = assemble(results, buckets, prices, { accounts, regions, window, now, warnings });
+    const prices = await collectPrices({ session, account: accounts[0]!, home, options, warnings, now }, priceNeeds(results, buckets));
+    if (options.prices !== 'embedded') progress({ kind: 'prices-done', count: prices.length, warnings: countWarnings(warnings, (w) => w.service === 'pricing') });
+    const plans = [...plansByAccount.values()].flat();
+    const snapshot = assemble(results, buckets, plans, prices, { accounts, regions, window, now, warnings });
     const usage: CollectUsage = {
       apiCalls: session.counter.toRecord(),
       cloudwatchMetricsRequested: session.counter.metricsRequested,
@@ -87,9 +100,31 @@ async function allRegions(session: AwsSession, accounts: readonly Account[], hom
   }
 }
 
+/** Services read once per account whose warnings belong to the account, not to a region line. */
+const ACCOUNT_WIDE = new Set(['s3', 'savingsplans']);
+
+function countWarnings(sink: WarningSink, match: (w: SnapshotWarning) => boolean): number {
+  return sink.list.filter(match).length;
+}
+
+/** What the display shows per step when a region is finished (keys are its step names). */
+function regionCounts(r: RegionResult): Record<string, number> {
+  return {
+    instances: r.instances.length,
+    volumes: r.volumes.length,
+    snapshots: r.snapshots.length,
+    eips: r.elasticIps.length,
+    RIs: r.reservedInstances.length,
+    sagemaker: r.endpoints.length + r.notebooks.length,
+    spot: r.spotPrices.length,
+    types: Object.keys(r.instanceTypes).length,
+  };
+}
+
 function assemble(
   results: readonly RegionResult[],
   buckets: S3Bucket[],
+  savingsPlans: SavingsPlan[],
   prices: SnapshotInput['prices'],
   meta: { accounts: readonly Account[]; regions: readonly string[]; window: ReturnType<typeof metricWindow>; now: Date; warnings: WarningSink },
 ): SnapshotInput {
@@ -108,7 +143,7 @@ function assemble(
       ebsSnapshots: results.flatMap((r) => r.snapshots),
       elasticIps: results.flatMap((r) => r.elasticIps),
       reservedInstances: results.flatMap((r) => r.reservedInstances),
-      savingsPlans: [],
+      savingsPlans,
       s3Buckets: buckets,
       sagemakerEndpoints: results.flatMap((r) => r.endpoints),
       sagemakerNotebooks: results.flatMap((r) => r.notebooks),

@@ -1,4 +1,5 @@
 import type { Config } from '../config/schema.js';
+import type { CollectProgressEvent } from './progress.js';
 
 /** What a live collection needs; filled from flags and mlcost.config.yaml by the commands. */
 export interface CollectOptions {
@@ -21,6 +22,6 @@ export interface CollectOptions {
   maxAttempts?: number;
   /** End of the lookback window; tests pin it, the CLI uses the clock. */
   now?: Date;
-  /** Progress lines for a TTY; the collector never writes to stdout. */
-  onProgress?: (event: { message: string }) => void;
+  /** Progress for the TTY display (every AWS call, each region and account finished); the collector never writes to stdout. */
+  onProgress?: (event: CollectProgressEvent) => void;
 }

@@ -62,7 +62,7 @@ describe('mlcost is read-only', () => {
   const used = operationsUsed();
 
   it('finds the AWS operations src/ uses (the scan itself works)', () => {
-    expect(used.map((u) => u.operation)).toEqual(expect.arrayContaining(['DescribeInstances', 'GetMetricData', 'ListMetrics', 'AssumeRole', 'GetProducts']));
+    expect(used.map((u) => u.operation)).toEqual(expect.arrayContaining(['DescribeInstances', 'GetMetricData', 'ListMetrics', 'AssumeRole', 'GetProducts', 'DescribeSavingsPlans']));
   });
 
   it('sends nothing but Describe*, List*, Get* and STS AssumeRole', () => {

@@ -1,8 +1,9 @@
-import type { EbsVolume, S3Bucket, SageMakerEndpoint } from '../../snapshot/schema.js';
+import type { EbsVolume, S3Bucket, SageMakerEndpoint, SageMakerNotebook } from '../../snapshot/schema.js';
 import { clientFor, guarded, warnFailure, type RegionContext } from '../context.js';
 import { fetchMetrics, type MetricRequest, type QueryProblem } from './batch.js';
 import { listSeries } from './discover.js';
 import { ec2AgentRequests, ec2BuiltinRequests, type Ec2MetricTargets } from './ec2.js';
+import { notebookAgentRequests } from './notebooks.js';
 import { ebsRequests, s3Requests, sagemakerRequests } from './resources.js';
 
 export const IAM_ACTIONS = ['cloudwatch:GetMetricData', 'cloudwatch:ListMetrics'] as const;
@@ -11,6 +12,8 @@ export interface RegionResources extends Ec2MetricTargets {
   volumes: readonly EbsVolume[];
   buckets: readonly S3Bucket[];
   endpoints: readonly SageMakerEndpoint[];
+  /** In-service notebooks only: CPU comes from the CloudWatch agent, when the team runs it. */
+  notebooks: readonly SageMakerNotebook[];
 }
 
 /**
@@ -27,6 +30,10 @@ export async function collectMetrics(ctx: RegionContext, resources: RegionResour
   const requests: MetricRequest[] = [...ec2BuiltinRequests(live, summary), ...ebsRequests(resources.volumes, summary), ...sagemakerRequests(resources.endpoints, summary)];
   if (live.length) {
     const agent = await guarded(ctx, 'cloudwatch', `CloudWatch agent metrics in namespace ${namespace}`, () => ec2AgentRequests(client, namespace, { instances: live, hosts: resources.hosts }, summary));
+    requests.push(...(agent ?? []));
+  }
+  if (resources.notebooks.length) {
+    const agent = await guarded(ctx, 'cloudwatch', `notebook CPU from the CloudWatch agent in namespace ${namespace}`, () => notebookAgentRequests(client, namespace, resources.notebooks, summary));
     requests.push(...(agent ?? []));
   }
   if (resources.buckets.length) {

@@ -1,6 +1,6 @@
 import type { SageMakerNotebook } from '../../snapshot/schema.js';
 import { monthlyFromHourly } from '../money.js';
-import { round } from './metrics.js';
+import { hoursBetween, round } from './metrics.js';
 import type { ResourceCost, SignalContext } from './types.js';
 
 export interface SageMakerNotebookSignals {
@@ -9,8 +9,21 @@ export interface SageMakerNotebookSignals {
   /** True/false when the collector read the lifecycle script; unknown (false here, see autoStopKnown) otherwise. */
   autoStop: boolean;
   autoStopKnown: boolean;
+  /** No lifecycle configuration at all, or one that was read and has no auto-stop script. */
+  noAutoStop: boolean;
+  /**
+   * Hours since the notebook last changed state (LastModifiedTime, else CreationTime): while it is
+   * InService, a lower bound on how long it has run. The only usage evidence AWS itself gives,
+   * since SageMaker publishes no CloudWatch metrics for notebook instances.
+   */
+  inServiceHours: number;
+  /** CPU from the CloudWatch agent on the notebook (NotebookInstanceName dimension), when the team runs it. */
+  hasCpuMetrics: boolean;
   observedHours: number;
+  /** With agent CPU: that many hours of it; without: in service at least that long. Either way minObservedHours. */
   dataSufficient: boolean;
+  /** One line for the problem text: the CPU evidence, or that there is none and why. */
+  usage: string;
   cpuAvgPct: number;
   cpuP95Pct: number;
   cpuMaxPct: number;
@@ -27,14 +40,21 @@ export function sagemakerNotebookSignals(nb: SageMakerNotebook, ctx: SignalConte
       ? { monthly: monthlyFromHourly(lookup.price.usd), prices: [{ item: `${nb.instanceType} notebook`, price: lookup.price }], unknown: [] }
       : { monthly: null, prices: [], unknown: [lookup.reason] };
   const cpu = nb.metrics.cpu && nb.metrics.cpu.datapoints > 0 ? nb.metrics.cpu : undefined;
+  const inServiceHours = inService ? round(hoursBetween(nb.lastModifiedTime ?? nb.creationTime, ctx.asOf)) : 0;
   return {
     signals: {
       inService,
       hasLifecycleConfig: nb.lifecycleConfigName !== undefined,
       autoStop: nb.autoStop === true,
       autoStopKnown: nb.autoStop !== undefined,
+      noAutoStop: nb.lifecycleConfigName === undefined || nb.autoStop === false,
+      inServiceHours,
+      hasCpuMetrics: cpu !== undefined,
       observedHours: round(cpu?.observedHours ?? 0),
-      dataSufficient: (cpu?.observedHours ?? 0) >= ctx.minObservedHours,
+      dataSufficient: cpu ? cpu.observedHours >= ctx.minObservedHours : inServiceHours >= ctx.minObservedHours,
+      usage: cpu
+        ? `CPU p95 ${round(cpu.p95)}% over ${round(cpu.observedHours)} h`
+        : `in service ${Math.round(inServiceHours)} h, no CPU metrics (SageMaker publishes none for notebook instances; run the CloudWatch agent to measure idleness)`,
       cpuAvgPct: round(cpu?.avg ?? 0),
       cpuP95Pct: round(cpu?.p95 ?? 0),
       cpuMaxPct: round(cpu?.max ?? 0),
