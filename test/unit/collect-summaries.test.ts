@@ -36,7 +36,7 @@ describe('summarize', () => {
 
   it('hourly gauge: stats, nearest-rank percentiles, observed hours, daily and hour-of-week', () => {
     const values = Array.from({ length: 48 }, (_, i) => i);
-    const s = summarize({ timestamps: values.map((i) => monday + i * H), values }, 3600, { counter: false, windowHours: 336 })!;
+    const s = summarize({ timestamps: values.map((i) => monday + i * H), values }, 3600, { counter: false, windowHours: 336, hourOfWeek: true })!;
     expect(s).toMatchObject({ avg: 23.5, p50: 23, p95: 45, max: 47, datapoints: 48, observedHours: 48, periodSeconds: 3600 });
     expect(s.sum).toBeUndefined();
     expect(observedDays(s.daily)).toEqual([
@@ -59,7 +59,8 @@ describe('summarize', () => {
     const s = summarize({ timestamps: days, values: days.map(() => 1) }, 3600, { counter: false, windowHours: 336 })!;
     expect(s.observedHours).toBe(336);
     expect(s.daily?.datapoints).toHaveLength(14);
-    const coarse = summarize({ timestamps: days, values: days.map(() => 1) }, 86400, { counter: false, windowHours: 100 })!;
+    expect(s.hourOfWeek).toBeUndefined(); // not asked for: only CPU and GPU utilisation keep a profile
+    const coarse = summarize({ timestamps: days, values: days.map(() => 1) }, 86400, { counter: false, windowHours: 100, hourOfWeek: true })!;
     expect(coarse.observedHours).toBe(100);
     expect(coarse.hourOfWeek).toBeUndefined();
   });

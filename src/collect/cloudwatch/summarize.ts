@@ -17,7 +17,17 @@ const DAY_MS = 86_400_000;
  * cadence when that is coarser (a metric published daily counts 24 hours per datapoint, so a
  * sparse daily series over 14 days is 14 observed days, not 14 observed periods).
  */
-export function summarize(series: Series, periodSeconds: number, options: { counter: boolean; windowHours: number }): MetricSummary | undefined {
+export interface SummaryOptions {
+  counter: boolean;
+  windowHours: number;
+  /**
+   * Keep the hour-of-week profile: only for the series schedule rules read (CPU, GPU utilisation).
+   * 168 numbers per series is most of a large fleet's Snapshot when kept for every metric.
+   */
+  hourOfWeek?: boolean;
+}
+
+export function summarize(series: Series, periodSeconds: number, options: SummaryOptions): MetricSummary | undefined {
   const points = series.timestamps.map((t, i) => ({ t, v: series.values[i] ?? Number.NaN })).filter((p) => Number.isFinite(p.v) && Number.isFinite(p.t));
   if (points.length === 0) return undefined;
   points.sort((a, b) => a.t - b.t);
@@ -37,7 +47,7 @@ export function summarize(series: Series, periodSeconds: number, options: { coun
   const days = daily(points, options.counter);
   if (days) summary.daily = days;
   if (options.counter) summary.sum = round(total);
-  if (periodSeconds <= 3600) summary.hourOfWeek = hourOfWeek(points);
+  if (options.hourOfWeek === true && periodSeconds <= 3600) summary.hourOfWeek = hourOfWeek(points);
   return summary;
 }
 
