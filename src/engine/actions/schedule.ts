@@ -83,7 +83,7 @@ function notebookAutoStop(ctx: ActionContext): PricedMove | undefined {
   const cpu = nb.metrics.cpu;
   const maxIdle = numberParam(ctx.params, 'maxIdleUtilPct');
   const days = observedDays(cpu?.daily);
-  if (!days.length) return undefined;
+  if (!days.length) return unmeasuredNotebook(ctx, nb);
   const idleDays = days.filter((d) => d.max <= maxIdle).length;
   const share = idleDays / days.length;
   const monthly = ctx.facts.cost.monthly;
@@ -100,6 +100,25 @@ function notebookAutoStop(ctx: ActionContext): PricedMove | undefined {
     tradeoff: {
       performanceRisk: 'low',
       summary: `idle on ${idleDays} of ${days.length} days; the notebook stops after an idle hour and restarts in a few minutes, files under /home/ec2-user/SageMaker stay on its EBS volume`,
+    },
+  };
+}
+
+/** No CPU series (no CloudWatch agent): the move still stands on status and configuration; its saving is unknown. */
+function unmeasuredNotebook(ctx: ActionContext, nb: SageMakerNotebook): PricedMove {
+  return {
+    description: `Attach an auto-stop-idle lifecycle configuration to notebook ${nb.name} (stops it after an idle hour)`,
+    monthlySavings: null,
+    pricing: {
+      method: 'saving = idle share x monthly notebook cost; the idle share needs CPU from the CloudWatch agent, which this notebook does not report',
+      prices: ctx.facts.cost.prices.map((p) => priceEntry(p.item, p.price)),
+      unknown: ['idle share: no CPU metrics for this notebook', ...ctx.facts.cost.unknown],
+    },
+    confidence: 'low',
+    evidence: { lifecycleConfig: nb.lifecycleConfigName ?? null, cpu: null, monthlyCost: ctx.facts.cost.monthly },
+    tradeoff: {
+      performanceRisk: 'low',
+      summary: 'in service with no auto-stop; the notebook stops after an idle hour and restarts in a few minutes, files under /home/ec2-user/SageMaker stay on its EBS volume',
     },
   };
 }
