@@ -1,14 +1,26 @@
 /**
- * Synthetic Snapshots of any size for benchmarks: a fleet that mixes every shape the rules look
- * for (idle GPU boxes, one-GPU-of-many, oversized, idle, busy, new) in the demo's proportions.
- * Usage: npx tsx bench/generate.ts 100000 > /tmp/snap.json
+ * Synthetic Snapshots of any size for benchmarks, shaped like what `mlcost collect` writes.
+ *   account (default): an ML team's account — per 40 resources, 16 EC2 instances (the demo's
+ *     shapes: idle 8-GPU boxes, one-GPU-of-four, oversized, idle, busy, memory-bound), 12 EBS
+ *     volumes (8 attached root volumes, 4 from the demo's unattached/gp2/io1 set), 6 snapshots,
+ *     2 Elastic IPs, 2 S3 buckets, 1 SageMaker endpoint and 1 notebook: every rule has work.
+ *   instances: N EC2 instances and nothing else, the heaviest resource per unit.
+ * Instances carry 14 days of hourly summaries: daily columns for every metric and hour-of-week
+ * profiles for CPU and each GPU's utilisation (what schedule rules read).
+ * Usage: npx tsx bench/generate.ts 100000 bench/out/snapshot.json [account|instances]
  */
 import { instanceSpec } from '../src/catalog/index.js';
-import { SNAPSHOT_SCHEMA_VERSION, type Ec2Instance, type SnapshotInput } from '../src/snapshot/schema.js';
+import { writeSnapshot } from '../src/snapshot/io.js';
+import { SNAPSHOT_SCHEMA_VERSION, type Ec2Instance, type MetricSummary, type SnapshotInput } from '../src/snapshot/schema.js';
+import { demoServices, demoStorage } from '../scripts/demo-services.js';
 import { counter, gauge, gpus, rng, type Window } from '../scripts/synthetic.js';
 
+export type FleetMix = 'account' | 'instances';
+
 const END = new Date('2026-11-20T00:00:00Z');
-const W: Window = { end: END, days: 14, periodSeconds: 300 };
+const W: Window = { end: END, days: 14, periodSeconds: 3600 };
+const ACCOUNT = '111122223333';
+const REGIONS = ['us-east-1', 'us-east-2', 'us-west-2'];
 
 type Shape = { type: string; cpu: [number, number, number]; net: number; mem?: [number, number, number]; gpu?: [number, number][] };
 const SHAPES: Shape[] = [
@@ -22,47 +34,98 @@ const SHAPES: Shape[] = [
   { type: 'm7i.2xlarge', cpu: [38, 62, 85], net: 2000, mem: [50, 60, 66] },
 ];
 
-export function syntheticSnapshot(n: number, seed = 1): SnapshotInput {
+/** Per block of 40 resources in the account mix. */
+const BLOCK = { instances: 16, rootVolumes: 8, otherVolumes: 4, snapshots: 6, elasticIps: 2, buckets: 2, endpoints: 1, notebooks: 1 };
+
+export function syntheticSnapshot(n: number, mix: FleetMix = 'account', seed = 1): SnapshotInput {
   const rand = rng(seed);
-  // Metric summaries are shared between instances of one shape: real ones differ, but sharing
-  // keeps generation fast and memory honest for what is measured (evaluate + render).
-  const templates = SHAPES.map((s) => {
-    const spec = instanceSpec(s.type);
-    const metrics: Ec2Instance['metrics'] = {
-      cpu: gauge(W, { avg: s.cpu[0], p95: s.cpu[1], max: s.cpu[2] }, rand),
-      networkInBytes: counter(W, s.net * 0.5e6, rand),
-      networkOutBytes: counter(W, s.net * 0.5e6, rand),
-    };
-    if (s.mem) metrics.memory = gauge(W, { avg: s.mem[0], p95: s.mem[1], max: s.mem[2] }, rand);
-    if (s.gpu && spec?.gpu) metrics.gpus = gpus(W, s.gpu.map(([utilP95, memGiB]) => ({ utilP95, memMiB: memGiB * 1024 })), spec.gpu.memoryGiBEach * 1024, rand);
-    return { type: s.type, metrics };
-  });
-  const regions = ['us-east-1', 'us-east-2', 'us-west-2'];
-  const ec2Instances: Ec2Instance[] = [];
-  for (let i = 0; i < n; i++) {
+  // Summaries are shared between resources of one shape: real ones differ, but sharing keeps
+  // generation fast; the file, and so what mlcost reads, holds a full copy per resource.
+  const templates = SHAPES.map((s) => instanceTemplate(s, rand));
+  const storage = demoStorage(W, rand, { research: ACCOUNT, prod: ACCOUNT });
+  const services = demoServices(W, rand, { research: ACCOUNT, prod: ACCOUNT });
+  const r: Required<Pick<SnapshotInput['resources'], 'ec2Instances' | 'ebsVolumes' | 'ebsSnapshots' | 'elasticIps' | 's3Buckets' | 'sagemakerEndpoints' | 'sagemakerNotebooks'>> = {
+    ec2Instances: [],
+    ebsVolumes: [],
+    ebsSnapshots: [],
+    elasticIps: [],
+    s3Buckets: [],
+    sagemakerEndpoints: [],
+    sagemakerNotebooks: [],
+  };
+  const pick = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
+  const hex = (i: number) => i.toString(16).padStart(17, '0');
+  const addInstance = (i: number) => {
     const t = templates[i % templates.length]!;
-    ec2Instances.push({
-      id: `i-${i.toString(16).padStart(17, '0')}`,
-      accountId: '111122223333',
-      region: regions[i % regions.length]!,
-      type: t.type,
-      state: 'running',
-      lifecycle: 'on-demand',
-      platform: 'Linux/UNIX',
-      launchTime: '2026-09-01T00:00:00.000Z',
-      tags: { Name: `node-${i}`, team: `team-${i % 17}` },
-      membership: {},
-      metrics: t.metrics,
+    r.ec2Instances.push({
+      id: `i-${hex(i)}`, accountId: ACCOUNT, region: pick(REGIONS, i), type: t.type, state: 'running', lifecycle: 'on-demand', platform: 'Linux/UNIX',
+      launchTime: '2026-09-01T00:00:00.000Z', tags: { Name: `node-${i}`, team: `team-${i % 17}` }, membership: {}, metrics: t.metrics,
     });
+    return r.ec2Instances.at(-1)!;
+  };
+  if (mix === 'instances') {
+    for (let i = 0; i < n; i++) addInstance(i);
+  } else {
+    const blocks = Math.ceil(n / 40);
+    for (let b = 0; b < blocks; b++) {
+      const added = Array.from({ length: BLOCK.instances }, (_, k) => addInstance(b * BLOCK.instances + k));
+      for (let k = 0; k < BLOCK.rootVolumes; k++) {
+        const inst = added[k]!;
+        r.ebsVolumes.push({ id: `vol-${hex(b * 12 + k)}`, accountId: ACCOUNT, region: inst.region, type: k % 3 ? 'gp3' : 'gp2', sizeGiB: 200, state: 'in-use', createTime: '2026-09-01T00:00:00.000Z', attachments: [{ instanceId: inst.id, device: '/dev/sda1' }], tags: inst.tags });
+      }
+      for (let k = 0; k < BLOCK.otherVolumes; k++) {
+        const v = pick(storage.ebsVolumes, b * BLOCK.otherVolumes + k);
+        const attachments = (v.attachments ?? []).map((a) => ({ ...a, instanceId: added[BLOCK.rootVolumes + k]!.id }));
+        r.ebsVolumes.push({ ...v, id: `vol-${hex(b * 12 + BLOCK.rootVolumes + k)}`, attachments });
+      }
+      for (let k = 0; k < BLOCK.snapshots; k++) r.ebsSnapshots.push({ ...pick(storage.ebsSnapshots, b + k), id: `snap-${hex(b * BLOCK.snapshots + k)}` });
+      for (let k = 0; k < BLOCK.elasticIps; k++) r.elasticIps.push({ ...pick(storage.elasticIps, b + k), allocationId: `eipalloc-${hex(b * BLOCK.elasticIps + k)}` });
+      for (let k = 0; k < BLOCK.buckets; k++) r.s3Buckets.push({ ...pick(storage.s3Buckets, b + k), name: `bench-bucket-${b * BLOCK.buckets + k}` });
+      r.sagemakerEndpoints!.push({ ...pick(services.sagemakerEndpoints ?? [], b), name: `bench-endpoint-${b}` });
+      r.sagemakerNotebooks!.push({ ...pick(services.sagemakerNotebooks ?? [], b), name: `bench-notebook-${b}` });
+    }
+    trimTo(r, n);
   }
   return {
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     collectedAt: END.toISOString(),
-    scope: { accounts: ['111122223333'], regions, lookback: { start: new Date(END.getTime() - 14 * 86_400_000).toISOString(), end: END.toISOString(), days: 14 }, source: 'synthetic' },
-    resources: { ec2Instances },
+    scope: { accounts: [ACCOUNT], regions: REGIONS, lookback: { start: new Date(END.getTime() - 14 * 86_400_000).toISOString(), end: END.toISOString(), days: 14 }, source: 'synthetic' },
+    resources: r,
   };
 }
 
+function instanceTemplate(s: Shape, rand: () => number): { type: string; metrics: Ec2Instance['metrics'] } {
+  const spec = instanceSpec(s.type);
+  const metrics: Ec2Instance['metrics'] = {
+    cpu: withHourOfWeek(gauge(W, { avg: s.cpu[0], p95: s.cpu[1], max: s.cpu[2] }, rand), rand),
+    networkInBytes: counter(W, s.net * 0.5e6, rand),
+    networkOutBytes: counter(W, s.net * 0.5e6, rand),
+  };
+  if (s.mem) metrics.memory = gauge(W, { avg: s.mem[0], p95: s.mem[1], max: s.mem[2] }, rand);
+  if (s.gpu && spec?.gpu) {
+    metrics.gpus = gpus(W, s.gpu.map(([utilP95, memGiB]) => ({ utilP95, memMiB: memGiB * 1024 })), spec.gpu.memoryGiBEach * 1024, rand);
+    for (const g of metrics.gpus) if (g.utilization) g.utilization = withHourOfWeek(g.utilization, rand);
+  }
+  return { type: s.type, metrics };
+}
+
+/** The collector's hour-of-week profile: a mean per hour, around the series' average. */
+function withHourOfWeek(m: MetricSummary, rand: () => number): MetricSummary {
+  return { ...m, hourOfWeek: Array.from({ length: 168 }, () => Math.round(m.avg * (0.8 + rand() * 0.4) * 1000) / 1000) };
+}
+
+/** Drops whole resources from the end of each list until exactly n remain. */
+function trimTo(r: Record<string, unknown[]>, n: number): void {
+  let excess = Object.values(r).reduce((s, l) => s + l.length, 0) - n;
+  for (const list of Object.values(r).reverse()) {
+    const cut = Math.min(excess, list.length);
+    list.splice(list.length - cut, cut);
+    excess -= cut;
+  }
+}
+
 if (process.argv[1]?.endsWith('generate.ts')) {
-  process.stdout.write(JSON.stringify(syntheticSnapshot(Number(process.argv[2] ?? 1000))));
+  const [count = '1000', out = '/dev/stdout', mix = 'account'] = process.argv.slice(2);
+  if (mix !== 'account' && mix !== 'instances') throw new Error(`mix must be account or instances, not ${mix}`);
+  await writeSnapshot(out, syntheticSnapshot(Number(count), mix));
 }

@@ -2,7 +2,8 @@
  * Builders for realistic metric summaries, shared by the demo Snapshot and the benchmark
  * generator. Deterministic: the same seed always gives the same numbers.
  */
-import type { DailySummary, GpuMetrics, MetricSummary } from '../src/snapshot/schema.js';
+import { dailySeries, type DayValue } from '../src/snapshot/daily.js';
+import type { GpuMetrics, MetricSummary } from '../src/snapshot/schema.js';
 
 export function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -27,7 +28,7 @@ const r2 = (n: number) => Math.round(n * 100) / 100;
 export function gauge(w: Window, shape: { avg: number; p95: number; max: number; days?: number }, rand: () => number): MetricSummary {
   const days = shape.days ?? w.days;
   const perDay = 86_400 / w.periodSeconds;
-  const daily: DailySummary[] = [];
+  const daily: DayValue[] = [];
   for (let i = days; i >= 1; i--) {
     const date = new Date(w.end.getTime() - i * 86_400_000).toISOString().slice(0, 10);
     const jitter = 1 + (rand() - 0.5) * 0.2;
@@ -41,14 +42,14 @@ export function gauge(w: Window, shape: { avg: number; p95: number; max: number;
     datapoints: perDay * days,
     observedHours: days * 24,
     periodSeconds: w.periodSeconds,
-    daily,
+    daily: dailySeries(daily)!,
   };
 }
 
 /** A counter (bytes, invocations) with the given daily total. */
 export function counter(w: Window, perDay: number, rand: () => number, days = w.days): MetricSummary {
   const points = 86_400 / w.periodSeconds;
-  const daily: DailySummary[] = [];
+  const daily: DayValue[] = [];
   let sum = 0;
   for (let i = days; i >= 1; i--) {
     const date = new Date(w.end.getTime() - i * 86_400_000).toISOString().slice(0, 10);
@@ -57,7 +58,7 @@ export function counter(w: Window, perDay: number, rand: () => number, days = w.
     daily.push({ date, avg: r2(daySum / points), max: r2((daySum / points) * 3), sum: daySum, datapoints: points });
   }
   const avg = r2(sum / (points * days));
-  return { avg, p50: avg, p95: r2(avg * 2.5), max: r2(avg * 4), sum, datapoints: points * days, observedHours: days * 24, periodSeconds: w.periodSeconds, daily };
+  return { avg, p50: avg, p95: r2(avg * 2.5), max: r2(avg * 4), sum, datapoints: points * days, observedHours: days * 24, periodSeconds: w.periodSeconds, daily: dailySeries(daily)! };
 }
 
 /** Per-GPU metrics: one entry per index with utilisation p95 and peak memory used (MiB). */
@@ -65,7 +66,7 @@ export function gpus(w: Window, perGpu: { utilP95: number; memMiB: number }[], m
   return perGpu.map((g, index) => ({
     index,
     utilization: gauge(w, { avg: r2(g.utilP95 * 0.7), p95: g.utilP95, max: Math.min(100, r2(g.utilP95 * 1.1 + (g.utilP95 > 0 ? 3 : 0.5))), ...(days ? { days } : {}) }, rand),
-    memoryUsedMiB: { ...gauge(w, { avg: g.memMiB * 0.9, p95: g.memMiB, max: g.memMiB, ...(days ? { days } : {}) }, rand), daily: [] },
+    memoryUsedMiB: { ...gauge(w, { avg: g.memMiB * 0.9, p95: g.memMiB, max: g.memMiB, ...(days ? { days } : {}) }, rand), daily: undefined },
     memoryTotalMiB: memTotalMiB,
   }));
 }

@@ -1,4 +1,5 @@
 import { familyOf, instanceSpec } from '../catalog/index.js';
+import { observedDays } from '../snapshot/daily.js';
 import type { Ec2Instance, Snapshot } from '../snapshot/schema.js';
 import type { InstanceUsage } from './model.js';
 import { roundCents } from '../engine/money.js';
@@ -98,9 +99,9 @@ export function idleFraction(inst: Ec2Instance): number | undefined {
   const busy = new Map<string, boolean>();
   let daily = true;
   for (const g of gpus) {
-    const days = g.utilization?.daily;
-    if (!days || days.length === 0) daily = false;
-    for (const d of days ?? []) if (d.datapoints > 0) busy.set(d.date, (busy.get(d.date) ?? false) || d.max >= IDLE_GPU_UTILIZATION_PCT);
+    const days = observedDays(g.utilization?.daily);
+    if (days.length === 0) daily = false;
+    for (const d of days) busy.set(d.date, (busy.get(d.date) ?? false) || d.max >= IDLE_GPU_UTILIZATION_PCT);
   }
   if (daily && busy.size > 0) return [...busy.values()].filter((b) => !b).length / busy.size;
   // No per-day series: the whole window is idle only if no GPU ever reached the threshold.

@@ -1,15 +1,23 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { UserError, errorMessage } from '../errors.js';
+import { migrateSnapshot } from './migrate.js';
+import { readLineLayout } from './read-lines.js';
 import { SNAPSHOT_SCHEMA_VERSION, SnapshotSchema, type Snapshot, type SnapshotInput } from './schema.js';
 
 /** Reads and validates a Snapshot; every failure is one line naming the file and what to do. */
 export async function readSnapshot(file: string): Promise<Snapshot> {
   let text: string;
   try {
+    const streamed = await readLineLayout(file, describeIssue);
+    if (streamed) return streamed;
     text = await readFile(file, 'utf8');
   } catch (err) {
+    if (err instanceof UserError) throw err;
     throw new UserError(`${file}: cannot read snapshot (${errorMessage(err)})`);
   }
   return parseSnapshot(text, file);
@@ -17,10 +25,11 @@ export async function readSnapshot(file: string): Promise<Snapshot> {
 
 export function parseSnapshot(text: string, file: string): Snapshot {
   const raw = parseJson(text, file);
-  const version = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)['schemaVersion'] : undefined;
-  if (version !== SNAPSHOT_SCHEMA_VERSION) {
+  const version = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? migrateSnapshot(raw as Record<string, unknown>) : undefined;
+  if (version === undefined || Number.isNaN(version) || version > SNAPSHOT_SCHEMA_VERSION) {
+    const found = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)['schemaVersion'] : undefined;
     throw new UserError(
-      `${file}: unsupported snapshot schemaVersion ${JSON.stringify(version)} (this mlcost reads version ${SNAPSHOT_SCHEMA_VERSION}); re-collect it with \`mlcost collect\``,
+      `${file}: unsupported snapshot schemaVersion ${JSON.stringify(found)} (this mlcost reads versions 1 to ${SNAPSHOT_SCHEMA_VERSION}); re-collect it with \`mlcost collect\` or upgrade mlcost`,
     );
   }
   const parsed = SnapshotSchema.safeParse(raw);
@@ -28,8 +37,52 @@ export function parseSnapshot(text: string, file: string): Snapshot {
   return parsed.data;
 }
 
+/**
+ * Writes a Snapshot as JSON with one resource per line, streamed: a large fleet never becomes one
+ * string (V8 caps strings at 512 MiB, which 100,000 instances with per-GPU series can pass), and
+ * the file still diffs and greps one resource at a time.
+ */
 export async function writeSnapshot(file: string, snapshot: SnapshotInput): Promise<void> {
-  await writeFile(file, `${JSON.stringify(snapshot, null, 2)}\n`, 'utf8');
+  const out = createWriteStream(file, { encoding: 'utf8' });
+  let failure: unknown;
+  out.on('error', (err) => (failure ??= err)); // an error event with no listener would crash the process
+  let buffered = '';
+  const write = async (text: string) => {
+    buffered += text;
+    if (buffered.length < 1 << 20) return;
+    const chunk = buffered;
+    buffered = '';
+    if (failure === undefined && !out.write(chunk)) await once(out, 'drain');
+  };
+  try {
+    await writeDocument(snapshot, write);
+    out.end(buffered);
+    await finished(out);
+  } catch (err) {
+    out.destroy();
+    throw new UserError(`${file}: cannot write snapshot (${errorMessage(failure ?? err)})`);
+  }
+}
+
+async function writeDocument(snapshot: SnapshotInput, write: (text: string) => Promise<void>): Promise<void> {
+  const entries = Object.entries(snapshot).filter(([, v]) => v !== undefined);
+  await write('{\n');
+  for (const [i, [key, value]] of entries.entries()) {
+    const comma = i < entries.length - 1 ? ',' : '';
+    if (key !== 'resources' || typeof value !== 'object' || value === null) {
+      await write(`  ${JSON.stringify(key)}: ${JSON.stringify(value)}${comma}\n`);
+      continue;
+    }
+    const lists = Object.entries(value as Record<string, unknown[] | undefined>).filter(([, v]) => v !== undefined);
+    await write(`  "resources": {\n`);
+    for (const [j, [type, list]] of lists.entries()) {
+      await write(`    ${JSON.stringify(type)}: [`);
+      for (const [k, item] of list!.entries()) await write(`${k ? ',' : ''}\n      ${JSON.stringify(item)}`);
+      await write(`${list!.length ? '\n    ' : ''}]${j < lists.length - 1 ? ',' : ''}\n`);
+    }
+    await write(`  }${comma}\n`);
+  }
+  await write('}\n');
 }
 
 /** JSON.parse with the error turned into `file:line:col: message`. */

@@ -3,22 +3,34 @@ import { z } from 'zod';
 /**
  * The Snapshot: what collectors produce and the engine reads. Summaries, not raw series,
  * so a month of a large fleet stays a few MB and can be attached to a bug report.
- * Additive changes keep SNAPSHOT_SCHEMA_VERSION; renames or removals bump it.
+ * Additive changes keep SNAPSHOT_SCHEMA_VERSION; renames or removals bump it, and
+ * src/snapshot/migrate.ts upgrades older files on read.
+ * Version 2: daily summaries became columns (`DailySeries`), not one object per day: a 100,000-
+ * instance fleet held as row objects took most of a gigabyte in memory.
  */
-export const SNAPSHOT_SCHEMA_VERSION = 1;
+export const SNAPSHOT_SCHEMA_VERSION = 2;
 
 const isoDate = z.string().datetime({ offset: true });
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const tags = z.record(z.string(), z.string());
 
-export const DailySummarySchema = z.object({
-  date: day,
-  avg: z.number(),
-  max: z.number(),
-  /** Sum over the day, for counters (bytes, invocations). */
-  sum: z.number().optional(),
-  datapoints: z.number().int().nonnegative(),
-}).meta({ id: 'DailySummary' });
+/**
+ * Per-UTC-day values of one metric as columns: entry i is `start` plus i days, every column has
+ * one entry per day, and a day with `datapoints` 0 had no data (its other values are 0).
+ */
+export const DailySeriesSchema = z
+  .object({
+    start: day,
+    avg: z.array(z.number()),
+    max: z.array(z.number()),
+    /** Sum over each day, for counters (bytes, invocations). */
+    sum: z.array(z.number()).optional(),
+    datapoints: z.array(z.number().int().nonnegative()),
+  })
+  .refine((d) => d.avg.length === d.datapoints.length && d.max.length === d.datapoints.length && (d.sum === undefined || d.sum.length === d.datapoints.length), {
+    message: 'avg, max, sum and datapoints must have one entry per day',
+  })
+  .meta({ id: 'DailySeries' });
 
 export const MetricSummarySchema = z.object({
   avg: z.number(),
@@ -31,8 +43,8 @@ export const MetricSummarySchema = z.object({
   /** Hours of the window with at least one datapoint (a day-resolution series counts 24 per day). */
   observedHours: z.number().nonnegative(),
   periodSeconds: z.number().int().positive(),
-  /** One entry per UTC date, oldest first. */
-  daily: z.array(DailySummarySchema).optional(),
+  /** Per-day values, oldest first. */
+  daily: DailySeriesSchema.optional(),
   /** Average by hour of week (0 = Monday 00:00 UTC … 167), when collected at hourly or finer period. */
   hourOfWeek: z.array(z.number().nullable()).length(168).optional(),
 }).meta({ id: 'MetricSummary' });
@@ -290,7 +302,7 @@ export const SnapshotSchema = z.object({
 });
 
 export type MetricSummary = z.infer<typeof MetricSummarySchema>;
-export type DailySummary = z.infer<typeof DailySummarySchema>;
+export type DailySeries = z.infer<typeof DailySeriesSchema>;
 export type GpuMetrics = z.infer<typeof GpuMetricsSchema>;
 export type Ec2Instance = z.infer<typeof Ec2InstanceSchema>;
 export type EbsVolume = z.infer<typeof EbsVolumeSchema>;

@@ -9,6 +9,7 @@ import { evaluate } from '../../src/engine/evaluate.js';
 import type { AuditResult } from '../../src/engine/result.js';
 import { loadRules } from '../../src/engine/rules/load.js';
 import type { Ec2Instance, Snapshot } from '../../src/snapshot/schema.js';
+import { observedDays } from '../../src/snapshot/daily.js';
 import { startMoto, type Moto } from '../helpers/moto.js';
 
 /**
@@ -113,7 +114,7 @@ describe('collect: fleet scenarios against moto_server', () => {
     expect(i.metrics.gpus?.map((g) => g.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(i.metrics.gpus?.every((g) => g.utilization?.max === 0 && g.name === 'NVIDIA A10G')).toBe(true);
     expect(i.metrics.cpu?.observedHours).toBeGreaterThanOrEqual(13 * 24);
-    expect(i.metrics.cpu?.daily?.length).toBeGreaterThanOrEqual(13);
+    expect(observedDays(i.metrics.cpu?.daily).length).toBeGreaterThanOrEqual(13);
     expect(rulesFor('idle8')).toContain('idle-gpu-instance');
   });
 
@@ -127,14 +128,14 @@ describe('collect: fleet scenarios against moto_server', () => {
     const m = inst('oversized').metrics;
     expect(m.cpu).toMatchObject({ max: 6, periodSeconds: 3600 });
     expect(m.memory?.max).toBe(12);
-    expect(m.networkInBytes?.daily?.[0]?.sum).toBe(1e9);
+    expect(m.networkInBytes?.daily?.sum?.[0]).toBe(1e9);
     expect(rulesFor('oversized')).toContain('oversized-instance');
   });
 
   it('idle instance: daily CPU and network bytes feed idle-instance; Batch membership read from tags', () => {
     const i = inst('idle');
     expect(i.membership).toMatchObject({ autoScalingGroup: 'AWSBatch-train-ce-asg-1234', batchComputeEnvironment: 'train-ce' });
-    expect(i.metrics.networkOutBytes?.daily?.every((d) => d.sum === 100_000)).toBe(true);
+    expect(observedDays(i.metrics.networkOutBytes?.daily).every((d) => d.sum === 100_000)).toBe(true);
     expect(rulesFor('idle')).toContain('idle-instance');
   });
 

@@ -41,7 +41,7 @@ beforeAll(async () => {
 afterAll(async () => moto?.stop());
 
 const findingsOn = (id: string): Finding[] => result.findings.filter((f) => f.resource.id === id);
-/** The fleet's findings: the untracked notebook is judged apart (see the it.fails below). */
+/** The fleet's findings: the untracked notebook (no saving to check) is judged apart. */
 const fleetFindings = (): Finding[] => result.findings.filter((f) => f.resource.id !== ids.untrackedNotebook);
 
 interface Case {
@@ -136,12 +136,7 @@ describe('what the collector read', () => {
   });
 });
 
-/**
- * Bug in src/engine/actions/schedule.ts (notebookAutoStop): it returns no move when the notebook
- * has no CPU series, so idle-notebook can never report a notebook without the CloudWatch agent,
- * which is every notebook by default (SageMaker publishes no notebook metrics). The rule matches on
- * status + no auto-stop; the action should price that as unknown (null), with low confidence.
- */
-it.fails('notebook in service 200 days without auto-stop or agent: flagged on configuration, saving unknown', () => {
+/** SageMaker publishes no notebook metrics: without the agent the move stands on configuration, its saving unknown. */
+it('notebook in service 200 days without auto-stop or agent: flagged on configuration, saving unknown', () => {
   expect(findingsOn(ids.untrackedNotebook)).toEqual([expect.objectContaining({ ruleId: 'idle-notebook', action: expect.objectContaining({ kind: 'schedule' }), monthlySavings: null, confidence: 'low' })]);
 });

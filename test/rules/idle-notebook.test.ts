@@ -36,8 +36,7 @@ describe('idle-notebook', () => {
     expect(f?.monthlySavings).toBeNull();
   });
 
-  // Without agent CPU the saving cannot be priced today (see the it.fails below), so the rule's
-  // own match is checked here, before pricing, to keep these cases able to fail.
+  // The rule's own match, before pricing: without agent CPU it stands on status and configuration.
   it.each([
     ['in service 120 days, no lifecycle config', notebook({}), true],
     ['in service 10 h', notebook({ creationTime: hoursAgo(10) }), false],
@@ -52,9 +51,7 @@ describe('idle-notebook', () => {
     expect(rule.when({ resource: nb, signals, params: rule.params })).toBe(expected);
   });
 
-  // Bug in src/engine/actions/schedule.ts (notebookAutoStop): no CPU series means no move, so the
-  // rule's match on status + missing auto-stop is dropped. It should be a finding with an unknown saving.
-  it.fails('flags a notebook in service 120 days with no auto-stop and no agent CPU, saving unknown', async () => {
+  it('flags a notebook in service 120 days with no auto-stop and no agent CPU, saving unknown', async () => {
     const [f] = await findingsOn('idle-notebook', { sagemakerNotebooks: [notebook({})] });
     expect(f).toMatchObject({ ruleId: 'idle-notebook', monthlySavings: null, confidence: 'low' });
     expect(f?.problem).toContain('no CPU metrics');

@@ -5,6 +5,7 @@ import type { DailySpend, InstanceUsage } from '../../src/billing/model.js';
 import { buildSpendReport } from '../../src/billing/report.js';
 import { SPEND_RENDERERS } from '../../src/billing/render/index.js';
 import type { Ec2Instance } from '../../src/snapshot/schema.js';
+import { dailySeries } from '../../src/snapshot/daily.js';
 import { instance, snapshotOf } from '../helpers/builders.js';
 
 const SOURCE = { kind: 'cur', engine: 'duckdb', where: 'test' } as const;
@@ -54,7 +55,7 @@ function gpuInstance(id: string, dailyMax: number[]): Ec2Instance {
   const i = instance({ id, type: 'g5.xlarge', gpu: [[50, 4]] });
   const util = i.metrics.gpus?.[0]?.utilization;
   if (!util) throw new Error('builder gave no GPU utilisation');
-  util.daily = dailyMax.map((max, n) => ({ date: `2026-10-${String(n + 1).padStart(2, '0')}`, avg: max / 2, max, datapoints: 288 }));
+  util.daily = dailySeries(dailyMax.map((max, n) => ({ date: `2026-10-${String(n + 1).padStart(2, '0')}`, avg: max / 2, max, datapoints: 288 })));
   return i;
 }
 

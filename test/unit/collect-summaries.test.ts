@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { choosePeriod, MAX_DATAPOINTS_PER_CALL, metricWindow } from '../../src/collect/cloudwatch/period.js';
 import { percentile, summarize } from '../../src/collect/cloudwatch/summarize.js';
+import { observedDays } from '../../src/snapshot/daily.js';
 
 const H = 3_600_000;
 const monday = Date.UTC(2026, 5, 1); // 2026-06-01 is a Monday
@@ -35,10 +36,10 @@ describe('summarize', () => {
 
   it('hourly gauge: stats, nearest-rank percentiles, observed hours, daily and hour-of-week', () => {
     const values = Array.from({ length: 48 }, (_, i) => i);
-    const s = summarize({ timestamps: values.map((i) => monday + i * H), values }, 3600, { counter: false, windowHours: 336 })!;
+    const s = summarize({ timestamps: values.map((i) => monday + i * H), values }, 3600, { counter: false, windowHours: 336, hourOfWeek: true })!;
     expect(s).toMatchObject({ avg: 23.5, p50: 23, p95: 45, max: 47, datapoints: 48, observedHours: 48, periodSeconds: 3600 });
     expect(s.sum).toBeUndefined();
-    expect(s.daily).toEqual([
+    expect(observedDays(s.daily)).toEqual([
       { date: '2026-06-01', avg: 11.5, max: 23, datapoints: 24 },
       { date: '2026-06-02', avg: 35.5, max: 47, datapoints: 24 },
     ]);
@@ -50,15 +51,16 @@ describe('summarize', () => {
   it('counters carry sums per day and overall; unordered input is sorted', () => {
     const s = summarize({ timestamps: [monday + 25 * H, monday, monday + H], values: [5, 1, 2] }, 3600, { counter: true, windowHours: 336 })!;
     expect(s.sum).toBe(8);
-    expect(s.daily?.map((d) => [d.date, d.sum])).toEqual([['2026-06-01', 3], ['2026-06-02', 5]]);
+    expect(observedDays(s.daily).map((d) => [d.date, d.sum])).toEqual([['2026-06-01', 3], ['2026-06-02', 5]]);
   });
 
   it('a sparse daily series counts 24 observed hours per datapoint, capped at the window', () => {
     const days = Array.from({ length: 14 }, (_, d) => monday + d * 24 * H + 12 * H);
     const s = summarize({ timestamps: days, values: days.map(() => 1) }, 3600, { counter: false, windowHours: 336 })!;
     expect(s.observedHours).toBe(336);
-    expect(s.daily).toHaveLength(14);
-    const coarse = summarize({ timestamps: days, values: days.map(() => 1) }, 86400, { counter: false, windowHours: 100 })!;
+    expect(s.daily?.datapoints).toHaveLength(14);
+    expect(s.hourOfWeek).toBeUndefined(); // not asked for: only CPU and GPU utilisation keep a profile
+    const coarse = summarize({ timestamps: days, values: days.map(() => 1) }, 86400, { counter: false, windowHours: 100, hourOfWeek: true })!;
     expect(coarse.observedHours).toBe(100);
     expect(coarse.hourOfWeek).toBeUndefined();
   });

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,7 +31,44 @@ describe('snapshot read/write', () => {
 
   it('refuses an unknown schemaVersion and says what to do', async () => {
     const p = file('v9.json', '{"schemaVersion": 9}');
-    await expect(readSnapshot(p)).rejects.toThrow(`${p}: unsupported snapshot schemaVersion 9 (this mlcost reads version 1); re-collect it with \`mlcost collect\``);
+    await expect(readSnapshot(p)).rejects.toThrow(`${p}: unsupported snapshot schemaVersion 9 (this mlcost reads versions 1 to 2); re-collect it with \`mlcost collect\` or upgrade mlcost`);
+  });
+
+  it('reads a version-1 snapshot: daily rows become columns, a missing day a day without datapoints', async () => {
+    const snap = snapshotOf({ ec2Instances: [instance({ type: 'm5.large', cpu: [1, 2, 3], netMBPerDay: 1 })] });
+    const raw = JSON.parse(JSON.stringify(snap));
+    raw.schemaVersion = 1;
+    raw.resources.ec2Instances[0].metrics.cpu.daily = [
+      { date: '2026-11-03', avg: 4, max: 9, datapoints: 288 },
+      { date: '2026-11-01', avg: 2, max: 5, datapoints: 288 },
+    ];
+    raw.resources.ec2Instances[0].metrics.networkInBytes.daily = [{ date: '2026-11-01', avg: 1, max: 2, sum: 288, datapoints: 288 }];
+    const read = await readSnapshot(file('v1.json', JSON.stringify(raw)));
+    expect(read.schemaVersion).toBe(2);
+    expect(read.resources.ec2Instances[0]?.metrics.cpu?.daily).toEqual({ start: '2026-11-01', avg: [2, 0, 4], max: [5, 0, 9], datapoints: [288, 0, 288] });
+    expect(read.resources.ec2Instances[0]?.metrics.networkInBytes?.daily).toEqual({ start: '2026-11-01', avg: [1], max: [2], sum: [288], datapoints: [288] });
+  });
+
+  it('writes one resource per line, so a large fleet is never one string', async () => {
+    const snap = snapshotOf({ ec2Instances: [instance({ id: 'i-1', type: 'm5.large' }), instance({ id: 'i-2', type: 'm5.large' })] });
+    const p = join(dir, 'lines.json');
+    await writeSnapshot(p, snap);
+    const lines = readFileSync(p, 'utf8').split('\n');
+    expect(lines.filter((l) => l.startsWith('      {"id":"i-'))).toHaveLength(2);
+    expect(await readSnapshot(p)).toEqual(snap);
+  });
+
+  it('reports a file it cannot write', async () => {
+    const snap = snapshotOf({});
+    await expect(writeSnapshot(join(dir, 'no-such-dir', 'x.json'), snap)).rejects.toThrow(/no-such-dir\/x\.json: cannot write snapshot \(ENOENT/);
+  });
+
+  it('rejects daily columns of different lengths with the path', async () => {
+    const snap = snapshotOf({ ec2Instances: [instance({ type: 'm5.large', cpu: [1, 2, 3] })] });
+    const raw = JSON.parse(JSON.stringify(snap));
+    raw.resources.ec2Instances[0].metrics.cpu.daily = { start: '2026-11-01', avg: [1, 2], max: [1], datapoints: [1, 1] };
+    const p = file('ragged.json', JSON.stringify(raw));
+    await expect(readSnapshot(p)).rejects.toThrow(`${p}: invalid snapshot: resources.ec2Instances[0].metrics.cpu.daily: avg, max, sum and datapoints must have one entry per day`);
   });
 
   it('names the first invalid field', async () => {
@@ -40,5 +77,39 @@ describe('snapshot read/write', () => {
     raw.resources.ec2Instances[0].state = 'sleeping';
     const p = file('bad-field.json', JSON.stringify(raw));
     await expect(readSnapshot(p)).rejects.toThrow(`${p}: invalid snapshot: resources.ec2Instances[0].state: `);
+  });
+
+  describe('files in the one-resource-per-line layout are read line by line', () => {
+    const written = async (name: string, edit: (lines: string[]) => void) => {
+      const snap = snapshotOf({ ec2Instances: [instance({ id: 'i-1', type: 'm5.large' }), instance({ id: 'i-2', type: 'm5.large' })] });
+      const p = join(dir, name);
+      await writeSnapshot(p, snap);
+      const lines = readFileSync(p, 'utf8').split('\n');
+      edit(lines);
+      writeFileSync(p, lines.join('\n'));
+      return { p, lineOf: (id: string) => lines.findIndex((l) => l.includes(`"id":"${id}"`)) + 1 };
+    };
+
+    it('names the line and the resource of an invalid field', async () => {
+      const { p, lineOf } = await written('bad-line.json', (lines) => {
+        const i = lines.findIndex((l) => l.includes('"id":"i-2"'));
+        lines[i] = lines[i]!.replace('"state":"running"', '"state":"sleeping"');
+      });
+      await expect(readSnapshot(p)).rejects.toThrow(`${p}:${lineOf('i-2')}: invalid snapshot: resources.ec2Instances[1].state: `);
+    });
+
+    it('names the line of a resource that is not JSON', async () => {
+      const { p, lineOf } = await written('broken-line.json', (lines) => {
+        const i = lines.findIndex((l) => l.includes('"id":"i-1"'));
+        lines[i] = lines[i]!.replace('"type":', '"type" ');
+      });
+      await expect(readSnapshot(p)).rejects.toThrow(new RegExp(`^${p.replace(/[.]/g, '\\.')}:${lineOf('i-1')}: not valid JSON`));
+    });
+
+    it('reads the same snapshot pretty-printed by another tool (whole-file path)', async () => {
+      const snap = snapshotOf({ ec2Instances: [instance({ id: 'i-1', type: 'm5.large', cpu: [1, 2, 3] })] });
+      const p = file('pretty.json', JSON.stringify(snap, null, 2));
+      expect(await readSnapshot(p)).toEqual(snap);
+    });
   });
 });

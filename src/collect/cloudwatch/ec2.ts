@@ -28,7 +28,7 @@ export function ec2BuiltinRequests(instances: readonly Ec2Instance[], summary: S
     const dims = [{ Name: 'InstanceId', Value: inst.id }];
     const req = (metricName: string, stat: MetricRequest['stat'], set: (s: Series) => void): MetricRequest => ({ namespace: 'AWS/EC2', metricName, dimensions: dims, stat, onResult: set });
     return [
-      req('CPUUtilization', 'Average', (s) => assign(inst.metrics, 'cpu', summarize(s, summary.periodSeconds, { counter: false, windowHours: summary.windowHours }))),
+      req('CPUUtilization', 'Average', (s) => assign(inst.metrics, 'cpu', summarize(s, summary.periodSeconds, { counter: false, windowHours: summary.windowHours, hourOfWeek: true }))),
       req('NetworkIn', 'Sum', (s) => assign(inst.metrics, 'networkInBytes', summarize(s, summary.periodSeconds, { counter: true, windowHours: summary.windowHours }))),
       req('NetworkOut', 'Sum', (s) => assign(inst.metrics, 'networkOutBytes', summarize(s, summary.periodSeconds, { counter: true, windowHours: summary.windowHours }))),
     ];
@@ -81,7 +81,7 @@ export async function ec2AgentRequests(client: CloudWatchClient, namespace: stri
       if (inst && g && once(`${kind}|${inst.id}|${g.index}`)) requests.push(base(m, stat, (s) => apply(g, s)));
     }
   };
-  perGpu(util, 'util', 'Average', (g, s) => assign(g, 'utilization', summarize(s, summary.periodSeconds, { counter: false, windowHours: summary.windowHours })));
+  perGpu(util, 'util', 'Average', (g, s) => assign(g, 'utilization', summarize(s, summary.periodSeconds, { counter: false, windowHours: summary.windowHours, hourOfWeek: true })));
   perGpu(used, 'used', 'Maximum', (g, s) => assign(g, 'memoryUsedMiB', summarize(s, summary.periodSeconds, { counter: false, windowHours: summary.windowHours })));
   // The total is a constant of the card: read it only where neither catalog nor type specs know it.
   const unknownTotal = (total ?? []).filter((m) => {

@@ -1,4 +1,5 @@
-import type { DailySummary, MetricSummary } from '../../snapshot/schema.js';
+import { dailySeries, type DayValue } from '../../snapshot/daily.js';
+import type { DailySeries, MetricSummary } from '../../snapshot/schema.js';
 
 export interface Series {
   /** Epoch milliseconds, any order. */
@@ -16,7 +17,17 @@ const DAY_MS = 86_400_000;
  * cadence when that is coarser (a metric published daily counts 24 hours per datapoint, so a
  * sparse daily series over 14 days is 14 observed days, not 14 observed periods).
  */
-export function summarize(series: Series, periodSeconds: number, options: { counter: boolean; windowHours: number }): MetricSummary | undefined {
+export interface SummaryOptions {
+  counter: boolean;
+  windowHours: number;
+  /**
+   * Keep the hour-of-week profile: only for the series schedule rules read (CPU, GPU utilisation).
+   * 168 numbers per series is most of a large fleet's Snapshot when kept for every metric.
+   */
+  hourOfWeek?: boolean;
+}
+
+export function summarize(series: Series, periodSeconds: number, options: SummaryOptions): MetricSummary | undefined {
   const points = series.timestamps.map((t, i) => ({ t, v: series.values[i] ?? Number.NaN })).filter((p) => Number.isFinite(p.v) && Number.isFinite(p.t));
   if (points.length === 0) return undefined;
   points.sort((a, b) => a.t - b.t);
@@ -32,10 +43,11 @@ export function summarize(series: Series, periodSeconds: number, options: { coun
     datapoints: values.length,
     observedHours: round(Math.min((values.length * cadenceSeconds) / 3600, options.windowHours)),
     periodSeconds,
-    daily: daily(points, options.counter),
   };
+  const days = daily(points, options.counter);
+  if (days) summary.daily = days;
   if (options.counter) summary.sum = round(total);
-  if (periodSeconds <= 3600) summary.hourOfWeek = hourOfWeek(points);
+  if (options.hourOfWeek === true && periodSeconds <= 3600) summary.hourOfWeek = hourOfWeek(points);
   return summary;
 }
 
@@ -52,12 +64,12 @@ function medianGapSeconds(ts: readonly number[]): number | undefined {
   return gaps[Math.floor(gaps.length / 2)]! / 1000;
 }
 
-function daily(points: ReadonlyArray<{ t: number; v: number }>, counter: boolean): DailySummary[] {
-  const days: DailySummary[] = [];
+function daily(points: ReadonlyArray<{ t: number; v: number }>, counter: boolean): DailySeries | undefined {
+  const days: DayValue[] = [];
   let current: { day: number; sum: number; max: number; n: number } | undefined;
   const flush = () => {
     if (!current) return;
-    const d: DailySummary = {
+    const d: DayValue = {
       date: new Date(current.day * DAY_MS).toISOString().slice(0, 10),
       avg: round(current.sum / current.n),
       max: round(current.max),
@@ -77,7 +89,7 @@ function daily(points: ReadonlyArray<{ t: number; v: number }>, counter: boolean
     current.n += 1;
   }
   flush();
-  return days;
+  return dailySeries(days);
 }
 
 /** Mean per hour of week, 0 = Monday 00:00 UTC; null where the window had no datapoint. */

@@ -1,3 +1,4 @@
+import { observedDays } from '../../snapshot/daily.js';
 import type { Ec2Instance, SageMakerNotebook } from '../../snapshot/schema.js';
 import { roundCents } from '../money.js';
 import type { Ec2Signals } from '../signals/ec2.js';
@@ -20,10 +21,18 @@ export const schedule: ActionDefinition = {
   },
 };
 
+const workingHoursCache = new Map<string, ReadonlySet<number>>();
+
 /** Hours of the week (Monday 0:00 UTC = 0) inside the working day in the given timezone offset. */
-export function workingHours(startHour: number, endHour: number, utcOffsetHours: number): Set<number> {
-  const on = new Set<number>();
-  for (let day = 0; day < 5; day++) for (let h = startHour; h < endHour; h++) on.add((((day * 24 + h - utcOffsetHours) % 168) + 168) % 168);
+export function workingHours(startHour: number, endHour: number, utcOffsetHours: number): ReadonlySet<number> {
+  const key = `${startHour}/${endHour}/${utcOffsetHours}`;
+  let on = workingHoursCache.get(key);
+  if (!on) {
+    const hours = new Set<number>();
+    for (let day = 0; day < 5; day++) for (let h = startHour; h < endHour; h++) hours.add((((day * 24 + h - utcOffsetHours) % 168) + 168) % 168);
+    on = hours;
+    workingHoursCache.set(key, on);
+  }
   return on;
 }
 
@@ -34,13 +43,22 @@ function ec2Schedule(ctx: ActionContext): PricedMove | undefined {
   if (!profile) return undefined;
   const maxIdle = numberParam(ctx.params, 'maxIdleUtilPct');
   const on = workingHours(optionalNumber(ctx.params, 'workdayStartHour', 8), optionalNumber(ctx.params, 'workdayEndHour', 20), optionalNumber(ctx.params, 'utcOffsetHours', 0));
-  const off = profile.values.map((v, h) => ({ v, h })).filter(({ h }) => !on.has(h));
-  const known = off.filter((x) => x.v !== null);
-  // Every off-hour must be observed and idle: an unobserved hour is not an idle one.
-  if (known.length < off.length || known.some((x) => (x.v ?? 0) > maxIdle)) return undefined;
-  const busyOn = [...on].some((h) => (profile.values[h] ?? 0) > maxIdle);
+  // Every off-hour must be observed and idle (an unobserved hour is not an idle one), and some working hour busy.
+  let off = 0;
+  let maxOffHoursUtilPct = 0;
+  let busyOn = false;
+  for (let h = 0; h < 168; h++) {
+    const v = profile.values[h] ?? null;
+    if (on.has(h)) {
+      busyOn ||= (v ?? 0) > maxIdle;
+      continue;
+    }
+    if (v === null || v > maxIdle) return undefined;
+    off++;
+    maxOffHoursUtilPct = Math.max(maxOffHoursUtilPct, v);
+  }
   if (!busyOn) return undefined;
-  const offHoursPerWeek = off.length;
+  const offHoursPerWeek = off;
   const hourly = ctx.facts.cost.prices[0]?.price;
   const monthlySavings = hourly ? roundCents(hourly.usd * offHoursPerWeek * (730 / 168)) : null;
   return {
@@ -52,7 +70,7 @@ function ec2Schedule(ctx: ActionContext): PricedMove | undefined {
       ...(ctx.facts.cost.unknown.length ? { unknown: ctx.facts.cost.unknown } : {}),
     },
     confidence: s.observedHours >= 14 * 24 ? 'high' : 'medium',
-    evidence: { metric: profile.metric, maxOffHoursUtilPct: Math.max(...known.map((x) => x.v ?? 0)), offHoursPerWeek, observedHours: s.observedHours },
+    evidence: { metric: profile.metric, maxOffHoursUtilPct, offHoursPerWeek, observedHours: s.observedHours },
     tradeoff: {
       performanceRisk: 'low',
       summary: `${offHoursPerWeek} of 168 h a week off (${profile.metric} never above ${maxIdle}% then); anyone working late starts it by hand, and instance-store data is lost at each stop`,
@@ -64,8 +82,8 @@ function notebookAutoStop(ctx: ActionContext): PricedMove | undefined {
   const nb = ctx.resource as SageMakerNotebook;
   const cpu = nb.metrics.cpu;
   const maxIdle = numberParam(ctx.params, 'maxIdleUtilPct');
-  const days = cpu?.daily ?? [];
-  if (!days.length) return undefined;
+  const days = observedDays(cpu?.daily);
+  if (!days.length) return unmeasuredNotebook(ctx, nb);
   const idleDays = days.filter((d) => d.max <= maxIdle).length;
   const share = idleDays / days.length;
   const monthly = ctx.facts.cost.monthly;
@@ -82,6 +100,25 @@ function notebookAutoStop(ctx: ActionContext): PricedMove | undefined {
     tradeoff: {
       performanceRisk: 'low',
       summary: `idle on ${idleDays} of ${days.length} days; the notebook stops after an idle hour and restarts in a few minutes, files under /home/ec2-user/SageMaker stay on its EBS volume`,
+    },
+  };
+}
+
+/** No CPU series (no CloudWatch agent): the move still stands on status and configuration; its saving is unknown. */
+function unmeasuredNotebook(ctx: ActionContext, nb: SageMakerNotebook): PricedMove {
+  return {
+    description: `Attach an auto-stop-idle lifecycle configuration to notebook ${nb.name} (stops it after an idle hour)`,
+    monthlySavings: null,
+    pricing: {
+      method: 'saving = idle share x monthly notebook cost; the idle share needs CPU from the CloudWatch agent, which this notebook does not report',
+      prices: ctx.facts.cost.prices.map((p) => priceEntry(p.item, p.price)),
+      unknown: ['idle share: no CPU metrics for this notebook', ...ctx.facts.cost.unknown],
+    },
+    confidence: 'low',
+    evidence: { lifecycleConfig: nb.lifecycleConfigName ?? null, cpu: null, monthlyCost: ctx.facts.cost.monthly },
+    tradeoff: {
+      performanceRisk: 'low',
+      summary: 'in service with no auto-stop; the notebook stops after an idle hour and restarts in a few minutes, files under /home/ec2-user/SageMaker stay on its EBS volume',
     },
   };
 }

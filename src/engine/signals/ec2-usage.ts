@@ -22,17 +22,33 @@ export function commitmentCovers(inst: Ec2Instance, ctx: SignalContext): boolean
   );
 }
 
+/** Whether busyProfile has anything to work with, without building it. */
+export function hasBusyProfile(inst: Ec2Instance): boolean {
+  return inst.metrics.cpu?.hourOfWeek !== undefined || (inst.metrics.gpus ?? []).some((g) => g.utilization?.hourOfWeek !== undefined);
+}
+
 /**
  * The hour-of-week activity profile (0 = Monday 00:00 UTC … 167): mean GPU utilisation across the
  * GPUs that report one, else CPU. Undefined when no hour-of-week series was collected.
  */
 export function busyProfile(inst: Ec2Instance): { metric: 'GPU util' | 'CPU'; values: (number | null)[] } | undefined {
-  const gpuSeries = (inst.metrics.gpus ?? []).map((g) => g.utilization?.hourOfWeek).filter((h) => h !== undefined);
+  const gpuSeries: (number | null)[][] = [];
+  for (const g of inst.metrics.gpus ?? []) if (g.utilization?.hourOfWeek) gpuSeries.push(g.utilization.hourOfWeek);
   if (gpuSeries.length) {
-    const values = Array.from({ length: 168 }, (_, h) => {
-      const known = gpuSeries.map((s) => s[h]).filter((v): v is number => v !== null && v !== undefined);
-      return known.length ? known.reduce((a, b) => a + b, 0) / known.length : null;
-    });
+    // Plain loops: this runs for every GPU instance the schedule rule looks at.
+    const values = new Array<number | null>(168);
+    for (let h = 0; h < 168; h++) {
+      let sum = 0;
+      let known = 0;
+      for (const series of gpuSeries) {
+        const v = series[h];
+        if (v !== null && v !== undefined) {
+          sum += v;
+          known++;
+        }
+      }
+      values[h] = known ? sum / known : null;
+    }
     return { metric: 'GPU util', values };
   }
   const cpu = inst.metrics.cpu?.hourOfWeek;

@@ -1,8 +1,9 @@
 import { instanceSpec, successorsOf, type InstanceSpec, type PriceLookup } from '../../catalog/index.js';
-import { busyProfile, commitmentCovers } from './ec2-usage.js';
-import type { DailySummary, Ec2Instance } from '../../snapshot/schema.js';
+import { commitmentCovers, hasBusyProfile } from './ec2-usage.js';
+import { dateAt, dayNumber } from '../../snapshot/daily.js';
+import type { DailySeries, Ec2Instance } from '../../snapshot/schema.js';
 import { monthlyFromHourly } from '../money.js';
-import { hoursBetween, round } from './metrics.js';
+import { defineLazy, hoursBetween, round } from './metrics.js';
 import type { ResourceCost, SignalContext } from './types.js';
 
 /** Defaults for when a GPU counts as in use: p95 utilisation or peak memory at these levels (rules may override). */
@@ -86,10 +87,9 @@ export function ec2Signals(inst: Ec2Instance, ctx: SignalContext): { signals: Ec
   const gpus = gpuSignals(inst, spec);
   const gpuCount = spec?.gpu?.count ?? 0;
   const cost = instanceCost(inst, ctx);
-  const days = daySignals(inst);
   const gpuObserved = gpus.length ? Math.min(...gpus.map((g) => g.observedHours)) : 0;
 
-  const signals: Ec2Signals = {
+  const signals: Omit<Ec2Signals, 'days' | 'tagPairs'> = {
     running: inst.state === 'running',
     ageHours: round(hoursBetween(inst.launchTime, ctx.asOf)),
     observedHours: round(observedHours),
@@ -118,19 +118,25 @@ export function ec2Signals(inst: Ec2Instance, ctx: SignalContext): { signals: Ec
     hasMemoryMetrics: m.memory !== undefined && m.memory.datapoints > 0,
     memP95Pct: round(m.memory?.p95 ?? 0),
     memMaxPct: round(m.memory?.max ?? 0),
-    days,
-    observedDays: days.length,
+    observedDays: observedDayCount(inst),
     spot: inst.lifecycle === 'spot',
     fleetManaged: Object.values(inst.membership).some((v) => v !== undefined),
-    tagPairs: Object.entries(inst.tags).map(([k, v]) => `${k}=${v}`),
     runningPctOfWindow: round(Math.min(100, (observedHours / (ctx.snapshot.scope.lookback.days * 24)) * 100)),
     commitmentCovered: commitmentCovers(inst, ctx),
     previousGeneration: successorsOf(spec?.family ?? '').length > 0,
-    hasHourOfWeek: busyProfile(inst) !== undefined,
+    hasHourOfWeek: hasBusyProfile(inst),
     monthlyCost: cost.monthly ?? 0,
     priced: cost.monthly !== null,
   };
-  return spec ? { signals, cost, spec } : { signals, cost };
+  const withDays = defineLazy(signals, 'days', () => daySignals(inst));
+  const full: Ec2Signals = defineLazy(withDays, 'tagPairs', () => Object.entries(inst.tags).map(([k, v]) => `${k}=${v}`));
+  return spec ? { signals: full, cost, spec } : { signals: full, cost };
+}
+
+function observedDayCount(inst: Ec2Instance): number {
+  let n = 0;
+  for (const points of inst.metrics.cpu?.daily?.datapoints ?? []) if (points > 0) n++;
+  return n;
 }
 
 function gpuSignals(inst: Ec2Instance, spec: InstanceSpec | undefined): GpuSignal[] {
@@ -156,28 +162,35 @@ function gpuSignals(inst: Ec2Instance, spec: InstanceSpec | undefined): GpuSigna
     });
 }
 
-/** Daily CPU and network side by side; collectors write daily series oldest first, one entry per date. */
+/** Daily CPU and network side by side, for the days CPU was reported; network read by date. */
 function daySignals(inst: Ec2Instance): DaySignal[] {
   const cpu = inst.metrics.cpu?.daily;
   if (!cpu) return [];
-  const netIn = inst.metrics.networkInBytes?.daily ?? [];
-  const netOut = inst.metrics.networkOutBytes?.daily ?? [];
-  const aligned = (d: readonly DailySummary[]) => d.length === cpu.length && d[0]?.date === cpu[0]?.date;
-  let netByDate: Map<string, number> | undefined;
-  if (!aligned(netIn) || !aligned(netOut)) {
-    netByDate = new Map();
-    for (const d of [...netIn, ...netOut]) netByDate.set(d.date, (netByDate.get(d.date) ?? 0) + dayBytes(d));
+  const first = dayNumber(cpu.start);
+  const netIn = dayBytesReader(inst.metrics.networkInBytes?.daily, first);
+  const netOut = dayBytesReader(inst.metrics.networkOutBytes?.daily, first);
+  const days: DaySignal[] = [];
+  for (let i = 0; i < cpu.datapoints.length; i++) {
+    if (cpu.datapoints[i] === 0) continue;
+    days.push({
+      date: dateAt(cpu, i),
+      cpuAvgPct: Math.round(cpu.avg[i]! * 100) / 100,
+      cpuMaxPct: Math.round(cpu.max[i]! * 100) / 100,
+      networkMB: Math.round((netIn(i) + netOut(i)) / 1e3) / 1e3,
+    });
   }
-  return cpu.map((d, i) => ({
-    date: d.date,
-    cpuAvgPct: Math.round(d.avg * 100) / 100,
-    cpuMaxPct: Math.round(d.max * 100) / 100,
-    networkMB: Math.round((netByDate ? (netByDate.get(d.date) ?? 0) : dayBytes(netIn[i]!) + dayBytes(netOut[i]!)) / 1e3) / 1e3,
-  }));
+  return days;
 }
 
-function dayBytes(d: DailySummary): number {
-  return d.sum ?? d.avg * d.datapoints;
+/** Bytes on the CPU series' day i from a counter series that may start on another day. */
+function dayBytesReader(series: DailySeries | undefined, cpuStart: number): (i: number) => number {
+  if (!series) return () => 0;
+  const offset = cpuStart - dayNumber(series.start);
+  return (i) => {
+    const j = i + offset;
+    if (j < 0 || j >= series.datapoints.length) return 0;
+    return series.sum?.[j] ?? series.avg[j]! * series.datapoints[j]!;
+  };
 }
 
 /** Hourly rate of the instance as it runs today: spot price for spot, on-demand otherwise. */

@@ -1,0 +1,100 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { z } from 'zod';
+import { UserError, errorMessage } from '../errors.js';
+import {
+  EbsSnapshotSchema,
+  EbsVolumeSchema,
+  Ec2InstanceSchema,
+  ElasticIpSchema,
+  ReservedInstanceSchema,
+  S3BucketSchema,
+  SageMakerEndpointSchema,
+  SageMakerNotebookSchema,
+  SavingsPlanSchema,
+  SNAPSHOT_SCHEMA_VERSION,
+  SnapshotSchema,
+  type Snapshot,
+} from './schema.js';
+
+const ITEM_SCHEMAS: Record<string, z.ZodType> = {
+  ec2Instances: Ec2InstanceSchema,
+  ebsVolumes: EbsVolumeSchema,
+  ebsSnapshots: EbsSnapshotSchema,
+  elasticIps: ElasticIpSchema,
+  reservedInstances: ReservedInstanceSchema,
+  savingsPlans: SavingsPlanSchema,
+  s3Buckets: S3BucketSchema,
+  sagemakerEndpoints: SageMakerEndpointSchema,
+  sagemakerNotebooks: SageMakerNotebookSchema,
+};
+
+const LIST_START = /^ {4}"(\w+)": \[$/;
+const ITEM = /^ {6}(\{.*\}),?$/;
+
+/**
+ * Reads a Snapshot in the layout writeSnapshot writes (one resource per line), one line at a
+ * time: each resource is parsed and validated on its own, so the file never becomes one string
+ * (V8 caps strings at 512 MiB) and the raw and validated copies of the whole fleet never coexist.
+ * Errors name the file's line. Returns undefined when the file is in any other layout.
+ */
+export async function readLineLayout(file: string, describeIssue: (error: z.ZodError) => string): Promise<Snapshot | undefined> {
+  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Number.POSITIVE_INFINITY });
+  const skeleton: string[] = [];
+  const items = new Map<string, unknown[]>();
+  let list: string | undefined;
+  let inResources = false;
+  let lineNo = 0;
+  try {
+    for await (const line of lines) {
+      lineNo++;
+      if ((lineNo === 1 && line !== '{') || (lineNo === 2 && line !== `  "schemaVersion": ${SNAPSHOT_SCHEMA_VERSION},`)) return undefined;
+      const item = list !== undefined ? ITEM.exec(line) : null;
+      if (item) {
+        const parsed = items.get(list!)!;
+        parsed.push(parseItem(item[1]!, list!, parsed.length, `${file}:${lineNo}`, describeIssue));
+        skeleton.push('');
+        continue;
+      }
+      if (line === '  "resources": {') inResources = true;
+      else if (line.startsWith('  }')) inResources = false;
+      const start = inResources ? LIST_START.exec(line) : null;
+      list = start && start[1]! in ITEM_SCHEMAS ? start[1] : line.startsWith('    ]') ? undefined : list;
+      if (list !== undefined && !items.has(list)) items.set(list, []);
+      skeleton.push(line);
+    }
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError(`${file}: cannot read snapshot (${errorMessage(err)})`);
+  } finally {
+    lines.close();
+  }
+  if (lineNo < 2) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(skeleton.join('\n'));
+  } catch {
+    return undefined; // not the layout after all: the whole-file reader reports where it breaks
+  }
+  const parsed = SnapshotSchema.safeParse(raw);
+  if (!parsed.success) throw new UserError(`${file}: invalid snapshot: ${describeIssue(parsed.error)}`);
+  const resources = parsed.data.resources as Record<string, unknown[]>;
+  for (const [name, list] of items) {
+    if (list.length === 0) continue;
+    if (resources[name]?.length) return undefined; // a list mixing layouts: let the whole-file reader have it
+    resources[name] = list;
+  }
+  return parsed.data;
+}
+
+function parseItem(text: string, list: string, index: number, where: string, describeIssue: (error: z.ZodError) => string): unknown {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new UserError(`${where}: not valid JSON (${errorMessage(err).split('\n')[0]})`);
+  }
+  const parsed = ITEM_SCHEMAS[list]!.safeParse(raw);
+  if (!parsed.success) throw new UserError(`${where}: invalid snapshot: resources.${list}[${index}].${describeIssue(parsed.error).replace(/^\(root\): /, '')}`);
+  return parsed.data;
+}
