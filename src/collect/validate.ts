@@ -1,31 +1,6 @@
-import { z } from 'zod';
-import {
-  EbsSnapshotSchema,
-  EbsVolumeSchema,
-  Ec2InstanceSchema,
-  ElasticIpSchema,
-  ReservedInstanceSchema,
-  S3BucketSchema,
-  SageMakerEndpointSchema,
-  SageMakerNotebookSchema,
-  SavingsPlanSchema,
-  SnapshotSchema,
-  type Snapshot,
-  type SnapshotInput,
-} from '../snapshot/schema.js';
+import type { z } from 'zod';
+import { RESOURCE_LIST_SCHEMAS, SnapshotSchema, type Snapshot, type SnapshotInput } from '../snapshot/schema.js';
 import type { WarningSink } from './context.js';
-
-const RESOURCE_SCHEMAS = {
-  ec2Instances: Ec2InstanceSchema,
-  ebsVolumes: EbsVolumeSchema,
-  ebsSnapshots: EbsSnapshotSchema,
-  elasticIps: ElasticIpSchema,
-  reservedInstances: ReservedInstanceSchema,
-  savingsPlans: SavingsPlanSchema,
-  s3Buckets: S3BucketSchema,
-  sagemakerEndpoints: SageMakerEndpointSchema,
-  sagemakerNotebooks: SageMakerNotebookSchema,
-} as const;
 
 /**
  * The Snapshot contract is checked resource by resource: one odd API answer drops that resource
@@ -33,7 +8,7 @@ const RESOURCE_SCHEMAS = {
  */
 export function validated(input: SnapshotInput, warnings: WarningSink): Snapshot {
   const resources = input.resources;
-  for (const [kind, schema] of Object.entries(RESOURCE_SCHEMAS) as Array<[keyof typeof RESOURCE_SCHEMAS, z.ZodType]>) {
+  for (const [kind, schema] of Object.entries(RESOURCE_LIST_SCHEMAS) as Array<[keyof typeof RESOURCE_LIST_SCHEMAS, z.ZodType]>) {
     const list = (resources[kind] ?? []) as unknown[];
     resources[kind] = list.filter((item) => {
       const r = schema.safeParse(item);

@@ -2,32 +2,9 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { z } from 'zod';
 import { UserError, errorMessage } from '../errors.js';
-import {
-  EbsSnapshotSchema,
-  EbsVolumeSchema,
-  Ec2InstanceSchema,
-  ElasticIpSchema,
-  ReservedInstanceSchema,
-  S3BucketSchema,
-  SageMakerEndpointSchema,
-  SageMakerNotebookSchema,
-  SavingsPlanSchema,
-  SNAPSHOT_SCHEMA_VERSION,
-  SnapshotSchema,
-  type Snapshot,
-} from './schema.js';
+import { RESOURCE_LIST_SCHEMAS, SNAPSHOT_SCHEMA_VERSION, SnapshotSchema, type Snapshot } from './schema.js';
 
-const ITEM_SCHEMAS: Record<string, z.ZodType> = {
-  ec2Instances: Ec2InstanceSchema,
-  ebsVolumes: EbsVolumeSchema,
-  ebsSnapshots: EbsSnapshotSchema,
-  elasticIps: ElasticIpSchema,
-  reservedInstances: ReservedInstanceSchema,
-  savingsPlans: SavingsPlanSchema,
-  s3Buckets: S3BucketSchema,
-  sagemakerEndpoints: SageMakerEndpointSchema,
-  sagemakerNotebooks: SageMakerNotebookSchema,
-};
+const ITEM_SCHEMAS: Readonly<Record<string, z.ZodType>> = RESOURCE_LIST_SCHEMAS;
 
 const LIST_START = /^ {4}"(\w+)": \[$/;
 const ITEM = /^ {6}(\{.*\}),?$/;

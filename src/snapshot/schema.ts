@@ -280,6 +280,19 @@ export const ScopeSchema = z.object({
   apiCostUsd: z.number().nonnegative().optional(),
 });
 
+/** Each resource list of a Snapshot and the schema of one entry, for code that validates entry by entry. */
+export const RESOURCE_LIST_SCHEMAS = {
+  ec2Instances: Ec2InstanceSchema,
+  ebsVolumes: EbsVolumeSchema,
+  ebsSnapshots: EbsSnapshotSchema,
+  elasticIps: ElasticIpSchema,
+  reservedInstances: ReservedInstanceSchema,
+  savingsPlans: SavingsPlanSchema,
+  s3Buckets: S3BucketSchema,
+  sagemakerEndpoints: SageMakerEndpointSchema,
+  sagemakerNotebooks: SageMakerNotebookSchema,
+} as const;
+
 export const SnapshotSchema = z.object({
   schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
   collectedAt: isoDate,
