@@ -11,7 +11,12 @@ function snapshotsOf(snapshot: Snapshot, volumeId: string): EbsSnapshot[] {
   let index = snapshotsByVolume.get(snapshot);
   if (!index) {
     index = new Map();
-    for (const s of snapshot.resources.ebsSnapshots) if (s.volumeId) index.set(s.volumeId, [...(index.get(s.volumeId) ?? []), s]);
+    for (const s of snapshot.resources.ebsSnapshots) {
+      if (!s.volumeId) continue;
+      const list = index.get(s.volumeId);
+      if (list) list.push(s);
+      else index.set(s.volumeId, [s]);
+    }
     for (const list of index.values()) list.sort((a, b) => b.startTime.localeCompare(a.startTime));
     snapshotsByVolume.set(snapshot, index);
   }
