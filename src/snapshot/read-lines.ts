@@ -3,9 +3,9 @@ import { createInterface } from 'node:readline';
 import type { z } from 'zod';
 import { UserError, errorMessage } from '../errors.js';
 import { RESOURCE_LIST_SCHEMAS, SNAPSHOT_SCHEMA_VERSION, SnapshotSchema, type Snapshot } from './schema.js';
+import { validateResource, type ResourceList } from './validate-item.js';
 
-const ITEM_SCHEMAS: Readonly<Record<string, z.ZodType>> = RESOURCE_LIST_SCHEMAS;
-
+const IN_PLACE_AFTER = 200;
 const LIST_START = /^ {4}"(\w+)": \[$/;
 const ITEM = /^ {6}(\{.*\}),?$/;
 
@@ -19,7 +19,7 @@ export async function readLineLayout(file: string, describeIssue: (error: z.ZodE
   const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Number.POSITIVE_INFINITY });
   const skeleton: string[] = [];
   const items = new Map<string, unknown[]>();
-  let list: string | undefined;
+  let list: ResourceList | undefined;
   let inResources = false;
   let lineNo = 0;
   try {
@@ -36,7 +36,7 @@ export async function readLineLayout(file: string, describeIssue: (error: z.ZodE
       if (line === '  "resources": {') inResources = true;
       else if (line.startsWith('  }')) inResources = false;
       const start = inResources ? LIST_START.exec(line) : null;
-      list = start && start[1]! in ITEM_SCHEMAS ? start[1] : line.startsWith('    ]') ? undefined : list;
+      list = start && isResourceList(start[1]!) ? start[1] : line.startsWith('    ]') ? undefined : list;
       if (list !== undefined && !items.has(list)) items.set(list, []);
       skeleton.push(line);
     }
@@ -64,14 +64,19 @@ export async function readLineLayout(file: string, describeIssue: (error: z.ZodE
   return parsed.data;
 }
 
-function parseItem(text: string, list: string, index: number, where: string, describeIssue: (error: z.ZodError) => string): unknown {
+function isResourceList(name: string): name is ResourceList {
+  return name in RESOURCE_LIST_SCHEMAS;
+}
+
+function parseItem(text: string, list: ResourceList, index: number, where: string, describeIssue: (error: z.ZodError) => string): unknown {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (err) {
     throw new UserError(`${where}: not valid JSON (${errorMessage(err).split('\n')[0]})`);
   }
-  const parsed = ITEM_SCHEMAS[list]!.safeParse(raw);
+  // Compiling the in-place validator costs ~100 ms: more than zod takes on a small file.
+  const parsed = index < IN_PLACE_AFTER ? RESOURCE_LIST_SCHEMAS[list].safeParse(raw) : validateResource(list, raw);
   if (!parsed.success) throw new UserError(`${where}: invalid snapshot: resources.${list}[${index}].${describeIssue(parsed.error).replace(/^\(root\): /, '')}`);
   return parsed.data;
 }

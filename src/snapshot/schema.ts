@@ -14,6 +14,11 @@ const isoDate = z.string().datetime({ offset: true });
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const tags = z.record(z.string(), z.string());
 
+/** Every column of a per-day series has one entry per day. */
+export function columnsAligned(d: { avg: unknown[]; max: unknown[]; sum?: unknown[] | undefined; datapoints: unknown[] }): boolean {
+  return d.avg.length === d.datapoints.length && d.max.length === d.datapoints.length && (d.sum === undefined || d.sum.length === d.datapoints.length);
+}
+
 /**
  * Per-UTC-day values of one metric as columns: entry i is `start` plus i days, every column has
  * one entry per day, and a day with `datapoints` 0 had no data (its other values are 0).
@@ -27,9 +32,7 @@ export const DailySeriesSchema = z
     sum: z.array(z.number()).optional(),
     datapoints: z.array(z.number().int().nonnegative()),
   })
-  .refine((d) => d.avg.length === d.datapoints.length && d.max.length === d.datapoints.length && (d.sum === undefined || d.sum.length === d.datapoints.length), {
-    message: 'avg, max, sum and datapoints must have one entry per day',
-  })
+  .refine(columnsAligned, { message: 'avg, max, sum and datapoints must have one entry per day' })
   .meta({ id: 'DailySeries' });
 
 export const MetricSummarySchema = z.object({
