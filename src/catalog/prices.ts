@@ -30,80 +30,95 @@ const ec2Prices = ec2Data.prices as Record<string, number>;
  */
 export class PriceBook {
   private readonly collected = new Map<string, CollectedPrice>();
+  private readonly lookups = new Map<string, PriceLookup>();
 
   constructor(collected: readonly CollectedPrice[] = []) {
     for (const p of collected) this.collected.set(key(p.service, p.region, p.key, p.term), p);
   }
 
   ec2OnDemand(instanceType: string, region: string): PriceLookup {
-    const live = this.live('ec2', region, instanceType, 'hour');
-    if (live) return live;
-    return embedded(ec2Prices[instanceType], region, ec2Data.sameListPriceRegions, {
-      unit: 'hour',
-      source: ec2Data.source,
-      asOf: ec2Data.asOf,
-      what: `on-demand price for ${instanceType}`,
+    return this.cached(`ec2OnDemand|${instanceType}|${region}`, () => {
+      const live = this.live('ec2', region, instanceType, 'hour');
+      if (live) return live;
+      return embedded(ec2Prices[instanceType], region, ec2Data.sameListPriceRegions, {
+        unit: 'hour',
+        source: ec2Data.source,
+        asOf: ec2Data.asOf,
+        what: `on-demand price for ${instanceType}`,
+      });
     });
   }
 
   ec2Reserved(instanceType: string, region: string, term: 'reserved-1yr-no-upfront' | 'reserved-3yr-no-upfront'): PriceLookup {
-    const p = this.collected.get(key('ec2', region, instanceType, term));
-    if (p) return { known: true, price: fromCollected(p, 'hour') };
-    return { known: false, reason: `no ${term} price collected for ${instanceType} in ${region}` };
+    return this.cached(`ec2Reserved|${instanceType}|${region}|${term}`, () => {
+      const p = this.collected.get(key('ec2', region, instanceType, term));
+      if (p) return { known: true, price: fromCollected(p, 'hour') };
+      return { known: false, reason: `no ${term} price collected for ${instanceType} in ${region}` };
+    });
   }
 
   ebsGbMonth(volumeType: EbsVolumeType, region: string): PriceLookup {
-    const live = this.live('ebs', region, volumeType, 'GB-month');
-    if (live) return live;
-    return embedded(storageData.ebs.gbMonth[volumeType], region, storageData.ebs.sameListPriceRegions, {
-      unit: 'GB-month',
-      source: storageData.ebs.source,
-      asOf: storageData.ebs.asOf,
-      what: `EBS ${volumeType} price`,
+    return this.cached(`ebsGbMonth|${volumeType}|${region}`, () => {
+      const live = this.live('ebs', region, volumeType, 'GB-month');
+      if (live) return live;
+      return embedded(storageData.ebs.gbMonth[volumeType], region, storageData.ebs.sameListPriceRegions, {
+        unit: 'GB-month',
+        source: storageData.ebs.source,
+        asOf: storageData.ebs.asOf,
+        what: `EBS ${volumeType} price`,
+      });
     });
   }
 
   s3GbMonth(storageClass: S3PriceClass, region: string): PriceLookup {
-    const live = this.live('s3', region, storageClass, 'GB-month');
-    if (live) return live;
-    return embedded(storageData.s3.gbMonth[storageClass], region, storageData.s3.sameListPriceRegions, {
-      unit: 'GB-month',
-      source: storageData.s3.source,
-      asOf: storageData.s3.asOf,
-      what: `S3 ${storageClass} price`,
+    return this.cached(`s3GbMonth|${storageClass}|${region}`, () => {
+      const live = this.live('s3', region, storageClass, 'GB-month');
+      if (live) return live;
+      return embedded(storageData.s3.gbMonth[storageClass], region, storageData.s3.sameListPriceRegions, {
+        unit: 'GB-month',
+        source: storageData.s3.source,
+        asOf: storageData.s3.asOf,
+        what: `S3 ${storageClass} price`,
+      });
     });
   }
 
   sagemakerHourly(mlInstanceType: string, region: string): PriceLookup {
-    const live = this.live('sagemaker', region, mlInstanceType, 'hour');
-    if (live) return live;
-    return embedded((sagemakerData.prices as Record<string, number>)[mlInstanceType], region, sagemakerData.sameListPriceRegions, {
-      unit: 'hour',
-      source: sagemakerData.source,
-      asOf: sagemakerData.asOf,
-      what: `SageMaker real-time inference price for ${mlInstanceType}`,
+    return this.cached(`sagemakerHourly|${mlInstanceType}|${region}`, () => {
+      const live = this.live('sagemaker', region, mlInstanceType, 'hour');
+      if (live) return live;
+      return embedded((sagemakerData.prices as Record<string, number>)[mlInstanceType], region, sagemakerData.sameListPriceRegions, {
+        unit: 'hour',
+        source: sagemakerData.source,
+        asOf: sagemakerData.asOf,
+        what: `SageMaker real-time inference price for ${mlInstanceType}`,
+      });
     });
   }
 
   /** Notebook instances are priced apart from hosting (the same ml.* type can differ). */
   sagemakerNotebookHourly(mlInstanceType: string, region: string): PriceLookup {
-    const live = this.live('sagemaker', region, `notebook:${mlInstanceType}`, 'hour');
-    if (live) return live;
-    const nb = sagemakerData.notebook;
-    return embedded((nb.prices as Record<string, number>)[mlInstanceType], region, nb.sameListPriceRegions, {
-      unit: 'hour',
-      source: nb.source,
-      asOf: nb.asOf,
-      what: `SageMaker notebook price for ${mlInstanceType}`,
+    return this.cached(`sagemakerNotebookHourly|${mlInstanceType}|${region}`, () => {
+      const live = this.live('sagemaker', region, `notebook:${mlInstanceType}`, 'hour');
+      if (live) return live;
+      const nb = sagemakerData.notebook;
+      return embedded((nb.prices as Record<string, number>)[mlInstanceType], region, nb.sameListPriceRegions, {
+        unit: 'hour',
+        source: nb.source,
+        asOf: nb.asOf,
+        what: `SageMaker notebook price for ${mlInstanceType}`,
+      });
     });
   }
 
   /** Public IPv4 (Elastic IPs included) is one flat hourly rate in every commercial region. */
   publicIpv4Hourly(region: string): PriceLookup {
-    const live = this.live('ec2', region, 'public-ipv4', 'hour');
-    if (live) return live;
-    const n = networkData.publicIpv4;
-    return { known: true, price: { usd: n.usdPerHour, unit: 'hour', source: n.source, asOf: n.asOf, basis: `${region}: ${n.note}` } };
+    return this.cached(`publicIpv4Hourly|${region}`, () => {
+      const live = this.live('ec2', region, 'public-ipv4', 'hour');
+      if (live) return live;
+      const n = networkData.publicIpv4;
+      return { known: true, price: { usd: n.usdPerHour, unit: 'hour', source: n.source, asOf: n.asOf, basis: `${region}: ${n.note}` } };
+    });
   }
 
   /**
@@ -111,37 +126,56 @@ export class PriceBook {
    * outside a collected price only the embedded standard-tier figure exists; the archive tier is unknown.
    */
   ebsSnapshotGbMonth(tier: 'standard' | 'archive', region: string): PriceLookup {
-    const live = this.live('ebs', region, `snapshot-${tier}`, 'GB-month');
-    if (live) return live;
-    const snap = storageData.ebsSnapshot;
-    if (tier === 'archive') {
-      return { known: false, reason: `no EBS snapshot archive-tier price for ${region}: the embedded catalog has none and live price collection does not fetch snapshot prices` };
-    }
-    return embedded(snap.gbMonth.standard, region, snap.sameListPriceRegions, {
-      unit: 'GB-month',
-      source: snap.source,
-      asOf: snap.asOf,
-      what: 'EBS snapshot (standard tier) price',
-      collectedLive: false,
+    return this.cached(`ebsSnapshotGbMonth|${tier}|${region}`, () => {
+      const live = this.live('ebs', region, `snapshot-${tier}`, 'GB-month');
+      if (live) return live;
+      const snap = storageData.ebsSnapshot;
+      if (tier === 'archive') {
+        return { known: false, reason: `no EBS snapshot archive-tier price for ${region}: the embedded catalog has none and live price collection does not fetch snapshot prices` };
+      }
+      return embedded(snap.gbMonth.standard, region, snap.sameListPriceRegions, {
+        unit: 'GB-month',
+        source: snap.source,
+        asOf: snap.asOf,
+        what: 'EBS snapshot (standard tier) price',
+        collectedLive: false,
+      });
     });
   }
 
   /** gp3 IOPS provisioned above the 3,000 included; not fetched by live collection. */
   ebsGp3ExtraIops(region: string): PriceLookup {
-    const g = storageData.gp3Performance;
-    return embedded(g.iopsMonth, region, g.sameListPriceRegions, { unit: 'IOPS-month', source: g.source, asOf: g.asOf, what: 'gp3 extra-IOPS price', collectedLive: false });
+    return this.cached(`ebsGp3ExtraIops|${region}`, () => {
+      const g = storageData.gp3Performance;
+      return embedded(g.iopsMonth, region, g.sameListPriceRegions, { unit: 'IOPS-month', source: g.source, asOf: g.asOf, what: 'gp3 extra-IOPS price', collectedLive: false });
+    });
   }
 
   /** gp3 throughput provisioned above the 125 MiB/s included; not fetched by live collection. */
   ebsGp3ExtraThroughput(region: string): PriceLookup {
-    const g = storageData.gp3Performance;
-    return embedded(g.throughputMiBpsMonth, region, g.sameListPriceRegions, {
-      unit: 'MiBps-month',
-      source: g.source,
-      asOf: g.asOf,
-      what: 'gp3 extra-throughput price',
-      collectedLive: false,
+    return this.cached(`ebsGp3ExtraThroughput|${region}`, () => {
+      const g = storageData.gp3Performance;
+      return embedded(g.throughputMiBpsMonth, region, g.sameListPriceRegions, {
+        unit: 'MiBps-month',
+        source: g.source,
+        asOf: g.asOf,
+        what: 'gp3 extra-throughput price',
+        collectedLive: false,
+      });
     });
+  }
+
+  /**
+   * Every lookup is answered once per audit: findings then share one Price (and its strings)
+   * instead of each holding a copy, which adds up over a fleet of 100,000 resources.
+   */
+  private cached(lookupKey: string, compute: () => PriceLookup): PriceLookup {
+    let lookup = this.lookups.get(lookupKey);
+    if (!lookup) {
+      lookup = compute();
+      this.lookups.set(lookupKey, lookup);
+    }
+    return lookup;
   }
 
   private live(service: CollectedPrice['service'], region: string, k: string, unit: Price['unit']): PriceLookup | undefined {

@@ -39,7 +39,19 @@ export interface ActionDefinition {
 }
 
 export function priceEntry(item: string, price: Price): Finding['pricing']['prices'][number] {
-  return { item, usd: price.usd, unit: price.unit, source: `${price.source}; ${price.basis}`, asOf: price.asOf };
+  return { item, usd: price.usd, unit: price.unit, source: sourceOf(price), asOf: price.asOf };
+}
+
+// Prices are shared across an audit (PriceBook answers each lookup once), so their source lines can be too.
+const sources = new WeakMap<Price, string>();
+
+function sourceOf(price: Price): string {
+  let source = sources.get(price);
+  if (source === undefined) {
+    source = `${price.source}; ${price.basis}`;
+    sources.set(price, source);
+  }
+  return source;
 }
 
 export function numberParam(params: Readonly<Record<string, ParamValue>>, name: string): number {

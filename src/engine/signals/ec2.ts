@@ -87,7 +87,7 @@ export function ec2Signals(inst: Ec2Instance, ctx: SignalContext): { signals: Ec
   const gpus = gpuSignals(inst, spec);
   const gpuCount = spec?.gpu?.count ?? 0;
   const cost = instanceCost(inst, ctx);
-  const gpuObserved = gpus.length ? Math.min(...gpus.map((g) => g.observedHours)) : 0;
+  const agg = gpuAggregates(gpus);
 
   const signals: Omit<Ec2Signals, 'days' | 'tagPairs'> = {
     running: inst.state === 'running',
@@ -103,14 +103,14 @@ export function ec2Signals(inst: Ec2Instance, ctx: SignalContext): { signals: Ec
     gpuModel: spec?.gpu?.model ?? '',
     gpuMemoryGiBEach: spec?.gpu?.memoryGiBEach ?? 0,
     gpusReporting: gpus.length,
-    gpuDataSufficient: gpuCount > 0 && gpus.length >= gpuCount && gpuObserved >= ctx.minObservedHours,
+    gpuDataSufficient: gpuCount > 0 && gpus.length >= gpuCount && agg.observedHoursMin >= ctx.minObservedHours,
     gpus,
-    activeGpuCount: gpus.filter((g) => g.active).length,
-    gpuUtilMaxPct: max(gpus.map((g) => g.utilMaxPct)),
-    gpuUtilP95MaxPct: max(gpus.map((g) => g.utilP95Pct)),
-    gpuUtilP95MeanPct: gpus.length ? round(gpus.reduce((s, g) => s + g.utilP95Pct, 0) / Math.max(gpuCount, gpus.length)) : 0,
-    gpuMemUsedMaxGiB: max(gpus.map((g) => g.memUsedMaxGiB)),
-    gpuMemUsedMaxPct: max(gpus.map((g) => g.memUsedMaxPct)),
+    activeGpuCount: agg.active,
+    gpuUtilMaxPct: agg.utilMaxPct,
+    gpuUtilP95MaxPct: agg.utilP95MaxPct,
+    gpuUtilP95MeanPct: gpus.length ? round(agg.utilP95Sum / Math.max(gpuCount, gpus.length)) : 0,
+    gpuMemUsedMaxGiB: agg.memUsedMaxGiB,
+    gpuMemUsedMaxPct: agg.memUsedMaxPct,
     hasCpuMetrics: m.cpu !== undefined && m.cpu.datapoints > 0,
     cpuAvgPct: round(m.cpu?.avg ?? 0),
     cpuP95Pct: round(m.cpu?.p95 ?? 0),
@@ -213,6 +213,17 @@ function instanceCost(inst: Ec2Instance, ctx: SignalContext): ResourceCost {
   return { monthly: monthlyFromHourly(lookup.price.usd), prices: [{ item: `${inst.type} ${inst.lifecycle}`, price: lookup.price }], unknown: [] };
 }
 
-function max(values: number[]): number {
-  return values.length ? Math.max(...values) : 0;
+/** Instance-wide GPU figures in one pass (0 when no GPU reports). */
+function gpuAggregates(gpus: readonly GpuSignal[]) {
+  const a = { observedHoursMin: gpus.length ? Number.POSITIVE_INFINITY : 0, active: 0, utilMaxPct: 0, utilP95MaxPct: 0, utilP95Sum: 0, memUsedMaxGiB: 0, memUsedMaxPct: 0 };
+  for (const g of gpus) {
+    a.observedHoursMin = Math.min(a.observedHoursMin, g.observedHours);
+    if (g.active) a.active++;
+    a.utilMaxPct = Math.max(a.utilMaxPct, g.utilMaxPct);
+    a.utilP95MaxPct = Math.max(a.utilP95MaxPct, g.utilP95Pct);
+    a.utilP95Sum += g.utilP95Pct;
+    a.memUsedMaxGiB = Math.max(a.memUsedMaxGiB, g.memUsedMaxGiB);
+    a.memUsedMaxPct = Math.max(a.memUsedMaxPct, g.memUsedMaxPct);
+  }
+  return a;
 }

@@ -13,7 +13,7 @@ export function evidenceOf(m: MetricSummary | undefined): Record<string, number>
 }
 
 export function hoursBetween(from: string, to: Date): number {
-  return Math.max(0, (to.getTime() - new Date(from).getTime()) / 3_600_000);
+  return Math.max(0, (to.getTime() - Date.parse(from)) / 3_600_000);
 }
 
 /**
