@@ -3,7 +3,7 @@ import { commitmentCovers, hasBusyProfile } from './ec2-usage.js';
 import { dateAt, dayNumber } from '../../snapshot/daily.js';
 import type { DailySeries, Ec2Instance } from '../../snapshot/schema.js';
 import { monthlyFromHourly } from '../money.js';
-import { defineLazy, hoursBetween, round } from './metrics.js';
+import { hoursBetween, round } from './metrics.js';
 import type { ResourceCost, SignalContext } from './types.js';
 
 /** Defaults for when a GPU counts as in use: p95 utilisation or peak memory at these levels (rules may override). */
@@ -88,8 +88,11 @@ export function ec2Signals(inst: Ec2Instance, ctx: SignalContext): { signals: Ec
   const gpuCount = spec?.gpu?.count ?? 0;
   const cost = instanceCost(inst, ctx);
   const agg = gpuAggregates(gpus);
+  // Per-day rows and tag pairs are built on first read: most instances meet no rule that asks.
+  let days: DaySignal[] | undefined;
+  let tagPairs: string[] | undefined;
 
-  const signals: Omit<Ec2Signals, 'days' | 'tagPairs'> = {
+  const signals: Ec2Signals = {
     running: inst.state === 'running',
     ageHours: round(hoursBetween(inst.launchTime, ctx.asOf)),
     observedHours: round(observedHours),
@@ -127,10 +130,14 @@ export function ec2Signals(inst: Ec2Instance, ctx: SignalContext): { signals: Ec
     hasHourOfWeek: hasBusyProfile(inst),
     monthlyCost: cost.monthly ?? 0,
     priced: cost.monthly !== null,
+    get days() {
+      return (days ??= daySignals(inst));
+    },
+    get tagPairs() {
+      return (tagPairs ??= Object.entries(inst.tags).map(([k, v]) => `${k}=${v}`));
+    },
   };
-  const withDays = defineLazy(signals, 'days', () => daySignals(inst));
-  const full: Ec2Signals = defineLazy(withDays, 'tagPairs', () => Object.entries(inst.tags).map(([k, v]) => `${k}=${v}`));
-  return spec ? { signals: full, cost, spec } : { signals: full, cost };
+  return spec ? { signals, cost, spec } : { signals, cost };
 }
 
 function observedDayCount(inst: Ec2Instance): number {

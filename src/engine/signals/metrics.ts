@@ -15,24 +15,3 @@ export function evidenceOf(m: MetricSummary | undefined): Record<string, number>
 export function hoursBetween(from: string, to: Date): number {
   return Math.max(0, (to.getTime() - Date.parse(from)) / 3_600_000);
 }
-
-/**
- * Adds `key` to `target` as an own, enumerable property computed on first read and kept. For
- * signals only some rules read (per-day rows, tag pairs): CEL sees an ordinary field, and the
- * thousands of resources no rule asks about never build it.
- */
-export function defineLazy<T extends object, K extends PropertyKey, V>(target: T, key: K, compute: () => V): T & Record<K, V> {
-  let value: V;
-  let done = false;
-  Object.defineProperty(target, key, {
-    enumerable: true,
-    get() {
-      if (!done) {
-        value = compute();
-        done = true;
-      }
-      return value;
-    },
-  });
-  return target as T & Record<K, V>;
-}
