@@ -19,6 +19,7 @@ describe('s3-storage-class', () => {
     expect(f?.action).toMatchObject({ kind: 'change-storage-class', from: 'STANDARD', to: 'GLACIER_IR' });
     expect(f?.monthlySavings).toBe(19);
     expect(f?.confidence).toBe('high');
+    expect(f?.problem).toMatch(/; 0 GETs\/day, 0 of the data read back a month$/);
     expect(f?.tradeoff.after).toMatchObject({ firstByteLatency: 'milliseconds', storageClass: 'GLACIER_IR' });
   });
 
@@ -27,6 +28,7 @@ describe('s3-storage-class', () => {
     expect(f?.action.to).toBe('INTELLIGENT_TIERING');
     expect(f?.monthlySavings).toBe(10.25);
     expect(f?.confidence).toBe('low');
+    expect(f?.problem).toMatch(/; reads not measured \(no request-metrics configuration on the bucket\)$/);
     expect(f?.pricing.unknown?.join(' ')).toMatch(/transition/);
   });
 });

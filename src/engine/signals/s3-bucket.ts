@@ -21,6 +21,8 @@ export interface S3BucketSignals {
   getRequestsPerDay: number;
   /** GiB downloaded per month divided by GiB stored in Standard: how much of the data is read back. */
   monthlyReadFraction: number;
+  /** The reads in words: measured GETs and read-back share, or that reads were not measured (never "0 GETs"). */
+  readActivity: string;
   monthlyCost: number;
   priced: boolean;
 }
@@ -38,6 +40,8 @@ export function s3BucketSignals(b: S3Bucket, ctx: SignalContext): { signals: S3B
   const downloadedSum = downloaded?.sum ?? (downloaded ? downloaded.avg * downloaded.datapoints : 0);
   const lookup = ctx.prices.s3GbMonth('STANDARD', b.region);
   const standardGiB = standardBytes / GiB;
+  const getRequestsPerDay = days > 0 ? round(getsSum / days) : 0;
+  const monthlyReadFraction = days > 0 && standardGiB > 0 ? round(((downloadedSum / GiB) * (30 / days)) / standardGiB, 4) : 0;
   const cost: ResourceCost = lookup.known
     ? { monthly: roundCents(lookup.price.usd * standardGiB), prices: [{ item: 'S3 Standard GB-month', price: lookup.price }], unknown: [] }
     : { monthly: null, prices: [], unknown: [lookup.reason] };
@@ -50,8 +54,11 @@ export function s3BucketSignals(b: S3Bucket, ctx: SignalContext): { signals: S3B
       ageDays: b.creationDate ? round(hoursBetween(b.creationDate, ctx.asOf) / 24) : 0,
       hasLifecycleRules: (b.lifecycleRules ?? 0) > 0,
       hasRequestMetrics,
-      getRequestsPerDay: days > 0 ? round(getsSum / days) : 0,
-      monthlyReadFraction: days > 0 && standardGiB > 0 ? round(((downloadedSum / GiB) * (30 / days)) / standardGiB, 4) : 0,
+      getRequestsPerDay,
+      monthlyReadFraction,
+      readActivity: hasRequestMetrics
+        ? `${getRequestsPerDay} GETs/day, ${monthlyReadFraction} of the data read back a month`
+        : 'reads not measured (no request-metrics configuration on the bucket)',
       monthlyCost: cost.monthly ?? 0,
       priced: cost.monthly !== null,
     },
