@@ -5,22 +5,22 @@ type Breakdown = AuditResult['breakdowns']['byCategory'];
 
 /** Savings by category, team, region and account; unknown savings count as findings, not dollars. */
 export function breakdowns(findings: readonly Finding[]): AuditResult['breakdowns'] {
-  const by = (key: (f: Finding) => string): Breakdown => {
-    const out: Breakdown = {};
-    for (const f of findings) {
-      const k = key(f);
-      const entry = (out[k] ??= { monthlySavings: 0, findingCount: 0 });
-      entry.monthlySavings = roundCents(entry.monthlySavings + (f.monthlySavings ?? 0));
-      entry.findingCount += 1;
-    }
-    return out;
+  const out: AuditResult['breakdowns'] = { byCategory: {}, byTeam: {}, byRegion: {}, byAccount: {} };
+  // Whole cents while adding up (savings are already rounded to cents): exact, and one rounding per entry.
+  const cents = new Map<Breakdown[string], number>();
+  const add = (breakdown: Breakdown, key: string, f: Finding) => {
+    const entry = (breakdown[key] ??= { monthlySavings: 0, findingCount: 0 });
+    entry.findingCount += 1;
+    cents.set(entry, (cents.get(entry) ?? 0) + Math.round((f.monthlySavings ?? 0) * 100));
   };
-  return {
-    byCategory: by((f) => f.category),
-    byTeam: by((f) => f.resource.team ?? '(untagged)'),
-    byRegion: by((f) => f.resource.region),
-    byAccount: by((f) => f.resource.accountId),
-  };
+  for (const f of findings) {
+    add(out.byCategory, f.category, f);
+    add(out.byTeam, f.resource.team ?? '(untagged)', f);
+    add(out.byRegion, f.resource.region, f);
+    add(out.byAccount, f.resource.accountId, f);
+  }
+  for (const [entry, c] of cents) entry.monthlySavings = roundCents(c / 100);
+  return out;
 }
 
 export function totalSavings(findings: readonly Finding[]): number {
