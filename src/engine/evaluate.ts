@@ -5,6 +5,7 @@ import { RESOURCE_TYPES, refOf, resourcesOf, type AnyResource, type ResourceType
 import type { Snapshot, SnapshotWarning } from '../snapshot/schema.js';
 import { VERSION } from '../version.js';
 import { ACTIONS, type PricedMove } from './actions/index.js';
+import { memoPerObject } from './memo.js';
 import { roundCents } from './money.js';
 import { RESULT_SCHEMA_VERSION, type AuditResult, type Finding } from './result.js';
 import type { LoadedRule } from './rules/load.js';
@@ -107,10 +108,8 @@ function toFinding(
 ): Finding {
   const { rule, move } = chosen;
   const ref = refOf(type, resource);
-  const team = config.teamTags.map((k) => ref.tags[k]).find((v) => v !== undefined && v !== '');
-  const alternatives = all
-    .filter((c) => c !== chosen)
-    .map((c) => ({ ruleId: c.rule.spec.id, action: c.move.description, monthlySavings: c.move.monthlySavings, why: `one move per resource: ${rule.spec.id} (${rule.spec.action.kind}) is done first` }));
+  const team = teamOf(ref.tags, config.teamTags);
+  const alternatives = all.filter((c) => c !== chosen).map((c) => ({ ruleId: c.rule.spec.id, action: c.move.description, monthlySavings: c.move.monthlySavings, why: doneFirst(rule) }));
   const action: Finding['action'] = { kind: rule.spec.action.kind, description: move.description };
   if (move.from !== undefined) action.from = move.from;
   if (move.to !== undefined) action.to = move.to;
@@ -131,3 +130,14 @@ function toFinding(
     tradeoff: move.tradeoff,
   };
 }
+
+function teamOf(tags: Readonly<Record<string, string>>, teamTags: readonly string[]): string | undefined {
+  for (const key of teamTags) {
+    const v = tags[key];
+    if (v !== undefined && v !== '') return v;
+  }
+  return undefined;
+}
+
+// One string per rule, not one per finding: a large audit holds tens of thousands of alternatives.
+const doneFirst = memoPerObject((rule: LoadedRule) => `one move per resource: ${rule.spec.id} (${rule.spec.action.kind}) is done first`);

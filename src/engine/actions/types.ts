@@ -3,6 +3,7 @@ import type { ResourceOf, ResourceType } from '../../snapshot/resources.js';
 import type { ActionKind, Finding } from '../result.js';
 import type { ParamValue } from '../rules/schema.js';
 import type { ResourceFacts, SignalContext } from '../signals/index.js';
+import { memoPerObject } from '../memo.js';
 
 export interface ActionContext<T extends ResourceType = ResourceType> {
   type: T;
@@ -43,16 +44,7 @@ export function priceEntry(item: string, price: Price): Finding['pricing']['pric
 }
 
 // Prices are shared across an audit (PriceBook answers each lookup once), so their source lines can be too.
-const sources = new WeakMap<Price, string>();
-
-function sourceOf(price: Price): string {
-  let source = sources.get(price);
-  if (source === undefined) {
-    source = `${price.source}; ${price.basis}`;
-    sources.set(price, source);
-  }
-  return source;
-}
+const sourceOf = memoPerObject((price: Price) => `${price.source}; ${price.basis}`);
 
 export function numberParam(params: Readonly<Record<string, ParamValue>>, name: string): number {
   const v = params[name];
