@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -104,6 +104,20 @@ describe('snapshot read/write', () => {
         lines[i] = lines[i]!.replace('"type":', '"type" ');
       });
       await expect(readSnapshot(p)).rejects.toThrow(new RegExp(`^${p.replace(/[.]/g, '\\.')}:${lineOf('i-1')}: not valid JSON`));
+    });
+
+    it('validates a large file in place: same snapshot, same line-numbered errors', async () => {
+      const fleet = Array.from({ length: 3000 }, (_, i) => instance({ id: `i-${i}`, type: 'm5.large', cpu: [1, 2, 3], netMBPerDay: 1 }));
+      const snap = snapshotOf({ ec2Instances: fleet });
+      const p = join(dir, 'large.json');
+      await writeSnapshot(p, snap);
+      expect(statSync(p).size).toBeGreaterThan(4 * 2 ** 20);
+      expect(await readSnapshot(p)).toEqual(snap);
+      const lines = readFileSync(p, 'utf8').split('\n');
+      const i = lines.findIndex((l) => l.includes('"id":"i-2999"'));
+      lines[i] = lines[i]!.replace('"state":"running"', '"state":"sleeping"');
+      writeFileSync(p, lines.join('\n'));
+      await expect(readSnapshot(p)).rejects.toThrow(`${p}:${i + 1}: invalid snapshot: resources.ec2Instances[2999].state: `);
     });
 
     it('reads the same snapshot pretty-printed by another tool (whole-file path)', async () => {
