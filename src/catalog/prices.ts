@@ -19,6 +19,8 @@ export interface Price {
 /** A price is known, or explicitly unknown with the reason: never a silent 0. */
 export type PriceLookup = { known: true; price: Price } | { known: false; reason: string };
 
+type LookupTree = Map<string, LookupTree | PriceLookup>;
+
 export type S3PriceClass = keyof typeof storageData.s3.gbMonth;
 export type EbsVolumeType = keyof typeof storageData.ebs.gbMonth;
 
@@ -30,14 +32,14 @@ const ec2Prices = ec2Data.prices as Record<string, number>;
  */
 export class PriceBook {
   private readonly collected = new Map<string, CollectedPrice>();
-  private readonly lookups = new Map<string, PriceLookup>();
+  private readonly lookups: LookupTree = new Map();
 
   constructor(collected: readonly CollectedPrice[] = []) {
     for (const p of collected) this.collected.set(key(p.service, p.region, p.key, p.term), p);
   }
 
   ec2OnDemand(instanceType: string, region: string): PriceLookup {
-    return this.cached(`ec2OnDemand|${instanceType}|${region}`, () => {
+    return this.cached(['ec2OnDemand', instanceType, region], () => {
       const live = this.live('ec2', region, instanceType, 'hour');
       if (live) return live;
       return embedded(ec2Prices[instanceType], region, ec2Data.sameListPriceRegions, {
@@ -50,7 +52,7 @@ export class PriceBook {
   }
 
   ec2Reserved(instanceType: string, region: string, term: 'reserved-1yr-no-upfront' | 'reserved-3yr-no-upfront'): PriceLookup {
-    return this.cached(`ec2Reserved|${instanceType}|${region}|${term}`, () => {
+    return this.cached(['ec2Reserved', instanceType, region, term], () => {
       const p = this.collected.get(key('ec2', region, instanceType, term));
       if (p) return { known: true, price: fromCollected(p, 'hour') };
       return { known: false, reason: `no ${term} price collected for ${instanceType} in ${region}` };
@@ -58,7 +60,7 @@ export class PriceBook {
   }
 
   ebsGbMonth(volumeType: EbsVolumeType, region: string): PriceLookup {
-    return this.cached(`ebsGbMonth|${volumeType}|${region}`, () => {
+    return this.cached(['ebsGbMonth', volumeType, region], () => {
       const live = this.live('ebs', region, volumeType, 'GB-month');
       if (live) return live;
       return embedded(storageData.ebs.gbMonth[volumeType], region, storageData.ebs.sameListPriceRegions, {
@@ -71,7 +73,7 @@ export class PriceBook {
   }
 
   s3GbMonth(storageClass: S3PriceClass, region: string): PriceLookup {
-    return this.cached(`s3GbMonth|${storageClass}|${region}`, () => {
+    return this.cached(['s3GbMonth', storageClass, region], () => {
       const live = this.live('s3', region, storageClass, 'GB-month');
       if (live) return live;
       return embedded(storageData.s3.gbMonth[storageClass], region, storageData.s3.sameListPriceRegions, {
@@ -84,7 +86,7 @@ export class PriceBook {
   }
 
   sagemakerHourly(mlInstanceType: string, region: string): PriceLookup {
-    return this.cached(`sagemakerHourly|${mlInstanceType}|${region}`, () => {
+    return this.cached(['sagemakerHourly', mlInstanceType, region], () => {
       const live = this.live('sagemaker', region, mlInstanceType, 'hour');
       if (live) return live;
       return embedded((sagemakerData.prices as Record<string, number>)[mlInstanceType], region, sagemakerData.sameListPriceRegions, {
@@ -98,7 +100,7 @@ export class PriceBook {
 
   /** Notebook instances are priced apart from hosting (the same ml.* type can differ). */
   sagemakerNotebookHourly(mlInstanceType: string, region: string): PriceLookup {
-    return this.cached(`sagemakerNotebookHourly|${mlInstanceType}|${region}`, () => {
+    return this.cached(['sagemakerNotebookHourly', mlInstanceType, region], () => {
       const live = this.live('sagemaker', region, `notebook:${mlInstanceType}`, 'hour');
       if (live) return live;
       const nb = sagemakerData.notebook;
@@ -113,7 +115,7 @@ export class PriceBook {
 
   /** Public IPv4 (Elastic IPs included) is one flat hourly rate in every commercial region. */
   publicIpv4Hourly(region: string): PriceLookup {
-    return this.cached(`publicIpv4Hourly|${region}`, () => {
+    return this.cached(['publicIpv4Hourly', region], () => {
       const live = this.live('ec2', region, 'public-ipv4', 'hour');
       if (live) return live;
       const n = networkData.publicIpv4;
@@ -126,7 +128,7 @@ export class PriceBook {
    * outside a collected price only the embedded standard-tier figure exists; the archive tier is unknown.
    */
   ebsSnapshotGbMonth(tier: 'standard' | 'archive', region: string): PriceLookup {
-    return this.cached(`ebsSnapshotGbMonth|${tier}|${region}`, () => {
+    return this.cached(['ebsSnapshotGbMonth', tier, region], () => {
       const live = this.live('ebs', region, `snapshot-${tier}`, 'GB-month');
       if (live) return live;
       const snap = storageData.ebsSnapshot;
@@ -145,7 +147,7 @@ export class PriceBook {
 
   /** gp3 IOPS provisioned above the 3,000 included; not fetched by live collection. */
   ebsGp3ExtraIops(region: string): PriceLookup {
-    return this.cached(`ebsGp3ExtraIops|${region}`, () => {
+    return this.cached(['ebsGp3ExtraIops', region], () => {
       const g = storageData.gp3Performance;
       return embedded(g.iopsMonth, region, g.sameListPriceRegions, { unit: 'IOPS-month', source: g.source, asOf: g.asOf, what: 'gp3 extra-IOPS price', collectedLive: false });
     });
@@ -153,7 +155,7 @@ export class PriceBook {
 
   /** gp3 throughput provisioned above the 125 MiB/s included; not fetched by live collection. */
   ebsGp3ExtraThroughput(region: string): PriceLookup {
-    return this.cached(`ebsGp3ExtraThroughput|${region}`, () => {
+    return this.cached(['ebsGp3ExtraThroughput', region], () => {
       const g = storageData.gp3Performance;
       return embedded(g.throughputMiBpsMonth, region, g.sameListPriceRegions, {
         unit: 'MiBps-month',
@@ -169,12 +171,18 @@ export class PriceBook {
    * Every lookup is answered once per audit: findings then share one Price (and its strings)
    * instead of each holding a copy, which adds up over a fleet of 100,000 resources.
    */
-  private cached(lookupKey: string, compute: () => PriceLookup): PriceLookup {
-    let lookup = this.lookups.get(lookupKey);
-    if (!lookup) {
-      lookup = compute();
-      this.lookups.set(lookupKey, lookup);
+  private cached(keys: readonly [string, ...string[]], compute: () => PriceLookup): PriceLookup {
+    // Nested maps, not one joined key: joining builds and hashes a new string on every call.
+    // keys[0] names the lookup, so the keys under one name always have the same depth.
+    let level = this.lookups;
+    for (let i = 0; i < keys.length - 1; i++) {
+      let next = level.get(keys[i]!);
+      if (next === undefined) level.set(keys[i]!, (next = new Map()));
+      level = next as LookupTree;
     }
+    const leaf = keys[keys.length - 1]!;
+    let lookup = level.get(leaf) as PriceLookup | undefined;
+    if (lookup === undefined) level.set(leaf, (lookup = compute()));
     return lookup;
   }
 

@@ -31,5 +31,10 @@ export function totalSavings(findings: readonly Finding[]): number {
 export function compareFindings(a: Finding, b: Finding): number {
   const sa = a.monthlySavings ?? -1;
   const sb = b.monthlySavings ?? -1;
-  return sb - sa || a.ruleId.localeCompare(b.ruleId) || a.resource.id.localeCompare(b.resource.id);
+  return sb - sa || byCodePoint(a.ruleId, b.ruleId) || byCodePoint(a.resource.id, b.resource.id);
+}
+
+// Not localeCompare: the order only has to be stable, and collation is slow over 100,000 findings.
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

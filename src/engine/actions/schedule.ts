@@ -1,5 +1,6 @@
 import { observedDays } from '../../snapshot/daily.js';
 import type { Ec2Instance, SageMakerNotebook } from '../../snapshot/schema.js';
+import { memoPerObject } from '../memo.js';
 import { roundCents } from '../money.js';
 import type { Ec2Signals } from '../signals/ec2.js';
 import { busyProfile } from '../signals/ec2-usage.js';
@@ -21,20 +22,17 @@ export const schedule: ActionDefinition = {
   },
 };
 
-const workingHoursCache = new Map<string, ReadonlySet<number>>();
-
 /** Hours of the week (Monday 0:00 UTC = 0) inside the working day in the given timezone offset. */
 export function workingHours(startHour: number, endHour: number, utcOffsetHours: number): ReadonlySet<number> {
-  const key = `${startHour}/${endHour}/${utcOffsetHours}`;
-  let on = workingHoursCache.get(key);
-  if (!on) {
-    const hours = new Set<number>();
-    for (let day = 0; day < 5; day++) for (let h = startHour; h < endHour; h++) hours.add((((day * 24 + h - utcOffsetHours) % 168) + 168) % 168);
-    on = hours;
-    workingHoursCache.set(key, on);
-  }
-  return on;
+  const hours = new Set<number>();
+  for (let day = 0; day < 5; day++) for (let h = startHour; h < endHour; h++) hours.add((((day * 24 + h - utcOffsetHours) % 168) + 168) % 168);
+  return hours;
 }
+
+// A rule's params are one object for the whole audit: its working hours are worked out once.
+const workingHoursOf = memoPerObject((params: ActionContext['params']) =>
+  workingHours(optionalNumber(params, 'workdayStartHour', 8), optionalNumber(params, 'workdayEndHour', 20), optionalNumber(params, 'utcOffsetHours', 0)),
+);
 
 function ec2Schedule(ctx: ActionContext): PricedMove | undefined {
   const inst = ctx.resource as Ec2Instance;
@@ -42,7 +40,7 @@ function ec2Schedule(ctx: ActionContext): PricedMove | undefined {
   const profile = busyProfile(inst);
   if (!profile) return undefined;
   const maxIdle = numberParam(ctx.params, 'maxIdleUtilPct');
-  const on = workingHours(optionalNumber(ctx.params, 'workdayStartHour', 8), optionalNumber(ctx.params, 'workdayEndHour', 20), optionalNumber(ctx.params, 'utcOffsetHours', 0));
+  const on = workingHoursOf(ctx.params);
   // Every off-hour must be observed and idle (an unobserved hour is not an idle one), and some working hour busy.
   let off = 0;
   let maxOffHoursUtilPct = 0;
