@@ -5,13 +5,15 @@
  *     volumes (8 attached root volumes, 4 from the demo's unattached/gp2/io1 set), 6 snapshots,
  *     2 Elastic IPs, 2 S3 buckets, 1 SageMaker endpoint and 1 notebook: every rule has work.
  *   instances: N EC2 instances and nothing else, the heaviest resource per unit.
- * Instances carry 14 days of hourly summaries: daily columns for every metric and hour-of-week
- * profiles for CPU and each GPU's utilisation (what schedule rules read).
+ * Instances carry 14 days of hourly summaries, with what the collector keeps besides: per-day
+ * columns for CPU, network and each GPU's utilisation (what per-day signals read), and hour-of-week
+ * profiles for CPU and for the instance's GPUs, one mean across them (what schedule rules read).
  * Usage: npx tsx bench/generate.ts 100000 bench/out/snapshot.json [account|instances]
  */
 import { instanceSpec } from '../src/catalog/index.js';
 import { writeSnapshot } from '../src/snapshot/io.js';
-import { SNAPSHOT_SCHEMA_VERSION, type Ec2Instance, type MetricSummary, type SnapshotInput } from '../src/snapshot/schema.js';
+import { HOURS_PER_WEEK, HourOfWeekMean } from '../src/snapshot/hour-of-week.js';
+import { SNAPSHOT_SCHEMA_VERSION, type Ec2Instance, type SnapshotInput } from '../src/snapshot/schema.js';
 import { demoServices, demoStorage } from '../scripts/demo-services.js';
 import { counter, gauge, gpus, rng, type Window } from '../scripts/synthetic.js';
 
@@ -96,22 +98,31 @@ export function syntheticSnapshot(n: number, mix: FleetMix = 'account', seed = 1
 
 function instanceTemplate(s: Shape, rand: () => number): { type: string; metrics: Ec2Instance['metrics'] } {
   const spec = instanceSpec(s.type);
+  const cpu = gauge(W, { avg: s.cpu[0], p95: s.cpu[1], max: s.cpu[2] }, rand, { daily: true });
   const metrics: Ec2Instance['metrics'] = {
-    cpu: withHourOfWeek(gauge(W, { avg: s.cpu[0], p95: s.cpu[1], max: s.cpu[2] }, rand), rand),
-    networkInBytes: counter(W, s.net * 0.5e6, rand),
-    networkOutBytes: counter(W, s.net * 0.5e6, rand),
+    cpu: { ...cpu, hourOfWeek: profileAround(cpu.avg, rand) },
+    networkInBytes: counter(W, s.net * 0.5e6, rand, { daily: true }),
+    networkOutBytes: counter(W, s.net * 0.5e6, rand, { daily: true }),
   };
   if (s.mem) metrics.memory = gauge(W, { avg: s.mem[0], p95: s.mem[1], max: s.mem[2] }, rand);
   if (s.gpu && spec?.gpu) {
     metrics.gpus = gpus(W, s.gpu.map(([utilP95, memGiB]) => ({ utilP95, memMiB: memGiB * 1024 })), spec.gpu.memoryGiBEach * 1024, rand);
-    for (const g of metrics.gpus) if (g.utilization) g.utilization = withHourOfWeek(g.utilization, rand);
+    // Each GPU's profile folded into the instance's, as the collector does.
+    const mean = new HourOfWeekMean();
+    for (const g of metrics.gpus) if (g.utilization) mean.add(profileAround(g.utilization.avg, rand));
+    const profile = mean.values(round3);
+    if (profile) metrics.gpuUtilHourOfWeek = profile;
   }
   return { type: s.type, metrics };
 }
 
-/** The collector's hour-of-week profile: a mean per hour, around the series' average. */
-function withHourOfWeek(m: MetricSummary, rand: () => number): MetricSummary {
-  return { ...m, hourOfWeek: Array.from({ length: 168 }, () => Math.round(m.avg * (0.8 + rand() * 0.4) * 1000) / 1000) };
+/** An hour-of-week profile like the collector's: a mean per hour, around the series' average. */
+function profileAround(avg: number, rand: () => number): number[] {
+  return Array.from({ length: HOURS_PER_WEEK }, () => round3(avg * (0.8 + rand() * 0.4)));
+}
+
+function round3(n: number): number {
+  return Math.round(n * 1000) / 1000;
 }
 
 /** Drops whole resources from the end of each list until exactly n remain. */

@@ -59,9 +59,10 @@ export function demoServices(w: Window, rand: () => number, a: Accounts): Pick<R
       { name: 'reranker-prod', accountId: a.research, region: 'us-east-1', status: 'InService', creationTime: ago(w, 150), tags: { team: 'inference' }, variants: [variant('ml.g5.xlarge', 6, 180_000, [9, 18, 35])] },
       { name: 'fraud-scoring', accountId: a.research, region: 'us-east-1', status: 'InService', creationTime: ago(w, 300), tags: { team: 'inference' }, variants: [variant('ml.m5.xlarge', 2, 2_000_000)] },
     ],
+    // Notebook CPU is kept per day, as the collector does: the auto-stop saving is the share of idle days.
     sagemakerNotebooks: [
-      { name: 'eda-anna', accountId: a.research, region: 'us-east-1', status: 'InService', instanceType: 'ml.g4dn.2xlarge', creationTime: ago(w, 220), tags: { team: 'research' }, metrics: { cpu: gauge(w, { avg: 0.8, p95: 2, max: 4 }, rand) } },
-      { name: 'feature-dev', accountId: a.research, region: 'us-east-1', status: 'InService', instanceType: 'ml.t3.xlarge', lifecycleConfigName: 'auto-stop-idle', autoStop: true, creationTime: ago(w, 100), tags: { team: 'data-platform' }, metrics: { cpu: gauge(w, { avg: 1, p95: 3, max: 6 }, rand) } },
+      { name: 'eda-anna', accountId: a.research, region: 'us-east-1', status: 'InService', instanceType: 'ml.g4dn.2xlarge', creationTime: ago(w, 220), tags: { team: 'research' }, metrics: { cpu: gauge(w, { avg: 0.8, p95: 2, max: 4 }, rand, { daily: true }) } },
+      { name: 'feature-dev', accountId: a.research, region: 'us-east-1', status: 'InService', instanceType: 'ml.t3.xlarge', lifecycleConfigName: 'auto-stop-idle', autoStop: true, creationTime: ago(w, 100), tags: { team: 'data-platform' }, metrics: { cpu: gauge(w, { avg: 1, p95: 3, max: 6 }, rand, { daily: true }) } },
     ],
   };
 }

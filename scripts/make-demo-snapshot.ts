@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { instanceSpec } from '../src/catalog/index.js';
+import { HourOfWeekMean } from '../src/snapshot/hour-of-week.js';
 import { SNAPSHOT_SCHEMA_VERSION, SnapshotSchema, type Ec2Instance, type SnapshotInput } from '../src/snapshot/schema.js';
 import { demoServices, demoStorage } from './demo-services.js';
 import { counter, gauge, gpus, rng, type Window } from './synthetic.js';
@@ -34,7 +35,7 @@ type Shape = {
   launchedDaysAgo?: number;
   tags?: Record<string, string>;
   membership?: Ec2Instance['membership'];
-  /** Busy weekdays 09:00-19:00 UTC, idle nights and weekends (hour-of-week profile for CPU and GPUs). */
+  /** Busy weekdays 09:00-19:00 UTC, idle nights and weekends (hour-of-week profiles for CPU and the GPUs' mean). */
   officeHours?: boolean;
 };
 
@@ -91,16 +92,21 @@ function instance(s: Shape): Ec2Instance {
   const spec = instanceSpec(s.type);
   const metrics: Ec2Instance['metrics'] = {};
   if (running) {
-    metrics.cpu = gauge(W, { avg: s.cpu[0], p95: s.cpu[1], max: s.cpu[2], days }, rand);
-    metrics.networkInBytes = counter(W, s.netMBPerDay * 0.6e6, rand, days);
-    metrics.networkOutBytes = counter(W, s.netMBPerDay * 0.4e6, rand, days);
+    // Per-day columns where the collector keeps them: CPU and network (and GPU utilisation, in gpus()).
+    metrics.cpu = gauge(W, { avg: s.cpu[0], p95: s.cpu[1], max: s.cpu[2], days }, rand, { daily: true });
+    metrics.networkInBytes = counter(W, s.netMBPerDay * 0.6e6, rand, { days, daily: true });
+    metrics.networkOutBytes = counter(W, s.netMBPerDay * 0.4e6, rand, { days, daily: true });
     if (s.mem) metrics.memory = gauge(W, { avg: s.mem[0], p95: s.mem[1], max: s.mem[2], days }, rand);
     if (s.gpu && spec?.gpu) {
       metrics.gpus = gpus(W, s.gpu.map(([utilP95, memGiB]) => ({ utilP95, memMiB: memGiB * 1024 })), spec.gpu.memoryGiBEach * 1024, rand, days);
     }
     if (s.officeHours) {
       metrics.cpu.hourOfWeek = office(s.cpu[0] * 2, 0.4);
-      for (const g of metrics.gpus ?? []) if (g.utilization) g.utilization.hourOfWeek = office(g.utilization.avg * 2.5, 0);
+      // One GPU profile per instance, the mean across its GPUs, as the collector folds them.
+      const gpuMean = new HourOfWeekMean();
+      for (const g of metrics.gpus ?? []) if (g.utilization) gpuMean.add(office(g.utilization.avg * 2.5, 0));
+      const gpuProfile = gpuMean.values();
+      if (gpuProfile) metrics.gpuUtilHourOfWeek = gpuProfile;
     }
   }
   return {

@@ -24,8 +24,17 @@ export interface Window {
 
 const r2 = (n: number) => Math.round(n * 100) / 100;
 
+/**
+ * What the collector keeps besides the summary: per-day columns only for the series something reads
+ * per day (EC2 CPU and network, GPU utilisation, notebook CPU). Days are drawn either way, so
+ * asking or not never changes the numbers that follow from the same seed.
+ */
+export interface Keep {
+  daily?: boolean;
+}
+
 /** A gauge (percent) with the given average, p95 and max over `days` days of the window. */
-export function gauge(w: Window, shape: { avg: number; p95: number; max: number; days?: number }, rand: () => number): MetricSummary {
+export function gauge(w: Window, shape: { avg: number; p95: number; max: number; days?: number }, rand: () => number, keep: Keep = {}): MetricSummary {
   const days = shape.days ?? w.days;
   const perDay = 86_400 / w.periodSeconds;
   const daily: DayValue[] = [];
@@ -42,12 +51,13 @@ export function gauge(w: Window, shape: { avg: number; p95: number; max: number;
     datapoints: perDay * days,
     observedHours: days * 24,
     periodSeconds: w.periodSeconds,
-    daily: dailySeries(daily)!,
+    ...(keep.daily ? { daily: dailySeries(daily)! } : {}),
   };
 }
 
-/** A counter (bytes, invocations) with the given daily total. */
-export function counter(w: Window, perDay: number, rand: () => number, days = w.days): MetricSummary {
+/** A counter (bytes, invocations) with the given daily total over `days` days of the window. */
+export function counter(w: Window, perDay: number, rand: () => number, options: Keep & { days?: number } = {}): MetricSummary {
+  const days = options.days ?? w.days;
   const points = 86_400 / w.periodSeconds;
   const daily: DayValue[] = [];
   let sum = 0;
@@ -58,15 +68,15 @@ export function counter(w: Window, perDay: number, rand: () => number, days = w.
     daily.push({ date, avg: r2(daySum / points), max: r2((daySum / points) * 3), sum: daySum, datapoints: points });
   }
   const avg = r2(sum / (points * days));
-  return { avg, p50: avg, p95: r2(avg * 2.5), max: r2(avg * 4), sum, datapoints: points * days, observedHours: days * 24, periodSeconds: w.periodSeconds, daily: dailySeries(daily)! };
+  return { avg, p50: avg, p95: r2(avg * 2.5), max: r2(avg * 4), sum, datapoints: points * days, observedHours: days * 24, periodSeconds: w.periodSeconds, ...(options.daily ? { daily: dailySeries(daily)! } : {}) };
 }
 
-/** Per-GPU metrics: one entry per index with utilisation p95 and peak memory used (MiB). */
+/** Per-GPU metrics: one entry per index with utilisation p95 (kept per day) and peak memory used (MiB). */
 export function gpus(w: Window, perGpu: { utilP95: number; memMiB: number }[], memTotalMiB: number, rand: () => number, days?: number): GpuMetrics[] {
   return perGpu.map((g, index) => ({
     index,
-    utilization: gauge(w, { avg: r2(g.utilP95 * 0.7), p95: g.utilP95, max: Math.min(100, r2(g.utilP95 * 1.1 + (g.utilP95 > 0 ? 3 : 0.5))), ...(days ? { days } : {}) }, rand),
-    memoryUsedMiB: { ...gauge(w, { avg: g.memMiB * 0.9, p95: g.memMiB, max: g.memMiB, ...(days ? { days } : {}) }, rand), daily: undefined },
+    utilization: gauge(w, { avg: r2(g.utilP95 * 0.7), p95: g.utilP95, max: Math.min(100, r2(g.utilP95 * 1.1 + (g.utilP95 > 0 ? 3 : 0.5))), ...(days ? { days } : {}) }, rand, { daily: true }),
+    memoryUsedMiB: gauge(w, { avg: g.memMiB * 0.9, p95: g.memMiB, max: g.memMiB, ...(days ? { days } : {}) }, rand),
     memoryTotalMiB: memTotalMiB,
   }));
 }

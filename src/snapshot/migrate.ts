@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { dailySeries } from './daily.js';
+import { HOURS_PER_WEEK, HourOfWeekMean } from './hour-of-week.js';
+import { SNAPSHOT_SCHEMA_VERSION } from './schema.js';
 
 /** Version 1 kept each day of a metric as an object; version 2 keeps columns (see schema.ts). */
 const V1DayRowSchema = z.object({
@@ -10,18 +12,54 @@ const V1DayRowSchema = z.object({
   datapoints: z.number().int().nonnegative(),
 });
 
+/** A version-2 per-GPU profile as the schema then accepted it. */
+const V2HourOfWeekSchema = z.array(z.number().nullable()).length(HOURS_PER_WEEK);
+
+type Json = Record<string, unknown>;
+
+/**
+ * What each version changed, as an upgrade of one resource entry (of the named list) from that
+ * version to the next. Every change so far lives inside resources, so the line-by-line reader can
+ * upgrade a resource at a time and a large old file never has to be one string.
+ */
+const UPGRADES: ReadonlyArray<{ from: number; upgrade: (list: string, entry: Json) => void }> = [
+  { from: 1, upgrade: (_, entry) => upgradeDailyRows(entry) },
+  {
+    from: 2,
+    upgrade: (list, entry) => {
+      if (list === 'ec2Instances') foldGpuProfiles(entry);
+    },
+  },
+];
+
+/** Whether migrateResource can upgrade entries of a Snapshot of this version. */
+export function isUpgradable(version: unknown): version is number {
+  return typeof version === 'number' && Number.isInteger(version) && version >= 1 && version < SNAPSHOT_SCHEMA_VERSION;
+}
+
 /**
  * Upgrades a parsed Snapshot document in place to the current version, so snapshots saved by an
- * older mlcost keep working. Returns the version it started from. A `daily` array that is not a
- * list of version-1 day rows is left as it is, for the schema to report with its path.
+ * older mlcost keep working. Returns the version it started from. Values that are not in the
+ * shape the old version wrote are left as they are, for the schema to report with their path.
  */
-export function migrateSnapshot(raw: Record<string, unknown>): number {
+export function migrateSnapshot(raw: Json): number {
   const from = raw['schemaVersion'];
-  if (from === 1) {
-    upgradeDailyRows(raw);
-    raw['schemaVersion'] = 2;
+  if (isUpgradable(from)) {
+    const resources = raw['resources'];
+    if (isObject(resources)) {
+      for (const [list, entries] of Object.entries(resources)) {
+        if (Array.isArray(entries)) for (const entry of entries) migrateResource(list, entry, from);
+      }
+    }
+    raw['schemaVersion'] = SNAPSHOT_SCHEMA_VERSION;
   }
   return typeof from === 'number' ? from : Number.NaN;
+}
+
+/** Upgrades one parsed entry of resources[list], written by a Snapshot of version `from`, in place. */
+export function migrateResource(list: string, entry: unknown, from: number): void {
+  if (!isObject(entry)) return;
+  for (const step of UPGRADES) if (step.from >= from) step.upgrade(list, entry);
 }
 
 function upgradeDailyRows(node: unknown): void {
@@ -29,18 +67,44 @@ function upgradeDailyRows(node: unknown): void {
     for (const item of node) upgradeDailyRows(item);
     return;
   }
-  if (typeof node !== 'object' || node === null) return;
-  const obj = node as Record<string, unknown>;
-  for (const [key, value] of Object.entries(obj)) {
+  if (!isObject(node)) return;
+  for (const [key, value] of Object.entries(node)) {
     if (key === 'daily' && Array.isArray(value)) {
       const rows = z.array(V1DayRowSchema).safeParse(value);
       if (rows.success) {
         const series = dailySeries(rows.data);
-        if (series) obj[key] = series;
-        else delete obj[key];
+        if (series) node[key] = series;
+        else delete node[key];
       }
     } else if (typeof value === 'object' && value !== null) {
       upgradeDailyRows(value);
     }
   }
+}
+
+/**
+ * Version 2 kept an hour-of-week profile per GPU; version 3 keeps their mean per instance
+ * (`metrics.gpuUtilHourOfWeek`), folded the way the schedule rules folded them before: hour by
+ * hour over the GPUs with a value for that hour, null where none had one, unrounded, so an old
+ * file audits exactly as it did. A profile that is not one version 2 accepted is left in place,
+ * where the version-3 schema drops it like any field it does not know.
+ */
+function foldGpuProfiles(instance: Json): void {
+  const metrics = instance['metrics'];
+  if (!isObject(metrics) || !Array.isArray(metrics['gpus'])) return;
+  const mean = new HourOfWeekMean();
+  for (const gpu of metrics['gpus']) {
+    const utilization = isObject(gpu) ? gpu['utilization'] : undefined;
+    if (!isObject(utilization)) continue;
+    const profile = V2HourOfWeekSchema.safeParse(utilization['hourOfWeek']);
+    if (!profile.success) continue;
+    mean.add(profile.data);
+    delete utilization['hourOfWeek'];
+  }
+  const folded = mean.values();
+  if (folded) metrics['gpuUtilHourOfWeek'] = folded;
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { z } from 'zod';
 import { UserError, errorMessage } from '../errors.js';
+import { isUpgradable, migrateResource, migrateSnapshot } from './migrate.js';
 import { RESOURCE_LIST_SCHEMAS, SNAPSHOT_SCHEMA_VERSION, SnapshotSchema, type Snapshot } from './schema.js';
 import { validateResource, type ResourceList } from './validate-item.js';
 
@@ -15,12 +16,14 @@ import { validateResource, type ResourceList } from './validate-item.js';
 const IN_PLACE_FROM_BYTES = 4 * 2 ** 20;
 const LIST_START = /^ {4}"(\w+)": \[$/;
 const ITEM = /^ {6}(\{.*\}),?$/;
+const VERSION = /^ {2}"schemaVersion": (\d+),$/;
 
 /**
  * Reads a Snapshot in the layout writeSnapshot writes (one resource per line), one line at a
  * time: each resource is parsed and validated on its own, so the file never becomes one string
  * (V8 caps strings at 512 MiB) and the raw and validated copies of the whole fleet never coexist.
- * Errors name the file's line. Returns undefined when the file is in any other layout.
+ * Errors name the file's line. Snapshots of older versions are upgraded a resource at a time, as
+ * they are read. Returns undefined when the file is in any other layout.
  */
 export async function readLineLayout(file: string, describeIssue: (error: z.ZodError) => string): Promise<Snapshot | undefined> {
   const validate = (await stat(file)).size >= IN_PLACE_FROM_BYTES ? validateResource : validateResourceByZod;
@@ -30,14 +33,19 @@ export async function readLineLayout(file: string, describeIssue: (error: z.ZodE
   let list: ResourceList | undefined;
   let inResources = false;
   let lineNo = 0;
+  let version = Number.NaN;
   try {
     for await (const line of lines) {
       lineNo++;
-      if ((lineNo === 1 && line !== '{') || (lineNo === 2 && line !== `  "schemaVersion": ${SNAPSHOT_SCHEMA_VERSION},`)) return undefined;
+      if (lineNo === 1 && line !== '{') return undefined;
+      if (lineNo === 2) {
+        version = Number(VERSION.exec(line)?.[1]);
+        if (version !== SNAPSHOT_SCHEMA_VERSION && !isUpgradable(version)) return undefined;
+      }
       const item = list !== undefined ? ITEM.exec(line) : null;
       if (item) {
         const parsed = items.get(list!)!;
-        parsed.push(parseItem(item[1]!, list!, parsed.length, `${file}:${lineNo}`, { validate, describeIssue }));
+        parsed.push(parseItem(item[1]!, list!, parsed.length, `${file}:${lineNo}`, { version, validate, describeIssue }));
         skeleton.push('');
         continue;
       }
@@ -61,6 +69,7 @@ export async function readLineLayout(file: string, describeIssue: (error: z.ZodE
   } catch {
     return undefined; // not the layout after all: the whole-file reader reports where it breaks
   }
+  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) migrateSnapshot(raw as Record<string, unknown>);
   const parsed = SnapshotSchema.safeParse(raw);
   if (!parsed.success) throw new UserError(`${file}: invalid snapshot: ${describeIssue(parsed.error)}`);
   const resources = parsed.data.resources as Record<string, unknown[]>;
@@ -81,17 +90,20 @@ function validateResourceByZod(list: ResourceList, raw: unknown): z.ZodSafeParse
 }
 
 interface ItemChecks {
+  /** The file's schemaVersion: older resources are upgraded before they are validated. */
+  version: number;
   validate: (list: ResourceList, raw: unknown) => z.ZodSafeParseResult<unknown>;
   describeIssue: (error: z.ZodError) => string;
 }
 
-function parseItem(text: string, list: ResourceList, index: number, where: string, { validate, describeIssue }: ItemChecks): unknown {
+function parseItem(text: string, list: ResourceList, index: number, where: string, { version, validate, describeIssue }: ItemChecks): unknown {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (err) {
     throw new UserError(`${where}: not valid JSON (${errorMessage(err).split('\n')[0]})`);
   }
+  if (version !== SNAPSHOT_SCHEMA_VERSION) migrateResource(list, raw, version);
   const parsed = validate(list, raw);
   if (!parsed.success) throw new UserError(`${where}: invalid snapshot: resources.${list}[${index}].${describeIssue(parsed.error).replace(/^\(root\): /, '')}`);
   return parsed.data;

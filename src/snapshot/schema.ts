@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HOURS_PER_WEEK } from './hour-of-week.js';
 
 /**
  * The Snapshot: what collectors produce and the engine reads. Summaries, not raw series,
@@ -7,12 +8,15 @@ import { z } from 'zod';
  * src/snapshot/migrate.ts upgrades older files on read.
  * Version 2: daily summaries became columns (`DailySeries`), not one object per day: a 100,000-
  * instance fleet held as row objects took most of a gigabyte in memory.
+ * Version 3: one GPU hour-of-week profile per instance (`metrics.gpuUtilHourOfWeek`) instead of one
+ * per GPU: eight per p4d were the largest part of a large fleet's Snapshot, and only their mean is read.
  */
-export const SNAPSHOT_SCHEMA_VERSION = 2;
+export const SNAPSHOT_SCHEMA_VERSION = 3;
 
 const isoDate = z.string().datetime({ offset: true });
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const tags = z.record(z.string(), z.string());
+const hourOfWeekProfile = z.array(z.number().nullable()).length(HOURS_PER_WEEK);
 
 /** Every column of a per-day series has one entry per day. */
 export function columnsAligned(d: { avg: unknown[]; max: unknown[]; sum?: unknown[] | undefined; datapoints: unknown[] }): boolean {
@@ -46,17 +50,26 @@ export const MetricSummarySchema = z.object({
   /** Hours of the window with at least one datapoint (a day-resolution series counts 24 per day). */
   observedHours: z.number().nonnegative(),
   periodSeconds: z.number().int().positive(),
-  /** Per-day values, oldest first. */
+  /**
+   * Per-day values, oldest first. Collected only for the series something reads per day (EC2 CPU
+   * and network, GPU utilisation, notebook CPU); older Snapshots may have it for every metric.
+   */
   daily: DailySeriesSchema.optional(),
-  /** Average by hour of week (0 = Monday 00:00 UTC … 167), when collected at hourly or finer period. */
-  hourOfWeek: z.array(z.number().nullable()).length(168).optional(),
+  /**
+   * Average by hour of week (0 = Monday 00:00 UTC … 167), null for an hour with no datapoint; when
+   * collected at hourly or finer period, and only for EC2 CPU (GPUs: `gpuUtilHourOfWeek`).
+   */
+  hourOfWeek: hourOfWeekProfile.optional(),
 }).meta({ id: 'MetricSummary' });
+
+/** A GPU's utilisation: a metric summary without an hour-of-week profile (the instance keeps one for all its GPUs). */
+const GpuUtilizationSummarySchema = MetricSummarySchema.omit({ hourOfWeek: true }).meta({ id: 'GpuUtilizationSummary' });
 
 export const GpuMetricsSchema = z.object({
   index: z.number().int().nonnegative(),
   name: z.string().optional(),
   /** nvidia_smi_utilization_gpu, percent of time a kernel ran. */
-  utilization: MetricSummarySchema.optional(),
+  utilization: GpuUtilizationSummarySchema.optional(),
   /** nvidia_smi_memory_used, MiB. */
   memoryUsedMiB: MetricSummarySchema.optional(),
   /** nvidia_smi_memory_total, MiB, when reported. */
@@ -92,6 +105,12 @@ export const Ec2InstanceSchema = z.object({
       /** CloudWatch agent mem_used_percent. */
       memory: MetricSummarySchema.optional(),
       gpus: z.array(GpuMetricsSchema).optional(),
+      /**
+       * GPU utilisation by hour of week (0 = Monday 00:00 UTC … 167): the mean across the
+       * instance's GPUs of each GPU's hourly average, over the GPUs that reported that hour; null
+       * where none did. When collected at hourly or finer period. Schedule rules prefer it to CPU.
+       */
+      gpuUtilHourOfWeek: hourOfWeekProfile.optional(),
     })
     .default({}),
 });

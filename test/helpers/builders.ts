@@ -31,10 +31,11 @@ export function instance(shape: InstanceShape): Ec2Instance {
   const rand = rng(++seq);
   const days = shape.days ?? WINDOW.days;
   const metrics: Ec2Instance['metrics'] = {};
-  if (shape.cpu) metrics.cpu = gauge(WINDOW, { avg: shape.cpu[0], p95: shape.cpu[1], max: shape.cpu[2], days }, rand);
+  // Per-day columns where the collector keeps them: CPU, network and (in gpus()) GPU utilisation.
+  if (shape.cpu) metrics.cpu = gauge(WINDOW, { avg: shape.cpu[0], p95: shape.cpu[1], max: shape.cpu[2], days }, rand, { daily: true });
   if (shape.netMBPerDay !== undefined) {
-    metrics.networkInBytes = counter(WINDOW, shape.netMBPerDay * 0.5e6, rand, days);
-    metrics.networkOutBytes = counter(WINDOW, shape.netMBPerDay * 0.5e6, rand, days);
+    metrics.networkInBytes = counter(WINDOW, shape.netMBPerDay * 0.5e6, rand, { days, daily: true });
+    metrics.networkOutBytes = counter(WINDOW, shape.netMBPerDay * 0.5e6, rand, { days, daily: true });
   }
   if (shape.mem) metrics.memory = gauge(WINDOW, { avg: shape.mem[0], p95: shape.mem[1], max: shape.mem[2], days }, rand);
   if (shape.gpu) metrics.gpus = gpus(WINDOW, shape.gpu.map(([utilP95, memGiB]) => ({ utilP95, memMiB: memGiB * 1024 })), 16 * 1024, rand, days);

@@ -32,6 +32,15 @@ describe('off-hours', () => {
     expect(f?.evidence).toMatchObject({ offHoursPerWeek: 108, metric: 'CPU' });
   });
 
+  it('judges a GPU box by its GPUs\' profile, not its CPU (busy at night with data loading)', async () => {
+    const gpuBox = withProfile(instance({ type: 'g5.xlarge', cpu: [12, 40, 60], netMBPerDay: 300, gpu: [[60, 10]] }), officeProfile(40, 30));
+    gpuBox.metrics.gpuUtilHourOfWeek = officeProfile(70, 0);
+    const [f] = await findingsFor('off-hours', gpuBox);
+    expect(f?.evidence).toMatchObject({ offHoursPerWeek: 108, metric: 'GPU util', maxOffHoursUtilPct: 0 });
+    gpuBox.metrics.gpuUtilHourOfWeek = officeProfile(70, 20);
+    expect(await findingsFor('off-hours', gpuBox)).toEqual([]);
+  });
+
   it('shifts the working day by the configured UTC offset', async () => {
     const { workingHours } = await import('../../src/engine/actions/schedule.js');
     expect(workingHours(8, 20, -5).has(13)).toBe(true);

@@ -16,7 +16,7 @@ export function volume(v: Partial<EbsVolume> & Pick<EbsVolume, 'type' | 'sizeGiB
 
 /** VolumeReadOps/WriteOps summaries whose max per 300-s period gives `peakIops` read + write. */
 export function ioMetrics(peakIops: number, days = 14): EbsVolume['metrics'] {
-  const ops = (share: number): MetricSummary => ({ ...counter(WINDOW, peakIops * share * 86_400 * 0.2, rand, days), max: peakIops * share * WINDOW.periodSeconds });
+  const ops = (share: number): MetricSummary => ({ ...counter(WINDOW, peakIops * share * 86_400 * 0.2, rand, { days }), max: peakIops * share * WINDOW.periodSeconds });
   return { readOps: ops(0.5), writeOps: ops(0.5) };
 }
 
@@ -31,7 +31,7 @@ export function eip(e: Partial<ElasticIp>): ElasticIp {
 export function endpoint(opts: { type: string; count: number; invocationsPerDay?: number; cpu?: boolean; gpu?: [avg: number, p95: number, max: number]; days?: number; status?: string }): SageMakerEndpoint {
   const days = opts.days ?? 14;
   const metrics: SageMakerEndpoint['variants'][number]['metrics'] = {};
-  if (opts.invocationsPerDay !== undefined) metrics.invocations = counter(WINDOW, opts.invocationsPerDay, rand, days);
+  if (opts.invocationsPerDay !== undefined) metrics.invocations = counter(WINDOW, opts.invocationsPerDay, rand, { days });
   if (opts.cpu !== false) metrics.cpu = gauge(WINDOW, { avg: 2, p95: 4, max: 9, days }, rand);
   if (opts.gpu) metrics.gpu = gauge(WINDOW, { avg: opts.gpu[0], p95: opts.gpu[1], max: opts.gpu[2], days }, rand);
   return {
@@ -55,7 +55,7 @@ export function notebook(n: Partial<SageMakerNotebook> & { cpu?: [avg: number, p
     instanceType: 'ml.t3.xlarge',
     creationTime: daysAgo(120),
     tags: {},
-    metrics: cpu ? { cpu: gauge(WINDOW, { avg: cpu[0], p95: cpu[1], max: cpu[2] }, rand) } : {},
+    metrics: cpu ? { cpu: gauge(WINDOW, { avg: cpu[0], p95: cpu[1], max: cpu[2] }, rand, { daily: true }) } : {},
     ...rest,
   };
 }

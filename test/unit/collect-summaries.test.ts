@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { choosePeriod, MAX_DATAPOINTS_PER_CALL, metricWindow } from '../../src/collect/cloudwatch/period.js';
-import { percentile, summarize } from '../../src/collect/cloudwatch/summarize.js';
+import { hourOfWeekProfile, percentile, summarize } from '../../src/collect/cloudwatch/summarize.js';
 import { observedDays } from '../../src/snapshot/daily.js';
 
 const H = 3_600_000;
@@ -36,7 +36,7 @@ describe('summarize', () => {
 
   it('hourly gauge: stats, nearest-rank percentiles, observed hours, daily and hour-of-week', () => {
     const values = Array.from({ length: 48 }, (_, i) => i);
-    const s = summarize({ timestamps: values.map((i) => monday + i * H), values }, 3600, { counter: false, windowHours: 336, hourOfWeek: true })!;
+    const s = summarize({ timestamps: values.map((i) => monday + i * H), values }, 3600, { counter: false, windowHours: 336, daily: true, hourOfWeek: true })!;
     expect(s).toMatchObject({ avg: 23.5, p50: 23, p95: 45, max: 47, datapoints: 48, observedHours: 48, periodSeconds: 3600 });
     expect(s.sum).toBeUndefined();
     expect(observedDays(s.daily)).toEqual([
@@ -49,20 +49,39 @@ describe('summarize', () => {
   });
 
   it('counters carry sums per day and overall; unordered input is sorted', () => {
-    const s = summarize({ timestamps: [monday + 25 * H, monday, monday + H], values: [5, 1, 2] }, 3600, { counter: true, windowHours: 336 })!;
+    const s = summarize({ timestamps: [monday + 25 * H, monday, monday + H], values: [5, 1, 2] }, 3600, { counter: true, windowHours: 336, daily: true })!;
     expect(s.sum).toBe(8);
     expect(observedDays(s.daily).map((d) => [d.date, d.sum])).toEqual([['2026-06-01', 3], ['2026-06-02', 5]]);
   });
 
   it('a sparse daily series counts 24 observed hours per datapoint, capped at the window', () => {
     const days = Array.from({ length: 14 }, (_, d) => monday + d * 24 * H + 12 * H);
-    const s = summarize({ timestamps: days, values: days.map(() => 1) }, 3600, { counter: false, windowHours: 336 })!;
+    const s = summarize({ timestamps: days, values: days.map(() => 1) }, 3600, { counter: false, windowHours: 336, daily: true })!;
     expect(s.observedHours).toBe(336);
     expect(s.daily?.datapoints).toHaveLength(14);
     expect(s.hourOfWeek).toBeUndefined(); // not asked for: only CPU and GPU utilisation keep a profile
     const coarse = summarize({ timestamps: days, values: days.map(() => 1) }, 86400, { counter: false, windowHours: 100, hourOfWeek: true })!;
     expect(coarse.observedHours).toBe(100);
     expect(coarse.hourOfWeek).toBeUndefined();
+  });
+
+  it('keeps per-day columns only when asked: most series are read as window summaries only', () => {
+    const values = Array.from({ length: 48 }, (_, i) => i);
+    const series = { timestamps: values.map((i) => monday + i * H), values };
+    for (const counter of [false, true]) {
+      const without = summarize(series, 3600, { counter, windowHours: 336 })!;
+      expect(without.daily).toBeUndefined();
+      expect(without).toEqual({ ...summarize(series, 3600, { counter, windowHours: 336, daily: true })!, daily: undefined });
+    }
+    expect(summarize(series, 3600, { counter: false, windowHours: 336, daily: false })!.daily).toBeUndefined();
+  });
+
+  it('hourOfWeekProfile is the profile summarize keeps, on its own; none at a period coarser than an hour or without data', () => {
+    const values = Array.from({ length: 48 }, (_, i) => i);
+    const series = { timestamps: values.map((i) => monday + i * H), values };
+    expect(hourOfWeekProfile(series, 3600)).toEqual(summarize(series, 3600, { counter: false, windowHours: 336, hourOfWeek: true })!.hourOfWeek);
+    expect(hourOfWeekProfile(series, 7200)).toBeUndefined();
+    expect(hourOfWeekProfile({ timestamps: [monday], values: [Number.NaN] }, 3600)).toBeUndefined();
   });
 
   it('an outage does not count as observed time', () => {

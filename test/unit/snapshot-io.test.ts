@@ -31,7 +31,7 @@ describe('snapshot read/write', () => {
 
   it('refuses an unknown schemaVersion and says what to do', async () => {
     const p = file('v9.json', '{"schemaVersion": 9}');
-    await expect(readSnapshot(p)).rejects.toThrow(`${p}: unsupported snapshot schemaVersion 9 (this mlcost reads versions 1 to 2); re-collect it with \`mlcost collect\` or upgrade mlcost`);
+    await expect(readSnapshot(p)).rejects.toThrow(`${p}: unsupported snapshot schemaVersion 9 (this mlcost reads versions 1 to 3); re-collect it with \`mlcost collect\` or upgrade mlcost`);
   });
 
   it('reads a version-1 snapshot: daily rows become columns, a missing day a day without datapoints', async () => {
@@ -44,9 +44,69 @@ describe('snapshot read/write', () => {
     ];
     raw.resources.ec2Instances[0].metrics.networkInBytes.daily = [{ date: '2026-11-01', avg: 1, max: 2, sum: 288, datapoints: 288 }];
     const read = await readSnapshot(file('v1.json', JSON.stringify(raw)));
-    expect(read.schemaVersion).toBe(2);
+    expect(read.schemaVersion).toBe(3);
     expect(read.resources.ec2Instances[0]?.metrics.cpu?.daily).toEqual({ start: '2026-11-01', avg: [2, 0, 4], max: [5, 0, 9], datapoints: [288, 0, 288] });
     expect(read.resources.ec2Instances[0]?.metrics.networkInBytes?.daily).toEqual({ start: '2026-11-01', avg: [1], max: [2], sum: [288], datapoints: [288] });
+  });
+
+  describe('version 2 (an hour-of-week profile per GPU) is read as version 3 (their mean per instance)', () => {
+    const hours = (f: (h: number) => number | null) => Array.from({ length: 168 }, (_, h) => f(h));
+    // GPU 0 reports every hour, GPU 1 only hour 0 and even hours, GPU 2 no profile, GPU 3 no hour 5.
+    const perGpu = [hours((h) => (h === 0 ? 1 : 10)), hours((h) => (h % 2 === 0 ? 0 : null)), undefined, hours((h) => (h === 5 ? null : 1))];
+    /** The instance profile the schedule rules built from per-GPU profiles before version 3: hour by hour over the GPUs with a value. */
+    const foldedBefore = hours((h) => {
+      const known = perGpu.flatMap((p) => (p?.[h] !== null && p?.[h] !== undefined ? [p[h]!] : []));
+      return known.length ? known.reduce((a, b) => a + b, 0) / known.length : null;
+    });
+
+    /** A version-3 snapshot of a GPU box and a CPU box, and the same as version 2 wrote it. */
+    const fleet = () => {
+      const gpuBox = instance({ id: 'i-gpu', type: 'g5.12xlarge', cpu: [1, 2, 3], netMBPerDay: 1, gpu: [[50, 10], [50, 10], [0, 1], [20, 4]] });
+      gpuBox.metrics.cpu!.hourOfWeek = hours(() => 2);
+      const cpuBox = instance({ id: 'i-cpu', type: 'm5.large', cpu: [1, 2, 3] });
+      cpuBox.metrics.cpu!.hourOfWeek = hours((h) => h);
+      const v3 = snapshotOf({ ec2Instances: [gpuBox, cpuBox] });
+      const v2 = JSON.parse(JSON.stringify(v3));
+      v2.schemaVersion = 2;
+      perGpu.forEach((profile, i) => profile && (v2.resources.ec2Instances[0].metrics.gpus[i].utilization.hourOfWeek = profile));
+      v3.resources.ec2Instances[0]!.metrics.gpuUtilHourOfWeek = foldedBefore;
+      return { v2, v3 };
+    };
+
+    it('folds the per-GPU profiles exactly as the schedule rules did (unrounded), then drops them', async () => {
+      const { v2, v3 } = fleet();
+      expect(foldedBefore.slice(0, 6)).toEqual([2 / 3, 5.5, 11 / 3, 5.5, 11 / 3, 10]);
+      const read = await readSnapshot(file('v2.json', JSON.stringify(v2)));
+      expect(read).toEqual(v3);
+      expect(read.resources.ec2Instances[0]?.metrics.gpus?.every((g) => g.utilization && !('hourOfWeek' in g.utilization))).toBe(true);
+      expect(read.resources.ec2Instances[1]?.metrics).not.toHaveProperty('gpuUtilHourOfWeek');
+      expect(read.resources.ec2Instances[1]?.metrics.cpu?.hourOfWeek).toEqual(hours((h) => h));
+    });
+
+    it('reads a version-2 file written one resource per line, a line at a time', async () => {
+      const { v2, v3 } = fleet();
+      const p = join(dir, 'v2-lines.json');
+      await writeSnapshot(p, v2);
+      const lines = readFileSync(p, 'utf8').split('\n');
+      expect(lines[1]).toBe('  "schemaVersion": 2,');
+      expect(await readSnapshot(p)).toEqual(v3);
+      // Read by the line reader, not the whole-file fallback: a broken resource is named by its line.
+      const cpuLine = lines.findIndex((l) => l.includes('"id":"i-cpu"'));
+      lines[cpuLine] = lines[cpuLine]!.replace('"state":"running"', '"state":"sleeping"');
+      writeFileSync(p, lines.join('\n'));
+      await expect(readSnapshot(p)).rejects.toThrow(`${p}:${cpuLine + 1}: invalid snapshot: resources.ec2Instances[1].state: `);
+    });
+
+    it('reads a version-1 file through both upgrades: per-day rows to columns, per-GPU profiles to the instance mean', async () => {
+      const { v2, v3 } = fleet();
+      const v1 = structuredClone(v2);
+      v1.schemaVersion = 1;
+      v1.resources.ec2Instances[0].metrics.cpu.daily = [{ date: '2026-11-02', avg: 4, max: 9, datapoints: 288 }];
+      v3.resources.ec2Instances[0]!.metrics.cpu!.daily = { start: '2026-11-02', avg: [4], max: [9], datapoints: [288] };
+      const read = await readSnapshot(file('v1-gpu.json', JSON.stringify(v1)));
+      expect(read).toEqual(v3);
+      expect(read.schemaVersion).toBe(3);
+    });
   });
 
   it('writes one resource per line, so a large fleet is never one string', async () => {

@@ -43,7 +43,8 @@ export function notebookCpuRequests(namespace: string, notebooks: readonly SageM
     stat: 'Average' as const,
     onResult: (s: Series) => {
       const busy = m.metricName === IDLE ? { timestamps: s.timestamps, values: s.values.map((v) => 100 - v) } : s;
-      assign(nb.metrics, 'cpu', summarize(busy, summary.periodSeconds, { counter: false, windowHours: summary.windowHours }));
+      // Per day: the auto-stop saving is the share of days the notebook sat idle.
+      assign(nb.metrics, 'cpu', summarize(busy, summary.periodSeconds, { counter: false, windowHours: summary.windowHours, daily: true }));
     },
   }));
 }

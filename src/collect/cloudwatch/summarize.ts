@@ -1,4 +1,5 @@
 import { dailySeries, type DayValue } from '../../snapshot/daily.js';
+import { HOURS_PER_WEEK } from '../../snapshot/hour-of-week.js';
 import type { DailySeries, MetricSummary } from '../../snapshot/schema.js';
 
 export interface Series {
@@ -21,14 +22,21 @@ export interface SummaryOptions {
   counter: boolean;
   windowHours: number;
   /**
-   * Keep the hour-of-week profile: only for the series schedule rules read (CPU, GPU utilisation).
-   * 168 numbers per series is most of a large fleet's Snapshot when kept for every metric.
+   * Keep per-day columns: only for the series something reads per day (EC2 CPU and network for
+   * idle days, GPU utilisation for the spend report's idle share, notebook CPU for auto-stop).
+   * Four columns of a few dozen days per series add up to a large part of a big fleet's Snapshot.
+   */
+  daily?: boolean;
+  /**
+   * Keep the hour-of-week profile: only for the series schedule rules read (EC2 CPU; GPUs get one
+   * profile per instance, see hourOfWeekProfile). 168 numbers per series is most of a large
+   * fleet's Snapshot when kept for every metric.
    */
   hourOfWeek?: boolean;
 }
 
 export function summarize(series: Series, periodSeconds: number, options: SummaryOptions): MetricSummary | undefined {
-  const points = series.timestamps.map((t, i) => ({ t, v: series.values[i] ?? Number.NaN })).filter((p) => Number.isFinite(p.v) && Number.isFinite(p.t));
+  const points = finitePoints(series);
   if (points.length === 0) return undefined;
   points.sort((a, b) => a.t - b.t);
   const values = points.map((p) => p.v);
@@ -36,19 +44,36 @@ export function summarize(series: Series, periodSeconds: number, options: Summar
   const total = values.reduce((s, v) => s + v, 0);
   const cadenceSeconds = Math.min(Math.max(periodSeconds, medianGapSeconds(points.map((p) => p.t)) ?? periodSeconds), 86400);
   const summary: MetricSummary = {
-    avg: round(total / values.length),
-    p50: round(percentile(sorted, 50)),
-    p95: round(percentile(sorted, 95)),
-    max: round(sorted[sorted.length - 1]!),
+    avg: roundValue(total / values.length),
+    p50: roundValue(percentile(sorted, 50)),
+    p95: roundValue(percentile(sorted, 95)),
+    max: roundValue(sorted[sorted.length - 1]!),
     datapoints: values.length,
-    observedHours: round(Math.min((values.length * cadenceSeconds) / 3600, options.windowHours)),
+    observedHours: roundValue(Math.min((values.length * cadenceSeconds) / 3600, options.windowHours)),
     periodSeconds,
   };
-  const days = daily(points, options.counter);
-  if (days) summary.daily = days;
-  if (options.counter) summary.sum = round(total);
+  if (options.daily === true) {
+    const days = daily(points, options.counter);
+    if (days) summary.daily = days;
+  }
+  if (options.counter) summary.sum = roundValue(total);
   if (options.hourOfWeek === true && periodSeconds <= 3600) summary.hourOfWeek = hourOfWeek(points);
   return summary;
+}
+
+/**
+ * A series' mean per hour of week on its own, as summarize keeps it with `hourOfWeek`: for series
+ * folded into another profile before being stored (an instance's GPUs). Undefined without
+ * datapoints or at a period coarser than an hour, which says nothing about hours of the day.
+ */
+export function hourOfWeekProfile(series: Series, periodSeconds: number): Array<number | null> | undefined {
+  if (periodSeconds > 3600) return undefined;
+  const points = finitePoints(series);
+  return points.length ? hourOfWeek(points) : undefined;
+}
+
+function finitePoints(series: Series): Array<{ t: number; v: number }> {
+  return series.timestamps.map((t, i) => ({ t, v: series.values[i] ?? Number.NaN })).filter((p) => Number.isFinite(p.v) && Number.isFinite(p.t));
 }
 
 /** Nearest-rank percentile of an ascending array. */
@@ -71,11 +96,11 @@ function daily(points: ReadonlyArray<{ t: number; v: number }>, counter: boolean
     if (!current) return;
     const d: DayValue = {
       date: new Date(current.day * DAY_MS).toISOString().slice(0, 10),
-      avg: round(current.sum / current.n),
-      max: round(current.max),
+      avg: roundValue(current.sum / current.n),
+      max: roundValue(current.max),
       datapoints: current.n,
     };
-    if (counter) d.sum = round(current.sum);
+    if (counter) d.sum = roundValue(current.sum);
     days.push(d);
   };
   for (const { t, v } of points) {
@@ -94,18 +119,18 @@ function daily(points: ReadonlyArray<{ t: number; v: number }>, counter: boolean
 
 /** Mean per hour of week, 0 = Monday 00:00 UTC; null where the window had no datapoint. */
 function hourOfWeek(points: ReadonlyArray<{ t: number; v: number }>): Array<number | null> {
-  const sums = new Array<number>(168).fill(0);
-  const counts = new Array<number>(168).fill(0);
+  const sums = new Array<number>(HOURS_PER_WEEK).fill(0);
+  const counts = new Array<number>(HOURS_PER_WEEK).fill(0);
   for (const { t, v } of points) {
     const d = new Date(t);
     const slot = ((d.getUTCDay() + 6) % 7) * 24 + d.getUTCHours();
     sums[slot]! += v;
     counts[slot]! += 1;
   }
-  return sums.map((s, i) => (counts[i] ? round(s / counts[i]!) : null));
+  return sums.map((s, i) => (counts[i] ? roundValue(s / counts[i]!) : null));
 }
 
 /** Three decimals keep a month of a large fleet small without changing any rule's decision. */
-function round(n: number): number {
+export function roundValue(n: number): number {
   return Math.round(n * 1000) / 1000;
 }

@@ -24,33 +24,17 @@ export function commitmentCovers(inst: Ec2Instance, ctx: SignalContext): boolean
 
 /** Whether busyProfile has anything to work with, without building it. */
 export function hasBusyProfile(inst: Ec2Instance): boolean {
-  return inst.metrics.cpu?.hourOfWeek !== undefined || (inst.metrics.gpus ?? []).some((g) => g.utilization?.hourOfWeek !== undefined);
+  return inst.metrics.gpuUtilHourOfWeek !== undefined || inst.metrics.cpu?.hourOfWeek !== undefined;
 }
 
 /**
- * The hour-of-week activity profile (0 = Monday 00:00 UTC … 167): mean GPU utilisation across the
- * GPUs that report one, else CPU. Undefined when no hour-of-week series was collected.
+ * The hour-of-week activity profile (0 = Monday 00:00 UTC … 167): GPU utilisation (the mean across
+ * the GPUs that reported each hour, folded by the collector), else CPU. Undefined when no
+ * hour-of-week series was collected.
  */
-export function busyProfile(inst: Ec2Instance): { metric: 'GPU util' | 'CPU'; values: (number | null)[] } | undefined {
-  const gpuSeries: (number | null)[][] = [];
-  for (const g of inst.metrics.gpus ?? []) if (g.utilization?.hourOfWeek) gpuSeries.push(g.utilization.hourOfWeek);
-  if (gpuSeries.length) {
-    // Plain loops: this runs for every GPU instance the schedule rule looks at.
-    const values = new Array<number | null>(168);
-    for (let h = 0; h < 168; h++) {
-      let sum = 0;
-      let known = 0;
-      for (const series of gpuSeries) {
-        const v = series[h];
-        if (v !== null && v !== undefined) {
-          sum += v;
-          known++;
-        }
-      }
-      values[h] = known ? sum / known : null;
-    }
-    return { metric: 'GPU util', values };
-  }
+export function busyProfile(inst: Ec2Instance): { metric: 'GPU util' | 'CPU'; values: readonly (number | null)[] } | undefined {
+  const gpu = inst.metrics.gpuUtilHourOfWeek;
+  if (gpu) return { metric: 'GPU util', values: gpu };
   const cpu = inst.metrics.cpu?.hourOfWeek;
   return cpu ? { metric: 'CPU', values: cpu } : undefined;
 }
