@@ -1,8 +1,9 @@
 /**
  * `mlcost audit --snapshot FILE` at scale: `npx tsx bench/evaluate.bench.ts [N] [account|instances]`
  * (default 100,000 resources, account mix; see generate.ts). Writes a synthetic Snapshot to bench/out/ in a child process (once per N), then,
- * in this process, reads it the way the CLI does, evaluates every built-in rule and renders the
- * table and the JSON result. Prints each phase's wall time and the process's peak RSS.
+ * in this process, reads it the way the CLI does, evaluates every built-in rule, renders the
+ * table and streams the JSON result to bench/out/ (as `audit --output json --out FILE` does).
+ * Prints each phase's wall time and the process's peak RSS.
  * Target (issue 2): evaluate + render of 100,000 resources under 2 s and under 1 GB on the 2-core
  * CI machine. Results: bench/README.md.
  */
@@ -12,14 +13,16 @@ import { join } from 'node:path';
 import { ConfigSchema } from '../src/config/schema.js';
 import { evaluate } from '../src/engine/evaluate.js';
 import { loadRules } from '../src/engine/rules/load.js';
-import { renderJson } from '../src/render/json.js';
+import { renderChunks } from '../src/render/index.js';
 import { renderTable } from '../src/render/table.js';
 import { readSnapshot } from '../src/snapshot/io.js';
+import { writeFileChunks } from '../src/write-chunks.js';
 
 const n = Number(process.argv[2] ?? 100_000);
 const mix = process.argv[3] ?? 'account';
 const outDir = join(import.meta.dirname, 'out');
 const file = join(outDir, `snapshot-${mix}-${n}.json`);
+const resultFile = join(outDir, `audit-${mix}-${n}.json`);
 if (!existsSync(file)) {
   mkdirSync(outDir, { recursive: true });
   execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'generate.ts'), String(n), file, mix], { stdio: 'inherit' });
@@ -40,7 +43,7 @@ const t2 = performance.now();
 const evaluateCpu = process.cpuUsage(cpu0);
 const table = renderTable(result, { color: false, width: 160, limit: 50 });
 const t3 = performance.now();
-const json = renderJson(result, { color: false });
+await writeFileChunks(resultFile, renderChunks('json', result, { color: false }));
 const t4 = performance.now();
 
 console.log(
@@ -58,7 +61,7 @@ console.log(
     renderTableMs: Math.round(t3 - t2),
     renderJsonMs: Math.round(t4 - t3),
     evaluateAndTableMs: Math.round(t3 - t1),
-    jsonMiB: mib(json.length),
+    jsonMiB: mib(statSync(resultFile).size),
     tableLines: table.split('\n').length,
     rssAfterLoadMiB: mib(rssAfterLoad),
     peakRssDuringLoadMiB: mib(peakAfterLoad),

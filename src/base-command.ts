@@ -1,5 +1,6 @@
 import { Command, Flags } from '@oclif/core';
 import { ExitCode, UserError } from './errors.js';
+import { writeChunks } from './write-chunks.js';
 
 /**
  * Every command extends this: it owns how errors reach the user. A UserError is one line on
@@ -36,6 +37,31 @@ export abstract class BaseCommand extends Command {
   protected emit(text: string): void {
     process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   }
+
+  /** Like emit, for output given in pieces: streamed, each write waiting until stdout has taken the last. */
+  protected async emitChunks(chunks: Iterable<string>): Promise<void> {
+    try {
+      await writeChunks(process.stdout, endingWithNewline(chunks));
+    } catch (err) {
+      // The reader closed the pipe (`mlcost audit -o json | head`): it has what it wanted, so output
+      // stops quietly and the command goes on to its exit code. (oclif already ignores the
+      // stream's EPIPE 'error' event; this is the same failure reaching the write that hit it.)
+      if (!isClosedPipe(err)) throw err;
+    }
+  }
+}
+
+function isClosedPipe(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === 'EPIPE';
+}
+
+function* endingWithNewline(chunks: Iterable<string>): Generator<string, void, undefined> {
+  let last = '';
+  for (const chunk of chunks) {
+    yield chunk;
+    if (chunk !== '') last = chunk;
+  }
+  if (!last.endsWith('\n')) yield '\n';
 }
 
 /** oclif's parse errors wrap the problem in framing lines; keep just the problem, on one line. */

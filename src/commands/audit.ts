@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Flags } from '@oclif/core';
 import { awsFlags, type AwsFlagValues } from '../aws/flags.js';
@@ -13,9 +12,10 @@ import { failOnSeverity } from '../gate/severity.js';
 import { filterFindings } from '../engine/filter.js';
 import { SEVERITIES, type AuditResult, type Severity } from '../engine/result.js';
 import { loadRules } from '../engine/rules/load.js';
-import { OUTPUT_FORMATS, RENDERERS, type OutputFormat } from '../render/index.js';
+import { OUTPUT_FORMATS, renderChunks, type OutputFormat } from '../render/index.js';
 import { readSnapshot } from '../snapshot/io.js';
 import type { Snapshot } from '../snapshot/schema.js';
+import { writeFileChunks } from '../write-chunks.js';
 
 export const DEMO_SNAPSHOT = fileURLToPath(new URL('../../fixtures/demo/snapshot.json', import.meta.url));
 
@@ -61,20 +61,20 @@ export default class Audit extends BaseCommand {
       ...(flags.severity !== undefined ? { severity: flags.severity as Severity } : {}),
     });
     const format = flags.output as OutputFormat;
-    const text = RENDERERS[format](result, {
+    const chunks = renderChunks(format, result, {
       color: format === 'table' && flags.out === undefined && colorEnabled(),
       width: process.stdout.columns ?? 160,
       limit: flags.limit,
     });
     if (flags.out !== undefined) {
       try {
-        await writeFile(flags.out, text);
+        await writeFileChunks(flags.out, chunks);
       } catch (err) {
         throw new UserError(`${flags.out}: cannot write output (${errorMessage(err)})`);
       }
       process.stderr.write(`wrote ${format} report to ${flags.out}\n`);
     } else {
-      this.emit(text);
+      await this.emitChunks(chunks);
     }
     if (partial) {
       process.stderr.write('mlcost: partial data (see warnings above); exiting 3\n');

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
@@ -9,7 +8,8 @@ import { UserError, errorMessage } from '../errors.js';
 import { readAuditResult } from '../engine/result-io.js';
 import type { AuditResult } from '../engine/result.js';
 import { renderHtml } from '../render/html.js';
-import { OUTPUT_FORMATS, RENDERERS, type OutputFormat } from '../render/index.js';
+import { OUTPUT_FORMATS, renderChunks, type OutputFormat } from '../render/index.js';
+import { writeFileChunks } from '../write-chunks.js';
 
 export default class Report extends BaseCommand {
   static override description =
@@ -40,12 +40,12 @@ export default class Report extends BaseCommand {
     const result = await readAuditResult(args.result);
     const previous = flags.previous !== undefined ? await readAuditResult(flags.previous) : undefined;
     const format = flags.format as OutputFormat;
-    const text = RENDERERS[format](result, { color: false, width: process.stdout.columns ?? 160, ...(previous ? { previous } : {}) });
+    const chunks = renderChunks(format, result, { color: false, width: process.stdout.columns ?? 160, ...(previous ? { previous } : {}) });
     if (flags.out !== undefined) {
-      await save(flags.out, text);
+      await save(flags.out, chunks);
       process.stderr.write(`wrote ${format} report to ${flags.out}\n`);
     } else if (!flags.email) {
-      this.emit(text);
+      await this.emitChunks(chunks);
     }
     if (flags.email) await this.mail(result, previous, flags);
   }
@@ -62,15 +62,15 @@ export default class Report extends BaseCommand {
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       const kept = flags.out !== undefined && flags.format === 'html' ? flags.out : resolve(reportFileName(result));
-      if (kept !== flags.out) await save(kept, renderHtml(result, { color: false, ...(previous ? { previous } : {}) }));
+      if (kept !== flags.out) await save(kept, [renderHtml(result, { color: false, ...(previous ? { previous } : {}) })]);
       throw new UserError(`${err.message}; the HTML report was saved to ${kept}`, err.exitCode);
     }
   }
 }
 
-async function save(file: string, text: string): Promise<void> {
+async function save(file: string, chunks: Iterable<string>): Promise<void> {
   try {
-    await writeFile(file, text);
+    await writeFileChunks(file, chunks);
   } catch (err) {
     throw new UserError(`${file}: cannot write the report (${errorMessage(err)})`);
   }

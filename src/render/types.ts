@@ -12,4 +12,11 @@ export interface RenderOptions {
 }
 
 /** A renderer is a pure function: an audit result in, text out. It never computes money. */
-export type Renderer = (result: AuditResult, options: RenderOptions) => string;
+export interface Renderer {
+  (result: AuditResult, options: RenderOptions): string;
+  /**
+   * The same text in pieces, for formats whose output grows with the fleet: a writer streams them
+   * without holding the whole document. Joined, they are exactly what the renderer returns.
+   */
+  readonly chunks?: (result: AuditResult, options: RenderOptions) => Iterable<string>;
+}

@@ -1,10 +1,9 @@
-import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { once } from 'node:events';
-import { finished } from 'node:stream/promises';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { UserError, errorMessage } from '../errors.js';
+import { jsonChunks, type JsonLayout } from '../json-layout.js';
+import { writeFileChunks } from '../write-chunks.js';
 import { migrateSnapshot } from './migrate.js';
 import { readLineLayout } from './read-lines.js';
 import { SNAPSHOT_SCHEMA_VERSION, SnapshotSchema, type Snapshot, type SnapshotInput } from './schema.js';
@@ -37,52 +36,20 @@ export function parseSnapshot(text: string, file: string): Snapshot {
   return parsed.data;
 }
 
+/** Small parts one per line, each resource list one resource per line: the layout readLineLayout reads back. */
+const SNAPSHOT_LAYOUT: JsonLayout = { members: 'line', keys: { resources: { members: 'items' } } };
+
 /**
  * Writes a Snapshot as JSON with one resource per line, streamed: a large fleet never becomes one
  * string (V8 caps strings at 512 MiB, which 100,000 instances with per-GPU series can pass), and
  * the file still diffs and greps one resource at a time.
  */
 export async function writeSnapshot(file: string, snapshot: SnapshotInput): Promise<void> {
-  const out = createWriteStream(file, { encoding: 'utf8' });
-  let failure: unknown;
-  out.on('error', (err) => (failure ??= err)); // an error event with no listener would crash the process
-  let buffered = '';
-  const write = async (text: string) => {
-    buffered += text;
-    if (buffered.length < 1 << 20) return;
-    const chunk = buffered;
-    buffered = '';
-    if (failure === undefined && !out.write(chunk)) await once(out, 'drain');
-  };
   try {
-    await writeDocument(snapshot, write);
-    out.end(buffered);
-    await finished(out);
+    await writeFileChunks(file, jsonChunks(snapshot, SNAPSHOT_LAYOUT));
   } catch (err) {
-    out.destroy();
-    throw new UserError(`${file}: cannot write snapshot (${errorMessage(failure ?? err)})`);
+    throw new UserError(`${file}: cannot write snapshot (${errorMessage(err)})`);
   }
-}
-
-async function writeDocument(snapshot: SnapshotInput, write: (text: string) => Promise<void>): Promise<void> {
-  const entries = Object.entries(snapshot).filter(([, v]) => v !== undefined);
-  await write('{\n');
-  for (const [i, [key, value]] of entries.entries()) {
-    const comma = i < entries.length - 1 ? ',' : '';
-    if (key !== 'resources' || typeof value !== 'object' || value === null) {
-      await write(`  ${JSON.stringify(key)}: ${JSON.stringify(value)}${comma}\n`);
-      continue;
-    }
-    const lists = Object.entries(value as Record<string, unknown[] | undefined>).filter(([, v]) => v !== undefined);
-    await write(`  "resources": {\n`);
-    for (const [j, [type, list]] of lists.entries()) {
-      await write(`    ${JSON.stringify(type)}: [`);
-      for (const [k, item] of list!.entries()) await write(`${k ? ',' : ''}\n      ${JSON.stringify(item)}`);
-      await write(`${list!.length ? '\n    ' : ''}]${j < lists.length - 1 ? ',' : ''}\n`);
-    }
-    await write(`  }${comma}\n`);
-  }
-  await write('}\n');
 }
 
 /** JSON.parse with the error turned into `file:line:col: message`. */

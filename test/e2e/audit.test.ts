@@ -50,13 +50,34 @@ describe('mlcost audit (built CLI)', () => {
     expect(result.findings.every((f) => f.severity === 'critical' && (f.monthlySavings ?? 0) >= 1000)).toBe(true);
   });
 
-  it('--out writes the report to a file', async () => {
+  it('--output json --out writes the same document it prints, one finding per line', async () => {
     const out = join(tmp, 'a.json');
     const r = await runCli(['audit', '--demo', '--output', 'json', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`wrote json report to ${out}`);
-    expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe(1);
+    expect(r.stderr).toBe(`wrote json report to ${out}\n`);
+    const written = readFileSync(out, 'utf8');
+    const result = AuditResultSchema.parse(JSON.parse(written));
+    expect(written.split('\n').filter((l) => l.startsWith('    {"id":'))).toHaveLength(result.findings.length);
+    const printed = await runCli(['audit', '--demo', '--output', 'json']);
+    const generatedAt = (text: string) => text.replace(/^ {2}"generatedAt": ".*",$/m, '  "generatedAt": "",');
+    expect(generatedAt(printed.stdout)).toBe(generatedAt(written));
+  });
+
+  it('--out a file that cannot be written: one line, exit 2', async () => {
+    const out = join(tmp, 'no-such-dir', 'a.json');
+    const r = await runCli(['audit', '--demo', '--output', 'json', '--out', out]);
+    expect(r.code).toBe(2);
+    expectOneLineError(r.stderr, new RegExp(`^mlcost: ${out.replace(/[.]/g, '\\.')}: cannot write output \\(ENOENT: no such file or directory`));
+  });
+
+  it('a reader that stops early (| head) ends the output quietly; the exit code still applies', async () => {
+    const r = await runCli(['audit', '--demo', '--output', 'json'], { closeStdout: true });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    const gated = await runCli(['audit', '--demo', '--output', 'json', '--fail-on', 'critical'], { closeStdout: true });
+    expect(gated.code).toBe(1);
+    expectOneLineError(gated.stderr, /finding\(s\) at or above critical severity/);
   });
 
   it('--fail-on exits 1 when findings at that severity remain', async () => {

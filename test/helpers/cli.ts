@@ -17,8 +17,11 @@ export function ensureBuilt(): void {
   if (r.status !== 0) throw new Error('npm run build failed');
 }
 
-/** Runs the built CLI as a user does: a child process, no TTY, its own env. */
-export function runCli(args: string[], opts: { env?: Record<string, string>; cwd?: string; input?: string } = {}): Promise<CliRun> {
+/**
+ * Runs the built CLI as a user does: a child process, no TTY, its own env. `closeStdout` closes the
+ * reading end of its stdout at once, as `| head` does once it has read enough.
+ */
+export function runCli(args: string[], opts: { env?: Record<string, string>; cwd?: string; input?: string; closeStdout?: boolean } = {}): Promise<CliRun> {
   ensureBuilt();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'run.js'), ...args], {
@@ -28,7 +31,8 @@ export function runCli(args: string[], opts: { env?: Record<string, string>; cwd
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    if (opts.closeStdout) child.stdout.destroy();
+    else child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));

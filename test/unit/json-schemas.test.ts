@@ -6,6 +6,7 @@ import { SHIPPED_SCHEMAS, jsonSchemaText } from '../../src/schemas.js';
 import { audit } from '../helpers/builders.js';
 import { readSnapshot } from '../../src/snapshot/io.js';
 import { DEMO_SNAPSHOT } from '../../src/commands/audit.js';
+import { renderJson } from '../../src/render/json.js';
 
 const schemaFile = (name: string) => join(import.meta.dirname, '..', '..', 'schemas', name);
 
@@ -14,13 +15,13 @@ describe('shipped JSON Schemas', () => {
     expect(readFileSync(schemaFile(name), 'utf8')).toBe(jsonSchemaText(name));
   });
 
-  it('the demo snapshot and its audit result validate against the shipped schemas', async () => {
+  it('the demo snapshot and its rendered audit result (--output json) validate against the shipped schemas', async () => {
     const ajv = new Ajv2020.default({ strict: false, allErrors: true });
     const snapshotSchema = JSON.parse(readFileSync(schemaFile('snapshot.schema.json'), 'utf8'));
     const resultSchema = JSON.parse(readFileSync(schemaFile('audit-result.schema.json'), 'utf8'));
     const raw = JSON.parse(readFileSync(DEMO_SNAPSHOT, 'utf8'));
     expect(ajv.validate(snapshotSchema, raw), ajv.errorsText()).toBe(true);
-    const result = JSON.parse(JSON.stringify(await audit(await readSnapshot(DEMO_SNAPSHOT))));
+    const result = JSON.parse(renderJson(await audit(await readSnapshot(DEMO_SNAPSHOT)), { color: false }));
     expect(result.findings.length).toBeGreaterThan(5);
     expect(ajv.validate(resultSchema, result), ajv.errorsText()).toBe(true);
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_SNAPSHOT } from '../../src/commands/audit.js';
+import { AuditResultSchema } from '../../src/engine/result.js';
+import { OUTPUT_FORMATS, RENDERERS, renderChunks } from '../../src/render/index.js';
 import { renderJson } from '../../src/render/json.js';
 import { formatUsd } from '../../src/render/money.js';
 import { renderTable } from '../../src/render/table.js';
@@ -35,6 +37,32 @@ describe('table and json renderers', () => {
     const result = await demo();
     const empty = { ...result, findings: [], totals: { ...result.totals, findingCount: 0, monthlySavings: 0 }, breakdowns: { byCategory: {}, byTeam: {}, byRegion: {}, byAccount: {} } };
     expect(renderTable(empty, { color: false })).toContain('No findings');
+  });
+});
+
+describe('json layout and streaming', () => {
+  it('streams exactly the bytes the string renderer returns, for every format', async () => {
+    const result = await demo();
+    for (const format of OUTPUT_FORMATS) {
+      const options = { color: false, width: 160, limit: 5 };
+      expect(Array.from(renderChunks(format, result, options)).join(''), format).toBe(RENDERERS[format](result, options));
+    }
+    expect(Array.from(renderJson.chunks!(result, { color: false })).length).toBeGreaterThan(result.findings.length);
+  });
+
+  it('parses back to the same result, one finding per line', async () => {
+    const result = await demo();
+    const text = renderJson(result, { color: false });
+    expect(AuditResultSchema.parse(JSON.parse(text))).toEqual(result);
+    const findingLines = text.split('\n').filter((l) => l.startsWith('    {"id":'));
+    expect(findingLines.map((l) => JSON.parse(l.replace(/,$/, '')))).toEqual(JSON.parse(JSON.stringify(result.findings)));
+  });
+
+  it('writes everything but the findings as JSON.stringify(result, null, 2) does, keys in the same order', async () => {
+    const result = await demo();
+    const noFindings = { ...result, findings: [] };
+    expect(renderJson(noFindings, { color: false })).toBe(`${JSON.stringify(noFindings, null, 2)}\n`);
+    expect(Object.keys(JSON.parse(renderJson(result, { color: false })))).toEqual(Object.keys(result));
   });
 });
 
