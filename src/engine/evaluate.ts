@@ -95,7 +95,11 @@ function applyRule(rule: LoadedRule, type: ResourceType, resource: AnyResource, 
 
 /** Moves on one resource exclude each other: keep the one done first, then the larger saving. */
 function choose(candidates: readonly Candidate[]): Candidate | undefined {
-  return [...candidates].sort((a, b) => a.precedence - b.precedence || (b.move.monthlySavings ?? -1) - (a.move.monthlySavings ?? -1))[0];
+  let best: Candidate | undefined;
+  for (const c of candidates) {
+    if (!best || c.precedence < best.precedence || (c.precedence === best.precedence && (c.move.monthlySavings ?? -1) > (best.move.monthlySavings ?? -1))) best = c;
+  }
+  return best;
 }
 
 function toFinding(

@@ -6,20 +6,20 @@ type Breakdown = AuditResult['breakdowns']['byCategory'];
 /** Savings by category, team, region and account; unknown savings count as findings, not dollars. */
 export function breakdowns(findings: readonly Finding[]): AuditResult['breakdowns'] {
   const out: AuditResult['breakdowns'] = { byCategory: {}, byTeam: {}, byRegion: {}, byAccount: {} };
-  // Whole cents while adding up (savings are already rounded to cents): exact, and one rounding per entry.
-  const cents = new Map<Breakdown[string], number>();
-  const add = (breakdown: Breakdown, key: string, f: Finding) => {
+  // Whole cents while adding up (savings are already rounded to cents), dollars at the end: exact.
+  const add = (breakdown: Breakdown, key: string, cents: number) => {
     const entry = (breakdown[key] ??= { monthlySavings: 0, findingCount: 0 });
+    entry.monthlySavings += cents;
     entry.findingCount += 1;
-    cents.set(entry, (cents.get(entry) ?? 0) + Math.round((f.monthlySavings ?? 0) * 100));
   };
   for (const f of findings) {
-    add(out.byCategory, f.category, f);
-    add(out.byTeam, f.resource.team ?? '(untagged)', f);
-    add(out.byRegion, f.resource.region, f);
-    add(out.byAccount, f.resource.accountId, f);
+    const cents = Math.round((f.monthlySavings ?? 0) * 100);
+    add(out.byCategory, f.category, cents);
+    add(out.byTeam, f.resource.team ?? '(untagged)', cents);
+    add(out.byRegion, f.resource.region, cents);
+    add(out.byAccount, f.resource.accountId, cents);
   }
-  for (const [entry, c] of cents) entry.monthlySavings = roundCents(c / 100);
+  for (const breakdown of Object.values(out)) for (const entry of Object.values(breakdown)) entry.monthlySavings = roundCents(entry.monthlySavings / 100);
   return out;
 }
 
