@@ -80,6 +80,34 @@ export interface Ec2Signals {
   priced: boolean;
 }
 
+/*
+ * Per-day rows and tag pairs are built on first read: most instances meet no rule that asks. The
+ * getters are shared, not closures per object: an object literal with its own getters is kept in
+ * dictionary mode (~3 KB per instance, measured) and is slower for every rule to read.
+ */
+const SOURCE = Symbol('instance');
+const DAYS = Symbol('days');
+const TAG_PAIRS = Symbol('tagPairs');
+interface LazySource {
+  [SOURCE]: Ec2Instance;
+  [DAYS]?: DaySignal[];
+  [TAG_PAIRS]?: string[];
+}
+const LAZY_SIGNALS = {
+  days: {
+    enumerable: true,
+    get(this: LazySource): DaySignal[] {
+      return (this[DAYS] ??= daySignals(this[SOURCE]));
+    },
+  },
+  tagPairs: {
+    enumerable: true,
+    get(this: LazySource): string[] {
+      return (this[TAG_PAIRS] ??= Object.entries(this[SOURCE].tags).map(([k, v]) => `${k}=${v}`));
+    },
+  },
+} satisfies PropertyDescriptorMap;
+
 export function ec2Signals(inst: Ec2Instance, ctx: SignalContext): { signals: Ec2Signals; cost: ResourceCost; spec?: InstanceSpec } {
   const spec = instanceSpec(inst.type, ctx.snapshot.instanceTypes);
   const m = inst.metrics;
@@ -88,11 +116,8 @@ export function ec2Signals(inst: Ec2Instance, ctx: SignalContext): { signals: Ec
   const gpuCount = spec?.gpu?.count ?? 0;
   const cost = instanceCost(inst, ctx);
   const agg = gpuAggregates(gpus);
-  // Per-day rows and tag pairs are built on first read: most instances meet no rule that asks.
-  let days: DaySignal[] | undefined;
-  let tagPairs: string[] | undefined;
-
-  const signals: Ec2Signals = {
+  const eager: Omit<Ec2Signals, 'days' | 'tagPairs'> & LazySource = {
+    [SOURCE]: inst,
     running: inst.state === 'running',
     ageHours: round(hoursBetween(inst.launchTime, ctx.asOf)),
     observedHours: round(observedHours),
@@ -130,13 +155,8 @@ export function ec2Signals(inst: Ec2Instance, ctx: SignalContext): { signals: Ec
     hasHourOfWeek: hasBusyProfile(inst),
     monthlyCost: cost.monthly ?? 0,
     priced: cost.monthly !== null,
-    get days() {
-      return (days ??= daySignals(inst));
-    },
-    get tagPairs() {
-      return (tagPairs ??= Object.entries(inst.tags).map(([k, v]) => `${k}=${v}`));
-    },
   };
+  const signals: Ec2Signals = Object.defineProperties(eager, LAZY_SIGNALS) as typeof eager & Pick<Ec2Signals, 'days' | 'tagPairs'>;
   return spec ? { signals, cost, spec } : { signals, cost };
 }
 
