@@ -8,12 +8,14 @@
  * Instances carry 14 days of hourly summaries, with what the collector keeps besides: per-day
  * columns for CPU, network and each GPU's utilisation (what per-day signals read), and hour-of-week
  * profiles for CPU and for the instance's GPUs, one mean across them (what schedule rules read).
+ * A quarter of the instances were stopped for a few hours of the week, as real fleets are: those
+ * hours are unobserved in their profiles.
  * Usage: npx tsx bench/generate.ts 100000 bench/out/snapshot.json [account|instances]
  */
 import { instanceSpec } from '../src/catalog/index.js';
 import { writeSnapshot } from '../src/snapshot/io.js';
-import { HOURS_PER_WEEK, HourOfWeekMean } from '../src/snapshot/hour-of-week.js';
-import { SNAPSHOT_SCHEMA_VERSION, type Ec2Instance, type SnapshotInput } from '../src/snapshot/schema.js';
+import { HOURS_PER_WEEK, HourOfWeekMean, profileFromHours } from '../src/snapshot/hour-of-week.js';
+import { SNAPSHOT_SCHEMA_VERSION, type Ec2Instance, type HourOfWeekProfile, type SnapshotInput } from '../src/snapshot/schema.js';
 import { demoServices, demoStorage } from '../scripts/demo-services.js';
 import { counter, gauge, gpus, rng, type Window } from '../scripts/synthetic.js';
 
@@ -44,6 +46,9 @@ export function syntheticSnapshot(n: number, mix: FleetMix = 'account', seed = 1
   // Summaries are shared between resources of one shape: real ones differ, but sharing keeps
   // generation fast; the file, and so what mlcost reads, holds a full copy per resource.
   const templates = SHAPES.map((s) => instanceTemplate(s, rand));
+  // Drawn from a stream of their own, so every other number is what it was without them.
+  const stops = rng(seed + 1);
+  const stoppedTemplates = templates.map((t) => ({ type: t.type, metrics: stoppedSomeHours(t.metrics, stops) }));
   const storage = demoStorage(W, rand, { research: ACCOUNT, prod: ACCOUNT });
   const services = demoServices(W, rand, { research: ACCOUNT, prod: ACCOUNT });
   const r: Required<Pick<SnapshotInput['resources'], 'ec2Instances' | 'ebsVolumes' | 'ebsSnapshots' | 'elasticIps' | 's3Buckets' | 'sagemakerEndpoints' | 'sagemakerNotebooks'>> = {
@@ -58,7 +63,8 @@ export function syntheticSnapshot(n: number, mix: FleetMix = 'account', seed = 1
   const pick = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
   const hex = (i: number) => i.toString(16).padStart(17, '0');
   const addInstance = (i: number) => {
-    const t = templates[i % templates.length]!;
+    const stopped = Math.floor(i / templates.length) % 4 === 3;
+    const t = (stopped ? stoppedTemplates : templates)[i % templates.length]!;
     r.ec2Instances.push({
       id: `i-${hex(i)}`, accountId: ACCOUNT, region: pick(REGIONS, i), type: t.type, state: 'running', lifecycle: 'on-demand', platform: 'Linux/UNIX',
       launchTime: '2026-09-01T00:00:00.000Z', tags: { Name: `node-${i}`, team: `team-${i % 17}` }, membership: {}, metrics: t.metrics,
@@ -100,7 +106,7 @@ function instanceTemplate(s: Shape, rand: () => number): { type: string; metrics
   const spec = instanceSpec(s.type);
   const cpu = gauge(W, { avg: s.cpu[0], p95: s.cpu[1], max: s.cpu[2] }, rand, { daily: true });
   const metrics: Ec2Instance['metrics'] = {
-    cpu: { ...cpu, hourOfWeek: profileAround(cpu.avg, rand) },
+    cpu: { ...cpu, hourOfWeek: { mean: profileAround(cpu.avg, rand) } },
     networkInBytes: counter(W, s.net * 0.5e6, rand, { daily: true }),
     networkOutBytes: counter(W, s.net * 0.5e6, rand, { daily: true }),
   };
@@ -109,7 +115,7 @@ function instanceTemplate(s: Shape, rand: () => number): { type: string; metrics
     metrics.gpus = gpus(W, s.gpu.map(([utilP95, memGiB]) => ({ utilP95, memMiB: memGiB * 1024 })), spec.gpu.memoryGiBEach * 1024, rand);
     // Each GPU's profile folded into the instance's, as the collector does.
     const mean = new HourOfWeekMean();
-    for (const g of metrics.gpus) if (g.utilization) mean.add(profileAround(g.utilization.avg, rand));
+    for (const g of metrics.gpus) if (g.utilization) mean.add({ mean: profileAround(g.utilization.avg, rand) });
     const profile = mean.values(round3);
     if (profile) metrics.gpuUtilHourOfWeek = profile;
   }
@@ -119,6 +125,19 @@ function instanceTemplate(s: Shape, rand: () => number): { type: string; metrics
 /** An hour-of-week profile like the collector's: a mean per hour, around the series' average. */
 function profileAround(avg: number, rand: () => number): number[] {
   return Array.from({ length: HOURS_PER_WEEK }, () => round3(avg * (0.8 + rand() * 0.4)));
+}
+
+/** The same metrics for an instance stopped a few consecutive hours of the week: no CPU or GPU datapoint then. */
+function stoppedSomeHours(metrics: Ec2Instance['metrics'], rand: () => number): Ec2Instance['metrics'] {
+  const start = Math.floor(rand() * HOURS_PER_WEEK);
+  const stopped = new Set(Array.from({ length: 2 + Math.floor(rand() * 7) }, (_, k) => (start + k) % HOURS_PER_WEEK));
+  const without = (p: HourOfWeekProfile) => profileFromHours(p.mean.map((v, h) => (stopped.has(h) ? null : v)));
+  const { cpu, gpuUtilHourOfWeek } = metrics;
+  return {
+    ...metrics,
+    ...(cpu?.hourOfWeek ? { cpu: { ...cpu, hourOfWeek: without(cpu.hourOfWeek) } } : {}),
+    ...(gpuUtilHourOfWeek ? { gpuUtilHourOfWeek: without(gpuUtilHourOfWeek) } : {}),
+  };
 }
 
 function round3(n: number): number {

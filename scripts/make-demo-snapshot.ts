@@ -101,10 +101,10 @@ function instance(s: Shape): Ec2Instance {
       metrics.gpus = gpus(W, s.gpu.map(([utilP95, memGiB]) => ({ utilP95, memMiB: memGiB * 1024 })), spec.gpu.memoryGiBEach * 1024, rand, days);
     }
     if (s.officeHours) {
-      metrics.cpu.hourOfWeek = office(s.cpu[0] * 2, 0.4);
+      metrics.cpu.hourOfWeek = { mean: office(s.cpu[0] * 2, 0.4) };
       // One GPU profile per instance, the mean across its GPUs, as the collector folds them.
       const gpuMean = new HourOfWeekMean();
-      for (const g of metrics.gpus ?? []) if (g.utilization) gpuMean.add(office(g.utilization.avg * 2.5, 0));
+      for (const g of metrics.gpus ?? []) if (g.utilization) gpuMean.add({ mean: office(g.utilization.avg * 2.5, 0) });
       const gpuProfile = gpuMean.values();
       if (gpuProfile) metrics.gpuUtilHourOfWeek = gpuProfile;
     }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dailySeries } from './daily.js';
-import { HOURS_PER_WEEK, HourOfWeekMean } from './hour-of-week.js';
+import { HOURS_PER_WEEK, HourOfWeekMean, profileFromHours } from './hour-of-week.js';
 import { SNAPSHOT_SCHEMA_VERSION } from './schema.js';
 
 /** Version 1 kept each day of a metric as an object; version 2 keeps columns (see schema.ts). */
@@ -12,7 +12,7 @@ const V1DayRowSchema = z.object({
   datapoints: z.number().int().nonnegative(),
 });
 
-/** A version-2 per-GPU profile as the schema then accepted it. */
+/** A version-1 or -2 hour-of-week profile as the schema then accepted it: a value per hour, null where unobserved. */
 const V2HourOfWeekSchema = z.array(z.number().nullable()).length(HOURS_PER_WEEK);
 
 type Json = Record<string, unknown>;
@@ -28,6 +28,7 @@ const UPGRADES: ReadonlyArray<{ from: number; upgrade: (list: string, entry: Jso
     from: 2,
     upgrade: (list, entry) => {
       if (list === 'ec2Instances') foldGpuProfiles(entry);
+      upgradeHourOfWeek(entry);
     },
   },
 ];
@@ -85,9 +86,9 @@ function upgradeDailyRows(node: unknown): void {
 /**
  * Version 2 kept an hour-of-week profile per GPU; version 3 keeps their mean per instance
  * (`metrics.gpuUtilHourOfWeek`), folded the way the schedule rules folded them before: hour by
- * hour over the GPUs with a value for that hour, null where none had one, unrounded, so an old
- * file audits exactly as it did. A profile that is not one version 2 accepted is left in place,
- * where the version-3 schema drops it like any field it does not know.
+ * hour over the GPUs with a value for that hour, unobserved where none had one, unrounded, so an
+ * old file audits exactly as it did. A profile that is not one version 2 accepted is left in
+ * place, where the version-3 schema drops it like any field it does not know.
  */
 function foldGpuProfiles(instance: Json): void {
   const metrics = instance['metrics'];
@@ -98,11 +99,32 @@ function foldGpuProfiles(instance: Json): void {
     if (!isObject(utilization)) continue;
     const profile = V2HourOfWeekSchema.safeParse(utilization['hourOfWeek']);
     if (!profile.success) continue;
-    mean.add(profile.data);
+    mean.add(profileFromHours(profile.data));
     delete utilization['hourOfWeek'];
   }
   const folded = mean.values();
   if (folded) metrics['gpuUtilHourOfWeek'] = folded;
+}
+
+/**
+ * Versions 1 and 2 kept a profile as one value per hour, null where unobserved; version 3 keeps
+ * numbers only (see HourOfWeekProfileSchema). Any metric summary may hold one in older files.
+ * A value not in the old shape is left for the schema to report with its path.
+ */
+function upgradeHourOfWeek(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) upgradeHourOfWeek(item);
+    return;
+  }
+  if (!isObject(node)) return;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'hourOfWeek' && Array.isArray(value)) {
+      const hours = V2HourOfWeekSchema.safeParse(value);
+      if (hours.success) node[key] = profileFromHours(hours.data);
+    } else if (typeof value === 'object' && value !== null) {
+      upgradeHourOfWeek(value);
+    }
+  }
 }
 
 function isObject(value: unknown): value is Json {

@@ -10,13 +10,34 @@ import { HOURS_PER_WEEK } from './hour-of-week.js';
  * instance fleet held as row objects took most of a gigabyte in memory.
  * Version 3: one GPU hour-of-week profile per instance (`metrics.gpuUtilHourOfWeek`) instead of one
  * per GPU: eight per p4d were the largest part of a large fleet's Snapshot, and only their mean is read.
+ * A profile is numbers only (`HourOfWeekProfile`: means, and the list of hours without data), not
+ * numbers and nulls: a null makes V8 keep the whole array as boxed numbers, three times the memory.
  */
 export const SNAPSHOT_SCHEMA_VERSION = 3;
 
 const isoDate = z.string().datetime({ offset: true });
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const tags = z.record(z.string(), z.string());
-const hourOfWeekProfile = z.array(z.number().nullable()).length(HOURS_PER_WEEK);
+
+/** Unobserved hours are listed once each, in ascending order: readers walk them alongside the means. */
+export function unobservedAscending(p: { unobserved?: number[] | undefined }): boolean {
+  const hours = p.unobserved ?? [];
+  for (let i = 1; i < hours.length; i++) if (hours[i]! <= hours[i - 1]!) return false;
+  return true;
+}
+
+/**
+ * A mean per hour of week (0 = Monday 00:00 UTC … 167) and the hours with no datapoint, whose
+ * mean is 0. An unobserved hour is not an idle one: schedule rules never count it as off-hours idle.
+ */
+export const HourOfWeekProfileSchema = z
+  .object({
+    mean: z.array(z.number()).length(HOURS_PER_WEEK),
+    /** Hours (0 … 167, ascending) without any datapoint; absent when every hour was observed. */
+    unobserved: z.array(z.number().int().min(0).max(HOURS_PER_WEEK - 1)).optional(),
+  })
+  .refine(unobservedAscending, { message: 'unobserved hours must be listed once each, in ascending order', path: ['unobserved'] })
+  .meta({ id: 'HourOfWeekProfile' });
 
 /** Every column of a per-day series has one entry per day. */
 export function columnsAligned(d: { avg: unknown[]; max: unknown[]; sum?: unknown[] | undefined; datapoints: unknown[] }): boolean {
@@ -56,10 +77,10 @@ export const MetricSummarySchema = z.object({
    */
   daily: DailySeriesSchema.optional(),
   /**
-   * Average by hour of week (0 = Monday 00:00 UTC … 167), null for an hour with no datapoint; when
-   * collected at hourly or finer period, and only for EC2 CPU (GPUs: `gpuUtilHourOfWeek`).
+   * Average by hour of week, and the hours with no datapoint; when collected at hourly or finer
+   * period, and only for EC2 CPU (GPUs: `gpuUtilHourOfWeek`).
    */
-  hourOfWeek: hourOfWeekProfile.optional(),
+  hourOfWeek: HourOfWeekProfileSchema.optional(),
 }).meta({ id: 'MetricSummary' });
 
 /** A GPU's utilisation: a metric summary without an hour-of-week profile (the instance keeps one for all its GPUs). */
@@ -106,11 +127,11 @@ export const Ec2InstanceSchema = z.object({
       memory: MetricSummarySchema.optional(),
       gpus: z.array(GpuMetricsSchema).optional(),
       /**
-       * GPU utilisation by hour of week (0 = Monday 00:00 UTC … 167): the mean across the
-       * instance's GPUs of each GPU's hourly average, over the GPUs that reported that hour; null
-       * where none did. When collected at hourly or finer period. Schedule rules prefer it to CPU.
+       * GPU utilisation by hour of week: the mean across the instance's GPUs of each GPU's hourly
+       * average, over the GPUs that reported that hour; unobserved where none did. When collected
+       * at hourly or finer period. Schedule rules prefer it to CPU.
        */
-      gpuUtilHourOfWeek: hourOfWeekProfile.optional(),
+      gpuUtilHourOfWeek: HourOfWeekProfileSchema.optional(),
     })
     .default({}),
 });
@@ -338,6 +359,7 @@ export const SnapshotSchema = z.object({
 
 export type MetricSummary = z.infer<typeof MetricSummarySchema>;
 export type DailySeries = z.infer<typeof DailySeriesSchema>;
+export type HourOfWeekProfile = z.infer<typeof HourOfWeekProfileSchema>;
 export type GpuMetrics = z.infer<typeof GpuMetricsSchema>;
 export type Ec2Instance = z.infer<typeof Ec2InstanceSchema>;
 export type EbsVolume = z.infer<typeof EbsVolumeSchema>;

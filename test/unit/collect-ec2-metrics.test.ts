@@ -41,15 +41,25 @@ describe('EC2 GPU utilisation: one hour-of-week profile per instance', () => {
     [`${util}/3`]: { timestamps: [], values: [] }, // listed, but no datapoints in the window
   };
 
-  it('is the mean across GPUs of each GPU hour mean, over the GPUs that reported the hour; null where none did', () => {
+  it('is the mean across GPUs of each GPU hour mean, over the GPUs that reported the hour; unobserved where none did', () => {
     const inst = collect({ gpuUtilization: gpuSeries(util, 4) }, results);
+    const { mean, unobserved } = inst.metrics.gpuUtilHourOfWeek!;
+    expect(mean).toHaveLength(168);
+    expect(mean[0]).toBe(30); // (20 + 40) / 2: GPU 0's own mean first, not the pool of its datapoints with GPU 1's
+    expect(mean[1]).toBe(20); // GPU 0 alone
+    expect(mean[2]).toBe(50); // GPU 1 alone
+    expect(mean[5]).toBe(1.667); // (1 + 2 + 2) / 3, three decimals like every stored value
+    // Hours 3 and 4: no GPU reported them, so they are unobserved (mean 0), as is every hour after 5.
+    expect(unobserved).toEqual([3, 4, ...Array.from({ length: 162 }, (_, i) => 6 + i)]);
+    expect([3, 4, 6, 167].map((h) => mean[h])).toEqual([0, 0, 0, 0]);
+  });
+
+  it('an hour one GPU did not report is observed when another GPU did; its mean is over the GPUs that did', () => {
+    const everyHour = (v: number, skip: number[] = []) => at(...Array.from({ length: 168 }, (_, h): [number, number] => [h, v]).filter(([h]) => !skip.includes(h)));
+    const inst = collect({ gpuUtilization: gpuSeries(util, 2) }, { [`${util}/0`]: everyHour(10, [7, 8]), [`${util}/1`]: everyHour(20, [8]) });
     const profile = inst.metrics.gpuUtilHourOfWeek!;
-    expect(profile).toHaveLength(168);
-    expect(profile[0]).toBe(30); // (20 + 40) / 2: GPU 0's own mean first, not the pool of its datapoints with GPU 1's
-    expect(profile[1]).toBe(20); // GPU 0 alone
-    expect(profile[2]).toBe(50); // GPU 1 alone
-    expect(profile[5]).toBe(1.667); // (1 + 2 + 2) / 3, three decimals like every stored value
-    expect(profile.filter((v) => v === null)).toHaveLength(164);
+    expect(profile.unobserved).toEqual([8]);
+    expect([6, 7, 8].map((h) => profile.mean[h])).toEqual([15, 20, 0]);
   });
 
   it('keeps no per-GPU profile, and per-day columns for each GPU (the spend report reads them)', () => {
@@ -95,7 +105,8 @@ describe('EC2 built-in metrics', () => {
     const series = at([0, 5], [25, 7]);
     for (const r of ec2BuiltinRequests([inst], hourly)) r.onResult(series);
     expect(inst.metrics.cpu?.daily?.datapoints).toEqual([1, 1]);
-    expect(inst.metrics.cpu?.hourOfWeek?.[25]).toBe(7);
+    expect(inst.metrics.cpu?.hourOfWeek?.mean[25]).toBe(7);
+    expect(inst.metrics.cpu?.hourOfWeek?.unobserved).toHaveLength(166);
     for (const net of [inst.metrics.networkInBytes, inst.metrics.networkOutBytes]) {
       expect(net?.daily?.sum).toEqual([5, 7]);
       expect(net?.hourOfWeek).toBeUndefined();

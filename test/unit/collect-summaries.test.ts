@@ -43,9 +43,24 @@ describe('summarize', () => {
       { date: '2026-06-01', avg: 11.5, max: 23, datapoints: 24 },
       { date: '2026-06-02', avg: 35.5, max: 47, datapoints: 24 },
     ]);
-    expect(s.hourOfWeek?.[0]).toBe(0);
-    expect(s.hourOfWeek?.[24 + 5]).toBe(29);
-    expect(s.hourOfWeek?.[100]).toBeNull();
+    expect(s.hourOfWeek?.mean[0]).toBe(0);
+    expect(s.hourOfWeek?.mean[24 + 5]).toBe(29);
+    // Only Monday and Tuesday had datapoints: every later hour is unobserved, its mean 0, not null.
+    expect(s.hourOfWeek?.mean[100]).toBe(0);
+    expect(s.hourOfWeek?.unobserved).toEqual(Array.from({ length: 120 }, (_, i) => 48 + i));
+  });
+
+  it('marks the hours of the week without a datapoint unobserved, and leaves the list out when every hour has one', () => {
+    // Two weeks of hourly data, stopped Wednesday 02:00-04:59 both weeks; Thursday 10:00 only missing in week 1.
+    const gaps = (h: number) => [50, 51, 52, 218, 219, 220, 82].includes(h);
+    const hours = Array.from({ length: 336 }, (_, h) => h).filter((h) => !gaps(h));
+    const s = summarize({ timestamps: hours.map((h) => monday + h * H), values: hours.map(() => 3) }, 3600, { counter: false, windowHours: 336, hourOfWeek: true })!;
+    expect(s.hourOfWeek?.unobserved).toEqual([50, 51, 52]);
+    expect([49, 50, 51, 52, 53, 82].map((h) => s.hourOfWeek?.mean[h])).toEqual([3, 0, 0, 0, 3, 3]);
+    expect(s.hourOfWeek?.mean.every((v) => typeof v === 'number')).toBe(true);
+    const full = Array.from({ length: 168 }, (_, h) => monday + h * H);
+    const complete = summarize({ timestamps: full, values: full.map(() => 1) }, 3600, { counter: false, windowHours: 168, hourOfWeek: true })!;
+    expect(complete.hourOfWeek).toEqual({ mean: Array.from({ length: 168 }, () => 1) });
   });
 
   it('counters carry sums per day and overall; unordered input is sorted', () => {

@@ -1,8 +1,10 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readSnapshot, writeSnapshot } from '../../src/snapshot/io.js';
+import { profileFromHours } from '../../src/snapshot/hour-of-week.js';
+import type { Ec2Instance, HourOfWeekProfile } from '../../src/snapshot/schema.js';
 import { instance, snapshotOf } from '../helpers/builders.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mlcost-snap-'));
@@ -49,38 +51,54 @@ describe('snapshot read/write', () => {
     expect(read.resources.ec2Instances[0]?.metrics.networkInBytes?.daily).toEqual({ start: '2026-11-01', avg: [1], max: [2], sum: [288], datapoints: [288] });
   });
 
-  describe('version 2 (an hour-of-week profile per GPU) is read as version 3 (their mean per instance)', () => {
+  describe('version 2 (an hour-of-week profile per GPU, nulls for unobserved hours) is read as version 3 (their mean per instance, numbers only)', () => {
     const hours = (f: (h: number) => number | null) => Array.from({ length: 168 }, (_, h) => f(h));
-    // GPU 0 reports every hour, GPU 1 only hour 0 and even hours, GPU 2 no profile, GPU 3 no hour 5.
-    const perGpu = [hours((h) => (h === 0 ? 1 : 10)), hours((h) => (h % 2 === 0 ? 0 : null)), undefined, hours((h) => (h === 5 ? null : 1))];
+    /** A profile as versions 1 and 2 wrote it: a value per hour, null where unobserved. */
+    const asV2 = (p: HourOfWeekProfile) => p.mean.map((v, h) => (p.unobserved?.includes(h) ? null : v));
+    // GPU 0 reports every hour but 3, GPU 1 only even hours, GPU 2 no profile, GPU 3 no hour 3 or 5: no GPU reported hour 3.
+    const perGpu = [hours((h) => (h === 0 ? 1 : h === 3 ? null : 10)), hours((h) => (h % 2 === 0 ? 0 : null)), undefined, hours((h) => (h === 3 || h === 5 ? null : 1))];
     /** The instance profile the schedule rules built from per-GPU profiles before version 3: hour by hour over the GPUs with a value. */
     const foldedBefore = hours((h) => {
       const known = perGpu.flatMap((p) => (p?.[h] !== null && p?.[h] !== undefined ? [p[h]!] : []));
       return known.length ? known.reduce((a, b) => a + b, 0) / known.length : null;
     });
+    /** The CPU box was stopped Sunday 22:00 to Monday 01:59 UTC. */
+    const stoppedCpu = hours((h) => (h >= 166 || h < 2 ? null : h));
 
     /** A version-3 snapshot of a GPU box and a CPU box, and the same as version 2 wrote it. */
     const fleet = () => {
       const gpuBox = instance({ id: 'i-gpu', type: 'g5.12xlarge', cpu: [1, 2, 3], netMBPerDay: 1, gpu: [[50, 10], [50, 10], [0, 1], [20, 4]] });
-      gpuBox.metrics.cpu!.hourOfWeek = hours(() => 2);
+      gpuBox.metrics.cpu!.hourOfWeek = profileFromHours(hours(() => 2));
       const cpuBox = instance({ id: 'i-cpu', type: 'm5.large', cpu: [1, 2, 3] });
-      cpuBox.metrics.cpu!.hourOfWeek = hours((h) => h);
+      cpuBox.metrics.cpu!.hourOfWeek = profileFromHours(stoppedCpu);
       const v3 = snapshotOf({ ec2Instances: [gpuBox, cpuBox] });
       const v2 = JSON.parse(JSON.stringify(v3));
       v2.schemaVersion = 2;
+      for (const [i, inst] of v3.resources.ec2Instances.entries()) v2.resources.ec2Instances[i].metrics.cpu.hourOfWeek = asV2(inst.metrics.cpu!.hourOfWeek!);
       perGpu.forEach((profile, i) => profile && (v2.resources.ec2Instances[0].metrics.gpus[i].utilization.hourOfWeek = profile));
-      v3.resources.ec2Instances[0]!.metrics.gpuUtilHourOfWeek = foldedBefore;
+      v3.resources.ec2Instances[0]!.metrics.gpuUtilHourOfWeek = profileFromHours(foldedBefore);
       return { v2, v3 };
     };
 
     it('folds the per-GPU profiles exactly as the schedule rules did (unrounded), then drops them', async () => {
       const { v2, v3 } = fleet();
-      expect(foldedBefore.slice(0, 6)).toEqual([2 / 3, 5.5, 11 / 3, 5.5, 11 / 3, 10]);
+      expect(foldedBefore.slice(0, 6)).toEqual([2 / 3, 5.5, 11 / 3, null, 11 / 3, 10]);
       const read = await readSnapshot(file('v2.json', JSON.stringify(v2)));
       expect(read).toEqual(v3);
+      const gpuProfile = read.resources.ec2Instances[0]?.metrics.gpuUtilHourOfWeek;
+      expect(gpuProfile?.unobserved).toEqual([3]); // no GPU reported it
+      expect(gpuProfile?.mean.slice(0, 6)).toEqual([2 / 3, 5.5, 11 / 3, 0, 11 / 3, 10]);
       expect(read.resources.ec2Instances[0]?.metrics.gpus?.every((g) => g.utilization && !('hourOfWeek' in g.utilization))).toBe(true);
       expect(read.resources.ec2Instances[1]?.metrics).not.toHaveProperty('gpuUtilHourOfWeek');
-      expect(read.resources.ec2Instances[1]?.metrics.cpu?.hourOfWeek).toEqual(hours((h) => h));
+    });
+
+    it('turns a CPU profile with nulls into means (0 where null) and the list of unobserved hours', async () => {
+      const { v2 } = fleet();
+      const read = await readSnapshot(file('v2-cpu.json', JSON.stringify(v2)));
+      const cpu = read.resources.ec2Instances[1]?.metrics.cpu?.hourOfWeek;
+      expect(cpu?.unobserved).toEqual([0, 1, 166, 167]);
+      expect(cpu?.mean).toEqual(hours((h) => (h >= 166 || h < 2 ? 0 : h)));
+      expect(read.resources.ec2Instances[0]?.metrics.cpu?.hourOfWeek).toEqual({ mean: hours(() => 2) });
     });
 
     it('reads a version-2 file written one resource per line, a line at a time', async () => {
@@ -97,15 +115,19 @@ describe('snapshot read/write', () => {
       await expect(readSnapshot(p)).rejects.toThrow(`${p}:${cpuLine + 1}: invalid snapshot: resources.ec2Instances[1].state: `);
     });
 
-    it('reads a version-1 file through both upgrades: per-day rows to columns, per-GPU profiles to the instance mean', async () => {
+    it('reads a version-1 file through both upgrades: per-day rows to columns, per-GPU profiles to the instance mean, nulls out of every profile', async () => {
       const { v2, v3 } = fleet();
       const v1 = structuredClone(v2);
       v1.schemaVersion = 1;
       v1.resources.ec2Instances[0].metrics.cpu.daily = [{ date: '2026-11-02', avg: 4, max: 9, datapoints: 288 }];
       v3.resources.ec2Instances[0]!.metrics.cpu!.daily = { start: '2026-11-02', avg: [4], max: [9], datapoints: [288] };
+      // Version 1 could keep a profile on any metric summary.
+      v1.resources.ec2Instances[0].metrics.networkInBytes.hourOfWeek = stoppedCpu;
+      v3.resources.ec2Instances[0]!.metrics.networkInBytes!.hourOfWeek = profileFromHours(stoppedCpu);
       const read = await readSnapshot(file('v1-gpu.json', JSON.stringify(v1)));
       expect(read).toEqual(v3);
       expect(read.schemaVersion).toBe(3);
+      expect(JSON.stringify(read)).not.toContain('null');
     });
   });
 
@@ -178,6 +200,40 @@ describe('snapshot read/write', () => {
       lines[i] = lines[i]!.replace('"state":"running"', '"state":"sleeping"');
       writeFileSync(p, lines.join('\n'));
       await expect(readSnapshot(p)).rejects.toThrow(`${p}:${i + 1}: invalid snapshot: resources.ec2Instances[2999].state: `);
+    });
+
+    it('keeps the profiles of a large file (in place) as JSON.parse made them, numbers only, unobserved hours and all', async () => {
+      // A quarter of the fleet was stopped for a few hours: those hours are unobserved.
+      const fleet = Array.from({ length: 3000 }, (_, i) => {
+        const inst = instance({ id: `i-${i}`, type: 'g5.xlarge', cpu: [1, 2, 3], netMBPerDay: 1, gpu: [[50, 10]] });
+        const stopped = (h: number) => i % 4 === 0 && h >= i % 160 && h < (i % 160) + 5;
+        inst.metrics.cpu!.hourOfWeek = profileFromHours(Array.from({ length: 168 }, (_, h) => (stopped(h) ? null : 1.5 + (h % 7))));
+        inst.metrics.gpuUtilHourOfWeek = profileFromHours(Array.from({ length: 168 }, (_, h) => (stopped(h) ? null : 40.25)));
+        return inst;
+      });
+      const snap = snapshotOf({ ec2Instances: fleet });
+      const p = join(dir, 'large-profiles.json');
+      await writeSnapshot(p, snap);
+      expect(statSync(p).size).toBeGreaterThan(4 * 2 ** 20);
+      // What JSON.parse made of each resource line, by id: the reader must hand back those very arrays.
+      const parsedById = new Map<string, Ec2Instance>();
+      const parse = JSON.parse;
+      const spy = vi.spyOn(JSON, 'parse').mockImplementation((text, reviver) => {
+        const value: unknown = parse(text, reviver);
+        if (typeof value === 'object' && value !== null && 'id' in value && typeof value.id === 'string') parsedById.set(value.id, value as Ec2Instance);
+        return value;
+      });
+      const read = await readSnapshot(p).finally(() => spy.mockRestore());
+      expect(read).toEqual(snap);
+      for (const inst of read.resources.ec2Instances) {
+        const parsed = parsedById.get(inst.id)!.metrics;
+        for (const [profile, asParsed] of [[inst.metrics.cpu?.hourOfWeek, parsed.cpu?.hourOfWeek], [inst.metrics.gpuUtilHourOfWeek, parsed.gpuUtilHourOfWeek]]) {
+          expect(profile?.mean).toBe(asParsed?.mean);
+          expect(profile?.unobserved).toBe(asParsed?.unobserved);
+          expect(profile?.mean.every((v) => typeof v === 'number')).toBe(true);
+        }
+      }
+      expect(read.resources.ec2Instances.filter((i) => i.metrics.cpu?.hourOfWeek?.unobserved)).toHaveLength(750);
     });
 
     it('reads the same snapshot pretty-printed by another tool (whole-file path)', async () => {

@@ -1,6 +1,6 @@
 import { dailySeries, type DayValue } from '../../snapshot/daily.js';
-import { HOURS_PER_WEEK } from '../../snapshot/hour-of-week.js';
-import type { DailySeries, MetricSummary } from '../../snapshot/schema.js';
+import { HOURS_PER_WEEK, profileFromSums } from '../../snapshot/hour-of-week.js';
+import type { DailySeries, HourOfWeekProfile, MetricSummary } from '../../snapshot/schema.js';
 
 export interface Series {
   /** Epoch milliseconds, any order. */
@@ -66,7 +66,7 @@ export function summarize(series: Series, periodSeconds: number, options: Summar
  * folded into another profile before being stored (an instance's GPUs). Undefined without
  * datapoints or at a period coarser than an hour, which says nothing about hours of the day.
  */
-export function hourOfWeekProfile(series: Series, periodSeconds: number): Array<number | null> | undefined {
+export function hourOfWeekProfile(series: Series, periodSeconds: number): HourOfWeekProfile | undefined {
   if (periodSeconds > 3600) return undefined;
   const points = finitePoints(series);
   return points.length ? hourOfWeek(points) : undefined;
@@ -117,17 +117,17 @@ function daily(points: ReadonlyArray<{ t: number; v: number }>, counter: boolean
   return dailySeries(days);
 }
 
-/** Mean per hour of week, 0 = Monday 00:00 UTC; null where the window had no datapoint. */
-function hourOfWeek(points: ReadonlyArray<{ t: number; v: number }>): Array<number | null> {
-  const sums = new Array<number>(HOURS_PER_WEEK).fill(0);
-  const counts = new Array<number>(HOURS_PER_WEEK).fill(0);
+/** Mean per hour of week, 0 = Monday 00:00 UTC; an hour the window had no datapoint in is unobserved (mean 0). */
+function hourOfWeek(points: ReadonlyArray<{ t: number; v: number }>): HourOfWeekProfile {
+  const sums = new Float64Array(HOURS_PER_WEEK);
+  const counts = new Uint32Array(HOURS_PER_WEEK);
   for (const { t, v } of points) {
     const d = new Date(t);
     const slot = ((d.getUTCDay() + 6) % 7) * 24 + d.getUTCHours();
     sums[slot]! += v;
     counts[slot]! += 1;
   }
-  return sums.map((s, i) => (counts[i] ? roundValue(s / counts[i]!) : null));
+  return profileFromSums(sums, counts, roundValue);
 }
 
 /** Three decimals keep a month of a large fleet small without changing any rule's decision. */

@@ -1,9 +1,10 @@
 import { observedDays } from '../../snapshot/daily.js';
+import { HOURS_PER_WEEK, NO_HOURS } from '../../snapshot/hour-of-week.js';
 import type { Ec2Instance, SageMakerNotebook } from '../../snapshot/schema.js';
 import { memoPerObject } from '../memo.js';
 import { roundCents } from '../money.js';
 import type { Ec2Signals } from '../signals/ec2.js';
-import { busyProfile } from '../signals/ec2-usage.js';
+import { busyMetric, busyProfile } from '../signals/ec2-usage.js';
 import { numberParam, optionalNumber, priceEntry, type ActionContext, type ActionDefinition, type PricedMove } from './types.js';
 
 /**
@@ -38,20 +39,26 @@ function ec2Schedule(ctx: ActionContext): PricedMove | undefined {
   const inst = ctx.resource as Ec2Instance;
   const s = ctx.facts.signals as Ec2Signals;
   const profile = busyProfile(inst);
-  if (!profile) return undefined;
+  const metric = busyMetric(inst);
+  if (!profile || !metric) return undefined;
   const maxIdle = numberParam(ctx.params, 'maxIdleUtilPct');
   const on = workingHoursOf(ctx.params);
   // Every off-hour must be observed and idle (an unobserved hour is not an idle one), and some working hour busy.
+  // Unobserved hours are ascending: one index walks them alongside the hours.
+  const unobserved = profile.unobserved ?? NO_HOURS;
+  let nextUnobserved = 0;
   let off = 0;
   let maxOffHoursUtilPct = 0;
   let busyOn = false;
-  for (let h = 0; h < 168; h++) {
-    const v = profile.values[h] ?? null;
+  for (let h = 0; h < HOURS_PER_WEEK; h++) {
+    const observed = nextUnobserved >= unobserved.length || unobserved[nextUnobserved] !== h;
+    if (!observed) nextUnobserved++;
+    const v = profile.mean[h]!;
     if (on.has(h)) {
-      busyOn ||= (v ?? 0) > maxIdle;
+      busyOn ||= observed && v > maxIdle;
       continue;
     }
-    if (v === null || v > maxIdle) return undefined;
+    if (!observed || v > maxIdle) return undefined;
     off++;
     maxOffHoursUtilPct = Math.max(maxOffHoursUtilPct, v);
   }
@@ -68,10 +75,10 @@ function ec2Schedule(ctx: ActionContext): PricedMove | undefined {
       ...(ctx.facts.cost.unknown.length ? { unknown: ctx.facts.cost.unknown } : {}),
     },
     confidence: s.observedHours >= 14 * 24 ? 'high' : 'medium',
-    evidence: { metric: profile.metric, maxOffHoursUtilPct, offHoursPerWeek, observedHours: s.observedHours },
+    evidence: { metric, maxOffHoursUtilPct, offHoursPerWeek, observedHours: s.observedHours },
     tradeoff: {
       performanceRisk: 'low',
-      summary: `${offHoursPerWeek} of 168 h a week off (${profile.metric} never above ${maxIdle}% then); anyone working late starts it by hand, and instance-store data is lost at each stop`,
+      summary: `${offHoursPerWeek} of 168 h a week off (${metric} never above ${maxIdle}% then); anyone working late starts it by hand, and instance-store data is lost at each stop`,
     },
   };
 }

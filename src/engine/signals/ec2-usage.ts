@@ -1,5 +1,5 @@
 import { familyOf } from '../../catalog/index.js';
-import type { Ec2Instance } from '../../snapshot/schema.js';
+import type { Ec2Instance, HourOfWeekProfile } from '../../snapshot/schema.js';
 import type { SignalContext } from './types.js';
 
 /**
@@ -22,19 +22,22 @@ export function commitmentCovers(inst: Ec2Instance, ctx: SignalContext): boolean
   );
 }
 
-/** Whether busyProfile has anything to work with, without building it. */
+/** Whether busyProfile has anything to work with. */
 export function hasBusyProfile(inst: Ec2Instance): boolean {
-  return inst.metrics.gpuUtilHourOfWeek !== undefined || inst.metrics.cpu?.hourOfWeek !== undefined;
+  return busyMetric(inst) !== undefined;
 }
 
 /**
- * The hour-of-week activity profile (0 = Monday 00:00 UTC … 167): GPU utilisation (the mean across
- * the GPUs that reported each hour, folded by the collector), else CPU. Undefined when no
- * hour-of-week series was collected.
+ * Which profile busyProfile is: GPU utilisation (the mean across the GPUs that reported each
+ * hour, folded by the collector) when collected, else CPU. Undefined when no hour-of-week series
+ * was collected. A GPU profile of unobserved hours is still the GPU profile: unobserved is not idle.
  */
-export function busyProfile(inst: Ec2Instance): { metric: 'GPU util' | 'CPU'; values: readonly (number | null)[] } | undefined {
-  const gpu = inst.metrics.gpuUtilHourOfWeek;
-  if (gpu) return { metric: 'GPU util', values: gpu };
-  const cpu = inst.metrics.cpu?.hourOfWeek;
-  return cpu ? { metric: 'CPU', values: cpu } : undefined;
+export function busyMetric(inst: Ec2Instance): 'GPU util' | 'CPU' | undefined {
+  if (inst.metrics.gpuUtilHourOfWeek) return 'GPU util';
+  return inst.metrics.cpu?.hourOfWeek ? 'CPU' : undefined;
+}
+
+/** The hour-of-week activity profile busyMetric names, as the Snapshot holds it (nothing is built per call). */
+export function busyProfile(inst: Ec2Instance): HourOfWeekProfile | undefined {
+  return inst.metrics.gpuUtilHourOfWeek ?? inst.metrics.cpu?.hourOfWeek;
 }
