@@ -63,24 +63,12 @@ export function migrateResource(list: string, entry: unknown, from: number): voi
   for (const step of UPGRADES) if (step.from >= from) step.upgrade(list, entry);
 }
 
+/** Version-1 day rows under any `daily` key become version-2 columns (none left: the key goes). */
 function upgradeDailyRows(node: unknown): void {
-  if (Array.isArray(node)) {
-    for (const item of node) upgradeDailyRows(item);
-    return;
-  }
-  if (!isObject(node)) return;
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'daily' && Array.isArray(value)) {
-      const rows = z.array(V1DayRowSchema).safeParse(value);
-      if (rows.success) {
-        const series = dailySeries(rows.data);
-        if (series) node[key] = series;
-        else delete node[key];
-      }
-    } else if (typeof value === 'object' && value !== null) {
-      upgradeDailyRows(value);
-    }
-  }
+  rewriteKey(node, 'daily', (value) => {
+    const rows = z.array(V1DayRowSchema).safeParse(value);
+    return rows.success ? dailySeries(rows.data) : UNCHANGED;
+  });
 }
 
 /**
@@ -112,17 +100,31 @@ function foldGpuProfiles(instance: Json): void {
  * A value not in the old shape is left for the schema to report with its path.
  */
 function upgradeHourOfWeek(node: unknown): void {
+  rewriteKey(node, 'hourOfWeek', (value) => {
+    const hours = V2HourOfWeekSchema.safeParse(value);
+    return hours.success ? profileFromHours(hours.data) : UNCHANGED;
+  });
+}
+
+const UNCHANGED = Symbol('unchanged');
+
+/**
+ * Replaces, anywhere below `node`, each array under `key` with what `rewrite` makes of it:
+ * UNCHANGED leaves it (for the schema to report with its path), undefined removes the key.
+ */
+function rewriteKey(node: unknown, key: string, rewrite: (value: unknown[]) => unknown): void {
   if (Array.isArray(node)) {
-    for (const item of node) upgradeHourOfWeek(item);
+    for (const item of node) rewriteKey(item, key, rewrite);
     return;
   }
   if (!isObject(node)) return;
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'hourOfWeek' && Array.isArray(value)) {
-      const hours = V2HourOfWeekSchema.safeParse(value);
-      if (hours.success) node[key] = profileFromHours(hours.data);
+  for (const [k, value] of Object.entries(node)) {
+    if (k === key && Array.isArray(value)) {
+      const next = rewrite(value);
+      if (next === undefined) delete node[k];
+      else if (next !== UNCHANGED) node[k] = next;
     } else if (typeof value === 'object' && value !== null) {
-      upgradeHourOfWeek(value);
+      rewriteKey(value, key, rewrite);
     }
   }
 }
