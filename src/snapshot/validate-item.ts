@@ -6,11 +6,12 @@ export type ResourceList = keyof typeof RESOURCE_LIST_SCHEMAS;
 
 /**
  * Validates one Snapshot resource in place, filling defaults in, with zod's result shape: the
- * data is the input itself when it is valid. Reading a large fleet is what this is for: zod returns a validated
- * copy, and the copy is both the slowest part of reading and the larger half of the memory (its
- * number arrays hold a boxed number per element where JSON.parse's hold plain doubles). An Ajv
- * validator compiled from the same zod schema checks without copying; anything it rejects goes
- * through zod, so an invalid resource gets zod's message and the zod schema stays the contract.
+ * data is the input itself when it is valid. Reading a large fleet is what this is for: zod
+ * returns a validated copy, and the copy is both the slowest part of reading and the larger half
+ * of the memory (its number arrays hold a boxed number per element where JSON.parse's hold plain
+ * doubles). An Ajv validator compiled from the same zod schema checks without copying; anything
+ * it rejects goes through zod, so an invalid resource gets zod's message and the zod schema
+ * stays the contract.
  */
 export function validateResource(list: ResourceList, raw: unknown): z.ZodSafeParseResult<unknown> {
   if (validatorFor(list)(raw)) return { success: true, data: raw };
