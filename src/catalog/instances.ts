@@ -26,6 +26,7 @@ const ladders = new Map<string, InstanceSpec[]>();
 for (const [type, s] of Object.entries(raw)) {
   const spec = toSpec(type, s);
   specs.set(type, spec);
+  if (spec.size.startsWith('metal')) continue; // same capacity as the largest size, no hypervisor: never a move
   const ladder = ladders.get(spec.family) ?? [];
   ladder.push(spec);
   ladders.set(spec.family, ladder);
@@ -41,9 +42,11 @@ export function instanceSpec(type: string, collected?: Readonly<Record<string, I
 }
 
 /** The sizes of a family from smallest to largest; bare-metal sizes are left out (same capacity, no hypervisor). */
-export function sizeLadder(family: string): InstanceSpec[] {
-  return (ladders.get(family) ?? []).filter((s) => !s.size.startsWith('metal'));
+export function sizeLadder(family: string): readonly InstanceSpec[] {
+  return ladders.get(family) ?? NO_SIZES;
 }
+
+const NO_SIZES: readonly InstanceSpec[] = [];
 
 export function familyOf(type: string): string {
   return type.split('.')[0] ?? type;
