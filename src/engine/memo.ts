@@ -1,6 +1,7 @@
 /**
- * `compute` once per object, remembered while the object lives. For strings and figures derived
- * from something shared across an audit (a rule, a price), so findings share one copy.
+ * `compute` once per object, remembered while the object lives. For what is derived from something
+ * shared across an audit: an index of the Snapshot built once, not per resource; a string of a
+ * rule or a price that findings then share instead of each holding a copy.
  */
 export function memoPerObject<K extends object, V>(compute: (key: K) => V): (key: K) => V {
   const values = new WeakMap<K, V>();

@@ -1,27 +1,22 @@
 import type { EbsSnapshot, EbsVolume, Snapshot } from '../../snapshot/schema.js';
+import { memoPerObject } from '../memo.js';
 import { roundCents } from '../money.js';
 import type { EbsVolumeSignals } from '../signals/ebs-volume.js';
 import { hoursBetween } from '../signals/metrics.js';
 import { priceEntry, type ActionContext, type ActionDefinition, type PricedMove } from './types.js';
 
-const snapshotsByVolume = new WeakMap<Snapshot, Map<string, EbsSnapshot[]>>();
-
 /** EBS snapshots by source volume, newest first, indexed once per Snapshot. */
-function snapshotsOf(snapshot: Snapshot, volumeId: string): EbsSnapshot[] {
-  let index = snapshotsByVolume.get(snapshot);
-  if (!index) {
-    index = new Map();
-    for (const s of snapshot.resources.ebsSnapshots) {
-      if (!s.volumeId) continue;
-      const list = index.get(s.volumeId);
-      if (list) list.push(s);
-      else index.set(s.volumeId, [s]);
-    }
-    for (const list of index.values()) list.sort((a, b) => b.startTime.localeCompare(a.startTime));
-    snapshotsByVolume.set(snapshot, index);
+const snapshotsByVolume = memoPerObject((snapshot: Snapshot): ReadonlyMap<string, EbsSnapshot[]> => {
+  const index = new Map<string, EbsSnapshot[]>();
+  for (const s of snapshot.resources.ebsSnapshots) {
+    if (!s.volumeId) continue;
+    const list = index.get(s.volumeId);
+    if (list) list.push(s);
+    else index.set(s.volumeId, [s]);
   }
-  return index.get(volumeId) ?? [];
-}
+  for (const list of index.values()) list.sort((a, b) => b.startTime.localeCompare(a.startTime));
+  return index;
+});
 
 /**
  * Keep the data, drop the volume: snapshot an unattached volume, then delete it. The saving is the
@@ -39,7 +34,7 @@ export const snapshotAndDelete: ActionDefinition = {
     const v = ctx.resource as EbsVolume;
     const s = ctx.facts.signals as EbsVolumeSignals;
     const { cost } = ctx.facts;
-    const latest = snapshotsOf(ctx.env.snapshot, v.id)[0];
+    const latest = snapshotsByVolume(ctx.env.snapshot).get(v.id)?.[0];
     const snapPrice = ctx.env.prices.ebsSnapshotGbMonth('standard', v.region);
     const newSnapshotCost = latest ? 0 : snapPrice.known ? snapPrice.price.usd * v.sizeGiB : null;
     const savings = cost.monthly !== null && newSnapshotCost !== null ? roundCents(cost.monthly - newSnapshotCost) : null;

@@ -1,4 +1,5 @@
 import type { EbsSnapshot, Snapshot } from '../../snapshot/schema.js';
+import { memoPerObject } from '../memo.js';
 import { roundCents } from '../money.js';
 import { hoursBetween, round } from './metrics.js';
 import type { ResourceCost, SignalContext } from './types.js';
@@ -15,17 +16,8 @@ export interface EbsSnapshotSignals {
   priced: boolean;
 }
 
-const volumeIds = new WeakMap<Snapshot, Set<string>>();
-
 /** Volume ids indexed once per Snapshot, not once per EBS snapshot. */
-function liveVolumes(snapshot: Snapshot): Set<string> {
-  let ids = volumeIds.get(snapshot);
-  if (!ids) {
-    ids = new Set(snapshot.resources.ebsVolumes.map((v) => v.id));
-    volumeIds.set(snapshot, ids);
-  }
-  return ids;
-}
+const liveVolumes = memoPerObject((snapshot: Snapshot): ReadonlySet<string> => new Set(snapshot.resources.ebsVolumes.map((v) => v.id)));
 
 /**
  * Priced at the full size as an upper bound: snapshots are incremental and DescribeSnapshots does not
