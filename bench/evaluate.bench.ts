@@ -1,11 +1,11 @@
 /**
  * `mlcost audit --snapshot FILE` at scale: `npx tsx bench/evaluate.bench.ts [N] [account|instances]`
- * (default 100,000 resources, account mix; see generate.ts). Writes a synthetic Snapshot to bench/out/ in a child process (once per N), then,
- * in this process, reads it the way the CLI does, evaluates every built-in rule, renders the
- * table and streams the JSON result to bench/out/ (as `audit --output json --out FILE` does).
- * Prints each phase's wall time and the process's peak RSS.
- * Target (issue 2): evaluate + render of 100,000 resources under 2 s and under 1 GB on the 2-core
- * CI machine. Results: bench/README.md.
+ * (default 100,000 resources, account mix; see generate.ts). Writes a synthetic Snapshot to
+ * bench/out/ in a child process (once per N and mix), then, in this process, reads it the way the
+ * CLI does, evaluates every built-in rule, renders the table and streams the JSON result to
+ * bench/out/ (as `audit --output json --out FILE` does). Prints each phase's wall time and the
+ * process's peak RSS. Target (issue 2): evaluate + render of 100,000 resources under 2 s and
+ * under 1 GB on the 2-core CI machine. Results: bench/README.md.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
@@ -17,11 +17,12 @@ import { renderChunks } from '../src/render/index.js';
 import { renderTable } from '../src/render/table.js';
 import { readSnapshot } from '../src/snapshot/io.js';
 import { writeFileChunks } from '../src/write-chunks.js';
+import { benchSnapshotFile } from './generate.js';
 
 const n = Number(process.argv[2] ?? 100_000);
 const mix = process.argv[3] ?? 'account';
 const outDir = join(import.meta.dirname, 'out');
-const file = join(outDir, `snapshot-${mix}-${n}.json`);
+const file = benchSnapshotFile(n, mix);
 const resultFile = join(outDir, `audit-${mix}-${n}.json`);
 if (!existsSync(file)) {
   mkdirSync(outDir, { recursive: true });

@@ -12,6 +12,7 @@
  * hours are unobserved in their profiles.
  * Usage: npx tsx bench/generate.ts 100000 bench/out/snapshot.json [account|instances]
  */
+import { join } from 'node:path';
 import { instanceSpec } from '../src/catalog/index.js';
 import { writeSnapshot } from '../src/snapshot/io.js';
 import { HOURS_PER_WEEK, HourOfWeekMean, profileFromHours } from '../src/snapshot/hour-of-week.js';
@@ -40,6 +41,11 @@ const SHAPES: Shape[] = [
 
 /** Per block of 40 resources in the account mix. */
 const BLOCK = { instances: 16, rootVolumes: 8, otherVolumes: 4, snapshots: 6, elasticIps: 2, buckets: 2, endpoints: 1, notebooks: 1 };
+
+/** Where the benchmarks keep the generated Snapshot of N resources of a mix (bench/out, git-ignored). */
+export function benchSnapshotFile(n: number, mix: string): string {
+  return join(import.meta.dirname, 'out', `snapshot-${mix}-${n}.json`);
+}
 
 export function syntheticSnapshot(n: number, mix: FleetMix = 'account', seed = 1): SnapshotInput {
   const rand = rng(seed);

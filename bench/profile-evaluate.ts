@@ -13,11 +13,12 @@ import { ConfigSchema } from '../src/config/schema.js';
 import { evaluate } from '../src/engine/evaluate.js';
 import { loadRules } from '../src/engine/rules/load.js';
 import { readSnapshot } from '../src/snapshot/io.js';
+import { benchSnapshotFile } from './generate.js';
 
 const n = Number(process.argv[2] ?? 100_000);
 const mix = process.argv[3] ?? 'account';
 const mode = process.argv[4] ?? 'cpu';
-const file = join(import.meta.dirname, 'out', `snapshot-${mix}-${n}.json`);
+const file = benchSnapshotFile(n, mix);
 if (!existsSync(file)) throw new Error(`${file} not found: run npx tsx bench/evaluate.bench.ts ${n} ${mix} first`);
 
 const rules = await loadRules();
