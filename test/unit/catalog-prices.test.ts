@@ -34,3 +34,16 @@ describe('EBS snapshot and gp3 performance prices', () => {
     expect(known(live.ebsSnapshotGbMonth('standard', 'us-east-1'))).toMatchObject({ usd: 0.055, asOf: '2026-11-19' });
   });
 });
+
+describe('PriceBook lookups', () => {
+  it('answers a repeated lookup with the same price, and different arguments with their own', () => {
+    const prices = new PriceBook();
+    const first = prices.ec2OnDemand('m5.large', 'us-east-1');
+    expect(prices.ec2OnDemand('m5.large', 'us-east-1')).toBe(first);
+    expect(prices.ec2OnDemand('m5.large', 'us-west-2')).not.toBe(first);
+    expect(known(prices.ec2OnDemand('m5.large', 'us-west-2'))?.basis).toMatch(/us-west-2/);
+    expect(prices.ec2OnDemand('m5.xlarge', 'us-east-1')).not.toBe(first);
+    // Same arguments to another lookup are another price.
+    expect(prices.ebsGbMonth('gp3', 'us-east-1')).not.toBe(prices.s3GbMonth('STANDARD', 'us-east-1'));
+  });
+});
