@@ -6,6 +6,7 @@ import { numberParam, priceEntry, type ActionContext, type ActionDefinition, typ
 
 type Term = 'reserved-1yr-no-upfront' | 'reserved-3yr-no-upfront';
 const MONTHS: Record<Term, number> = { 'reserved-1yr-no-upfront': 12, 'reserved-3yr-no-upfront': 36 };
+const TERMS = Object.keys(MONTHS) as readonly Term[];
 
 /**
  * Commit to a steadily running on-demand instance with a no-upfront Reserved Instance (or the
@@ -22,7 +23,7 @@ export const buyCommitment: ActionDefinition = {
     const inst = ctx.resource as Ec2Instance;
     const s = ctx.facts.signals as Ec2Signals;
     const od = ctx.env.prices.ec2OnDemand(inst.type, inst.region);
-    const terms = (Object.keys(MONTHS) as Term[]).map((term) => ({ term, lookup: ctx.env.prices.ec2Reserved(inst.type, inst.region, term) }));
+    const terms = TERMS.map((term) => ({ term, lookup: ctx.env.prices.ec2Reserved(inst.type, inst.region, term) }));
     const known = terms.filter((t): t is { term: Term; lookup: Extract<PriceLookup, { known: true }> } => t.lookup.known);
     const stableEnoughFor3y = s.runningPctOfWindow >= numberParam(ctx.params, 'threeYearMinRunningPct');
     const pick = known.find((t) => t.term === 'reserved-3yr-no-upfront' && stableEnoughFor3y) ?? known.find((t) => t.term === 'reserved-1yr-no-upfront');

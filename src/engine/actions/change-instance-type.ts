@@ -1,5 +1,6 @@
-import { sizeLadder, successorsOf, type InstanceSpec } from '../../catalog/index.js';
+import { sizeLadder, successorsOf, type InstanceSpec, type Price, type PriceBook, type PriceLookup } from '../../catalog/index.js';
 import type { Ec2Instance } from '../../snapshot/schema.js';
+import { memoPerObject } from '../memo.js';
 import { monthlyFromHourly, roundCents } from '../money.js';
 import type { Ec2Signals } from '../signals/ec2.js';
 import { describeChange, instanceCapacity } from './capacity.js';
@@ -20,35 +21,36 @@ export const changeInstanceType: ActionDefinition = {
     const s = ctx.facts.signals as Ec2Signals;
     const spec = ctx.facts.spec;
     if (!spec) return undefined;
-    const headroom = 1 - optionalNumber(ctx.params, 'headroomPct', 20) / 100;
-    const from = ctx.env.prices.ec2OnDemand(spec.type, inst.region);
-    if (!from.known) return undefined;
-    const options = successorsOf(spec.family).flatMap((succ) =>
-      sizeLadder(succ.family)
-        .filter((c) => fits(c, spec, s.gpuMemUsedMaxGiB / headroom))
-        .map((c) => ({ spec: c, change: succ.change, price: ctx.env.prices.ec2OnDemand(c.type, inst.region) })),
-    );
-    const best = options
-      .filter((o) => o.price.known && o.price.price.usd < from.price.usd)
-      .sort((a, b) => (a.price.known && b.price.known ? a.price.price.usd - b.price.price.usd : 0))[0];
-    if (!best || !best.price.known) return undefined;
+    const successors = successorOptions(ctx.env.prices)(spec, inst.region);
+    if (!successors) return undefined;
+    const neededGpuMemGiB = Math.max(s.gpuMemUsedMaxGiB / (1 - optionalNumber(ctx.params, 'headroomPct', 20) / 100), 1);
+    const holdsPeak = (o: { spec: InstanceSpec }) => !o.spec.gpu || o.spec.gpu.memoryGiBEach >= neededGpuMemGiB;
+    const best = successors.cheaper.find(holdsPeak);
+    if (!best) return undefined;
+    const { from } = successors;
     const before = instanceCapacity(spec);
     const after = instanceCapacity(best.spec);
     const gpuMemRisk = spec.gpu && best.spec.gpu && best.spec.gpu.memoryGiBEach < spec.gpu.memoryGiBEach;
+    const change = describeChange(before, after, 'util');
     return {
       from: spec.type,
       to: best.spec.type,
       description: `Change ${inst.id} from ${spec.type} to ${best.spec.type} (stop, modify type, start; or update the launch template)`,
-      monthlySavings: roundCents(monthlyFromHourly(from.price.usd) - monthlyFromHourly(best.price.price.usd)),
+      monthlySavings: roundCents(monthlyFromHourly(from.usd) - monthlyFromHourly(best.usd)),
       pricing: {
         method: 'saving = (current - successor on-demand hourly) x 730 h',
-        prices: [priceEntry(spec.type, from.price), priceEntry(best.spec.type, best.price.price)],
+        prices: [priceEntry(spec.type, from), priceEntry(best.spec.type, best.price)],
       },
       confidence: spec.gpu ? 'medium' : 'high',
-      evidence: { generationChange: best.change, observedGpuMemPeakGiB: s.gpuMemUsedMaxGiB, cpuP95Pct: s.cpuP95Pct, consideredTypes: options.length },
+      evidence: {
+        generationChange: best.change,
+        observedGpuMemPeakGiB: s.gpuMemUsedMaxGiB,
+        cpuP95Pct: s.cpuP95Pct,
+        consideredTypes: successors.fitting.filter(holdsPeak).length,
+      },
       tradeoff: {
         performanceRisk: spec.gpu ? 'medium' : 'low',
-        summary: `${best.change}${describeChange(before, after, 'util') ? `; ${describeChange(before, after, 'util')}` : ''}${gpuMemRisk ? ' (less GPU memory per GPU, still above the observed peak)' : ''}; benchmark before switching`,
+        summary: `${best.change}${change ? `; ${change}` : ''}${gpuMemRisk ? ' (less GPU memory per GPU, still above the observed peak)' : ''}; benchmark before switching`,
         before,
         after,
       },
@@ -56,9 +58,58 @@ export const changeInstanceType: ActionDefinition = {
   },
 };
 
-function fits(c: InstanceSpec, current: InstanceSpec, neededGpuMemGiB: number): boolean {
+interface Option {
+  spec: InstanceSpec;
+  change: string;
+  price: PriceLookup;
+}
+interface PricedOption {
+  spec: InstanceSpec;
+  change: string;
+  price: Price;
+  usd: number;
+}
+
+interface Successors {
+  from: Price;
+  /** Successor sizes with at least the vCPU, memory and GPU count, in catalog order. */
+  fitting: readonly Option[];
+  /** Those priced below the current type, cheapest first. */
+  cheaper: readonly PricedOption[];
+}
+
+/**
+ * The successor sizes of a type in a region, worked out once per audit: every instance of the type
+ * shares them, and only the GPU-memory check depends on the instance. Undefined when the current
+ * type has no known price.
+ */
+const successorOptions = memoPerObject((prices: PriceBook) => {
+  const byRegion = new Map<string, Map<string, Successors | undefined>>();
+  return (spec: InstanceSpec, region: string): Successors | undefined => {
+    let byType = byRegion.get(region);
+    if (!byType) byRegion.set(region, (byType = new Map()));
+    if (!byType.has(spec.type)) byType.set(spec.type, successorsIn(prices, spec, region));
+    return byType.get(spec.type);
+  };
+});
+
+function successorsIn(prices: PriceBook, spec: InstanceSpec, region: string): Successors | undefined {
+  const current = prices.ec2OnDemand(spec.type, region);
+  if (!current.known) return undefined;
+  const fitting = successorsOf(spec.family).flatMap((succ) =>
+    sizeLadder(succ.family)
+      .filter((c) => fits(c, spec))
+      .map((c) => ({ spec: c, change: succ.change, price: prices.ec2OnDemand(c.type, region) })),
+  );
+  const cheaper = fitting
+    .flatMap((o) => (o.price.known && o.price.price.usd < current.price.usd ? [{ spec: o.spec, change: o.change, price: o.price.price, usd: o.price.price.usd }] : []))
+    .sort((a, b) => a.usd - b.usd);
+  return { from: current.price, fitting, cheaper };
+}
+
+/** At least the current vCPU, memory and GPU count; a CPU type moves to a CPU type. */
+function fits(c: InstanceSpec, current: InstanceSpec): boolean {
   if (c.vcpu < current.vcpu || c.memoryGiB < current.memoryGiB) return false;
   if (!current.gpu) return !c.gpu;
-  if (!c.gpu || c.gpu.count < current.gpu.count) return false;
-  return c.gpu.memoryGiBEach >= Math.max(neededGpuMemGiB, 1);
+  return c.gpu !== undefined && c.gpu.count >= current.gpu.count;
 }

@@ -169,25 +169,26 @@ function observedDayCount(inst: Ec2Instance): number {
 
 function gpuSignals(inst: Ec2Instance, spec: InstanceSpec | undefined): GpuSignal[] {
   const eachGiB = spec?.gpu?.memoryGiBEach;
-  return (inst.metrics.gpus ?? [])
-    .filter((g) => g.utilization !== undefined && g.utilization.datapoints > 0)
-    .sort((a, b) => a.index - b.index)
-    .map((g) => {
-      const util = g.utilization!;
-      const memUsedMaxGiB = round((g.memoryUsedMiB?.max ?? 0) / 1024, 2);
-      const totalGiB = g.memoryTotalMiB !== undefined ? g.memoryTotalMiB / 1024 : eachGiB;
-      const memUsedMaxPct = totalGiB ? round((memUsedMaxGiB / totalGiB) * 100) : 0;
-      return {
-        index: g.index,
-        utilAvgPct: round(util.avg),
-        utilP95Pct: round(util.p95),
-        utilMaxPct: round(util.max),
-        memUsedMaxGiB,
-        memUsedMaxPct,
-        observedHours: round(util.observedHours),
-        active: util.p95 >= ACTIVE_GPU_UTIL_PCT || memUsedMaxPct >= ACTIVE_GPU_MEMORY_PCT,
-      };
+  const gpus: GpuSignal[] = [];
+  // One loop rather than filter/sort/map: this runs for every GPU instance of the fleet.
+  for (const g of inst.metrics.gpus ?? []) {
+    const util = g.utilization;
+    if (util === undefined || !(util.datapoints > 0)) continue;
+    const memUsedMaxGiB = round((g.memoryUsedMiB?.max ?? 0) / 1024, 2);
+    const totalGiB = g.memoryTotalMiB !== undefined ? g.memoryTotalMiB / 1024 : eachGiB;
+    const memUsedMaxPct = totalGiB ? round((memUsedMaxGiB / totalGiB) * 100) : 0;
+    gpus.push({
+      index: g.index,
+      utilAvgPct: round(util.avg),
+      utilP95Pct: round(util.p95),
+      utilMaxPct: round(util.max),
+      memUsedMaxGiB,
+      memUsedMaxPct,
+      observedHours: round(util.observedHours),
+      active: util.p95 >= ACTIVE_GPU_UTIL_PCT || memUsedMaxPct >= ACTIVE_GPU_MEMORY_PCT,
     });
+  }
+  return gpus.sort((a, b) => a.index - b.index);
 }
 
 /** Daily CPU and network side by side, for the days CPU was reported; network read by date. */
