@@ -39,16 +39,16 @@ export class PriceBook {
   }
 
   ec2OnDemand(instanceType: string, region: string): PriceLookup {
-    return this.cached(['ec2OnDemand', instanceType, region], () => {
-      const live = this.live('ec2', region, instanceType, 'hour');
-      if (live) return live;
-      return embedded(ec2Prices[instanceType], region, ec2Data.sameListPriceRegions, {
-        unit: 'hour',
-        source: ec2Data.source,
-        asOf: ec2Data.asOf,
-        what: `on-demand price for ${instanceType}`,
-      });
-    });
+    return this.cached(['ec2OnDemand', instanceType, region], () =>
+      this.liveOrEmbedded('ec2', region, instanceType, 'hour', () =>
+        embedded(ec2Prices[instanceType], region, ec2Data.sameListPriceRegions, {
+          unit: 'hour',
+          source: ec2Data.source,
+          asOf: ec2Data.asOf,
+          what: `on-demand price for ${instanceType}`,
+        }),
+      ),
+    );
   }
 
   ec2Reserved(instanceType: string, region: string, term: 'reserved-1yr-no-upfront' | 'reserved-3yr-no-upfront'): PriceLookup {
@@ -60,67 +60,68 @@ export class PriceBook {
   }
 
   ebsGbMonth(volumeType: EbsVolumeType, region: string): PriceLookup {
-    return this.cached(['ebsGbMonth', volumeType, region], () => {
-      const live = this.live('ebs', region, volumeType, 'GB-month');
-      if (live) return live;
-      return embedded(storageData.ebs.gbMonth[volumeType], region, storageData.ebs.sameListPriceRegions, {
-        unit: 'GB-month',
-        source: storageData.ebs.source,
-        asOf: storageData.ebs.asOf,
-        what: `EBS ${volumeType} price`,
-      });
-    });
+    return this.cached(['ebsGbMonth', volumeType, region], () =>
+      this.liveOrEmbedded('ebs', region, volumeType, 'GB-month', () =>
+        embedded(storageData.ebs.gbMonth[volumeType], region, storageData.ebs.sameListPriceRegions, {
+          unit: 'GB-month',
+          source: storageData.ebs.source,
+          asOf: storageData.ebs.asOf,
+          what: `EBS ${volumeType} price`,
+        }),
+      ),
+    );
   }
 
   s3GbMonth(storageClass: S3PriceClass, region: string): PriceLookup {
-    return this.cached(['s3GbMonth', storageClass, region], () => {
-      const live = this.live('s3', region, storageClass, 'GB-month');
-      if (live) return live;
-      return embedded(storageData.s3.gbMonth[storageClass], region, storageData.s3.sameListPriceRegions, {
-        unit: 'GB-month',
-        source: storageData.s3.source,
-        asOf: storageData.s3.asOf,
-        what: `S3 ${storageClass} price`,
-      });
-    });
+    return this.cached(['s3GbMonth', storageClass, region], () =>
+      this.liveOrEmbedded('s3', region, storageClass, 'GB-month', () =>
+        embedded(storageData.s3.gbMonth[storageClass], region, storageData.s3.sameListPriceRegions, {
+          unit: 'GB-month',
+          source: storageData.s3.source,
+          asOf: storageData.s3.asOf,
+          what: `S3 ${storageClass} price`,
+        }),
+      ),
+    );
   }
 
   sagemakerHourly(mlInstanceType: string, region: string): PriceLookup {
-    return this.cached(['sagemakerHourly', mlInstanceType, region], () => {
-      const live = this.live('sagemaker', region, mlInstanceType, 'hour');
-      if (live) return live;
-      return embedded((sagemakerData.prices as Record<string, number>)[mlInstanceType], region, sagemakerData.sameListPriceRegions, {
-        unit: 'hour',
-        source: sagemakerData.source,
-        asOf: sagemakerData.asOf,
-        what: `SageMaker real-time inference price for ${mlInstanceType}`,
-      });
-    });
+    return this.cached(['sagemakerHourly', mlInstanceType, region], () =>
+      this.liveOrEmbedded('sagemaker', region, mlInstanceType, 'hour', () =>
+        embedded((sagemakerData.prices as Record<string, number>)[mlInstanceType], region, sagemakerData.sameListPriceRegions, {
+          unit: 'hour',
+          source: sagemakerData.source,
+          asOf: sagemakerData.asOf,
+          what: `SageMaker real-time inference price for ${mlInstanceType}`,
+        }),
+      ),
+    );
   }
 
   /** Notebook instances are priced apart from hosting (the same ml.* type can differ). */
   sagemakerNotebookHourly(mlInstanceType: string, region: string): PriceLookup {
-    return this.cached(['sagemakerNotebookHourly', mlInstanceType, region], () => {
-      const live = this.live('sagemaker', region, `notebook:${mlInstanceType}`, 'hour');
-      if (live) return live;
-      const nb = sagemakerData.notebook;
-      return embedded((nb.prices as Record<string, number>)[mlInstanceType], region, nb.sameListPriceRegions, {
-        unit: 'hour',
-        source: nb.source,
-        asOf: nb.asOf,
-        what: `SageMaker notebook price for ${mlInstanceType}`,
-      });
-    });
+    const nb = sagemakerData.notebook;
+    return this.cached(['sagemakerNotebookHourly', mlInstanceType, region], () =>
+      this.liveOrEmbedded('sagemaker', region, `notebook:${mlInstanceType}`, 'hour', () =>
+        embedded((nb.prices as Record<string, number>)[mlInstanceType], region, nb.sameListPriceRegions, {
+          unit: 'hour',
+          source: nb.source,
+          asOf: nb.asOf,
+          what: `SageMaker notebook price for ${mlInstanceType}`,
+        }),
+      ),
+    );
   }
 
   /** Public IPv4 (Elastic IPs included) is one flat hourly rate in every commercial region. */
   publicIpv4Hourly(region: string): PriceLookup {
-    return this.cached(['publicIpv4Hourly', region], () => {
-      const live = this.live('ec2', region, 'public-ipv4', 'hour');
-      if (live) return live;
-      const n = networkData.publicIpv4;
-      return { known: true, price: { usd: n.usdPerHour, unit: 'hour', source: n.source, asOf: n.asOf, basis: `${region}: ${n.note}` } };
-    });
+    const n = networkData.publicIpv4;
+    return this.cached(['publicIpv4Hourly', region], () =>
+      this.liveOrEmbedded('ec2', region, 'public-ipv4', 'hour', () => ({
+        known: true,
+        price: { usd: n.usdPerHour, unit: 'hour', source: n.source, asOf: n.asOf, basis: `${region}: ${n.note}` },
+      })),
+    );
   }
 
   /**
@@ -128,21 +129,20 @@ export class PriceBook {
    * outside a collected price only the embedded standard-tier figure exists; the archive tier is unknown.
    */
   ebsSnapshotGbMonth(tier: 'standard' | 'archive', region: string): PriceLookup {
-    return this.cached(['ebsSnapshotGbMonth', tier, region], () => {
-      const live = this.live('ebs', region, `snapshot-${tier}`, 'GB-month');
-      if (live) return live;
-      const snap = storageData.ebsSnapshot;
-      if (tier === 'archive') {
-        return { known: false, reason: `no EBS snapshot archive-tier price for ${region}: the embedded catalog has none and live price collection does not fetch snapshot prices` };
-      }
-      return embedded(snap.gbMonth.standard, region, snap.sameListPriceRegions, {
-        unit: 'GB-month',
-        source: snap.source,
-        asOf: snap.asOf,
-        what: 'EBS snapshot (standard tier) price',
-        collectedLive: false,
-      });
-    });
+    const snap = storageData.ebsSnapshot;
+    return this.cached(['ebsSnapshotGbMonth', tier, region], () =>
+      this.liveOrEmbedded('ebs', region, `snapshot-${tier}`, 'GB-month', () =>
+        tier === 'archive'
+          ? { known: false, reason: `no EBS snapshot archive-tier price for ${region}: the embedded catalog has none and live price collection does not fetch snapshot prices` }
+          : embedded(snap.gbMonth.standard, region, snap.sameListPriceRegions, {
+              unit: 'GB-month',
+              source: snap.source,
+              asOf: snap.asOf,
+              what: 'EBS snapshot (standard tier) price',
+              collectedLive: false,
+            }),
+      ),
+    );
   }
 
   /** gp3 IOPS provisioned above the 3,000 included; not fetched by live collection. */
@@ -186,9 +186,10 @@ export class PriceBook {
     return lookup;
   }
 
-  private live(service: CollectedPrice['service'], region: string, k: string, unit: Price['unit']): PriceLookup | undefined {
+  /** The on-demand price collected into the Snapshot for this key, else the embedded answer. */
+  private liveOrEmbedded(service: CollectedPrice['service'], region: string, k: string, unit: Price['unit'], orEmbedded: () => PriceLookup): PriceLookup {
     const p = this.collected.get(key(service, region, k, 'on-demand'));
-    return p ? { known: true, price: fromCollected(p, unit) } : undefined;
+    return p ? { known: true, price: fromCollected(p, unit) } : orEmbedded();
   }
 }
 
