@@ -1,6 +1,6 @@
 import { Command, Flags } from '@oclif/core';
-import { ExitCode, UserError } from './errors.js';
-import { writeChunks } from './write-chunks.js';
+import { errorMessage, ExitCode, UserError } from './errors.js';
+import { writeChunks, writeFileChunks } from './write-chunks.js';
 
 /**
  * Every command extends this: it owns how errors reach the user. A UserError is one line on
@@ -47,6 +47,15 @@ export abstract class BaseCommand extends Command {
       // stops quietly and the command goes on to its exit code. (oclif already ignores the
       // stream's EPIPE 'error' event; this is the same failure reaching the write that hit it.)
       if (!isClosedPipe(err)) throw err;
+    }
+  }
+
+  /** Writes output given in pieces to a file (--out); a file that cannot be written is the user's one-line error. */
+  protected async saveChunks(file: string, chunks: Iterable<string>): Promise<void> {
+    try {
+      await writeFileChunks(file, chunks);
+    } catch (err) {
+      throw new UserError(`${file}: cannot write output (${errorMessage(err)})`);
     }
   }
 }

@@ -4,7 +4,7 @@ import { awsFlags, type AwsFlagValues } from '../aws/flags.js';
 import { BaseCommand } from '../base-command.js';
 import { collectForCommand } from '../collect/live.js';
 import { loadConfig } from '../config/load.js';
-import { ExitCode, UserError, errorMessage } from '../errors.js';
+import { ExitCode } from '../errors.js';
 import { readBilledRates } from '../billing/billed-rates.js';
 import { applyBilledRates } from '../engine/billed-rates.js';
 import { evaluate } from '../engine/evaluate.js';
@@ -15,7 +15,6 @@ import { loadRules } from '../engine/rules/load.js';
 import { OUTPUT_FORMATS, renderChunks, type OutputFormat } from '../render/index.js';
 import { readSnapshot } from '../snapshot/io.js';
 import type { Snapshot } from '../snapshot/schema.js';
-import { writeFileChunks } from '../write-chunks.js';
 
 export const DEMO_SNAPSHOT = fileURLToPath(new URL('../../fixtures/demo/snapshot.json', import.meta.url));
 
@@ -67,11 +66,7 @@ export default class Audit extends BaseCommand {
       limit: flags.limit,
     });
     if (flags.out !== undefined) {
-      try {
-        await writeFileChunks(flags.out, chunks);
-      } catch (err) {
-        throw new UserError(`${flags.out}: cannot write output (${errorMessage(err)})`);
-      }
+      await this.saveChunks(flags.out, chunks);
       process.stderr.write(`wrote ${format} report to ${flags.out}\n`);
     } else {
       await this.emitChunks(chunks);

@@ -4,12 +4,11 @@ import { BaseCommand } from '../base-command.js';
 import { loadConfig } from '../config/load.js';
 import { composeWeeklyEmail, reportFileName } from '../email/compose.js';
 import { sendWeeklyEmail, type Via } from '../email/send.js';
-import { UserError, errorMessage } from '../errors.js';
+import { UserError } from '../errors.js';
 import { readAuditResult } from '../engine/result-io.js';
 import type { AuditResult } from '../engine/result.js';
 import { renderHtml } from '../render/html.js';
 import { OUTPUT_FORMATS, renderChunks, type OutputFormat } from '../render/index.js';
-import { writeFileChunks } from '../write-chunks.js';
 
 export default class Report extends BaseCommand {
   static override description =
@@ -42,7 +41,7 @@ export default class Report extends BaseCommand {
     const format = flags.format as OutputFormat;
     const chunks = renderChunks(format, result, { color: false, width: process.stdout.columns ?? 160, ...(previous ? { previous } : {}) });
     if (flags.out !== undefined) {
-      await save(flags.out, chunks);
+      await this.saveChunks(flags.out, chunks);
       process.stderr.write(`wrote ${format} report to ${flags.out}\n`);
     } else if (!flags.email) {
       await this.emitChunks(chunks);
@@ -62,16 +61,8 @@ export default class Report extends BaseCommand {
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       const kept = flags.out !== undefined && flags.format === 'html' ? flags.out : resolve(reportFileName(result));
-      if (kept !== flags.out) await save(kept, [renderHtml(result, { color: false, ...(previous ? { previous } : {}) })]);
+      if (kept !== flags.out) await this.saveChunks(kept, [renderHtml(result, { color: false, ...(previous ? { previous } : {}) })]);
       throw new UserError(`${err.message}; the HTML report was saved to ${kept}`, err.exitCode);
     }
-  }
-}
-
-async function save(file: string, chunks: Iterable<string>): Promise<void> {
-  try {
-    await writeFileChunks(file, chunks);
-  } catch (err) {
-    throw new UserError(`${file}: cannot write the report (${errorMessage(err)})`);
   }
 }

@@ -53,6 +53,13 @@ describe('mlcost report (built CLI)', () => {
     expectOneLineError(r.stderr, /^mlcost: Expected --format=pdf to be one of: table, json, markdown, csv, html/);
   });
 
+  it('--out a file that cannot be written: one line, exit 2', async () => {
+    const out = join(tmp, 'no-such-dir', 'report.html');
+    const r = await runCli(['report', RESULT, '--format', 'html', '--out', out]);
+    expect(r.code).toBe(2);
+    expectOneLineError(r.stderr, new RegExp(`^mlcost: ${out.replace(/[.]/g, '\\.')}: cannot write output \\(ENOENT: no such file or directory`));
+  });
+
   it('a missing or invalid result: one line, exit 2', async () => {
     const missing = await runCli(['report', join(tmp, 'nope.json')]);
     expect(missing.code).toBe(2);
