@@ -1,5 +1,5 @@
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../../test/helpers/loopback.js';
 
 /**
  * A loopback proxy in front of moto_server: adds latency per call (as a real network does),
@@ -54,19 +54,7 @@ export async function startProxy(target: string, options: { latencyMs?: number; 
     forward.on('error', (err) => res.writeHead(502).end(String(err)));
     forward.end(body);
   });
-  server.keepAliveTimeout = 1000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    calls,
-    injected,
-    faults,
-    stop: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  };
+  return { ...(await listenOnLoopback(server)), calls, injected, faults };
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

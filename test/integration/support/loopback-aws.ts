@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../../helpers/loopback.js';
 
 /**
  * A tiny AWS endpoint on loopback for APIs moto_server does not implement (Savings Plans, the
@@ -45,18 +45,7 @@ export async function startLoopback(answer: (req: LoopbackRequest) => LoopbackAn
     const a = answer(request);
     res.writeHead(a.status, { 'content-length': Buffer.byteLength(a.body), ...a.headers }).end(a.body);
   });
-  server.keepAliveTimeout = 1000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    stop: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...(await listenOnLoopback(server)), requests };
 }
 
 /** A JSON answer as AWS sends one; `errorType` makes it an error the SDK maps to that exception name. */
