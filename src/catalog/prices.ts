@@ -60,29 +60,26 @@ export class PriceBook {
   }
 
   ebsGbMonth(volumeType: EbsVolumeType, region: string): PriceLookup {
-    return this.cached(['ebsGbMonth', volumeType, region], () =>
-      this.liveOrEmbedded('ebs', region, volumeType, 'GB-month', () =>
-        embedded(storageData.ebs.gbMonth[volumeType], region, storageData.ebs.sameListPriceRegions, {
-          unit: 'GB-month',
-          source: storageData.ebs.source,
-          asOf: storageData.ebs.asOf,
-          what: `EBS ${volumeType} price`,
-        }),
-      ),
-    );
+    return this.storageGbMonth('ebs', volumeType, region);
   }
 
   s3GbMonth(storageClass: S3PriceClass, region: string): PriceLookup {
-    return this.cached(['s3GbMonth', storageClass, region], () =>
-      this.liveOrEmbedded('s3', region, storageClass, 'GB-month', () =>
-        embedded(storageData.s3.gbMonth[storageClass], region, storageData.s3.sameListPriceRegions, {
+    return this.storageGbMonth('s3', storageClass, region);
+  }
+
+  /** EBS volume types and S3 storage classes: one $/GB-month table each, same shape. */
+  private storageGbMonth(service: 'ebs' | 's3', storageClass: string, region: string): PriceLookup {
+    return this.cached([service, storageClass, region], () => {
+      const table = storageData[service];
+      return this.liveOrEmbedded(service, region, storageClass, 'GB-month', () =>
+        embedded((table.gbMonth as Record<string, number>)[storageClass], region, table.sameListPriceRegions, {
           unit: 'GB-month',
-          source: storageData.s3.source,
-          asOf: storageData.s3.asOf,
-          what: `S3 ${storageClass} price`,
+          source: table.source,
+          asOf: table.asOf,
+          what: `${service.toUpperCase()} ${storageClass} price`,
         }),
-      ),
-    );
+      );
+    });
   }
 
   sagemakerHourly(mlInstanceType: string, region: string): PriceLookup {
