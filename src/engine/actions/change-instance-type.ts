@@ -36,7 +36,7 @@ export const changeInstanceType: ActionDefinition = {
       from: spec.type,
       to: best.spec.type,
       description: `Change ${inst.id} from ${spec.type} to ${best.spec.type} (stop, modify type, start; or update the launch template)`,
-      monthlySavings: roundCents(monthlyFromHourly(from.usd) - monthlyFromHourly(best.usd)),
+      monthlySavings: roundCents(monthlyFromHourly(from.usd) - monthlyFromHourly(best.price.usd)),
       pricing: {
         method: 'saving = (current - successor on-demand hourly) x 730 h',
         prices: [priceEntry(spec.type, from), priceEntry(best.spec.type, best.price)],
@@ -67,7 +67,6 @@ interface PricedOption {
   spec: InstanceSpec;
   change: string;
   price: Price;
-  usd: number;
 }
 
 interface Successors {
@@ -102,8 +101,8 @@ function successorsIn(prices: PriceBook, spec: InstanceSpec, region: string): Su
       .map((c) => ({ spec: c, change: succ.change, price: prices.ec2OnDemand(c.type, region) })),
   );
   const cheaper = fitting
-    .flatMap((o) => (o.price.known && o.price.price.usd < current.price.usd ? [{ spec: o.spec, change: o.change, price: o.price.price, usd: o.price.price.usd }] : []))
-    .sort((a, b) => a.usd - b.usd);
+    .flatMap((o) => (o.price.known && o.price.price.usd < current.price.usd ? [{ spec: o.spec, change: o.change, price: o.price.price }] : []))
+    .sort((a, b) => a.price.usd - b.price.usd);
   return { from: current.price, fitting, cheaper };
 }
 
