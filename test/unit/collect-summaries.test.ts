@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { choosePeriod, MAX_DATAPOINTS_PER_CALL, metricWindow } from '../../src/collect/cloudwatch/period.js';
-import { hourOfWeekProfile, percentile, summarize } from '../../src/collect/cloudwatch/summarize.js';
+import { percentile, summarize, summarizeWithProfile } from '../../src/collect/cloudwatch/summarize.js';
 import { observedDays } from '../../src/snapshot/daily.js';
 
 const H = 3_600_000;
@@ -91,12 +91,15 @@ describe('summarize', () => {
     expect(summarize(series, 3600, { counter: false, windowHours: 336, daily: false })!.daily).toBeUndefined();
   });
 
-  it('hourOfWeekProfile is the profile summarize keeps, on its own; none at a period coarser than an hour or without data', () => {
+  it('summarizeWithProfile: the summary summarize makes and, apart, the profile summarize keeps; no profile at a period coarser than an hour or without data', () => {
     const values = Array.from({ length: 48 }, (_, i) => i);
     const series = { timestamps: values.map((i) => monday + i * H), values };
-    expect(hourOfWeekProfile(series, 3600)).toEqual(summarize(series, 3600, { counter: false, windowHours: 336, hourOfWeek: true })!.hourOfWeek);
-    expect(hourOfWeekProfile(series, 7200)).toBeUndefined();
-    expect(hourOfWeekProfile({ timestamps: [monday], values: [Number.NaN] }, 3600)).toBeUndefined();
+    const options = { counter: false, windowHours: 336, daily: true };
+    const both = summarizeWithProfile(series, 3600, options);
+    expect(both.summary).toEqual(summarize(series, 3600, options));
+    expect(both.profile).toEqual(summarize(series, 3600, { counter: false, windowHours: 336, hourOfWeek: true })!.hourOfWeek);
+    expect(summarizeWithProfile(series, 7200, options).profile).toBeUndefined();
+    expect(summarizeWithProfile({ timestamps: [monday], values: [Number.NaN] }, 3600, options)).toEqual({});
   });
 
   it('an outage does not count as observed time', () => {

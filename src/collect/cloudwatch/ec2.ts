@@ -4,7 +4,7 @@ import { HourOfWeekMean } from '../../snapshot/hour-of-week.js';
 import type { Ec2Instance, GpuMetrics } from '../../snapshot/schema.js';
 import type { MetricRequest } from './batch.js';
 import { dimension, listSeries, type DiscoveredMetric } from './discover.js';
-import { hourOfWeekProfile, roundValue, summarize, type Series } from './summarize.js';
+import { roundValue, summarize, summarizeWithProfile, type Series } from './summarize.js';
 
 /**
  * What mlcost reads per instance, and with which statistic. One statistic per series keeps the
@@ -102,8 +102,8 @@ export function ec2AgentSeriesRequests(namespace: string, targets: Ec2MetricTarg
   };
   const gpuProfiles = new Map<Ec2Instance, HourOfWeekMean>();
   perGpu(listed.gpuUtilization, 'util', 'Average', (inst, g, s) => {
-    assign(g, 'utilization', summarize(s, summary.periodSeconds, { counter: false, windowHours: summary.windowHours, daily: true }));
-    const profile = hourOfWeekProfile(s, summary.periodSeconds);
+    const { summary: utilization, profile } = summarizeWithProfile(s, summary.periodSeconds, { counter: false, windowHours: summary.windowHours, daily: true });
+    assign(g, 'utilization', utilization);
     if (!profile) return;
     let mean = gpuProfiles.get(inst);
     if (!mean) gpuProfiles.set(inst, (mean = new HourOfWeekMean()));

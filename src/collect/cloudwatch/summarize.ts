@@ -18,7 +18,7 @@ const DAY_MS = 86_400_000;
  * cadence when that is coarser (a metric published daily counts 24 hours per datapoint, so a
  * sparse daily series over 14 days is 14 observed days, not 14 observed periods).
  */
-export interface SummaryOptions {
+export interface SummarizeOptions {
   counter: boolean;
   windowHours: number;
   /**
@@ -35,8 +35,22 @@ export interface SummaryOptions {
   hourOfWeek?: boolean;
 }
 
-export function summarize(series: Series, periodSeconds: number, options: SummaryOptions): MetricSummary | undefined {
+export function summarize(series: Series, periodSeconds: number, options: SummarizeOptions): MetricSummary | undefined {
+  return summarizePoints(finitePoints(series), periodSeconds, options);
+}
+
+/**
+ * summarize, plus the series' mean per hour of week kept apart from the summary: for series folded
+ * into another profile before being stored (an instance's GPUs). No profile without datapoints or at
+ * a period coarser than an hour, which says nothing about hours of the day.
+ */
+export function summarizeWithProfile(series: Series, periodSeconds: number, options: SummarizeOptions): { summary?: MetricSummary; profile?: HourOfWeekProfile } {
   const points = finitePoints(series);
+  const summary = summarizePoints(points, periodSeconds, options);
+  return summary ? { summary, ...(periodSeconds <= 3600 ? { profile: hourOfWeek(points) } : {}) } : {};
+}
+
+function summarizePoints(points: Array<{ t: number; v: number }>, periodSeconds: number, options: SummarizeOptions): MetricSummary | undefined {
   if (points.length === 0) return undefined;
   points.sort((a, b) => a.t - b.t);
   const values = points.map((p) => p.v);
@@ -59,17 +73,6 @@ export function summarize(series: Series, periodSeconds: number, options: Summar
   if (options.counter) summary.sum = roundValue(total);
   if (options.hourOfWeek === true && periodSeconds <= 3600) summary.hourOfWeek = hourOfWeek(points);
   return summary;
-}
-
-/**
- * A series' mean per hour of week on its own, as summarize keeps it with `hourOfWeek`: for series
- * folded into another profile before being stored (an instance's GPUs). Undefined without
- * datapoints or at a period coarser than an hour, which says nothing about hours of the day.
- */
-export function hourOfWeekProfile(series: Series, periodSeconds: number): HourOfWeekProfile | undefined {
-  if (periodSeconds > 3600) return undefined;
-  const points = finitePoints(series);
-  return points.length ? hourOfWeek(points) : undefined;
 }
 
 function finitePoints(series: Series): Array<{ t: number; v: number }> {
