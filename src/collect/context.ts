@@ -37,25 +37,32 @@ export function clientFor<S extends ServiceName>(ctx: Pick<RegionContext, 'sessi
   return ctx.session.client(service, ctx.region, ctx.account);
 }
 
-/** Turns a failed AWS call into a Snapshot warning (code = failure kind) naming account, region and what was lost. */
-export function warnFailure(ctx: Pick<RegionContext, 'account' | 'region' | 'warnings'>, service: string, what: string, err: unknown): AwsFailure {
+/** Where a failed read was: a region, or the whole account (an API with one global endpoint). */
+export type FailureScope = Pick<RegionContext, 'account' | 'warnings'> & { region?: string };
+
+/**
+ * Turns a failed AWS call into a Snapshot warning (code = failure kind) naming account, region and
+ * what was lost, and what follows from the loss when that is not obvious (`consequence`).
+ */
+export function warnFailure(ctx: FailureScope, service: string, what: string, err: unknown, consequence?: string): AwsFailure {
   const failure = classifyAwsError(err);
+  const where = ctx.region !== undefined ? `${ctx.account.accountId}/${ctx.region}` : ctx.account.accountId;
   ctx.warnings.add({
     code: failure.kind,
-    message: `${ctx.account.accountId}/${ctx.region}: could not read ${what} (${failure.code}: ${failure.message})`,
+    message: `${where}: could not read ${what} (${failure.code}: ${failure.message})${consequence !== undefined ? `; ${consequence}` : ''}`,
     accountId: ctx.account.accountId,
-    region: ctx.region,
+    ...(ctx.region !== undefined ? { region: ctx.region } : {}),
     service,
   });
   return failure;
 }
 
 /** Runs one collection step; a failure becomes a warning and `undefined`, never a lost run. */
-export async function guarded<T>(ctx: Pick<RegionContext, 'account' | 'region' | 'warnings'>, service: string, what: string, step: () => Promise<T>): Promise<T | undefined> {
+export async function guarded<T>(ctx: FailureScope, service: string, what: string, step: () => Promise<T>, consequence?: string): Promise<T | undefined> {
   try {
     return await step();
   } catch (err) {
-    warnFailure(ctx, service, what, err);
+    warnFailure(ctx, service, what, err, consequence);
     return undefined;
   }
 }

@@ -1,8 +1,7 @@
 import { DescribeSavingsPlansCommand } from '@aws-sdk/client-savingsplans';
 import { z } from 'zod';
-import { classifyAwsError } from '../aws/errors.js';
 import type { SavingsPlan } from '../snapshot/schema.js';
-import { clientFor, type RegionContext } from './context.js';
+import { clientFor, guarded, type RegionContext } from './context.js';
 
 export const IAM_ACTIONS = ['savingsplans:DescribeSavingsPlans'] as const;
 
@@ -98,16 +97,8 @@ function toSavingsPlan(item: unknown, ctx: SavingsPlansContext & { region: strin
  * API must not stop the audit, but the report has to say coverage was judged without them.
  */
 export async function savingsPlansOrWarn(ctx: SavingsPlansContext): Promise<SavingsPlan[]> {
-  try {
-    return await collectSavingsPlans(ctx);
-  } catch (err) {
-    const f = classifyAwsError(err);
-    ctx.warnings.add({
-      code: f.kind,
-      message: `${ctx.account.accountId}: could not read Savings Plans (global endpoint, ${SAVINGS_PLANS_REGION}) (${f.code}: ${f.message}); buy-commitment advice may overlap plans already in force`,
-      accountId: ctx.account.accountId,
-      service: 'savingsplans',
-    });
-    return [];
-  }
+  // Account-wide: the warning names the account only, whatever region the caller is working in.
+  const scope = { account: ctx.account, warnings: ctx.warnings };
+  const plans = await guarded(scope, 'savingsplans', `Savings Plans (global endpoint, ${SAVINGS_PLANS_REGION})`, () => collectSavingsPlans(ctx), 'buy-commitment advice may overlap plans already in force');
+  return plans ?? [];
 }
