@@ -1,3 +1,4 @@
+import { HOURS_PER_MONTH } from '../../catalog/index.js';
 import { observedDays } from '../../snapshot/daily.js';
 import { HOURS_PER_WEEK, NO_HOURS } from '../../snapshot/hour-of-week.js';
 import type { Ec2Instance, SageMakerNotebook } from '../../snapshot/schema.js';
@@ -47,7 +48,7 @@ function ec2Schedule(ctx: ActionContext): PricedMove | undefined {
   // Unobserved hours are ascending: one index walks them alongside the hours.
   const unobserved = profile.unobserved ?? NO_HOURS;
   let nextUnobserved = 0;
-  let off = 0;
+  let offHoursPerWeek = 0;
   let maxOffHoursUtilPct = 0;
   let busyOn = false;
   for (let h = 0; h < HOURS_PER_WEEK; h++) {
@@ -59,13 +60,12 @@ function ec2Schedule(ctx: ActionContext): PricedMove | undefined {
       continue;
     }
     if (!observed || v > maxIdle) return undefined;
-    off++;
+    offHoursPerWeek++;
     maxOffHoursUtilPct = Math.max(maxOffHoursUtilPct, v);
   }
   if (!busyOn) return undefined;
-  const offHoursPerWeek = off;
   const hourly = ctx.facts.cost.prices[0]?.price;
-  const monthlySavings = hourly ? roundCents(hourly.usd * offHoursPerWeek * (730 / 168)) : null;
+  const monthlySavings = hourly ? roundCents(hourly.usd * offHoursPerWeek * (HOURS_PER_MONTH / HOURS_PER_WEEK)) : null;
   return {
     description: `Schedule ${inst.id} to stop outside weekday working hours (${offHoursPerWeek} h a week off), e.g. with EventBridge Scheduler or Instance Scheduler on AWS`,
     monthlySavings,
