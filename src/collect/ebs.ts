@@ -1,7 +1,7 @@
 import { paginateDescribeImages, paginateDescribeSnapshots, paginateDescribeVolumes, type Snapshot } from '@aws-sdk/client-ec2';
 import type { EbsSnapshot, EbsVolume } from '../snapshot/schema.js';
 import { clientFor, type RegionContext } from './context.js';
-import { tagMap } from './tags.js';
+import { identity, tagMap } from './tags.js';
 
 export const IAM_ACTIONS = ['ec2:DescribeVolumes', 'ec2:DescribeSnapshots', 'ec2:DescribeImages'] as const;
 
@@ -28,10 +28,7 @@ export async function collectVolumes(ctx: RegionContext): Promise<EbsVolume[]> {
       }
       const tags = tagMap(v.Tags);
       out.push({
-        id: v.VolumeId,
-        accountId: ctx.account.accountId,
-        region: ctx.region,
-        ...(tags['Name'] ? { name: tags['Name'] } : {}),
+        ...identity(v.VolumeId, ctx, tags),
         type,
         sizeGiB: v.Size,
         ...(v.Iops !== undefined ? { iops: v.Iops } : {}),
@@ -79,10 +76,7 @@ export function toSnapshot(s: Snapshot, ctx: { account: { accountId: string }; r
   if (s.OwnerId !== undefined && s.OwnerId !== ctx.account.accountId) return undefined;
   const tags = tagMap(s.Tags);
   return {
-    id: s.SnapshotId,
-    accountId: ctx.account.accountId,
-    region: ctx.region,
-    ...(tags['Name'] ? { name: tags['Name'] } : {}),
+    ...identity(s.SnapshotId, ctx, tags),
     // vol-ffffffff is what EC2 reports for snapshots copied from another region or account.
     ...(s.VolumeId && s.VolumeId !== 'vol-ffffffff' ? { volumeId: s.VolumeId } : {}),
     sizeGiB: s.VolumeSize ?? 0,

@@ -1,7 +1,7 @@
 import { paginateDescribeInstances, type Instance } from '@aws-sdk/client-ec2';
 import type { Ec2Instance } from '../snapshot/schema.js';
 import { clientFor, type RegionContext } from './context.js';
-import { membershipFromTags, tagMap } from './tags.js';
+import { identity, membershipFromTags, tagMap } from './tags.js';
 
 export const IAM_ACTIONS = ['ec2:DescribeInstances'] as const;
 
@@ -50,10 +50,7 @@ function toInstance(raw: Instance, ctx: RegionContext): Ec2Instance | undefined 
   }
   const tags = tagMap(raw.Tags);
   return {
-    id: raw.InstanceId,
-    accountId: ctx.account.accountId,
-    region: ctx.region,
-    ...(tags['Name'] ? { name: tags['Name'] } : {}),
+    ...identity(raw.InstanceId, ctx, tags),
     type: raw.InstanceType,
     state,
     lifecycle: lifecycleOf(raw.InstanceLifecycle),
