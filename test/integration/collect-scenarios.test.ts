@@ -89,8 +89,12 @@ beforeAll(async () => {
   const config = ConfigSchema.parse({});
   process.env['AWS_ACCESS_KEY_ID'] = TEST_CREDENTIALS.accessKeyId;
   process.env['AWS_SECRET_ACCESS_KEY'] = TEST_CREDENTIALS.secretAccessKey;
+  // moto stamps a bucket's storage metrics at 00:00 of the current UTC day, as if the day were
+  // already over (S3 publishes a day's figure after it). The window ends at the last whole hour, so
+  // collecting as of now would miss them between 00:00 and 01:00 UTC: collect as of an hour later.
+  const now = new Date(Date.now() + 3_600_000);
   ({ snapshot, usage } = await collectWithUsage({
-    config, regions: [REGION], allRegions: false, endpointUrl: moto.endpoint, lookbackDays: 14, org: false, prices: 'auto', maxAttempts: 2, cacheDir: '/nonexistent/mlcost-test-cache',
+    config, regions: [REGION], allRegions: false, endpointUrl: moto.endpoint, lookbackDays: 14, org: false, prices: 'auto', maxAttempts: 2, cacheDir: '/nonexistent/mlcost-test-cache', now,
   }));
   result = evaluate(snapshot, { rules: await loadRules(), config });
 }, 180_000);
