@@ -10,14 +10,16 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigSchema } from '../src/config/schema.js';
-import { evaluate } from '../src/engine/evaluate.js';
-import { loadRules } from '../src/engine/rules/load.js';
-import { renderChunks } from '../src/render/index.js';
-import { renderTable } from '../src/render/table.js';
-import { readSnapshot } from '../src/snapshot/io.js';
-import { writeFileChunks } from '../src/write-chunks.js';
+import { built } from './built.js';
 import { benchSnapshotFile } from './generate.js';
+
+const { ConfigSchema } = await built<typeof import('../src/config/schema.js')>('config/schema.js');
+const { evaluate } = await built<typeof import('../src/engine/evaluate.js')>('engine/evaluate.js');
+const { loadRules } = await built<typeof import('../src/engine/rules/load.js')>('engine/rules/load.js');
+const { renderChunks } = await built<typeof import('../src/render/index.js')>('render/index.js');
+const { renderTable } = await built<typeof import('../src/render/table.js')>('render/table.js');
+const { readSnapshot } = await built<typeof import('../src/snapshot/io.js')>('snapshot/io.js');
+const { writeFileChunks } = await built<typeof import('../src/write-chunks.js')>('write-chunks.js');
 
 const n = Number(process.argv[2] ?? 100_000);
 const mix = process.argv[3] ?? 'account';

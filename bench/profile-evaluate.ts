@@ -9,11 +9,13 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { Session, type Profiler, type HeapProfiler } from 'node:inspector/promises';
 import { join } from 'node:path';
-import { ConfigSchema } from '../src/config/schema.js';
-import { evaluate } from '../src/engine/evaluate.js';
-import { loadRules } from '../src/engine/rules/load.js';
-import { readSnapshot } from '../src/snapshot/io.js';
+import { built } from './built.js';
 import { benchSnapshotFile } from './generate.js';
+
+const { ConfigSchema } = await built<typeof import('../src/config/schema.js')>('config/schema.js');
+const { evaluate } = await built<typeof import('../src/engine/evaluate.js')>('engine/evaluate.js');
+const { loadRules } = await built<typeof import('../src/engine/rules/load.js')>('engine/rules/load.js');
+const { readSnapshot } = await built<typeof import('../src/snapshot/io.js')>('snapshot/io.js');
 
 const n = Number(process.argv[2] ?? 100_000);
 const mix = process.argv[3] ?? 'account';

@@ -1,16 +1,17 @@
 import { Environment } from '@marcbachmann/cel-js';
+import { compileFast, withReference, type FastProgram, type NativeFunction } from './cel-fast.js';
+
+const VARIABLES = new Set(['resource', 'signals', 'params']);
 
 /**
  * The CEL environment rules are written against: `resource` (the Snapshot entry), `signals`
  * (facts derived once per resource) and `params` (the rule's thresholds after overrides).
  */
 export function ruleEnvironment(): Environment {
-  return new Environment({ homogeneousAggregateLiterals: false })
-    .registerVariable('resource', 'map')
-    .registerVariable('signals', 'map')
-    .registerVariable('params', 'map')
-    .registerFunction('idleDays(list, dyn, dyn): int', idleDays)
-    .registerFunction('activeGpus(list, dyn, dyn): int', activeGpus);
+  let env = new Environment({ homogeneousAggregateLiterals: false });
+  for (const name of VARIABLES) env = env.registerVariable(name, 'map');
+  for (const [name, fn] of FUNCTIONS) env = env.registerFunction(`${name}(${fn.params.join(', ')}): ${fn.returns}`, fn.impl);
+  return env;
 }
 
 /*
@@ -36,7 +37,18 @@ function activeGpus(gpus: unknown, minUtilPct: unknown, minMemoryPct: unknown): 
   return n;
 }
 
-export type CompiledExpression = (context: { resource: unknown; signals: unknown; params: unknown }) => unknown;
+const FUNCTIONS = new Map<string, NativeFunction>([
+  ['idleDays', { params: ['list', 'dyn', 'dyn'], returns: 'int', impl: idleDays }],
+  ['activeGpus', { params: ['list', 'dyn', 'dyn'], returns: 'int', impl: activeGpus }],
+]);
+
+export interface CompiledExpression {
+  (context: { resource: unknown; signals: unknown; params: unknown }): unknown;
+  /** cel-js's own evaluation of the expression: the reference. */
+  readonly reference: FastProgram;
+  /** The compiled closures alone (they throw where they defer); undefined when not compiled. */
+  readonly fast: FastProgram | undefined;
+}
 
 /** Compiles once; throws the library's error (with its caret diagram) when the text is not CEL. */
 export function compileCel(env: Environment, expression: string): CompiledExpression {
@@ -44,5 +56,7 @@ export function compileCel(env: Environment, expression: string): CompiledExpres
   if (!checked.valid) throw checked.error ?? new Error('invalid expression');
   if (checked.type !== 'bool' && checked.type !== 'dyn') throw new Error(`expression must be a bool, not ${checked.type}`);
   const program = env.parse(expression);
-  return (context) => program(context);
+  const reference: FastProgram = (context) => program(context);
+  const fast = compileFast(program.ast, { mapVariables: VARIABLES, functions: FUNCTIONS });
+  return Object.assign(fast ? withReference(fast, reference) : reference, { reference, fast });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigSchema } from '../../src/config/schema.js';
+import { compileCel, ruleEnvironment } from '../../src/engine/cel.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { filterFindings } from '../../src/engine/filter.js';
 import { loadRules } from '../../src/engine/rules/load.js';
@@ -78,9 +79,9 @@ describe('evaluate', () => {
 
   it('turns a rule that fails at run time into a warning, not a crash or a silent pass', async () => {
     const rules = await loadRules();
-    const broken = { ...rules[0]!, when: () => { throw new Error('no such key: memMaxPct'); } };
+    const broken = { ...rules[0]!, when: compileCel(ruleEnvironment(), 'signals.running && signals.memMaxPctt > 50.0') };
     const result = evaluate(snapshotOf({ ec2Instances: [oversizedM5()] }), { rules: [broken], config: ConfigSchema.parse({}), now: END });
-    expect(result.warnings).toEqual([expect.objectContaining({ code: 'rule-error', message: expect.stringContaining('no such key: memMaxPct') })]);
+    expect(result.warnings).toEqual([expect.objectContaining({ code: 'rule-error', message: expect.stringContaining('No such key: memMaxPctt') })]);
   });
 
   it('filters by severity and minimum saving and recomputes totals', async () => {
