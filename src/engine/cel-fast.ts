@@ -51,10 +51,31 @@ const ordered = (x: unknown, y: unknown): Primitive => {
   if (isNumeric(x) ? isNumeric(y) : (typeof x === 'string' || typeof x === 'boolean') && typeof x === typeof y) return x as Primitive;
   return defer();
 };
+/**
+ * A map as cel-js sees one: it goes by `constructor` (Object, or none), so an object holding a
+ * key named "constructor" is not one to it; the prototype check keeps plain reads to own keys.
+ */
 const isPlainObject = (v: unknown): v is Record<string, unknown> => {
   if (v === null || typeof v !== 'object') return false;
+  const { constructor } = v as { constructor?: unknown };
+  if (constructor !== Object && constructor !== undefined) return false;
   const proto: unknown = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
+};
+const isList = (v: unknown): v is unknown[] => Array.isArray(v) && v.constructor === Array;
+/** A value cel-js accepts wherever it meets one (Maps, Sets, bytes and timestamps are left to it). */
+const isValue = (v: unknown): boolean => v === null || isPrimitive(v) || isPlainObject(v) || isList(v);
+/**
+ * What cel-js checks of a list handed to a function: it types the list by its first element,
+ * that element by its own first value, and so on down.
+ */
+const isTypeable = (v: unknown): boolean => {
+  if (isList(v)) return v.length === 0 || isTypeable(v[0]);
+  if (isPlainObject(v)) {
+    for (const key in v) return isTypeable(v[key]);
+    return true;
+  }
+  return isValue(v);
 };
 
 /** What generated code calls; each checks its operands and defers when they are not plain. */
@@ -62,10 +83,12 @@ const RUNTIME = {
   defer,
   /** A map to read a key of; a missing key (undefined) is cel-js's error to raise. */
   map: (v: unknown): Record<string, unknown> => (isPlainObject(v) ? v : defer()),
-  present: (v: unknown): unknown => (v === undefined ? defer() : v),
+  present: (v: unknown): unknown => (isValue(v) ? v : defer()),
   bool: (v: unknown): boolean => (typeof v === 'boolean' ? v : defer()),
   num: (v: unknown): number => (typeof v === 'number' ? v : defer()),
-  list: (v: unknown): unknown[] => (Array.isArray(v) ? v : defer()),
+  list: (v: unknown): unknown[] => (isList(v) ? v : defer()),
+  /** A list argument of a native function. */
+  typedList: (v: unknown): unknown[] => (isList(v) && isTypeable(v) ? v : defer()),
   primitive: (v: unknown): Primitive => (isPrimitive(v) ? v : defer()),
   /**
    * Two primitives of one type, or two numbers: cel-js compares an int with a double by value
@@ -85,7 +108,7 @@ const RUNTIME = {
   '>=': (x: unknown, y: unknown): boolean => ordered(x, y) >= (y as Primitive),
   /** A string in a list of strings; any other element or needle goes to cel-js. */
   includes(x: unknown, list: unknown): boolean {
-    if (typeof x !== 'string' || !Array.isArray(list)) return defer();
+    if (typeof x !== 'string' || !isList(list)) return defer();
     let found = false;
     for (const item of list) {
       if (typeof item !== 'string') return defer();
@@ -96,15 +119,17 @@ const RUNTIME = {
   /**
    * all() is false at the first false, exists() true at the first true. cel-js agrees: one
    * deciding element absorbs errors in the others, and a defer sends the rest to cel-js anyway.
+   * It checks each element it visits, outside that absorption, so an odd one defers here.
    */
   all(items: unknown, test: (item: unknown) => unknown): boolean {
-    for (const item of RUNTIME.list(items)) if (!RUNTIME.bool(test(item))) return false;
+    for (const item of RUNTIME.list(items)) if (!RUNTIME.bool(test(RUNTIME.value(item)))) return false;
     return true;
   },
   exists(items: unknown, test: (item: unknown) => unknown): boolean {
-    for (const item of RUNTIME.list(items)) if (RUNTIME.bool(test(item))) return true;
+    for (const item of RUNTIME.list(items)) if (RUNTIME.bool(test(RUNTIME.value(item)))) return true;
     return false;
   },
+  value: (v: unknown): unknown => (isValue(v) ? v : defer()),
   returns: (v: unknown, type: string): unknown => (typeof v === type ? v : defer()),
 };
 type Runtime = typeof RUNTIME;
@@ -127,6 +152,8 @@ export function compileFast(ast: ASTNode, options: FastCompileOptions): FastProg
 class Generator {
   readonly constants: unknown[] = [];
   readonly roots = new Set<string>();
+  /** Each macro's variable gets a JavaScript name of its own, even where CEL reuses a name. */
+  private macros = 0;
   constructor(private readonly options: FastCompileOptions) {}
 
   private constant(value: unknown): string {
@@ -212,7 +239,7 @@ class Generator {
     if (!fn || fn.params.length !== argNodes.length) return undefined;
     const args = argNodes.map((n, i) => {
       const x = this.expression(n, locals);
-      return x && `R.${fn.params[i] === 'list' ? 'list' : 'primitive'}(${x})`;
+      return x && `R.${fn.params[i] === 'list' ? 'typedList' : 'primitive'}(${x})`;
     });
     if (args.some((a) => a === undefined)) return undefined;
     return `R.returns(${this.constant(fn.impl)}(${args.join(', ')}), ${this.constant(RETURNS[fn.returns])})`;
@@ -223,7 +250,7 @@ class Generator {
     const [variable, predicate] = argNodes;
     if ((name !== 'all' && name !== 'exists') || argNodes.length !== 2 || variable?.op !== 'id' || !predicate) return undefined;
     const list = this.expression(receiver, locals);
-    const param = `x${locals.size}`;
+    const param = `x${this.macros++}`;
     const test = this.expression(predicate, new Map(locals).set(variable.args, param));
     return list && test && `R.${name}(${list}, (${param}) => ${test})`;
   }

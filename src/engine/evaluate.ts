@@ -51,9 +51,12 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): AuditRes
         for (const reason of facts.cost.unknown) unknownPrices.set(reason, (unknownPrices.get(reason) ?? 0) + 1);
       }
       const candidates: Candidate[] = [];
+      // One CEL context per resource, its params swapped per rule: conditions do not keep it.
+      const context: RuleContext = { resource, signals: facts.signals, params: {} };
       for (const rule of rules) {
         try {
-          const move = applyRule(rule, type, resource, facts, env);
+          context.params = rule.params;
+          const move = applyRule(rule, type, context, facts, env);
           if (move) candidates.push({ rule, move, precedence: ACTIONS[rule.spec.action.kind]?.precedence ?? 100 });
         } catch (err) {
           const f = failures.get(rule.spec.id) ?? { count: 0, first: `${refOf(type, resource).id}: ${errorMessage(err).split('\n')[0]}` };
@@ -86,11 +89,16 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): AuditRes
   };
 }
 
-function applyRule(rule: LoadedRule, type: ResourceType, resource: AnyResource, facts: ResourceFacts, env: SignalContext): PricedMove | undefined {
-  const matched = rule.when({ resource, signals: facts.signals, params: rule.params });
-  if (matched !== true) return undefined;
+interface RuleContext {
+  resource: AnyResource;
+  signals: object;
+  params: LoadedRule['params'];
+}
+
+function applyRule(rule: LoadedRule, type: ResourceType, context: RuleContext, facts: ResourceFacts, env: SignalContext): PricedMove | undefined {
+  if (rule.when(context) !== true) return undefined;
   const action = ACTIONS[rule.spec.action.kind];
-  return action?.price({ type, resource, facts, params: rule.params, env });
+  return action?.price({ type, resource: context.resource, facts, params: rule.params, env });
 }
 
 /** Moves on one resource exclude each other: keep the one done first, then the larger saving. */

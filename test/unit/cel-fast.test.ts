@@ -109,6 +109,14 @@ describe('compiled CEL at the edges', () => {
       { cpuAvgPct: 50, networkMB: 1 },
     ],
     nested: { inner: { x: 1 } },
+    // Tag maps can hold any key: cel-js does not take an object whose "constructor" is data for a map.
+    tags: { constructor: 'team-a', env: 'prod' },
+    oddRows: [{ constructor: 'x', cpuAvgPct: 1, networkMB: 1 }],
+    holes: [undefined, 1],
+    fn: () => 1,
+    p: ['p'],
+    q: ['q'],
+    r: ['r'],
     byMap: new Map([['x', 1]]),
   };
   const params = { max: 5, tags: ['a=1'] };
@@ -167,6 +175,13 @@ describe('compiled CEL at the edges', () => {
     ['size(signals.strs) == 2', false],
     ['has(signals.missing)', false],
     ['signals.strs[0] == "a=1"', false],
+    ["signals.tags.env == 'prod'", false],
+    ['signals.oddRows.exists(d, d.cpuAvgPct == 1.0)', false],
+    ['idleDays(signals.oddRows, 5, 5) > 0', false],
+    ['signals.holes.exists(x, true)', false],
+    ['signals.fn == 1', false],
+    ['signals.p.exists(x, signals.q.exists(x, signals.r.exists(y, x == y)))', true],
+    ['signals.p.all(x, signals.q.all(x, signals.r.all(y, x != y)))', true],
   ];
 
   it.each(cases)('%s', (expression, answersAlone) => {
