@@ -124,7 +124,7 @@ function toFinding(
   const ref: Finding['resource'] = refOf(type, resource);
   const team = teamOf(ref.tags, config.teamTags);
   if (team !== undefined) ref.team = team;
-  const alternatives = all.filter((c) => c !== chosen).map((c) => ({ ruleId: c.rule.spec.id, action: c.move.description, monthlySavings: c.move.monthlySavings, why: doneFirst(rule) }));
+  const alternatives = all.length > 1 ? all.filter((c) => c !== chosen).map((c) => ({ ruleId: c.rule.spec.id, action: c.move.description, monthlySavings: c.move.monthlySavings, why: doneFirst(rule) })) : [];
   const action: Finding['action'] = { kind: rule.spec.action.kind, description: move.description };
   if (move.from !== undefined) action.from = move.from;
   if (move.to !== undefined) action.to = move.to;

@@ -1,5 +1,6 @@
 import type { Ec2Instance } from '../../snapshot/schema.js';
-import type { PriceLookup } from '../../catalog/index.js';
+import type { PriceBook, PriceLookup } from '../../catalog/index.js';
+import { memoPerObject } from '../memo.js';
 import { monthlyFromHourly, roundCents } from '../money.js';
 import type { Ec2Signals } from '../signals/ec2.js';
 import { numberParam, priceEntry, type ActionContext, type ActionDefinition, type PricedMove } from './types.js';
@@ -22,42 +23,74 @@ export const buyCommitment: ActionDefinition = {
   price(ctx: ActionContext): PricedMove | undefined {
     const inst = ctx.resource as Ec2Instance;
     const s = ctx.facts.signals as Ec2Signals;
-    const od = ctx.env.prices.ec2OnDemand(inst.type, inst.region);
-    const terms = TERMS.map((term) => ({ term, lookup: ctx.env.prices.ec2Reserved(inst.type, inst.region, term) }));
-    const known = terms.filter((t): t is { term: Term; lookup: Extract<PriceLookup, { known: true }> } => t.lookup.known);
     const stableEnoughFor3y = s.runningPctOfWindow >= numberParam(ctx.params, 'threeYearMinRunningPct');
-    const pick = known.find((t) => t.term === 'reserved-3yr-no-upfront' && stableEnoughFor3y) ?? known.find((t) => t.term === 'reserved-1yr-no-upfront');
-    const unknown = [od, ...terms.map((t) => t.lookup)].flatMap((p) => (p.known ? [] : [p.reason]));
-    if (od.known && pick && pick.lookup.price.usd >= od.price.usd) return undefined;
-    const savings = od.known && pick ? roundCents(monthlyFromHourly(od.price.usd) - monthlyFromHourly(pick.lookup.price.usd)) : null;
-    const options = od.known
-      ? known.map((t) => ({
-          term: t.term,
-          hourly: t.lookup.price.usd,
-          monthlySavings: roundCents(monthlyFromHourly(od.price.usd) - monthlyFromHourly(t.lookup.price.usd)),
-          // A no-upfront commitment is owed for the whole term: it pays off only if the instance runs this many months of it.
-          breakEvenMonths: Math.round(((MONTHS[t.term] * t.lookup.price.usd) / od.price.usd) * 10) / 10,
-        }))
-      : [];
-    const chosen = options.find((o) => o.term === pick?.term);
+    const offer = offerFor(ctx.env.prices)(inst.type, inst.region, stableEnoughFor3y);
+    if (!offer) return undefined;
     return {
+      ...offer.move,
+      confidence: s.runningPctOfWindow >= 99 && s.observedHours >= 14 * 24 ? 'high' : 'medium',
+      evidence: { runningPctOfWindow: s.runningPctOfWindow, observedHours: s.observedHours, options: offer.options, commitmentCovered: false },
+    };
+  },
+};
+
+interface Offer {
+  move: Omit<PricedMove, 'confidence' | 'evidence'>;
+  options: ReadonlyArray<{ term: Term; hourly: number; monthlySavings: number; breakEvenMonths: number }>;
+}
+
+/**
+ * The offer depends only on the type, the region and whether the 3-year term is open, so it is
+ * priced once per audit and shared by every instance it fits (read-only, like the prices in it).
+ * Undefined: the committed rate is no cheaper.
+ */
+const offerFor = memoPerObject((prices: PriceBook) => {
+  const byRegion = new Map<string, Map<string, [Offer | undefined, Offer | undefined]>>();
+  return (type: string, region: string, stableEnoughFor3y: boolean): Offer | undefined => {
+    let byType = byRegion.get(region);
+    if (!byType) byRegion.set(region, (byType = new Map()));
+    let offers = byType.get(type);
+    if (!offers) byType.set(type, (offers = [offerIn(prices, type, region, false), offerIn(prices, type, region, true)]));
+    return offers[stableEnoughFor3y ? 1 : 0];
+  };
+});
+
+function offerIn(prices: PriceBook, type: string, region: string, stableEnoughFor3y: boolean): Offer | undefined {
+  const od = prices.ec2OnDemand(type, region);
+  const terms = TERMS.map((term) => ({ term, lookup: prices.ec2Reserved(type, region, term) }));
+  const known = terms.filter((t): t is { term: Term; lookup: Extract<PriceLookup, { known: true }> } => t.lookup.known);
+  const pick = known.find((t) => t.term === 'reserved-3yr-no-upfront' && stableEnoughFor3y) ?? known.find((t) => t.term === 'reserved-1yr-no-upfront');
+  const unknown = [od, ...terms.map((t) => t.lookup)].flatMap((p) => (p.known ? [] : [p.reason]));
+  if (od.known && pick && pick.lookup.price.usd >= od.price.usd) return undefined;
+  const savings = od.known && pick ? roundCents(monthlyFromHourly(od.price.usd) - monthlyFromHourly(pick.lookup.price.usd)) : null;
+  const options = od.known
+    ? known.map((t) => ({
+        term: t.term,
+        hourly: t.lookup.price.usd,
+        monthlySavings: roundCents(monthlyFromHourly(od.price.usd) - monthlyFromHourly(t.lookup.price.usd)),
+        // A no-upfront commitment is owed for the whole term: it pays off only if the instance runs this many months of it.
+        breakEvenMonths: Math.round(((MONTHS[t.term] * t.lookup.price.usd) / od.price.usd) * 10) / 10,
+      }))
+    : [];
+  const chosen = options.find((o) => o.term === pick?.term);
+  return {
+    options,
+    move: {
       from: 'on-demand',
       to: pick?.term ?? 'reserved-1yr-no-upfront',
-      description: `Buy a ${pick?.term === 'reserved-3yr-no-upfront' ? '3-year' : '1-year'} no-upfront Reserved Instance (or EC2 Instance Savings Plan) for ${inst.type} in ${inst.region}`,
+      description: `Buy a ${pick?.term === 'reserved-3yr-no-upfront' ? '3-year' : '1-year'} no-upfront Reserved Instance (or EC2 Instance Savings Plan) for ${type} in ${region}`,
       monthlySavings: savings,
       pricing: {
         method: 'saving = (on-demand - no-upfront reserved effective hourly) x 730 h',
-        prices: [od, ...(pick ? [pick.lookup] : [])].flatMap((p, i) => (p.known ? [priceEntry(i === 0 ? `${inst.type} on-demand` : `${inst.type} ${pick!.term}`, p.price)] : [])),
+        prices: [od, ...(pick ? [pick.lookup] : [])].flatMap((p, i) => (p.known ? [priceEntry(i === 0 ? `${type} on-demand` : `${type} ${pick!.term}`, p.price)] : [])),
         ...(unknown.length ? { unknown } : {}),
       },
-      confidence: s.runningPctOfWindow >= 99 && s.observedHours >= 14 * 24 ? 'high' : 'medium',
-      evidence: { runningPctOfWindow: s.runningPctOfWindow, observedHours: s.observedHours, options, commitmentCovered: false },
       tradeoff: {
         performanceRisk: 'none',
         summary: chosen
           ? `same instance, billed at the committed rate; owed for ${MONTHS[chosen.term]} months whether used or not — pays off if it keeps running ${chosen.breakEvenMonths} of them`
           : 'same instance, billed at the committed rate; reserved prices were not collected, so the saving is unknown (collect with --prices live)',
       },
-    };
-  },
-};
+    },
+  };
+}
