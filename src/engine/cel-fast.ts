@@ -10,7 +10,9 @@ import type { ASTNode } from '@marcbachmann/cel-js';
  * those plain cases (a missing key, a null, a non-bool operand, a list or map where a value was
  * expected), so whatever it returns is what cel-js returns, and errors, absorbed or not, are
  * cel-js's. test/unit/cel-fast.test.ts holds the two equal over every built-in rule and the edge
- * cases.
+ * cases. It assumes what our contexts are: getters without side effects (a root is read once, on
+ * entry, and call arguments left to right, where cel-js reads them right to left) and an
+ * Object.prototype nobody has added keys to.
  *
  * Why: over 100,000 resources cel-js's interpreter was ~27% of a cold evaluate (bench/README.md).
  * Why generated source rather than nested closures: closures measured ~0.8 µs per condition,
@@ -122,11 +124,14 @@ const RUNTIME = {
    * It checks each element it visits, outside that absorption, so an odd one defers here.
    */
   all(items: unknown, test: (item: unknown) => unknown): boolean {
-    for (const item of RUNTIME.list(items)) if (!RUNTIME.bool(test(RUNTIME.value(item)))) return false;
+    const list = RUNTIME.list(items);
+    // By index, as cel-js's quantifiers walk a list (not by its iterator).
+    for (let i = 0; i < list.length; i++) if (!RUNTIME.bool(test(RUNTIME.value(list[i])))) return false;
     return true;
   },
   exists(items: unknown, test: (item: unknown) => unknown): boolean {
-    for (const item of RUNTIME.list(items)) if (RUNTIME.bool(test(RUNTIME.value(item)))) return true;
+    const list = RUNTIME.list(items);
+    for (let i = 0; i < list.length; i++) if (RUNTIME.bool(test(RUNTIME.value(list[i])))) return true;
     return false;
   },
   value: (v: unknown): unknown => (isValue(v) ? v : defer()),
@@ -140,13 +145,18 @@ const ARITHMETIC = new Set(['+', '-', '*', '/']);
 
 /** Compiles `ast`, or returns undefined when it uses something only cel-js evaluates. */
 export function compileFast(ast: ASTNode, options: FastCompileOptions): FastProgram | undefined {
-  const gen = new Generator(options);
-  const body = gen.expression(ast, new Map());
-  if (body === undefined) return undefined;
-  const roots = [...gen.roots].map((name, i) => `const r${i} = R.map(v[${JSON.stringify(name)}]);`).join('\n');
-  // See the file comment: keys are JSON-quoted, every value is passed in by index.
-  const factory = new Function('R', 'K', `"use strict";\nreturn function rule(v) {\n${roots}\nreturn ${body};\n};`) as (r: Runtime, k: readonly unknown[]) => FastProgram;
-  return factory(RUNTIME, gen.constants);
+  try {
+    const gen = new Generator(options);
+    const body = gen.expression(ast, new Map());
+    if (body === undefined) return undefined;
+    const roots = [...gen.roots].map((name, i) => `const r${i} = R.map(v[${JSON.stringify(name)}]);`).join('\n');
+    // See the file comment: keys are JSON-quoted, every value is passed in by index.
+    const factory = new Function('R', 'K', `"use strict";\nreturn function rule(v) {\n${roots}\nreturn ${body};\n};`) as (r: Runtime, k: readonly unknown[]) => FastProgram;
+    return factory(RUNTIME, gen.constants);
+  } catch {
+    // A condition nested deeper than the generator's recursion or V8's parser allows: cel-js alone.
+    return undefined;
+  }
 }
 
 class Generator {

@@ -193,6 +193,21 @@ describe('compiled CEL at the edges', () => {
     expect(outcome(() => compiled(context))).toEqual(reference);
   });
 
+  it('a list is walked by index, as cel-js walks it, not by an iterator of its own', () => {
+    const list = Object.assign(['x'], { [Symbol.iterator]: function* () { yield 'y'; } });
+    const ctx = { resource: {}, signals: { list }, params: {} };
+    for (const expression of ["signals.list.exists(s, s == 'y')", "signals.list.all(s, s == 'x')"]) {
+      const compiled = compileCel(env, expression);
+      expect(outcome(() => compiled.fast!(ctx))).toEqual(outcome(() => compiled.reference(ctx)));
+    }
+  });
+
+  it('a condition too deep to compile is left to cel-js, not a load error', () => {
+    const compiled = compileCel(env, Array.from({ length: 1000 }, () => 'signals.f').join(' || '));
+    expect(compiled.fast).toBeUndefined();
+    expect(compiled(context)).toBe(false);
+  });
+
   it('keys Object.prototype owns are left to cel-js (a plain read would find them)', () => {
     for (const key of ['constructor', 'toString', '__proto__']) expect(compileCel(env, `signals.${key} == 1`).fast).toBeUndefined();
   });
