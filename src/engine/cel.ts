@@ -46,7 +46,7 @@ export interface CompiledExpression {
   (context: { resource: unknown; signals: unknown; params: unknown }): unknown;
   /** cel-js's own evaluation of the expression: the reference. */
   readonly reference: FastProgram;
-  /** The compiled closures alone (they throw where they defer); undefined when not compiled. */
+  /** The generated code alone (it throws where it defers to cel-js); undefined when not compiled. */
   readonly fast: FastProgram | undefined;
 }
 

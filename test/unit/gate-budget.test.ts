@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { schemaValidator } from '../helpers/json-schema.js';
 import { BUDGET_SCHEMA_FILE, budgetJsonSchemaText } from '../../src/gate/budget-json-schema.js';
 import { loadBudget } from '../../src/gate/budget-load.js';
 import { BudgetSchema } from '../../src/gate/budget-schema.js';
@@ -28,7 +28,7 @@ describe('budget file', () => {
   });
 
   it.each(GOOD)('%s loads and validates against the shipped JSON Schema', async (name) => {
-    const ajv = new Ajv2020.default({ strict: false, allErrors: true });
+    const ajv = schemaValidator({ allErrors: true });
     const schema = JSON.parse(readFileSync(join(ROOT, BUDGET_SCHEMA_FILE), 'utf8'));
     const raw: unknown = parse(readFileSync(join(ROOT, BUDGETS, name), 'utf8'));
     expect(ajv.validate(schema, raw), ajv.errorsText()).toBe(true);
@@ -36,7 +36,7 @@ describe('budget file', () => {
   });
 
   it('the shipped JSON Schema rejects a misspelt key too', () => {
-    const ajv = new Ajv2020.default({ strict: false });
+    const ajv = schemaValidator();
     const schema = JSON.parse(readFileSync(join(ROOT, BUDGET_SCHEMA_FILE), 'utf8'));
     expect(ajv.validate(schema, { waste: { perTeam: { a: 1 } } })).toBe(false);
   });

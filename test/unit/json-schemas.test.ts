@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { schemaValidator } from '../helpers/json-schema.js';
 import { SHIPPED_SCHEMAS, jsonSchemaText } from '../../src/schemas.js';
 import { audit } from '../helpers/builders.js';
 import { readSnapshot } from '../../src/snapshot/io.js';
@@ -16,7 +16,7 @@ describe('shipped JSON Schemas', () => {
   });
 
   it('the demo snapshot and its rendered audit result (--output json) validate against the shipped schemas', async () => {
-    const ajv = new Ajv2020.default({ strict: false, allErrors: true });
+    const ajv = schemaValidator({ allErrors: true });
     const snapshotSchema = JSON.parse(readFileSync(schemaFile('snapshot.schema.json'), 'utf8'));
     const resultSchema = JSON.parse(readFileSync(schemaFile('audit-result.schema.json'), 'utf8'));
     const raw = JSON.parse(readFileSync(DEMO_SNAPSHOT, 'utf8'));
@@ -26,8 +26,16 @@ describe('shipped JSON Schemas', () => {
     expect(ajv.validate(resultSchema, result), ajv.errorsText()).toBe(true);
   });
 
+  it('the snapshot schema rejects a launch time that is not a date-time', () => {
+    const ajv = schemaValidator();
+    const snapshotSchema = JSON.parse(readFileSync(schemaFile('snapshot.schema.json'), 'utf8'));
+    const raw = JSON.parse(readFileSync(DEMO_SNAPSHOT, 'utf8'));
+    raw.resources.ec2Instances[0].launchTime = 'last Tuesday';
+    expect(ajv.validate(snapshotSchema, raw)).toBe(false);
+  });
+
   it('the result schema rejects a finding without a trade-off', async () => {
-    const ajv = new Ajv2020.default({ strict: false });
+    const ajv = schemaValidator();
     const resultSchema = JSON.parse(readFileSync(schemaFile('audit-result.schema.json'), 'utf8'));
     const result = JSON.parse(JSON.stringify(await audit(await readSnapshot(DEMO_SNAPSHOT))));
     delete result.findings[0].tradeoff;

@@ -1,0 +1,12 @@
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+
+/**
+ * A validator for the shipped JSON Schemas as a user's tooling would run them: draft 2020-12,
+ * with the formats they declare (`date-time`) known rather than ignored with a warning each.
+ */
+export function schemaValidator(options: { allErrors?: boolean } = {}): Ajv2020.default {
+  const ajv = new Ajv2020.default({ strict: false, ...options });
+  addFormats.default(ajv);
+  return ajv;
+}
