@@ -1,7 +1,8 @@
 import { collectOptionsFromFlags, type AwsFlagValues } from '../aws/flags.js';
 import type { Config } from '../config/schema.js';
 import type { Snapshot } from '../snapshot/schema.js';
-import { LiveProgress, wantsColor, wantsLiveProgress } from './progress-display.js';
+import { wantsColor } from '../render/color.js';
+import { LiveProgress, wantsLiveProgress } from './progress-display.js';
 import { formatUsage, formatWarning, isPartial, livePricesMissing } from './report.js';
 import { collectWithUsage } from './run.js';
 
@@ -11,7 +12,7 @@ import { collectWithUsage } from './run.js';
  * is partial in the sense of --strict / --prices live.
  */
 export async function collectForCommand(flags: AwsFlagValues & { strict?: boolean }, config: Config): Promise<{ snapshot: Snapshot; partial: boolean }> {
-  const display = wantsLiveProgress(process.stderr, process.env) ? new LiveProgress(process.stderr, { color: wantsColor(process.env) }) : undefined;
+  const display = wantsLiveProgress(process.stderr, process.env) ? new LiveProgress(process.stderr, { color: wantsColor(process.stderr, process.env) }) : undefined;
   const options = collectOptionsFromFlags(flags, config, display ? { onProgress: display.handle } : {});
   display?.start();
   let result: Awaited<ReturnType<typeof collectWithUsage>> | undefined;

@@ -18,11 +18,6 @@ export function wantsLiveProgress(stream: Pick<DisplayStream, 'isTTY'>, env: Nod
   return stream.isTTY === true && !ci && env['TERM'] !== 'dumb';
 }
 
-/** NO_COLOR (no-color.org): present and not empty disables colour; FORCE_COLOR does not override it. */
-export function wantsColor(env: NodeJS.ProcessEnv): boolean {
-  return env['NO_COLOR'] === undefined || env['NO_COLOR'] === '';
-}
-
 /**
  * Redraws the progress frame in place on a TTY: every 100 ms, the previous frame's lines are
  * overwritten (cursor up, erase to end of line, erase below), so a burst of thousands of call

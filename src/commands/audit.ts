@@ -13,6 +13,7 @@ import { filterFindings } from '../engine/filter.js';
 import { SEVERITIES, type AuditResult, type Severity } from '../engine/result.js';
 import { loadRules } from '../engine/rules/load.js';
 import { OUTPUT_FORMATS, renderChunks, type OutputFormat } from '../render/index.js';
+import { wantsColor } from '../render/color.js';
 import { readSnapshot } from '../snapshot/io.js';
 import type { Snapshot } from '../snapshot/schema.js';
 
@@ -61,7 +62,7 @@ export default class Audit extends BaseCommand {
     });
     const format = flags.output as OutputFormat;
     const chunks = renderChunks(format, result, {
-      color: format === 'table' && flags.out === undefined && colorEnabled(),
+      color: format === 'table' && flags.out === undefined && wantsColor(process.stdout, process.env),
       width: process.stdout.columns ?? 160,
       limit: flags.limit,
     });
@@ -94,8 +95,4 @@ export default class Audit extends BaseCommand {
     });
     return applyBilledRates(result, snapshot, rates, `billing files ${paths.join(', ')}`);
   }
-}
-
-function colorEnabled(): boolean {
-  return process.stdout.isTTY === true && process.env['NO_COLOR'] === undefined && process.env['TERM'] !== 'dumb';
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AwsCallEvent } from '../../src/aws/session.js';
 import { ProgressModel, type CollectProgressEvent } from '../../src/collect/progress.js';
-import { LiveProgress, wantsColor, wantsLiveProgress, type DisplayStream } from '../../src/collect/progress-display.js';
+import { LiveProgress, wantsLiveProgress, type DisplayStream } from '../../src/collect/progress-display.js';
+import { wantsColor } from '../../src/render/color.js';
 import { renderFrame, type FrameOptions } from '../../src/collect/progress-render.js';
 
 /** The live display's frames, rendered as strings from events, without a terminal. */
@@ -161,9 +162,12 @@ describe('live display on a terminal', () => {
     expect(wantsLiveProgress({ isTTY: true }, { CI: 'true' })).toBe(false);
     expect(wantsLiveProgress({ isTTY: true }, { CI: 'false' })).toBe(true);
     expect(wantsLiveProgress({ isTTY: true }, { TERM: 'dumb' })).toBe(false);
-    expect(wantsColor({})).toBe(true);
-    expect(wantsColor({ NO_COLOR: '1' })).toBe(false);
-    expect(wantsColor({ NO_COLOR: '' })).toBe(true);
+    expect(wantsColor({ isTTY: true }, {})).toBe(true);
+    expect(wantsColor({ isTTY: true }, { NO_COLOR: '1' })).toBe(false);
+    // no-color.org: an empty NO_COLOR does not count, for the table and the progress display alike.
+    expect(wantsColor({ isTTY: true }, { NO_COLOR: '' })).toBe(true);
+    expect(wantsColor({ isTTY: true }, { TERM: 'dumb' })).toBe(false);
+    expect(wantsColor({ isTTY: false }, {})).toBe(false);
   });
 });
 
