@@ -144,7 +144,7 @@ function focusRow(i: Item): Record<string, unknown> | undefined {
     ListCost: i.list,
     ConsumedQuantity: i.hours > 0 ? i.hours : null,
     ConsumedUnit: i.hours > 0 ? 'Hrs' : null,
-    x_UsageType: i.usageType,
+    SkuMeter: i.usageType,
     Tags: JSON.stringify(i.team ? { team: i.team, project: 'llm' } : {}),
   };
 }

@@ -60,7 +60,7 @@ export async function openAthena(client: AthenaClient, s: AthenaSettings, mappin
   const where = `${s.database}.${s.table}`;
   if (rows.length === 0) throw new UserError(`Athena table ${where} not found (check --database and --table, or billing.athena in mlcost.config.yaml)`);
   const columns = rows.map((r) => ({ name: String(r['column_name'] ?? ''), type: String(r['data_type'] ?? '') }));
-  const target: QueryTarget = { table: `${ident(s.database)}.${ident(s.table)}`, dialect: ATHENA, schema: new SourceSchema(columns, `Athena ${where}`), mapping };
+  const target: QueryTarget = { table: `${ident(s.database)}.${ident(s.table)}`, dialect: ATHENA, schema: new SourceSchema(columns, `Athena ${where}`, mapping.columnAliases), mapping };
   return { target, run: (sql, purpose) => runner.run(sql, purpose), close: async () => client.destroy() };
 }
 

@@ -40,7 +40,7 @@ export async function openDuckDb(paths: readonly string[], format: FileFormat, m
     await conn.run(`CREATE VIEW ${VIEW} AS SELECT * FROM ${reader}`);
     const described = await conn.runAndReadAll(`DESCRIBE ${VIEW}`);
     const columns = described.getRowObjectsJS().map((r) => ({ name: String(r['column_name']), type: String(r['column_type']) }));
-    const target: QueryTarget = { table: VIEW, dialect: DUCKDB, schema: new SourceSchema(columns, where), mapping };
+    const target: QueryTarget = { table: VIEW, dialect: DUCKDB, schema: new SourceSchema(columns, where, mapping.columnAliases), mapping };
     return new DuckDbEngine(instance, conn, target);
   } catch (err) {
     conn.closeSync();

@@ -19,16 +19,25 @@ export class SourceSchema {
     columns: readonly ColumnInfo[],
     /** Where the columns came from, for error messages: a file, a glob, or `database.table`. */
     readonly where: string,
+    /** The mapping's other names for a column (SourceMapping.columnAliases). */
+    private readonly aliases: Readonly<Record<string, readonly string[]>> = {},
   ) {
     for (const c of columns) this.byLower.set(c.name.toLowerCase(), c);
   }
 
+  /** The column by its canonical name or, when the source lacks it, by an older name. */
   get(name: string): ColumnInfo | undefined {
-    return this.byLower.get(name.toLowerCase());
+    const found = this.byLower.get(name.toLowerCase());
+    if (found) return found;
+    for (const alias of this.aliases[name] ?? []) {
+      const old = this.byLower.get(alias.toLowerCase());
+      if (old) return old;
+    }
+    return undefined;
   }
 
   has(name: string): boolean {
-    return this.byLower.has(name.toLowerCase());
+    return this.get(name) !== undefined;
   }
 
   missing(columns: readonly string[]): string | undefined {

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,6 +67,14 @@ describe('CUR 2.0 and FOCUS files through DuckDB', () => {
     ]);
     const byType = await fileSpendReport(request('focus', [join(FIX, 'focus.parquet')], { by: ['instance-type'], lastDays: 7 }));
     expect(byType.groups.find((g) => g.key['instance-type'] === 'p5.48xlarge')?.effective).toBe(6000);
+    // The older FOCUS_1_0_AWS export names the usage type x_UsageType instead of SkuMeter.
+    const dir = await mkdtemp(join(tmpdir(), 'mlcost-focus10-'));
+    const focus10 = join(dir, 'focus-1.0.csv');
+    const [header, ...rows] = (await readFile(join(FIX, 'focus.csv'), 'utf8')).split('\n');
+    await writeFile(focus10, [header!.replace(',SkuMeter,', ',x_UsageType,'), ...rows].join('\n'));
+    const byType10 = await fileSpendReport(request('focus', [focus10], { by: ['instance-type'], lastDays: 7 }));
+    await rm(dir, { recursive: true, force: true });
+    expect(byType10.groups).toEqual(byType.groups);
     const byRes = await fileSpendReport(request('cur', [join(FIX, 'cur2.csv')], { by: ['resource'] }));
     expect(byRes.groups.find((g) => g.key.resource === 'i-0g4dn0000000000001')?.effective).toBe(439.2);
   });

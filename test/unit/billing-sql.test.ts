@@ -13,7 +13,7 @@ const CUR_COLUMNS = [
   'reservation_unused_recurring_fee', 'reservation_reservation_a_r_n', 'savings_plan_savings_plan_effective_cost',
   'savings_plan_total_commitment_to_date', 'savings_plan_used_commitment',
 ];
-const FOCUS_COLUMNS = ['ChargePeriodStart', 'SubAccountId', 'ServiceName', 'RegionId', 'ResourceId', 'ChargeCategory', 'PricingCategory', 'CommitmentDiscountType', 'BilledCost', 'EffectiveCost', 'ListCost', 'ConsumedQuantity', 'x_UsageType'];
+const FOCUS_COLUMNS = ['ChargePeriodStart', 'SubAccountId', 'ServiceName', 'RegionId', 'ResourceId', 'ChargeCategory', 'PricingCategory', 'CommitmentDiscountType', 'BilledCost', 'EffectiveCost', 'ListCost', 'ConsumedQuantity', 'SkuMeter'];
 
 function cols(names: string[], tags?: ColumnInfo): ColumnInfo[] {
   return [...names.map((name) => ({ name, type: 'VARCHAR' })), ...(tags ? [tags] : [])];
@@ -42,15 +42,27 @@ describe('spend SQL', () => {
   });
 
   it('reads FOCUS Tags stored as JSON text (CSV) under the plain key', () => {
-    const t: QueryTarget = { table: 't', dialect: DUCKDB, schema: new SourceSchema(cols(FOCUS_COLUMNS, { name: 'Tags', type: 'VARCHAR' }), 'focus.csv'), mapping: FOCUS };
+    const t: QueryTarget = { table: 't', dialect: DUCKDB, schema: new SourceSchema(cols(FOCUS_COLUMNS, { name: 'Tags', type: 'VARCHAR' }), 'focus.csv', FOCUS.columnAliases), mapping: FOCUS };
     expect(spendQuery(t, { by: ['team'], teamKeys: ['team'] })).toContain(`json_extract_string("Tags", '$."team"')`);
     const athena = { ...t, dialect: ATHENA };
     expect(spendQuery(athena, { by: ['team'], teamKeys: ['team'] })).toContain(`json_extract_scalar("Tags", '$["team"]')`);
   });
 
   it('uses the file’s own spelling of a column (Athena lowercases FOCUS names)', () => {
-    const t: QueryTarget = { table: 't', dialect: ATHENA, schema: new SourceSchema(cols(FOCUS_COLUMNS.map((c) => c.toLowerCase())), 'Athena db.focus'), mapping: FOCUS };
+    const t: QueryTarget = { table: 't', dialect: ATHENA, schema: new SourceSchema(cols(FOCUS_COLUMNS.map((c) => c.toLowerCase())), 'Athena db.focus', FOCUS.columnAliases), mapping: FOCUS };
     expect(spendQuery(t, { by: ['account'], teamKeys: [] })).toContain('CAST("subaccountid" AS VARCHAR) AS k0');
+  });
+
+  it('reads the usage type from SkuMeter (FOCUS 1.2) or x_UsageType (FOCUS_1_0_AWS), and names SkuMeter when both are missing', () => {
+    const focus = (names: string[]): QueryTarget => ({ table: 't', dialect: DUCKDB, schema: new SourceSchema(cols(names), 'focus.parquet', FOCUS.columnAliases), mapping: FOCUS });
+    expect(spendQuery(focus(FOCUS_COLUMNS), { by: ['instance-type'], teamKeys: [] })).toContain('regexp_extract("SkuMeter"');
+    const v10 = FOCUS_COLUMNS.map((c) => (c === 'SkuMeter' ? 'x_UsageType' : c));
+    const sql10 = spendQuery(focus(v10), { by: ['instance-type'], teamKeys: [] });
+    expect(sql10).toContain('regexp_extract("x_UsageType"');
+    expect(sql10).not.toContain('SkuMeter');
+    expect(() => spendQuery(focus(FOCUS_COLUMNS.filter((c) => c !== 'SkuMeter')), { by: ['instance-type'], teamKeys: [] })).toThrow(
+      'focus.parquet: FOCUS column SkuMeter is missing (needed for spend --by instance-type); select SkuMeter in the FOCUS 1.2 export (FOCUS_1_2_AWS; the older FOCUS_1_0_AWS export has it as x_UsageType)',
+    );
   });
 
   it('names the missing column and the export option that adds it', () => {

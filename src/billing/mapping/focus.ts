@@ -1,11 +1,14 @@
 import { instanceTypeFromUsage, num, type SourceMapping, type SqlContext } from './types.js';
 
-const USAGE_TYPE = 'x_UsageType';
+/** AWS writes its usage type (`USE1-BoxUsage:p4d.24xlarge`) to SkuMeter; FOCUS_1_0_AWS called it x_UsageType. */
+const USAGE_TYPE = 'SkuMeter';
 const USAGE_LINE = (c: SqlContext): string => `${c.col('ChargeCategory')} = 'Usage'`;
 
 /**
- * FOCUS 1.x as AWS Data Exports writes it (FOCUS_1_2_AWS: the FOCUS columns plus `x_` AWS columns).
- * Instance types come from AWS's `x_UsageType`; FOCUS itself has no instance-type column.
+ * FOCUS 1.x as AWS Data Exports writes it: FOCUS_1_2_AWS (the FOCUS columns plus x_Discounts,
+ * x_Operation, x_ServiceCode) or the older FOCUS_1_0_AWS. Instance types come from the usage
+ * type, in SkuMeter (1.2; AWS's migration guide: "x_UsageType (This is now the SkuMeter
+ * column)") or x_UsageType (1.0); FOCUS itself has no instance-type column.
  */
 export const FOCUS: SourceMapping = {
   kind: 'focus',
@@ -37,12 +40,13 @@ export const FOCUS: SourceMapping = {
         `CASE WHEN ${USAGE_LINE(c)} AND ${instanceTypeFromUsage(c.col(USAGE_TYPE))} IS NOT NULL THEN COALESCE(${num(c.col('ConsumedQuantity'))}, 0) ELSE 0 END`,
     },
   },
+  columnAliases: { [USAGE_TYPE]: ['x_UsageType'] },
   tagColumn: 'Tags',
   // FOCUS Tags carry the user's key as is.
   tagKeys: (plain) => [plain],
   flatTagColumns: () => [],
   howToAdd(column) {
-    if (column.startsWith('x_')) return `export the FOCUS table with AWS columns (FOCUS_1_2_AWS), which adds ${column}`;
+    if (column === USAGE_TYPE) return `select ${column} in the FOCUS 1.2 export (FOCUS_1_2_AWS; the older FOCUS_1_0_AWS export has it as x_UsageType)`;
     return `select ${column} in the FOCUS export (a FOCUS 1.x column; AWS's FOCUS_1_2_AWS export includes it)`;
   },
 };

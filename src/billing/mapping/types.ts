@@ -18,6 +18,11 @@ export interface SourceMapping {
   kind: FileSourceKind;
   label: string;
   fields: Record<Field, FieldMapping>;
+  /**
+   * Other names a column goes by in older versions of the export, tried in order when the
+   * canonical name is absent (FOCUS_1_0_AWS's `x_UsageType` is FOCUS 1.2's `SkuMeter`).
+   */
+  columnAliases?: Readonly<Record<string, readonly string[]>>;
   /** The column holding tags as a map (or a JSON object in CSV). */
   tagColumn: string;
   /** Keys under which a user tag `plain` may appear in that column, most specific first. */
