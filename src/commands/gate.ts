@@ -17,6 +17,7 @@ export default class Gate extends BaseCommand {
     '<%= config.bin %> gate --current audit.json --baseline main-audit.json --budget mlcost.budget.yaml',
     '<%= config.bin %> gate --current audit.json --baseline main-audit.json --fail-on-new high',
     '<%= config.bin %> gate --current audit.json --budget mlcost.budget.yaml --summary gate.md --junit gate.xml',
+    '<%= config.bin %> gate --current audit.json --budget mlcost.budget.yaml --spend spend.json',
   ];
 
   static override flags = {
@@ -24,6 +25,7 @@ export default class Gate extends BaseCommand {
     current: Flags.string({ description: 'Audit result to check (`mlcost audit --output json`); required.' }),
     baseline: Flags.string({ description: 'Audit result to compare against, e.g. the last one from the main branch.' }),
     budget: Flags.string({ description: 'Budget file (default: ./mlcost.budget.yaml when present).' }),
+    spend: Flags.string({ description: "Spend report (`mlcost spend --output json`) the budget's spend limits apply to." }),
     'fail-on-new': Flags.string({
       description: 'Fail when a finding at or above this severity is new against the baseline (overrides the budget file).',
       options: [...SEVERITIES],
@@ -43,6 +45,7 @@ export default class Gate extends BaseCommand {
         current: flags.current,
         ...(flags.baseline !== undefined ? { baseline: flags.baseline } : {}),
         ...(flags.budget !== undefined ? { budget: flags.budget } : {}),
+        ...(flags.spend !== undefined ? { spend: flags.spend } : {}),
         ...(flags['fail-on-new'] !== undefined ? { failOnNew: flags['fail-on-new'] as Severity } : {}),
       },
       new Date(),

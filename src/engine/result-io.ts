@@ -1,17 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { UserError, errorMessage } from '../errors.js';
-import { describeIssue, parseJson } from '../snapshot/io.js';
+import { UserError } from '../errors.js';
+import { describeIssue, readJsonFile } from '../snapshot/io.js';
 import { AuditResultSchema, RESULT_SCHEMA_VERSION, type AuditResult } from './result.js';
 
 /** Reads a saved `mlcost audit --output json` result (for report, gate and the weekly diff). */
 export async function readAuditResult(file: string): Promise<AuditResult> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    throw new UserError(`${file}: cannot read audit result (${errorMessage(err)})`);
-  }
-  const raw = parseJson(text, file);
+  const raw = await readJsonFile(file, 'audit result');
   const version = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)['schemaVersion'] : undefined;
   if (version !== RESULT_SCHEMA_VERSION) {
     throw new UserError(

@@ -62,6 +62,17 @@ export const BudgetSchema = z.strictObject({
         .describe('Largest monthly waste per finding category; "*" for every category not named.'),
     })
     .optional(),
+  /** Actual spend from billing data: a spend report (`mlcost spend --output json`) given with --spend. */
+  spend: z
+    .strictObject({
+      max: usd.optional().describe("Largest effective spend over the spend report's window, USD."),
+      maxIncrease: maxIncrease.optional().describe("Largest rise of effective spend over the spend report's last 7 days against the 7 before."),
+      byTeam: perKey.optional().describe('Largest effective spend per team tag over the window (report made with --by team); "*" for every team not named.'),
+      byAccount: perKey.optional().describe('Largest effective spend per account over the window (--by account); "*" for every account not named.'),
+      byRegion: perKey.optional().describe('Largest effective spend per region over the window (--by region); "*" for every region not named.'),
+      byService: perKey.optional().describe('Largest effective spend per service over the window (--by service); "*" for every service not named.'),
+    })
+    .optional(),
   /** Break when a finding at or above this severity is new (or newly this severe) against the baseline. */
   failOnNew: z.enum(SEVERITIES).optional().describe('Break on a new finding at or above this severity.'),
   accepted: z.array(AcceptanceSchema).default([]).describe('Findings a team has acknowledged, each until a date.'),
@@ -72,3 +83,4 @@ export type Acceptance = z.infer<typeof AcceptanceSchema>;
 export type MaxIncrease = z.infer<typeof maxIncrease>;
 export type WasteDimension = 'byTeam' | 'byAccount' | 'byRegion' | 'byCategory';
 export const WASTE_DIMENSIONS: readonly WasteDimension[] = ['byTeam', 'byAccount', 'byRegion', 'byCategory'];
+export type SpendDimension = 'byTeam' | 'byAccount' | 'byRegion' | 'byService';

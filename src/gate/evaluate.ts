@@ -5,14 +5,18 @@ import { acceptanceExpiryCheck } from './checks/acceptance-expiry.js';
 import type { CheckContext } from './checks/context.js';
 import { costChecks } from './checks/cost.js';
 import { newFindingsCheck } from './checks/new-findings.js';
+import { spendChecks } from './checks/spend.js';
 import { wasteChecks } from './checks/waste.js';
 import { compareResults } from './compare.js';
+import type { SpendForGate } from './spend-input.js';
 import { overallStatus, type ResultRef, type Verdict } from './verdict.js';
 
 export interface GateInput {
   current: { file: string; result: AuditResult };
   baseline?: { file: string; result: AuditResult };
   budget?: { file: string; loaded: LoadedBudget };
+  /** `--spend`: a spend report (`mlcost spend --output json`) for the budget's spend limits. */
+  spend?: { file: string; report: SpendForGate };
   /** `--fail-on-new`: wins over the budget file's `failOnNew`. */
   failOnNew?: Severity;
   /** The day acceptances are judged on (tests pin it). */
@@ -38,6 +42,7 @@ export function evaluateGate(input: GateInput): Verdict {
   const checks = [
     ...costChecks(budget?.cost, ctx),
     ...wasteChecks(budget?.waste, ctx),
+    ...spendChecks(budget?.spend, input.spend, locate),
     ...(failOnNew ? [newFindingsCheck(failOnNew, failOnNewSource, ctx)] : []),
     ...(budget?.accepted.length ? [acceptanceExpiryCheck(ctx)] : []),
   ];

@@ -52,6 +52,17 @@ export async function writeSnapshot(file: string, snapshot: SnapshotInput): Prom
   }
 }
 
+/** Reads and parses a JSON file; `what` names it in the one-line error when it cannot be read. */
+export async function readJsonFile(file: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new UserError(`${file}: cannot read ${what} (${errorMessage(err)})`);
+  }
+  return parseJson(text, file);
+}
+
 /** JSON.parse with the error turned into `file:line:col: message`. */
 export function parseJson(text: string, file: string): unknown {
   try {

@@ -13,20 +13,28 @@ import { bySavingsDesc } from './context.js';
  * the check is skipped, not passed.
  */
 export function increaseChecks(
-  prefix: 'cost' | 'waste',
+  prefix: 'cost' | 'waste' | 'spend',
   what: string,
   limits: MaxIncrease,
   delta: Delta,
   findings: readonly Finding[],
   locate: Locate,
+  against: Against = BASELINE,
 ): BudgetCheck[] {
   const checks: BudgetCheck[] = [];
-  if (limits.percent !== undefined) checks.push(percentCheck(prefix, what, limits.percent, delta, findings, locate));
-  if (limits.amount !== undefined) checks.push(amountCheck(prefix, what, limits.amount, delta, findings, locate));
+  if (limits.percent !== undefined) checks.push(percentCheck(prefix, what, limits.percent, delta, findings, locate, against));
+  if (limits.amount !== undefined) checks.push(amountCheck(prefix, what, limits.amount, delta, findings, locate, against));
   return checks;
 }
 
-function percentCheck(prefix: string, what: string, limit: number, delta: Delta, findings: readonly Finding[], locate: Locate): BudgetCheck {
+/** What a rise is measured against, in words, and why a check is skipped without it. */
+export interface Against {
+  phrase: string;
+  missing: string;
+}
+const BASELINE: Against = { phrase: 'against the baseline', missing: 'no --baseline to compare against' };
+
+function percentCheck(prefix: string, what: string, limit: number, delta: Delta, findings: readonly Finding[], locate: Locate, against: Against): BudgetCheck {
   const base = {
     id: `${prefix}.maxIncrease.percent`,
     name: `${what} increase (%)`,
@@ -34,7 +42,7 @@ function percentCheck(prefix: string, what: string, limit: number, delta: Delta,
     limit,
     source: locate([prefix, 'maxIncrease', 'percent']),
   };
-  if (delta.before === null || delta.change === null) return skipped(base);
+  if (delta.before === null || delta.change === null) return skipped(base, against);
   // From $0 any rise is an unbounded percentage: broken, and said so in dollars.
   const pct = delta.pct ?? (delta.change > 0 ? Number.POSITIVE_INFINITY : 0);
   const broken = pct > limit;
@@ -43,12 +51,12 @@ function percentCheck(prefix: string, what: string, limit: number, delta: Delta,
     ...base,
     status: broken ? 'fail' : 'pass',
     actual: Number.isFinite(pct) ? round1(pct) : null,
-    message: `${what} ${rise} against the baseline, ${broken ? 'over' : 'within'} the ${formatPct(limit, Number.isInteger(limit) ? 0 : 1)} limit`,
+    message: `${what} ${rise} ${against.phrase}, ${broken ? 'over' : 'within'} the ${formatPct(limit, Number.isInteger(limit) ? 0 : 1)} limit`,
     findings: broken ? [...findings].sort(bySavingsDesc) : [],
   };
 }
 
-function amountCheck(prefix: string, what: string, limit: number, delta: Delta, findings: readonly Finding[], locate: Locate): BudgetCheck {
+function amountCheck(prefix: string, what: string, limit: number, delta: Delta, findings: readonly Finding[], locate: Locate, against: Against): BudgetCheck {
   const base = {
     id: `${prefix}.maxIncrease.amount`,
     name: `${what} increase ($)`,
@@ -56,19 +64,19 @@ function amountCheck(prefix: string, what: string, limit: number, delta: Delta, 
     limit,
     source: locate([prefix, 'maxIncrease', 'amount']),
   };
-  if (delta.before === null || delta.change === null) return skipped(base);
+  if (delta.before === null || delta.change === null) return skipped(base, against);
   const broken = delta.change > limit;
   return {
     ...base,
     status: broken ? 'fail' : 'pass',
     actual: delta.change,
-    message: `${what} ${formatUsd(delta.before)} -> ${formatUsd(delta.after)} (${signedUsd(delta.change)}) against the baseline, ${broken ? 'over' : 'within'} the ${formatUsd(limit)} limit`,
+    message: `${what} ${formatUsd(delta.before)} -> ${formatUsd(delta.after)} (${signedUsd(delta.change)}) ${against.phrase}, ${broken ? 'over' : 'within'} the ${formatUsd(limit)} limit`,
     findings: broken ? [...findings].sort(bySavingsDesc) : [],
   };
 }
 
-function skipped(base: Omit<BudgetCheck, 'status' | 'actual' | 'message' | 'findings'>): BudgetCheck {
-  return { ...base, status: 'skip', actual: null, message: `${base.name}: no --baseline to compare against`, findings: [] };
+function skipped(base: Omit<BudgetCheck, 'status' | 'actual' | 'message' | 'findings'>, against: Against): BudgetCheck {
+  return { ...base, status: 'skip', actual: null, message: `${base.name}: ${against.missing}`, findings: [] };
 }
 
 function round1(n: number): number {

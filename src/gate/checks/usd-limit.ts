@@ -11,12 +11,15 @@ export interface UsdLimit {
   limit: number;
   findings: readonly Finding[];
   source: SourceLocation;
+  /** What the amount is per, after the figure: `/month` unless said otherwise (e.g. ` over 30 days`). */
+  per?: string;
 }
 
 /** A dollar amount that must not exceed its limit (equal to the limit holds). */
 export function usdLimitCheck(l: UsdLimit): BudgetCheck {
   const over = l.actual - l.limit;
   const broken = over > 0;
+  const per = l.per ?? '/month';
   return {
     id: l.id,
     name: l.name,
@@ -25,8 +28,8 @@ export function usdLimitCheck(l: UsdLimit): BudgetCheck {
     actual: l.actual,
     limit: l.limit,
     message: broken
-      ? `${l.name} is ${formatUsd(l.actual)}/month, ${formatUsd(over)} over the ${formatUsd(l.limit)} limit`
-      : `${l.name} is ${formatUsd(l.actual)}/month, within the ${formatUsd(l.limit)} limit`,
+      ? `${l.name} is ${formatUsd(l.actual)}${per}, ${formatUsd(over)} over the ${formatUsd(l.limit)} limit`
+      : `${l.name} is ${formatUsd(l.actual)}${per}, within the ${formatUsd(l.limit)} limit`,
     findings: broken ? [...l.findings].sort(bySavingsDesc) : [],
     source: l.source,
   };

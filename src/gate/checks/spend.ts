@@ -1,0 +1,81 @@
+import type { Dimension } from '../../billing/model.js';
+import { addDays } from '../../billing/period.js';
+import { roundCents } from '../../engine/money.js';
+import { UserError } from '../../errors.js';
+import { ANY_OTHER, type Budget, type SpendDimension } from '../budget-schema.js';
+import type { Locate } from '../budget-load.js';
+import type { Delta } from '../compare.js';
+import type { SpendForGate } from '../spend-input.js';
+import type { BudgetCheck } from '../verdict.js';
+import { increaseChecks, type Against } from './increase.js';
+import { usdLimitCheck } from './usd-limit.js';
+
+const DIMENSION: Record<SpendDimension, Dimension> = { byTeam: 'team', byAccount: 'account', byRegion: 'region', byService: 'service' };
+const WEEK_BEFORE: Against = { phrase: 'in the last 7 days against the 7 before', missing: 'the spend report holds less than two weeks' };
+
+/**
+ * Actual spend, from billing data: effective cost over the spend report's window, its rise week
+ * over week, and per team, account, region or service. Limits the report cannot answer (no
+ * report, or one not grouped by the dimension a limit names) stop the gate: a spend limit that is
+ * never checked would be a guard that silently does nothing.
+ */
+export function spendChecks(spend: Budget['spend'], report: { file: string; report: SpendForGate } | undefined, locate: Locate): BudgetCheck[] {
+  if (!spend) return [];
+  const where = locate(['spend']);
+  if (!report) throw new UserError(`${where.label}: the budget limits spend, but no --spend FILE was given (write one with \`mlcost spend --output json\`)`);
+  const r = report.report;
+  // A window's end is exclusive; people read the last day.
+  const per = ` over ${r.window.days} days (${r.window.start} to ${addDays(r.window.end, -1)})`;
+  const checks: BudgetCheck[] = [];
+  if (spend.max !== undefined) {
+    checks.push(usdLimitCheck({ id: 'spend.max', name: 'Effective spend', actual: r.totals.effective, limit: spend.max, findings: [], source: locate(['spend', 'max']), per }));
+  }
+  if (spend.maxIncrease) {
+    checks.push(...increaseChecks('spend', 'Effective spend', spend.maxIncrease, weekOverWeek(r), [], locate, WEEK_BEFORE));
+  }
+  for (const dim of Object.keys(DIMENSION) as SpendDimension[]) {
+    const limits = spend[dim];
+    if (!limits) continue;
+    const dimension = DIMENSION[dim];
+    if (!r.by.includes(dimension)) {
+      throw new UserError(`${locate(['spend', dim]).label}: spend.${dim} needs a spend report grouped by ${dimension}; ${report.file} is grouped by ${r.by.join(', ') || 'nothing'} (use \`mlcost spend --by ${dimension} --output json\`)`);
+    }
+    checks.push(...perKeyChecks(dim, limits, totalsBy(r, dimension), per, locate));
+  }
+  return checks;
+}
+
+function weekOverWeek(r: SpendForGate): Delta {
+  const wow = r.deltas.weekOverWeek;
+  if (!wow) return { before: null, after: r.totals.effective, change: null, pct: null };
+  return { before: wow.previous.effective, after: wow.current.effective, change: wow.change, pct: wow.changePct };
+}
+
+/** Effective spend per value of one dimension (a report grouped by several is summed over the others). */
+function totalsBy(r: SpendForGate, dimension: Dimension): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const g of r.groups) {
+    const key = g.key[dimension] ?? (dimension === 'team' ? '(untagged)' : '(none)');
+    totals.set(key, (totals.get(key) ?? 0) + g.effective);
+  }
+  return totals;
+}
+
+function perKeyChecks(dim: SpendDimension, limits: Partial<Record<string, number>>, totals: Map<string, number>, per: string, locate: Locate): BudgetCheck[] {
+  const noun = DIMENSION[dim];
+  const checks: BudgetCheck[] = [];
+  for (const [key, limit] of Object.entries(limits)) {
+    if (key === ANY_OTHER || limit === undefined) continue;
+    checks.push(usdLimitCheck({ id: `spend.${dim}.${key}`, name: `Effective spend of ${noun} ${key}`, actual: roundCents(totals.get(key) ?? 0), limit, findings: [], source: locate(['spend', dim, key]), per }));
+  }
+  const otherLimit = limits[ANY_OTHER];
+  if (otherLimit === undefined) return checks;
+  // '*': every key not named, each held to the same limit: one check on the worst, the others over it listed.
+  const others = [...totals].filter(([key]) => !(key in limits)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const over = others.filter(([, amount]) => amount > otherLimit);
+  const worst = others[0];
+  const check = usdLimitCheck({ id: `spend.${dim}.${ANY_OTHER}`, name: `Effective spend of ${noun} ${worst?.[0] ?? '(none)'}`, actual: roundCents(worst?.[1] ?? 0), limit: otherLimit, findings: [], source: locate(['spend', dim, ANY_OTHER]), per });
+  const more = over.length > 1 ? ` (and ${over.length - 1} more ${noun}(s) over: ${over.slice(1).map(([key]) => key).join(', ')})` : '';
+  checks.push({ ...check, name: `Effective spend of any other ${noun}`, message: `${check.message}${more}` });
+  return checks;
+}
