@@ -9,15 +9,18 @@ import { readAuditResult } from '../engine/result-io.js';
 import type { AuditResult } from '../engine/result.js';
 import { renderHtml } from '../render/html.js';
 import { OUTPUT_FORMATS, renderChunks, type OutputFormat } from '../render/index.js';
+import type { ReportExtras } from '../render/types.js';
+import { readSpendReport } from '../billing/report-read.js';
 
 export default class Report extends BaseCommand {
   static override description =
-    'Render a saved audit result (from `mlcost audit --output json`) as HTML, Markdown, CSV, a table or JSON; add the week-over-week view with --previous and mail it with --email.';
+    'Render a saved audit result (from `mlcost audit --output json`) as HTML, Markdown, CSV, a table or JSON; add the week-over-week view with --previous, the billed spend trend with --spend, and mail it with --email.';
 
   static override examples = [
     '<%= config.bin %> report week47.json --format html --out report.html',
     '<%= config.bin %> report week47.json --format markdown > comment.md',
     '<%= config.bin %> report week47.json --previous week46.json --email',
+    '<%= config.bin %> report week47.json --previous week46.json --spend spend.json --format html --out week47.html',
     'MLCOST_SMTP_PASSWORD=... <%= config.bin %> report week47.json --previous week46.json --email --config mlcost.config.yaml',
   ];
 
@@ -29,6 +32,7 @@ export default class Report extends BaseCommand {
     format: Flags.string({ char: 'f', description: 'Output format.', options: OUTPUT_FORMATS, default: 'table' }),
     out: Flags.string({ char: 'o', description: 'Write the report to this file instead of stdout.' }),
     previous: Flags.string({ description: "Last period's audit result, for new/resolved findings and savings realised." }),
+    spend: Flags.string({ description: 'Spend report (`mlcost spend --output json`): adds the billed spend trend.' }),
     email: Flags.boolean({ description: 'Mail the weekly report to the recipients in mlcost.config.yaml (email section).', default: false }),
     via: Flags.string({ description: 'How to send the email (default: email.via in the config, else smtp).', options: ['smtp', 'ses'] }),
     config: Flags.string({ char: 'c', description: 'Config file (default: ./mlcost.config.yaml when present).' }),
@@ -37,31 +41,34 @@ export default class Report extends BaseCommand {
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Report);
     const result = await readAuditResult(args.result);
-    const previous = flags.previous !== undefined ? await readAuditResult(flags.previous) : undefined;
+    const extras: ReportExtras = {
+      ...(flags.previous !== undefined ? { previous: await readAuditResult(flags.previous) } : {}),
+      ...(flags.spend !== undefined ? { spend: { file: flags.spend, report: await readSpendReport(flags.spend) } } : {}),
+    };
     const format = flags.format as OutputFormat;
-    const chunks = renderChunks(format, result, { color: false, width: process.stdout.columns ?? 160, ...(previous ? { previous } : {}) });
+    const chunks = renderChunks(format, result, { ...extras, color: false, width: process.stdout.columns ?? 160 });
     if (flags.out !== undefined) {
       await this.saveChunks(flags.out, chunks);
       process.stderr.write(`wrote ${format} report to ${flags.out}\n`);
     } else if (!flags.email) {
       await this.emitChunks(chunks);
     }
-    if (flags.email) await this.mail(result, previous, flags);
+    if (flags.email) await this.mail(result, extras, flags);
   }
 
   /** Any failure to mail keeps the HTML report on disk, so a scheduled run never loses it. */
-  private async mail(result: AuditResult, previous: AuditResult | undefined, flags: { config?: string; via?: string; out?: string; format: string }): Promise<void> {
+  private async mail(result: AuditResult, extras: ReportExtras, flags: { config?: string; via?: string; out?: string; format: string }): Promise<void> {
     try {
       const { config } = await loadConfig(flags.config);
       if (config.email === undefined) throw new UserError('--email needs an `email:` section in mlcost.config.yaml (from, to, smtp or ses)');
       const via = (flags.via ?? config.email.via) as Via;
-      const email = composeWeeklyEmail(result, { subject: config.email.subject, ...(previous ? { previous } : {}) });
+      const email = composeWeeklyEmail(result, { ...extras, subject: config.email.subject });
       const sent = await sendWeeklyEmail(email, config.email, via);
       process.stderr.write(`sent "${email.subject}" to ${sent.accepted.join(', ') || config.email.to.join(', ')} via ${via}\n`);
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       const kept = flags.out !== undefined && flags.format === 'html' ? flags.out : resolve(reportFileName(result));
-      if (kept !== flags.out) await this.saveChunks(kept, [renderHtml(result, { color: false, ...(previous ? { previous } : {}) })]);
+      if (kept !== flags.out) await this.saveChunks(kept, [renderHtml(result, { ...extras, color: false })]);
       throw new UserError(`${err.message}; the HTML report was saved to ${kept}`, err.exitCode);
     }
   }

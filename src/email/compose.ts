@@ -2,6 +2,7 @@ import type { AuditResult } from '../engine/result.js';
 import { renderHtml } from '../render/html.js';
 import { template } from '../render/report/templates.js';
 import { buildView } from '../render/report/view.js';
+import type { ReportExtras } from '../render/types.js';
 import { spendBar } from './spend-bar.js';
 import { renderSubject } from './subject.js';
 
@@ -23,8 +24,8 @@ export function reportFileName(result: AuditResult): string {
 const BAR_CID = 'spend-bar@mlcost';
 const EMAIL_ROWS = 8;
 
-export function composeWeeklyEmail(result: AuditResult, opts: { previous?: AuditResult; subject: string }): WeeklyEmail {
-  const view = buildView(result, opts.previous);
+export function composeWeeklyEmail(result: AuditResult, opts: ReportExtras & { subject: string }): WeeklyEmail {
+  const view = buildView(result, opts);
   const reportFile = reportFileName(result);
   const bar = spendBar(result);
   const context = {
@@ -40,7 +41,7 @@ export function composeWeeklyEmail(result: AuditResult, opts: { previous?: Audit
     barCid: BAR_CID,
     reportFile,
   };
-  const report = renderHtml(result, { color: false, ...(opts.previous ? { previous: opts.previous } : {}) });
+  const report = renderHtml(result, { ...opts, color: false });
   return {
     subject: context.subject,
     html: template('email')(context),

@@ -8,7 +8,7 @@ import { newFindingsCheck } from './checks/new-findings.js';
 import { spendChecks } from './checks/spend.js';
 import { wasteChecks } from './checks/waste.js';
 import { compareResults } from './compare.js';
-import type { SpendForGate } from './spend-input.js';
+import type { SavedSpendReport } from '../billing/report-read.js';
 import { overallStatus, type ResultRef, type Verdict } from './verdict.js';
 
 export interface GateInput {
@@ -16,7 +16,7 @@ export interface GateInput {
   baseline?: { file: string; result: AuditResult };
   budget?: { file: string; loaded: LoadedBudget };
   /** `--spend`: a spend report (`mlcost spend --output json`) for the budget's spend limits. */
-  spend?: { file: string; report: SpendForGate };
+  spend?: { file: string; report: SavedSpendReport };
   /** `--fail-on-new`: wins over the budget file's `failOnNew`. */
   failOnNew?: Severity;
   /** The day acceptances are judged on (tests pin it). */

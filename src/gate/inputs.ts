@@ -3,7 +3,7 @@ import type { Severity } from '../engine/result.js';
 import { fileExists } from '../files.js';
 import { UserError } from '../errors.js';
 import { loadBudget } from './budget-load.js';
-import { readSpendReport } from './spend-input.js';
+import { readSpendReport } from '../billing/report-read.js';
 import type { GateInput } from './evaluate.js';
 import { assertSameScope } from './scope.js';
 

@@ -12,8 +12,8 @@ const WARNING_ROWS = 20;
 
 /** GitHub-flavoured Markdown for PR comments and wikis. Every AWS-derived string goes through mdText. */
 export const renderMarkdown: Renderer = (result, options) => {
-  const view = buildView(result, options.previous);
-  const head = [header(view), topMoves(view), week(view), breakdowns(view)].filter(Boolean).join('\n');
+  const view = buildView(result, options);
+  const head = [header(view), topMoves(view), week(view), spend(view), breakdowns(view)].filter(Boolean).join('\n');
   const tail = [warnings(view), footer(view)].join('\n');
   // Whatever the head and tail leave (minus room for the truncation note) goes to findings rows.
   const budget = GITHUB_COMMENT_LIMIT - head.length - tail.length - 600;
@@ -69,6 +69,22 @@ function week(v: ReportView): string {
     '',
     '_Realised savings assume a finding that disappeared was acted on; they are estimates, not billed amounts._',
     '',
+  ].join('\n');
+}
+
+function spend(v: ReportView): string {
+  const s = v.spend;
+  if (s === undefined) return '';
+  return [
+    `### Billed spend, ${mdText(s.window)}`,
+    '',
+    `**${mdText(s.effective)}** effective` +
+      (s.week ? `; last 7 days ${mdText(s.week.change)} (${mdText(s.week.current)} against ${mdText(s.week.previous)}, ${s.week.changePct})` : '; week over week needs two weeks of data') +
+      (s.gpu ? `; GPU and accelerators ${mdText(s.gpu.effective)} (${s.gpu.instanceHours} instance-hours, ${s.gpu.idle})` : '') +
+      '.',
+    '',
+    ...s.movers.map((m) => `- ${mdText(m.change)} ${mdText(m.key)} (${mdText(m.previous)} -> ${mdText(m.current)})`),
+    ...(s.movers.length ? [''] : []),
   ].join('\n');
 }
 

@@ -13,3 +13,12 @@ export function formatPct(pct: number | null | undefined, digits = 0): string {
   if (pct === null || pct === undefined || !Number.isFinite(pct)) return '-';
   return `${pct.toFixed(digits)}%`;
 }
+
+/** A change with its sign, `+$1,200` / `-$80.00`, for deltas against a baseline or an earlier week. */
+export function signedUsd(amount: number): string {
+  return amount < 0 ? `-${formatUsd(-amount)}` : `+${formatUsd(amount)}`;
+}
+
+export function signedPct(pct: number): string {
+  return `${pct < 0 ? '' : '+'}${formatPct(pct, 1)}`;
+}

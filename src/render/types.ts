@@ -1,3 +1,4 @@
+import type { SavedSpendReport } from '../billing/report-read.js';
 import type { AuditResult } from '../engine/result.js';
 
 export interface RenderOptions {
@@ -9,7 +10,12 @@ export interface RenderOptions {
   limit?: number;
   /** A previous result, for week-over-week views (report --previous). */
   previous?: AuditResult;
+  /** Billed spend beside the audit (report --spend): the trend the weekly report shows. */
+  spend?: { file: string; report: SavedSpendReport };
 }
+
+/** What a report shows beside the audit result itself. */
+export type ReportExtras = Pick<RenderOptions, 'previous' | 'spend'>;
 
 /** A renderer is a pure function: an audit result in, text out. It never computes money. */
 export interface Renderer {

@@ -134,7 +134,7 @@ describe('mlcost gate (built CLI)', () => {
   });
 
   it('spend limits hold a spend report (--spend) to the budget: total, week over week, per team', async () => {
-    const r = await runCli(['gate', '--current', CURRENT, '--budget', budget('spend'), '--spend', 'fixtures/gate/spend.json']);
+    const r = await runCli(['gate', '--current', CURRENT, '--budget', budget('spend'), '--spend', 'fixtures/billing/spend-by-team.json']);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toContain('held     Effective spend is $18,952 over 61 days (2026-09-01 to 2026-10-31), within the $20,000 limit');
     expect(r.stdout).toContain('BROKEN   Effective spend $2,649 -> $8,649 (+$6,000, +226.5%) in the last 7 days against the 7 before, over the 50% limit');
@@ -149,9 +149,9 @@ describe('mlcost gate (built CLI)', () => {
     expectOneLineError(none.stderr, /^mlcost: fixtures\/gate\/budgets\/spend\.budget\.yaml:\d+: the budget limits spend, but no --spend FILE was given/);
     const byAccount = join(tmp, 'by-account.budget.yaml');
     writeFileSync(byAccount, 'spend:\n  byAccount:\n    "111122223333": 1000\n');
-    const ungrouped = await runCli(['gate', '--current', CURRENT, '--budget', byAccount, '--spend', 'fixtures/gate/spend.json']);
+    const ungrouped = await runCli(['gate', '--current', CURRENT, '--budget', byAccount, '--spend', 'fixtures/billing/spend-by-team.json']);
     expect(ungrouped.code).toBe(2);
-    expectOneLineError(ungrouped.stderr, /by-account\.budget\.yaml:\d+: spend\.byAccount needs a spend report grouped by account; fixtures\/gate\/spend\.json is grouped by team/);
+    expectOneLineError(ungrouped.stderr, /by-account\.budget\.yaml:\d+: spend\.byAccount needs a spend report grouped by account; fixtures\/billing\/spend-by-team\.json is grouped by team/);
     const notSpend = await runCli(['gate', '--current', CURRENT, '--budget', budget('spend'), '--spend', CURRENT]);
     expect(notSpend.code).toBe(2);
     expectOneLineError(notSpend.stderr, /current\.json: not a spend report of schemaVersion 1 .*mlcost spend --output json/);

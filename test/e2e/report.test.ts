@@ -47,6 +47,17 @@ describe('mlcost report (built CLI)', () => {
     expect(md).toContain('| Resolved (realised, est.) | 2 | \\$701 |');
   });
 
+  it('--spend adds the billed spend trend; a file that is not a spend report is one line, exit 2', async () => {
+    const r = await runCli(['report', RESULT, '--spend', join(ROOT, 'fixtures', 'billing', 'spend-by-team.json'), '--format', 'markdown']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('### Billed spend, 2026-09-01 to 2026-10-31, 61 days');
+    expect(r.stdout).toContain('**\\$18,952** effective; last 7 days +\\$6,000 (\\$8,649 against \\$2,649, +226.5%)');
+    expect(r.stdout).toContain('- +\\$6,000 training (\\$2,352 -> \\$8,352)');
+    const bad = await runCli(['report', RESULT, '--spend', RESULT]);
+    expect(bad.code).toBe(2);
+    expectOneLineError(bad.stderr, /weekly\.json: not a spend report of schemaVersion 1/);
+  });
+
   it('an unknown format: one line, exit 2', async () => {
     const r = await runCli(['report', RESULT, '--format', 'pdf']);
     expect(r.code).toBe(2);

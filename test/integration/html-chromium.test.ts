@@ -12,6 +12,7 @@ const CHROMIUM = process.env['MLCOST_CHROMIUM'] ?? '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'test', 'artifacts');
 const RESULT = join(ROOT, 'fixtures', 'results', 'weekly.json');
 const PREVIOUS = join(ROOT, 'fixtures', 'results', 'previous.json');
+const SPEND = join(ROOT, 'fixtures', 'billing', 'spend-by-team.json');
 
 describe('HTML report in headless Chromium', () => {
   let browser: Browser | undefined;
@@ -24,7 +25,7 @@ describe('HTML report in headless Chromium', () => {
 
   beforeAll(async () => {
     file = join(mkdtempSync(join(tmpdir(), 'mlcost-html-')), 'report.html');
-    const r = await runCli(['report', RESULT, '--previous', PREVIOUS, '--format', 'html', '--out', file]);
+    const r = await runCli(['report', RESULT, '--previous', PREVIOUS, '--spend', SPEND, '--format', 'html', '--out', file]);
     expect(r.code, r.stderr).toBe(0);
     if (!installed) return;
     browser = await chromium.launch({
@@ -63,6 +64,11 @@ describe('HTML report in headless Chromium', () => {
     await expect(page.locator('[data-kpi="monthly-savings"]').innerText()).resolves.toBe('$65,251');
     await expect(page.locator('[data-kpi="monthly-savings"]').isVisible()).resolves.toBe(true);
     await expect(page.locator('.top-move').count()).resolves.toBe(3);
+    // Billed spend beside the audit (--spend): the trend, week over week, and the GPU line.
+    await expect(page.locator('[data-kpi="spend"]').innerText()).resolves.toBe('$18,952');
+    await expect(page.locator('[data-kpi="spend-week"]').innerText()).resolves.toBe('+$6,000');
+    await expect(page.locator('[data-kpi="spend-gpu"]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('section.spend').innerText()).resolves.toContain('+$6,000 training ($2,352 -> $8,352)');
 
     // One mark per recommended move that has a price and a capacity to plot.
     const chartable = result.findings.filter((f) => f.tradeoff.before !== undefined && f.monthlyCost !== null && f.monthlySavings !== null);

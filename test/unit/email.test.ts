@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { composeWeeklyEmail } from '../../src/email/compose.js';
 import { Raster } from '../../src/email/png.js';
 import { renderSubject } from '../../src/email/subject.js';
+import { readSpendReport } from '../../src/billing/report-read.js';
 import { readAuditResult } from '../../src/engine/result-io.js';
 import { buildView } from '../../src/render/report/view.js';
 
@@ -26,6 +27,18 @@ describe('weekly email', () => {
     expect(html).toContain('src="cid:spend-bar@mlcost"');
   });
 
+  it('with a spend report, both parts show the billed spend trend, still email-client-safe', async () => {
+    const spend = { file: 'spend.json', report: await readSpendReport(join(import.meta.dirname, '..', '..', 'fixtures', 'billing', 'spend-by-team.json')) };
+    const email = composeWeeklyEmail(await fixture('weekly.json'), { previous: await fixture('previous.json'), spend, subject: SUBJECT });
+    expect(email.html).toContain('Billed spend, 2026-09-01 to 2026-10-31, 61 days');
+    expect(email.html).toContain('+$6,000');
+    expect(email.html).not.toMatch(/<svg|<style|<script|<link|class="/i);
+    expect(email.text).toContain('Billed spend, 2026-09-01 to 2026-10-31, 61 days: $18,952 effective');
+    expect(email.text).toContain('  last 7 days    +$6,000 ($8,649 against $2,649, +226.5%)');
+    expect(email.text).toContain('  +$6,000  training ($2,352 -> $8,352)');
+    expect(email.report.html).toContain('data-kpi="spend"');
+  });
+
   it('attaches the spend bar by CID and the full HTML report', async () => {
     const email = composeWeeklyEmail(await fixture('weekly.json'), { subject: SUBJECT });
     expect(email.attachments.map((a) => [a.filename, a.contentType, a.cid])).toEqual([
@@ -42,7 +55,7 @@ describe('weekly email', () => {
   });
 
   it('subject: fields fill in, line breaks cannot inject headers, unknown fields are a config error', async () => {
-    const view = buildView(await fixture('weekly.json'), await fixture('previous.json'));
+    const view = buildView(await fixture('weekly.json'), { previous: await fixture('previous.json') });
     expect(renderSubject('{{date}}: {{savings}} ({{new}} new, {{resolved}} resolved)', view)).toBe('2026-11-27: $65,251 (4 new, 2 resolved)');
     expect(renderSubject('a\r\nBcc: x@evil.test {{accounts}}', view)).toBe('a Bcc: x@evil.test 111122223333, 444455556666');
     expect(() => renderSubject('{{savigns}}', view)).toThrow(/email.subject in mlcost.config.yaml: .*savigns.* \(fields: savings, cost/);

@@ -7,7 +7,7 @@ import { buildSpendReport } from '../../src/billing/report.js';
 import type { DailySpend } from '../../src/billing/model.js';
 import { BudgetSchema } from '../../src/gate/budget-schema.js';
 import { spendChecks } from '../../src/gate/checks/spend.js';
-import { readSpendReport } from '../../src/gate/spend-input.js';
+import { readSpendReport } from '../../src/billing/report-read.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'mlcost-gate-spend-'));
 const locate = (path: readonly (string | number)[]) => ({ label: `budget.yaml:${path.join('.')}` });

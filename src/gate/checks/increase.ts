@@ -1,10 +1,9 @@
 import type { Finding } from '../../engine/result.js';
-import { formatPct, formatUsd } from '../../render/money.js';
+import { formatPct, formatUsd, signedPct, signedUsd } from '../../render/money.js';
 import type { MaxIncrease } from '../budget-schema.js';
 import type { Locate } from '../budget-load.js';
 import type { Delta } from '../compare.js';
 import type { BudgetCheck } from '../verdict.js';
-import { signedPct, signedUsd } from '../signed.js';
 import { bySavingsDesc } from './context.js';
 
 /**

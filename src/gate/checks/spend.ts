@@ -5,7 +5,7 @@ import { UserError } from '../../errors.js';
 import { ANY_OTHER, type Budget, type SpendDimension } from '../budget-schema.js';
 import type { Locate } from '../budget-load.js';
 import type { Delta } from '../compare.js';
-import type { SpendForGate } from '../spend-input.js';
+import type { SavedSpendReport } from '../../billing/report-read.js';
 import type { BudgetCheck } from '../verdict.js';
 import { increaseChecks, type Against } from './increase.js';
 import { usdLimitCheck } from './usd-limit.js';
@@ -19,7 +19,7 @@ const WEEK_BEFORE: Against = { phrase: 'in the last 7 days against the 7 before'
  * report, or one not grouped by the dimension a limit names) stop the gate: a spend limit that is
  * never checked would be a guard that silently does nothing.
  */
-export function spendChecks(spend: Budget['spend'], report: { file: string; report: SpendForGate } | undefined, locate: Locate): BudgetCheck[] {
+export function spendChecks(spend: Budget['spend'], report: { file: string; report: SavedSpendReport } | undefined, locate: Locate): BudgetCheck[] {
   if (!spend) return [];
   const where = locate(['spend']);
   if (!report) throw new UserError(`${where.label}: the budget limits spend, but no --spend FILE was given (write one with \`mlcost spend --output json\`)`);
@@ -45,14 +45,14 @@ export function spendChecks(spend: Budget['spend'], report: { file: string; repo
   return checks;
 }
 
-function weekOverWeek(r: SpendForGate): Delta {
+function weekOverWeek(r: SavedSpendReport): Delta {
   const wow = r.deltas.weekOverWeek;
   if (!wow) return { before: null, after: r.totals.effective, change: null, pct: null };
   return { before: wow.previous.effective, after: wow.current.effective, change: wow.change, pct: wow.changePct };
 }
 
 /** Effective spend per value of one dimension (a report grouped by several is summed over the others). */
-function totalsBy(r: SpendForGate, dimension: Dimension): Map<string, number> {
+function totalsBy(r: SavedSpendReport, dimension: Dimension): Map<string, number> {
   const totals = new Map<string, number>();
   for (const g of r.groups) {
     const key = g.key[dimension] ?? (dimension === 'team' ? '(untagged)' : '(none)');

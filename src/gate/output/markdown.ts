@@ -1,8 +1,7 @@
 import type { Finding } from '../../engine/result.js';
-import { formatUsd } from '../../render/money.js';
+import { formatUsd, signedUsd } from '../../render/money.js';
 import type { Delta } from '../compare.js';
 import type { BudgetCheck, Verdict } from '../verdict.js';
-import { signedUsd } from '../signed.js';
 import { STATUS_WORD, checkCounts, formatActual, formatLimit, headline } from './wording.js';
 
 /** Findings listed per broken budget and per comparison section; the rest are counted. */

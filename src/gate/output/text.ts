@@ -1,5 +1,4 @@
-import { formatUsd } from '../../render/money.js';
-import { signedUsd } from '../signed.js';
+import { formatUsd, signedUsd } from '../../render/money.js';
 import type { Delta } from '../compare.js';
 import type { Verdict } from '../verdict.js';
 import { STATUS_WORD, headline } from './wording.js';

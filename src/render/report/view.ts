@@ -3,6 +3,8 @@ import { formatPct, formatUsd } from '../money.js';
 import { capacityText, utilText } from './capacity.js';
 import { buildChart, type Chart } from './chart.js';
 import { evidenceLines } from './evidence.js';
+import type { ReportExtras } from '../types.js';
+import { spendView, type SpendView } from './spend.js';
 import { weekOverWeek } from './week-over-week.js';
 
 /**
@@ -89,10 +91,11 @@ export interface ReportView {
   briefFindings: number;
   warnings: { where: string; code: string; message: string }[];
   week?: WeekView;
+  spend?: SpendView;
   version: string;
 }
 
-export function buildView(result: AuditResult, previous?: AuditResult): ReportView {
+export function buildView(result: AuditResult, { previous, spend }: ReportExtras = {}): ReportView {
   const findings = result.findings.map((f, i) => findingView(f, i + 1, i < DETAILED_FINDINGS));
   const t = result.totals;
   const lb = result.scope.lookback;
@@ -129,6 +132,7 @@ export function buildView(result: AuditResult, previous?: AuditResult): ReportVi
       message: w.message,
     })),
     ...(previous !== undefined ? { week: weekView(result, previous, findings) } : {}),
+    ...(spend !== undefined ? { spend: spendView(spend.report, spend.file) } : {}),
     version: result.tool.version,
   };
 }

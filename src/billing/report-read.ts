@@ -1,31 +1,36 @@
 import { z } from 'zod';
-import { DIMENSIONS } from '../billing/model.js';
-import { SPEND_REPORT_SCHEMA_VERSION } from '../billing/report.js';
+import { DIMENSIONS } from './model.js';
+import { SPEND_REPORT_SCHEMA_VERSION } from './report.js';
 import { UserError } from '../errors.js';
 import { describeIssue, readJsonFile } from '../snapshot/io.js';
 
 const usd = z.number().finite();
 const period = z.strictObject({ start: z.string(), end: z.string(), days: z.number().int().nonnegative() });
 
+const key = z.partialRecord(z.enum(DIMENSIONS), z.string().nullable());
+
 /**
- * The parts of a spend report (`mlcost spend --output json`) the gate holds to a budget: the
- * window, its effective total, the groups and the week-over-week delta. Other fields may be there.
+ * The parts of a saved spend report (`mlcost spend --output json`) that the gate holds to a
+ * budget and the weekly report shows: the window, its effective total, the groups, the
+ * week-over-week delta, the top movers and the GPU line. Other fields may be there.
  */
-const SpendForGateSchema = z.looseObject({
+const SavedSpendReportSchema = z.looseObject({
   schemaVersion: z.literal(SPEND_REPORT_SCHEMA_VERSION),
   window: period,
   by: z.array(z.enum(DIMENSIONS)),
   totals: z.looseObject({ effective: usd }),
-  groups: z.array(z.looseObject({ key: z.partialRecord(z.enum(DIMENSIONS), z.string().nullable()), effective: usd })),
+  groups: z.array(z.looseObject({ key, effective: usd })),
   deltas: z.looseObject({
     weekOverWeek: z.looseObject({ current: period.extend({ effective: usd }), previous: period.extend({ effective: usd }), change: usd, changePct: usd.nullable() }).nullable(),
   }),
+  topMovers: z.array(z.looseObject({ key, previous: usd, current: usd, change: usd })).default([]),
+  gpu: z.looseObject({ effective: usd, instanceHours: usd, idleShare: usd.nullable() }).nullable().default(null),
 });
 
-export type SpendForGate = z.infer<typeof SpendForGateSchema>;
+export type SavedSpendReport = z.infer<typeof SavedSpendReportSchema>;
 
-/** Reads a spend report for the gate; every failure is one line naming the file (exit 2). */
-export async function readSpendReport(file: string): Promise<SpendForGate> {
+/** Reads a saved spend report; every failure is one line naming the file (exit 2). */
+export async function readSpendReport(file: string): Promise<SavedSpendReport> {
   const raw = await readJsonFile(file, 'spend report');
   const obj = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   const version = obj['schemaVersion'];
@@ -35,7 +40,7 @@ export async function readSpendReport(file: string): Promise<SpendForGate> {
       `${file}: not a spend report of schemaVersion ${SPEND_REPORT_SCHEMA_VERSION} (found ${JSON.stringify(version)}); write one with \`mlcost spend --output json\``,
     );
   }
-  const parsed = SpendForGateSchema.safeParse(raw);
+  const parsed = SavedSpendReportSchema.safeParse(raw);
   if (!parsed.success) throw new UserError(`${file}: invalid spend report: ${describeIssue(parsed.error)}`);
   return parsed.data;
 }
