@@ -1,11 +1,19 @@
 import { z } from 'zod';
 import { DIMENSIONS } from './model.js';
+import { daysBetween } from './period.js';
 import { SPEND_REPORT_SCHEMA_VERSION } from './report.js';
 import { UserError } from '../errors.js';
 import { describeIssue, readJsonFile } from '../snapshot/io.js';
 
 const usd = z.number().finite();
-const period = z.strictObject({ start: z.string(), end: z.string(), days: z.number().int().nonnegative() });
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { message: 'not a calendar date' });
+/** A period as spend reports write it: `end` exclusive, `days` the days between. */
+const period = z
+  .strictObject({ start: day, end: day, days: z.number().int().nonnegative() })
+  .refine((p) => daysBetween(p.start, p.end) === p.days, { message: 'days does not match start and end' });
 
 const key = z.partialRecord(z.enum(DIMENSIONS), z.string().nullable());
 
@@ -16,6 +24,7 @@ const key = z.partialRecord(z.enum(DIMENSIONS), z.string().nullable());
  */
 const SavedSpendReportSchema = z.looseObject({
   schemaVersion: z.literal(SPEND_REPORT_SCHEMA_VERSION),
+  source: z.looseObject({ where: z.string() }),
   window: period,
   by: z.array(z.enum(DIMENSIONS)),
   totals: z.looseObject({ effective: usd }),
@@ -34,11 +43,10 @@ export async function readSpendReport(file: string): Promise<SavedSpendReport> {
   const raw = await readJsonFile(file, 'spend report');
   const obj = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   const version = obj['schemaVersion'];
-  // An audit result has a schemaVersion 1 too: a spend report is told by its window and source.
-  if (version !== SPEND_REPORT_SCHEMA_VERSION || !('window' in obj) || !('source' in obj)) {
-    throw new UserError(
-      `${file}: not a spend report of schemaVersion ${SPEND_REPORT_SCHEMA_VERSION} (found ${JSON.stringify(version)}); write one with \`mlcost spend --output json\``,
-    );
+  // An audit result has a schemaVersion too: a spend report is told by its window and source.
+  if (!('window' in obj) || !('source' in obj)) throw new UserError(`${file}: not a spend report; write one with \`mlcost spend --output json\``);
+  if (version !== SPEND_REPORT_SCHEMA_VERSION) {
+    throw new UserError(`${file}: unsupported spend report schemaVersion ${JSON.stringify(version)} (this mlcost reads version ${SPEND_REPORT_SCHEMA_VERSION}); write it again with \`mlcost spend --output json\``);
   }
   const parsed = SavedSpendReportSchema.safeParse(raw);
   if (!parsed.success) throw new UserError(`${file}: invalid spend report: ${describeIssue(parsed.error)}`);

@@ -51,6 +51,9 @@ export default class Gate extends BaseCommand {
       new Date(),
     );
     const verdict = evaluateGate(input);
+    if (input.spend && !input.budget?.loaded.budget.spend) {
+      process.stderr.write(`mlcost: warning: ${input.spend.file} is not checked: the budget has no \`spend\` limits\n`);
+    }
     this.emit(GATE_OUTPUTS[flags.output as GateOutputFormat](verdict));
     await writeCiFiles(verdict, {
       ...(flags.summary !== undefined ? { summary: flags.summary } : {}),

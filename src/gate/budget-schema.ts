@@ -21,6 +21,14 @@ const maxIncrease = z
   })
   .refine((v) => v.percent !== undefined || v.amount !== undefined, { message: 'set percent, amount or both' });
 
+/** The same limits on billed spend's weekly rise: the latest 7 days of billing data against the 7 before. */
+const weeklyIncrease = z
+  .strictObject({
+    percent: z.number().nonnegative().optional().describe('Largest allowed rise, percent of the 7 days before.'),
+    amount: usd.optional().describe('Largest allowed rise, USD over 7 days.'),
+  })
+  .refine((v) => v.percent !== undefined || v.amount !== undefined, { message: 'set percent, amount or both' });
+
 const perKey = z.record(z.string().min(1), usd);
 
 const isoDay = z
@@ -66,7 +74,7 @@ export const BudgetSchema = z.strictObject({
   spend: z
     .strictObject({
       max: usd.optional().describe("Largest effective spend over the spend report's window, USD."),
-      maxIncrease: maxIncrease.optional().describe("Largest rise of effective spend over the spend report's last 7 days against the 7 before."),
+      maxIncrease: weeklyIncrease.optional().describe('Largest rise of effective spend in the latest 7 days of billing data against the 7 before.'),
       byTeam: perKey.optional().describe('Largest effective spend per team tag over the window (report made with --by team); "*" for every team not named.'),
       byAccount: perKey.optional().describe('Largest effective spend per account over the window (--by account); "*" for every account not named.'),
       byRegion: perKey.optional().describe('Largest effective spend per region over the window (--by region); "*" for every region not named.'),

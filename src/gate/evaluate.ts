@@ -25,7 +25,7 @@ export interface GateInput {
 
 const NO_FILE: Locate = () => ({ label: '(no budget file)' });
 
-/** Compares and checks every budget; pure: reads nothing, writes nothing. */
+/** Compares and checks every budget. Reads nothing, writes nothing; a limit the inputs cannot answer is a UserError. */
 export function evaluateGate(input: GateInput): Verdict {
   const budget = input.budget?.loaded.budget;
   const locate = input.budget?.loaded.locate ?? NO_FILE;

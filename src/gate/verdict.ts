@@ -3,7 +3,7 @@ import type { AcceptanceSplit } from './acceptances.js';
 import type { SourceLocation } from './budget-load.js';
 import type { Comparison } from './compare.js';
 
-/** `skip`: the budget needs a baseline and none was given (first run on a branch). */
+/** `skip`: the limit needs what the inputs do not have yet (a baseline; two weeks of billing data). */
 export type CheckStatus = 'pass' | 'fail' | 'skip';
 
 /** One budget limit checked against the results: one JUnit test case, one annotation when broken. */

@@ -137,7 +137,7 @@ describe('mlcost gate (built CLI)', () => {
     const r = await runCli(['gate', '--current', CURRENT, '--budget', budget('spend'), '--spend', 'fixtures/billing/spend-by-team.json']);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toContain('held     Effective spend is $18,952 over 61 days (2026-09-01 to 2026-10-31), within the $20,000 limit');
-    expect(r.stdout).toContain('BROKEN   Effective spend $2,649 -> $8,649 (+$6,000, +226.5%) in the last 7 days against the 7 before, over the 50% limit');
+    expect(r.stdout).toContain('BROKEN   Effective spend $2,649 -> $8,649 (+$6,000, +226.5%) in the latest 7 days of billing data against the 7 before, over the 50% limit');
     expect(r.stdout).toContain('BROKEN   Effective spend of team training is $16,416 over 61 days (2026-09-01 to 2026-10-31), $1,416 over the $15,000 limit');
     expect(r.stdout).toContain('held     Effective spend of team ml-research is $1,537 over 61 days');
     expectOneLineError(r.stderr, /^mlcost: gate failed: 2 budget\(s\) broken: spend\.maxIncrease\.percent, spend\.byTeam\.training$/);
@@ -154,7 +154,13 @@ describe('mlcost gate (built CLI)', () => {
     expectOneLineError(ungrouped.stderr, /by-account\.budget\.yaml:\d+: spend\.byAccount needs a spend report grouped by account; fixtures\/billing\/spend-by-team\.json is grouped by team/);
     const notSpend = await runCli(['gate', '--current', CURRENT, '--budget', budget('spend'), '--spend', CURRENT]);
     expect(notSpend.code).toBe(2);
-    expectOneLineError(notSpend.stderr, /current\.json: not a spend report of schemaVersion 1 .*mlcost spend --output json/);
+    expectOneLineError(notSpend.stderr, /current\.json: not a spend report; write one with `mlcost spend --output json`$/);
+  });
+
+  it('a spend report with no spend limits in the budget is a warning, not a silent no-op', async () => {
+    const r = await runCli(['gate', '--current', CURRENT, '--budget', budget('passing'), '--baseline', BASELINE, '--spend', 'fixtures/billing/spend-by-team.json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('mlcost: warning: fixtures/billing/spend-by-team.json is not checked: the budget has no `spend` limits\n');
   });
 
   it('malformed budget YAML: file and line, exit 2', async () => {

@@ -55,7 +55,7 @@ describe('mlcost report (built CLI)', () => {
     expect(r.stdout).toContain('- +\\$6,000 training (\\$2,352 -> \\$8,352)');
     const bad = await runCli(['report', RESULT, '--spend', RESULT]);
     expect(bad.code).toBe(2);
-    expectOneLineError(bad.stderr, /weekly\.json: not a spend report of schemaVersion 1/);
+    expectOneLineError(bad.stderr, /weekly\.json: not a spend report; write one with `mlcost spend --output json`$/);
   });
 
   it('an unknown format: one line, exit 2', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +36,22 @@ describe('gate spend limits', () => {
     expect(r.totals.effective).toBe(21 * 115 + 7 * 15);
   });
 
+  it('a window that is not calendar days is invalid input (one line), not a crash later', async () => {
+    const file = report(21, ['service']);
+    const broken = JSON.parse(readFileSync(file, 'utf8'));
+    broken.window.end = '2026-13-45';
+    writeFileSync(file, JSON.stringify(broken));
+    await expect(readSpendReport(file)).rejects.toThrow(/spend-21-service\.json: invalid spend report: window\.end: not a calendar date/);
+  });
+
+  it('a limited name the report does not have holds at $0, and says so (a typo is visible)', async () => {
+    const file = report(21, ['team']);
+    const budget = BudgetSchema.parse({ spend: { byTeam: { trainnig: 100 } } });
+    const [check] = spendChecks(budget.spend, { file, report: await readSpendReport(file) }, locate);
+    expect(check?.status).toBe('pass');
+    expect(check?.message).toMatch(/\(the spend report has no team trainnig\)$/);
+  });
+
   it('sums a report grouped by several dimensions per limited dimension; untagged spend is "(untagged)"', async () => {
     const file = report(21, ['service', 'team']);
     const budget = BudgetSchema.parse({ spend: { byTeam: { training: 2000, '*': 200 }, byService: { 'Amazon Simple Storage Service': 100 } } });
@@ -52,8 +68,8 @@ describe('gate spend limits', () => {
     const budget = BudgetSchema.parse({ spend: { maxIncrease: { percent: 5, amount: 50 } } });
     const short = report(10, ['service']);
     expect(spendChecks(budget.spend, { file: short, report: await readSpendReport(short) }, locate).map((c) => [c.id, c.status, c.message])).toEqual([
-      ['spend.maxIncrease.percent', 'skip', 'Effective spend increase (%): the spend report holds less than two weeks'],
-      ['spend.maxIncrease.amount', 'skip', 'Effective spend increase ($): the spend report holds less than two weeks'],
+      ['spend.maxIncrease.percent', 'skip', 'Effective spend increase (%): the billing data holds less than two weeks'],
+      ['spend.maxIncrease.amount', 'skip', 'Effective spend increase ($): the billing data holds less than two weeks'],
     ]);
     const long = report(21, ['service']);
     const checks = spendChecks(budget.spend, { file: long, report: await readSpendReport(long) }, locate);

@@ -11,7 +11,8 @@ import { increaseChecks, type Against } from './increase.js';
 import { usdLimitCheck } from './usd-limit.js';
 
 const DIMENSION: Record<SpendDimension, Dimension> = { byTeam: 'team', byAccount: 'account', byRegion: 'region', byService: 'service' };
-const WEEK_BEFORE: Against = { phrase: 'in the last 7 days against the 7 before', missing: 'the spend report holds less than two weeks' };
+// The spend report's week over week covers the latest 7 days the billing source holds, even beyond its --last window.
+const WEEK_BEFORE: Against = { phrase: 'in the latest 7 days of billing data against the 7 before', missing: 'the billing data holds less than two weeks' };
 
 /**
  * Actual spend, from billing data: effective cost over the spend report's window, its rise week
@@ -25,7 +26,7 @@ export function spendChecks(spend: Budget['spend'], report: { file: string; repo
   if (!report) throw new UserError(`${where.label}: the budget limits spend, but no --spend FILE was given (write one with \`mlcost spend --output json\`)`);
   const r = report.report;
   // A window's end is exclusive; people read the last day.
-  const per = ` over ${r.window.days} days (${r.window.start} to ${addDays(r.window.end, -1)})`;
+  const per = ` over ${r.window.days} day${r.window.days === 1 ? '' : 's'} (${r.window.start} to ${addDays(r.window.end, -1)})`;
   const checks: BudgetCheck[] = [];
   if (spend.max !== undefined) {
     checks.push(usdLimitCheck({ id: 'spend.max', name: 'Effective spend', actual: r.totals.effective, limit: spend.max, findings: [], source: locate(['spend', 'max']), per }));
@@ -66,7 +67,9 @@ function perKeyChecks(dim: SpendDimension, limits: Partial<Record<string, number
   const checks: BudgetCheck[] = [];
   for (const [key, limit] of Object.entries(limits)) {
     if (key === ANY_OTHER || limit === undefined) continue;
-    checks.push(usdLimitCheck({ id: `spend.${dim}.${key}`, name: `Effective spend of ${noun} ${key}`, actual: roundCents(totals.get(key) ?? 0), limit, findings: [], source: locate(['spend', dim, key]), per }));
+    const check = usdLimitCheck({ id: `spend.${dim}.${key}`, name: `Effective spend of ${noun} ${key}`, actual: roundCents(totals.get(key) ?? 0), limit, findings: [], source: locate(['spend', dim, key]), per });
+    // A name the report does not have may be a typo: say so rather than hold it at $0 in silence.
+    checks.push(totals.has(key) ? check : { ...check, message: `${check.message} (the spend report has no ${noun} ${key})` });
   }
   const otherLimit = limits[ANY_OTHER];
   if (otherLimit === undefined) return checks;
@@ -74,7 +77,7 @@ function perKeyChecks(dim: SpendDimension, limits: Partial<Record<string, number
   const others = [...totals].filter(([key]) => !(key in limits)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const over = others.filter(([, amount]) => amount > otherLimit);
   const worst = others[0];
-  const check = usdLimitCheck({ id: `spend.${dim}.${ANY_OTHER}`, name: `Effective spend of ${noun} ${worst?.[0] ?? '(none)'}`, actual: roundCents(worst?.[1] ?? 0), limit: otherLimit, findings: [], source: locate(['spend', dim, ANY_OTHER]), per });
+  const check = usdLimitCheck({ id: `spend.${dim}.${ANY_OTHER}`, name: worst ? `Effective spend of ${noun} ${worst[0]}` : `Effective spend of any other ${noun}`, actual: roundCents(worst?.[1] ?? 0), limit: otherLimit, findings: [], source: locate(['spend', dim, ANY_OTHER]), per });
   const more = over.length > 1 ? ` (and ${over.length - 1} more ${noun}(s) over: ${over.slice(1).map(([key]) => key).join(', ')})` : '';
   checks.push({ ...check, name: `Effective spend of any other ${noun}`, message: `${check.message}${more}` });
   return checks;

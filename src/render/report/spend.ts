@@ -8,19 +8,20 @@ export interface SpendView {
   /** First and last day of the report's window. */
   window: string;
   effective: string;
-  week?: { current: string; previous: string; change: string; changePct: string; up: boolean };
+  /** The latest 7 days of billing data against the 7 before (the source's, even beyond the window). */
+  week?: { current: string; previous: string; change: string; changePct: string };
   movers: { key: string; previous: string; current: string; change: string }[];
   gpu?: { effective: string; instanceHours: string; idle: string };
 }
 
-export function spendView(report: SavedSpendReport, source: string): SpendView {
+export function spendView(report: SavedSpendReport): SpendView {
   const w = report.window;
   const wow = report.deltas.weekOverWeek;
   const gpu = report.gpu;
   return {
-    source,
+    source: report.source.where,
     // The window's end is exclusive; people read the last day.
-    window: `${w.start} to ${addDays(w.end, -1)}, ${w.days} days`,
+    window: `${w.start} to ${addDays(w.end, -1)}, ${w.days} day${w.days === 1 ? '' : 's'}`,
     effective: formatUsd(report.totals.effective),
     ...(wow
       ? {
@@ -29,7 +30,6 @@ export function spendView(report: SavedSpendReport, source: string): SpendView {
             previous: formatUsd(wow.previous.effective),
             change: signedUsd(wow.change),
             changePct: wow.changePct === null ? '-' : signedPct(wow.changePct),
-            up: wow.change > 0,
           },
         }
       : {}),

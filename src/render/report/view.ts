@@ -132,7 +132,7 @@ export function buildView(result: AuditResult, { previous, spend }: ReportExtras
       message: w.message,
     })),
     ...(previous !== undefined ? { week: weekView(result, previous, findings) } : {}),
-    ...(spend !== undefined ? { spend: spendView(spend.report, spend.file) } : {}),
+    ...(spend !== undefined ? { spend: spendView(spend.report) } : {}),
     version: result.tool.version,
   };
 }
