@@ -84,6 +84,9 @@ describe('compiled CEL agrees with cel-js on the built-in rules', () => {
   });
 });
 
+/** cel-js takes only plain arrays as lists. */
+class Subclassed extends Array<unknown> {}
+
 describe('compiled CEL at the edges', () => {
   const env = ruleEnvironment();
   const signals = {
@@ -113,6 +116,7 @@ describe('compiled CEL at the edges', () => {
     tags: { constructor: 'team-a', env: 'prod' },
     oddRows: [{ constructor: 'x', cpuAvgPct: 1, networkMB: 1 }],
     holes: [undefined, 1],
+    subclassed: Subclassed.from(['a=1']),
     fn: () => 1,
     p: ['p'],
     q: ['q'],
@@ -179,6 +183,7 @@ describe('compiled CEL at the edges', () => {
     ['signals.oddRows.exists(d, d.cpuAvgPct == 1.0)', false],
     ['idleDays(signals.oddRows, 5, 5) > 0', false],
     ['signals.holes.exists(x, true)', false],
+    ["'a=1' in signals.subclassed || signals.subclassed.exists(x, x == 'a=1')", false],
     ['signals.fn == 1', false],
     ['signals.p.exists(x, signals.q.exists(x, signals.r.exists(y, x == y)))', true],
     ['signals.p.all(x, signals.q.all(x, signals.r.all(y, x != y)))', true],
