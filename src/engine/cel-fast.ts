@@ -82,10 +82,10 @@ const isTypeable = (v: unknown): boolean => {
 
 /** What generated code calls; each checks its operands and defers when they are not plain. */
 const RUNTIME = {
-  defer,
-  /** A map to read a key of; a missing key (undefined) is cel-js's error to raise. */
+  /** A map to read a key of. */
   map: (v: unknown): Record<string, unknown> => (isPlainObject(v) ? v : defer()),
-  present: (v: unknown): unknown => (isValue(v) ? v : defer()),
+  /** A field read or a list element: a missing key (undefined) is cel-js's error to raise. */
+  value: (v: unknown): unknown => (isValue(v) ? v : defer()),
   bool: (v: unknown): boolean => (typeof v === 'boolean' ? v : defer()),
   num: (v: unknown): number => (typeof v === 'number' ? v : defer()),
   list: (v: unknown): unknown[] => (isList(v) ? v : defer()),
@@ -134,7 +134,6 @@ const RUNTIME = {
     for (let i = 0; i < list.length; i++) if (RUNTIME.bool(test(RUNTIME.value(list[i])))) return true;
     return false;
   },
-  value: (v: unknown): unknown => (isValue(v) ? v : defer()),
   returns: (v: unknown, type: string): unknown => (typeof v === type ? v : defer()),
 };
 type Runtime = typeof RUNTIME;
@@ -149,7 +148,7 @@ export function compileFast(ast: ASTNode, options: FastCompileOptions): FastProg
     const gen = new Generator(options);
     const body = gen.expression(ast, new Map());
     if (body === undefined) return undefined;
-    const roots = [...gen.roots].map((name, i) => `const r${i} = R.map(v[${JSON.stringify(name)}]);`).join('\n');
+    const roots = [...gen.roots].map(([name, source]) => `const ${source} = R.map(v[${JSON.stringify(name)}]);`).join('\n');
     // See the file comment: keys are JSON-quoted, every value is passed in by index.
     const factory = new Function('R', 'K', `"use strict";\nreturn function rule(v) {\n${roots}\nreturn ${body};\n};`) as (r: Runtime, k: readonly unknown[]) => FastProgram;
     return factory(RUNTIME, gen.constants);
@@ -161,7 +160,8 @@ export function compileFast(ast: ASTNode, options: FastCompileOptions): FastProg
 
 class Generator {
   readonly constants: unknown[] = [];
-  readonly roots = new Set<string>();
+  /** Root variables read, by name, and the JavaScript constant each is held in. */
+  readonly roots = new Map<string, string>();
   /** Each macro's variable gets a JavaScript name of its own, even where CEL reuses a name. */
   private macros = 0;
   constructor(private readonly options: FastCompileOptions) {}
@@ -190,8 +190,8 @@ class Generator {
         if (target === undefined || node.args[1] in Object.prototype) return undefined;
         const key = JSON.stringify(node.args[1]);
         // Roots were checked to be maps once, on entry.
-        const map = this.isRoot(target) ? target : `R.map(${target})`;
-        return `R.present(${map}[${key}])`;
+        const map = [...this.roots.values()].includes(target) ? target : `R.map(${target})`;
+        return `R.value(${map}[${key}])`;
       }
       case '!_': {
         const x = sub(node.args);
@@ -236,12 +236,9 @@ class Generator {
     const local = locals.get(name);
     if (local !== undefined) return local;
     if (!this.options.mapVariables.has(name)) return undefined;
-    this.roots.add(name);
-    return `r${[...this.roots].indexOf(name)}`;
-  }
-
-  private isRoot(source: string): boolean {
-    return [...this.roots].some((_, i) => source === `r${i}`);
+    const root = this.roots.get(name) ?? `r${this.roots.size}`;
+    this.roots.set(name, root);
+    return root;
   }
 
   private call(name: string, argNodes: readonly ASTNode[], locals: ReadonlyMap<string, string>): string | undefined {
