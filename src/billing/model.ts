@@ -29,6 +29,11 @@ export type Field = (typeof FIELDS)[number];
 export const DIMENSIONS = ['service', 'team', 'account', 'region', 'instance-type', 'resource'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
+/** How a group with no value for a dimension is named: an untagged team, a line item without a region. */
+export function keyLabel(dimension: Dimension, value: string | null | undefined): string {
+  return value ?? (dimension === 'team' ? '(untagged)' : '(none)');
+}
+
 export const DIMENSION_FIELD: Record<Exclude<Dimension, 'team'>, Field> = {
   service: 'service',
   account: 'account',

@@ -1,5 +1,5 @@
 import { formatPct, formatUsd } from '../../render/money.js';
-import type { Dimension } from '../model.js';
+import { keyLabel, type Dimension } from '../model.js';
 import type { Delta, SpendReport } from '../report.js';
 
 /**
@@ -22,7 +22,7 @@ const DIM_LABEL: Record<Dimension, string> = {
 };
 
 export function keyCells(key: Partial<Record<Dimension, string | null>>, by: readonly Dimension[]): string[] {
-  return by.map((d) => key[d] ?? (d === 'team' ? '(untagged)' : '(none)'));
+  return by.map((d) => keyLabel(d, key[d]));
 }
 
 function usd(n: number | null): string {

@@ -1,4 +1,4 @@
-import type { Dimension } from '../../billing/model.js';
+import { keyLabel, type Dimension } from '../../billing/model.js';
 import { addDays } from '../../billing/period.js';
 import { roundCents } from '../../engine/money.js';
 import { UserError } from '../../errors.js';
@@ -56,7 +56,7 @@ function weekOverWeek(r: SavedSpendReport): Delta {
 function totalsBy(r: SavedSpendReport, dimension: Dimension): Map<string, number> {
   const totals = new Map<string, number>();
   for (const g of r.groups) {
-    const key = g.key[dimension] ?? (dimension === 'team' ? '(untagged)' : '(none)');
+    const key = keyLabel(dimension, g.key[dimension]);
     totals.set(key, (totals.get(key) ?? 0) + g.effective);
   }
   return totals;

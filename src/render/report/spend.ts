@@ -1,4 +1,5 @@
 import { addDays } from '../../billing/period.js';
+import { keyCells } from '../../billing/render/lines.js';
 import type { SavedSpendReport } from '../../billing/report-read.js';
 import { formatPct, formatUsd, signedPct, signedUsd } from '../money.js';
 
@@ -33,13 +34,9 @@ export function spendView(report: SavedSpendReport): SpendView {
           },
         }
       : {}),
-    movers: report.topMovers.map((m) => ({ key: keyText(m.key), previous: formatUsd(m.previous), current: formatUsd(m.current), change: signedUsd(m.change) })),
+    movers: report.topMovers.map((m) => ({ key: keyCells(m.key, report.by).join(' / ') || 'total', previous: formatUsd(m.previous), current: formatUsd(m.current), change: signedUsd(m.change) })),
     ...(gpu && gpu.instanceHours > 0
       ? { gpu: { effective: formatUsd(gpu.effective), instanceHours: Math.round(gpu.instanceHours).toLocaleString('en-US'), idle: gpu.idleShare === null ? 'not measured' : `${formatPct(gpu.idleShare * 100)} idle` } }
       : {}),
   };
-}
-
-function keyText(key: Partial<Record<string, string | null>>): string {
-  return Object.entries(key).map(([dim, value]) => value ?? (dim === 'team' ? '(untagged)' : '(none)')).join(' / ') || 'total';
 }
