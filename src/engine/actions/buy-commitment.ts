@@ -1,6 +1,6 @@
 import type { Ec2Instance } from '../../snapshot/schema.js';
 import type { PriceBook, PriceLookup } from '../../catalog/index.js';
-import { memoPerObject } from '../memo.js';
+import { memoPerObject, pairCache } from '../memo.js';
 import { monthlyFromHourly, roundCents } from '../money.js';
 import type { Ec2Signals } from '../signals/ec2.js';
 import { numberParam, priceEntry, type ActionContext, type ActionDefinition, type PricedMove } from './types.js';
@@ -45,14 +45,9 @@ interface Offer {
  * Undefined: the committed rate is no cheaper.
  */
 const offerFor = memoPerObject((prices: PriceBook) => {
-  const byRegion = new Map<string, Map<string, [Offer | undefined, Offer | undefined]>>();
-  return (type: string, region: string, stableEnoughFor3y: boolean): Offer | undefined => {
-    let byType = byRegion.get(region);
-    if (!byType) byRegion.set(region, (byType = new Map()));
-    let offers = byType.get(type);
-    if (!offers) byType.set(type, (offers = [offerIn(prices, type, region, false), offerIn(prices, type, region, true)]));
-    return offers[stableEnoughFor3y ? 1 : 0];
-  };
+  const cache = pairCache<[Offer | undefined, Offer | undefined]>();
+  return (type: string, region: string, stableEnoughFor3y: boolean): Offer | undefined =>
+    cache(region, type, () => [offerIn(prices, type, region, false), offerIn(prices, type, region, true)])[stableEnoughFor3y ? 1 : 0];
 });
 
 function offerIn(prices: PriceBook, type: string, region: string, stableEnoughFor3y: boolean): Offer | undefined {

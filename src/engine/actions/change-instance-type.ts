@@ -1,6 +1,6 @@
 import { sizeLadder, successorsOf, type InstanceSpec, type Price, type PriceBook, type PriceLookup } from '../../catalog/index.js';
 import type { Ec2Instance } from '../../snapshot/schema.js';
-import { memoPerObject } from '../memo.js';
+import { memoPerObject, pairCache } from '../memo.js';
 import { monthlyFromHourly, roundCents } from '../money.js';
 import type { Ec2Signals } from '../signals/ec2.js';
 import { describeChange, instanceCapacity } from './capacity.js';
@@ -83,13 +83,8 @@ interface Successors {
  * type has no known price.
  */
 const successorOptions = memoPerObject((prices: PriceBook) => {
-  const byRegion = new Map<string, Map<string, Successors | undefined>>();
-  return (spec: InstanceSpec, region: string): Successors | undefined => {
-    let byType = byRegion.get(region);
-    if (!byType) byRegion.set(region, (byType = new Map()));
-    if (!byType.has(spec.type)) byType.set(spec.type, successorsIn(prices, spec, region));
-    return byType.get(spec.type);
-  };
+  const cache = pairCache<Successors | undefined>();
+  return (spec: InstanceSpec, region: string): Successors | undefined => cache(region, spec.type, () => successorsIn(prices, spec, region));
 });
 
 function successorsIn(prices: PriceBook, spec: InstanceSpec, region: string): Successors | undefined {
