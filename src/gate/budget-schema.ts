@@ -12,22 +12,19 @@ export const ANY_OTHER = '*';
 
 const usd = z.number().nonnegative();
 
-const maxIncrease = z
-  .strictObject({
-    /** Percent of the baseline amount. */
-    percent: z.number().nonnegative().optional().describe('Largest allowed rise, percent of the baseline amount.'),
-    /** USD per month. */
-    amount: usd.optional().describe('Largest allowed rise, USD per month.'),
-  })
-  .refine((v) => v.percent !== undefined || v.amount !== undefined, { message: 'set percent, amount or both' });
+/** `maxIncrease`: a rise in percent of what it is measured against, an amount, or both (each its own check). */
+const increaseLimits = (against: string, amountUnit: string) =>
+  z
+    .strictObject({
+      percent: z.number().nonnegative().optional().describe(`Largest allowed rise, percent of ${against}.`),
+      amount: usd.optional().describe(`Largest allowed rise, ${amountUnit}.`),
+    })
+    .refine((v) => v.percent !== undefined || v.amount !== undefined, { message: 'set percent, amount or both' });
 
-/** The same limits on billed spend's weekly rise: the latest 7 days of billing data against the 7 before. */
-const weeklyIncrease = z
-  .strictObject({
-    percent: z.number().nonnegative().optional().describe('Largest allowed rise, percent of the 7 days before.'),
-    amount: usd.optional().describe('Largest allowed rise, USD over 7 days.'),
-  })
-  .refine((v) => v.percent !== undefined || v.amount !== undefined, { message: 'set percent, amount or both' });
+/** Cost and waste against the baseline, per month. */
+const maxIncrease = increaseLimits('the baseline amount', 'USD per month');
+/** Billed spend's weekly rise: the latest 7 days of billing data against the 7 before. */
+const weeklyIncrease = increaseLimits('the 7 days before', 'USD over 7 days');
 
 const perKey = z.record(z.string().min(1), usd);
 

@@ -8,7 +8,7 @@ import type { Delta } from '../compare.js';
 import type { SavedSpendReport } from '../../billing/report-read.js';
 import type { BudgetCheck } from '../verdict.js';
 import { increaseChecks, type Against } from './increase.js';
-import { usdLimitCheck } from './usd-limit.js';
+import { anyOtherCheck, usdLimitCheck } from './usd-limit.js';
 
 const DIMENSION: Record<SpendDimension, Dimension> = { byTeam: 'team', byAccount: 'account', byRegion: 'region', byService: 'service' };
 // The spend report's week over week covers the latest 7 days the billing source holds, even beyond its --last window.
@@ -72,13 +72,9 @@ function perKeyChecks(dim: SpendDimension, limits: Partial<Record<string, number
     checks.push(totals.has(key) ? check : { ...check, message: `${check.message} (the spend report has no ${noun} ${key})` });
   }
   const otherLimit = limits[ANY_OTHER];
-  if (otherLimit === undefined) return checks;
-  // '*': every key not named, each held to the same limit: one check on the worst, the others over it listed.
-  const others = [...totals].filter(([key]) => !(key in limits)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const over = others.filter(([, amount]) => amount > otherLimit);
-  const worst = others[0];
-  const check = usdLimitCheck({ id: `spend.${dim}.${ANY_OTHER}`, name: worst ? `Effective spend of ${noun} ${worst[0]}` : `Effective spend of any other ${noun}`, actual: roundCents(worst?.[1] ?? 0), limit: otherLimit, findings: [], source: locate(['spend', dim, ANY_OTHER]), per });
-  const more = over.length > 1 ? ` (and ${over.length - 1} more ${noun}(s) over: ${over.slice(1).map(([key]) => key).join(', ')})` : '';
-  checks.push({ ...check, name: `Effective spend of any other ${noun}`, message: `${check.message}${more}` });
+  if (otherLimit !== undefined) {
+    const others = [...totals].filter(([key]) => !(key in limits)).map(([key, amount]) => ({ key, amount: roundCents(amount), findings: [] }));
+    checks.push(anyOtherCheck({ id: `spend.${dim}.${ANY_OTHER}`, what: 'Effective spend', noun, others, limit: otherLimit, source: locate(['spend', dim, ANY_OTHER]), per }));
+  }
   return checks;
 }

@@ -4,7 +4,7 @@ import { DIMENSION_KEY, wasteOf } from '../compare.js';
 import type { BudgetCheck } from '../verdict.js';
 import type { CheckContext } from './context.js';
 import { increaseChecks } from './increase.js';
-import { usdLimitCheck } from './usd-limit.js';
+import { anyOtherCheck, usdLimitCheck } from './usd-limit.js';
 
 const DIMENSION_NOUN: Record<WasteDimension, string> = {
   byTeam: 'team',
@@ -59,32 +59,11 @@ function dimensionChecks(dim: WasteDimension, limits: Partial<Record<string, num
     );
   }
   const otherLimit = limits[ANY_OTHER];
-  if (otherLimit !== undefined) checks.push(anyOtherCheck(dim, otherLimit, groups, limits, ctx));
+  if (otherLimit !== undefined) {
+    const others = [...groups].filter(([key]) => !(key in limits)).map(([key, findings]) => ({ key, amount: wasteOf(findings), findings }));
+    checks.push(anyOtherCheck({ id: `waste.${dim}.${ANY_OTHER}`, what: 'Monthly waste', noun, others, limit: otherLimit, source: ctx.locate(['waste', dim, ANY_OTHER]) }));
+  }
   return checks;
-}
-
-/** `'*': limit` holds each key the budget does not name to the same limit: one check, worst key reported. */
-function anyOtherCheck(
-  dim: WasteDimension,
-  limit: number,
-  groups: Map<string, Finding[]>,
-  named: Partial<Record<string, number>>,
-  ctx: CheckContext,
-): BudgetCheck {
-  const noun = DIMENSION_NOUN[dim];
-  const others = [...groups].filter(([key]) => !(key in named)).map(([key, findings]) => ({ key, findings, waste: wasteOf(findings) }));
-  const over = others.filter((o) => o.waste > limit).sort((a, b) => b.waste - a.waste || a.key.localeCompare(b.key));
-  const worst = over[0] ?? others.sort((a, b) => b.waste - a.waste || a.key.localeCompare(b.key))[0];
-  const check = usdLimitCheck({
-    id: `waste.${dim}.${ANY_OTHER}`,
-    name: worst ? `Monthly waste of ${noun} ${worst.key}` : `Monthly waste of any other ${noun}`,
-    actual: worst?.waste ?? 0,
-    limit,
-    findings: over.flatMap((o) => o.findings),
-    source: ctx.locate(['waste', dim, ANY_OTHER]),
-  });
-  const more = over.length > 1 ? ` (and ${over.length - 1} more ${noun}(s) over: ${over.slice(1).map((o) => o.key).join(', ')})` : '';
-  return { ...check, name: `Monthly waste of any other ${noun}`, message: `${check.message}${more}` };
 }
 
 /** The findings behind a rise in waste: new ones, and those whose savings grew. */
