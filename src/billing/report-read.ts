@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDaySchema } from '../calendar-day.js';
 import { DIMENSIONS } from './model.js';
 import { daysBetween } from './period.js';
 import { SPEND_REPORT_SCHEMA_VERSION } from './report.js';
@@ -6,13 +7,9 @@ import { UserError } from '../errors.js';
 import { describeIssue, readJsonFile } from '../snapshot/io.js';
 
 const usd = z.number().finite();
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { message: 'not a calendar date' });
 /** A period as spend reports write it: `end` exclusive, `days` the days between. */
 const period = z
-  .strictObject({ start: day, end: day, days: z.number().int().nonnegative() })
+  .strictObject({ start: CalendarDaySchema, end: CalendarDaySchema, days: z.number().int().nonnegative() })
   .refine((p) => daysBetween(p.start, p.end) === p.days, { message: 'days does not match start and end' });
 
 const key = z.partialRecord(z.enum(DIMENSIONS), z.string().nullable());

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDaySchema } from '../calendar-day.js';
 import { CATEGORIES, SEVERITIES } from '../engine/result.js';
 
 /**
@@ -28,18 +29,13 @@ const weeklyIncrease = increaseLimits('the 7 days before', 'USD over 7 days');
 
 const perKey = z.record(z.string().min(1), usd);
 
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), { message: 'not a calendar date' });
-
 export const AcceptanceSchema = z.strictObject({
   /** Rule id of the accepted finding, e.g. `gpu-underused`. */
   rule: z.string().min(1).describe('Rule id of the accepted finding, e.g. gpu-underused.'),
   /** Resource id (or ARN) the finding is about. */
   resource: z.string().min(1).describe('Resource id (or ARN) the finding is about.'),
   /** Last day (UTC) the acceptance holds; from the next day the finding counts again and the gate breaks. */
-  expires: isoDay.describe('Last day (UTC, YYYY-MM-DD) the acceptance holds; after it the gate breaks.'),
+  expires: CalendarDaySchema.describe('Last day (UTC, YYYY-MM-DD) the acceptance holds; after it the gate breaks.'),
   /** Why the waste is accepted, for the next reviewer. */
   reason: z.string().min(1).describe('Why the waste is accepted, for the next reviewer.'),
 });

@@ -64,6 +64,7 @@ describe('budget file', () => {
   it.each([
     [{ cost: { maxIncrease: {} } }, 'cost.maxIncrease'],
     [{ accepted: [{ rule: 'r', resource: 'i-1', expires: '2026-13-45', reason: 'x' }] }, 'accepted.0.expires'],
+    [{ accepted: [{ rule: 'r', resource: 'i-1', expires: '2026-02-30', reason: 'x' }] }, 'accepted.0.expires'],
     [{ accepted: [{ rule: 'r', resource: 'i-1', expires: '31/12/2026', reason: 'x' }] }, 'accepted.0.expires'],
     [{ accepted: [{ rule: 'r', resource: 'i-1', expires: '2026-12-31' }] }, 'accepted.0.reason'],
     [{ waste: { byCategory: { idel: 5 } } }, 'waste.byCategory'],
