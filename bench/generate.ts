@@ -27,10 +27,26 @@ const W: Window = { end: END, days: 14, periodSeconds: 3600 };
 const ACCOUNT = '111122223333';
 const REGIONS = ['us-east-1', 'us-east-2', 'us-west-2'];
 
-type Shape = { type: string; cpu: [number, number, number]; net: number; mem?: [number, number, number]; gpu?: [number, number][] };
+interface Shape {
+  type: string;
+  cpu: [number, number, number];
+  net: number;
+  mem?: [number, number, number];
+  gpu?: [number, number][];
+}
 const SHAPES: Shape[] = [
   { type: 'p4d.24xlarge', cpu: [1, 2, 4], net: 1, gpu: Array.from({ length: 8 }, () => [0, 0.2]) },
-  { type: 'g4dn.12xlarge', cpu: [3, 5, 10], net: 500, gpu: [[84, 11], [0, 0.2], [0, 0.2], [0, 0.2]] },
+  {
+    type: 'g4dn.12xlarge',
+    cpu: [3, 5, 10],
+    net: 500,
+    gpu: [
+      [84, 11],
+      [0, 0.2],
+      [0, 0.2],
+      [0, 0.2],
+    ],
+  },
   { type: 'g5.xlarge', cpu: [30, 55, 80], net: 4000, gpu: [[88, 17]] },
   { type: 'm5.4xlarge', cpu: [6, 12, 25], net: 1000, mem: [14, 18, 20] },
   { type: 'c6i.4xlarge', cpu: [40, 70, 95], net: 3000 },
@@ -57,7 +73,9 @@ export function syntheticSnapshot(n: number, mix: FleetMix = 'account', seed = 1
   const stoppedTemplates = templates.map((t) => ({ type: t.type, metrics: stoppedSomeHours(t.metrics, stops) }));
   const storage = demoStorage(W, rand, { research: ACCOUNT, prod: ACCOUNT });
   const services = demoServices(W, rand, { research: ACCOUNT, prod: ACCOUNT });
-  const r: Required<Pick<SnapshotInput['resources'], 'ec2Instances' | 'ebsVolumes' | 'ebsSnapshots' | 'elasticIps' | 's3Buckets' | 'sagemakerEndpoints' | 'sagemakerNotebooks'>> = {
+  const r: Required<
+    Pick<SnapshotInput['resources'], 'ec2Instances' | 'ebsVolumes' | 'ebsSnapshots' | 'elasticIps' | 's3Buckets' | 'sagemakerEndpoints' | 'sagemakerNotebooks'>
+  > = {
     ec2Instances: [],
     ebsVolumes: [],
     ebsSnapshots: [],
@@ -72,8 +90,17 @@ export function syntheticSnapshot(n: number, mix: FleetMix = 'account', seed = 1
     const stopped = Math.floor(i / templates.length) % 4 === 3;
     const t = (stopped ? stoppedTemplates : templates)[i % templates.length]!;
     r.ec2Instances.push({
-      id: `i-${hex(i)}`, accountId: ACCOUNT, region: pick(REGIONS, i), type: t.type, state: 'running', lifecycle: 'on-demand', platform: 'Linux/UNIX',
-      launchTime: '2026-09-01T00:00:00.000Z', tags: { Name: `node-${i}`, team: `team-${i % 17}` }, membership: {}, metrics: t.metrics,
+      id: `i-${hex(i)}`,
+      accountId: ACCOUNT,
+      region: pick(REGIONS, i),
+      type: t.type,
+      state: 'running',
+      lifecycle: 'on-demand',
+      platform: 'Linux/UNIX',
+      launchTime: '2026-09-01T00:00:00.000Z',
+      tags: { Name: `node-${i}`, team: `team-${i % 17}` },
+      membership: {},
+      metrics: t.metrics,
     });
     return r.ec2Instances.at(-1)!;
   };
@@ -85,7 +112,17 @@ export function syntheticSnapshot(n: number, mix: FleetMix = 'account', seed = 1
       const added = Array.from({ length: BLOCK.instances }, (_, k) => addInstance(b * BLOCK.instances + k));
       for (let k = 0; k < BLOCK.rootVolumes; k++) {
         const inst = added[k]!;
-        r.ebsVolumes.push({ id: `vol-${hex(b * 12 + k)}`, accountId: ACCOUNT, region: inst.region, type: k % 3 ? 'gp3' : 'gp2', sizeGiB: 200, state: 'in-use', createTime: '2026-09-01T00:00:00.000Z', attachments: [{ instanceId: inst.id, device: '/dev/sda1' }], tags: inst.tags });
+        r.ebsVolumes.push({
+          id: `vol-${hex(b * 12 + k)}`,
+          accountId: ACCOUNT,
+          region: inst.region,
+          type: k % 3 ? 'gp3' : 'gp2',
+          sizeGiB: 200,
+          state: 'in-use',
+          createTime: '2026-09-01T00:00:00.000Z',
+          attachments: [{ instanceId: inst.id, device: '/dev/sda1' }],
+          tags: inst.tags,
+        });
       }
       for (let k = 0; k < BLOCK.otherVolumes; k++) {
         const v = pick(storage.ebsVolumes, b * BLOCK.otherVolumes + k);
@@ -93,17 +130,23 @@ export function syntheticSnapshot(n: number, mix: FleetMix = 'account', seed = 1
         r.ebsVolumes.push({ ...v, id: `vol-${hex(b * 12 + BLOCK.rootVolumes + k)}`, attachments });
       }
       for (let k = 0; k < BLOCK.snapshots; k++) r.ebsSnapshots.push({ ...pick(storage.ebsSnapshots, b + k), id: `snap-${hex(b * BLOCK.snapshots + k)}` });
-      for (let k = 0; k < BLOCK.elasticIps; k++) r.elasticIps.push({ ...pick(storage.elasticIps, b + k), allocationId: `eipalloc-${hex(b * BLOCK.elasticIps + k)}` });
+      for (let k = 0; k < BLOCK.elasticIps; k++)
+        r.elasticIps.push({ ...pick(storage.elasticIps, b + k), allocationId: `eipalloc-${hex(b * BLOCK.elasticIps + k)}` });
       for (let k = 0; k < BLOCK.buckets; k++) r.s3Buckets.push({ ...pick(storage.s3Buckets, b + k), name: `bench-bucket-${b * BLOCK.buckets + k}` });
-      r.sagemakerEndpoints!.push({ ...pick(services.sagemakerEndpoints ?? [], b), name: `bench-endpoint-${b}` });
-      r.sagemakerNotebooks!.push({ ...pick(services.sagemakerNotebooks ?? [], b), name: `bench-notebook-${b}` });
+      r.sagemakerEndpoints.push({ ...pick(services.sagemakerEndpoints ?? [], b), name: `bench-endpoint-${b}` });
+      r.sagemakerNotebooks.push({ ...pick(services.sagemakerNotebooks ?? [], b), name: `bench-notebook-${b}` });
     }
     trimTo(r, n);
   }
   return {
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     collectedAt: END.toISOString(),
-    scope: { accounts: [ACCOUNT], regions: REGIONS, lookback: { start: new Date(END.getTime() - 14 * 86_400_000).toISOString(), end: END.toISOString(), days: 14 }, source: 'synthetic' },
+    scope: {
+      accounts: [ACCOUNT],
+      regions: REGIONS,
+      lookback: { start: new Date(END.getTime() - 14 * 86_400_000).toISOString(), end: END.toISOString(), days: 14 },
+      source: 'synthetic',
+    },
     resources: r,
   };
 }
@@ -118,7 +161,12 @@ function instanceTemplate(s: Shape, rand: () => number): { type: string; metrics
   };
   if (s.mem) metrics.memory = gauge(W, { avg: s.mem[0], p95: s.mem[1], max: s.mem[2] }, rand);
   if (s.gpu && spec?.gpu) {
-    metrics.gpus = gpus(W, s.gpu.map(([utilP95, memGiB]) => ({ utilP95, memMiB: memGiB * 1024 })), spec.gpu.memoryGiBEach * 1024, rand);
+    metrics.gpus = gpus(
+      W,
+      s.gpu.map(([utilP95, memGiB]) => ({ utilP95, memMiB: memGiB * 1024 })),
+      spec.gpu.memoryGiBEach * 1024,
+      rand,
+    );
     // Each GPU's profile folded into the instance's, as the collector does.
     const mean = new HourOfWeekMean();
     for (const g of metrics.gpus) if (g.utilization) mean.add({ mean: profileAround(g.utilization.avg, rand) });

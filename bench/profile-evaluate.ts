@@ -33,7 +33,11 @@ const run = () => evaluate(snapshot, { rules, config, now: new Date('2026-11-20T
 /** "function dir/file" of a profile node (tsx's transform leaves no useful line numbers). */
 const where = (f: { functionName: string; url: string }) => `${f.functionName || '(anonymous)'} ${f.url.split('/').slice(-2).join('/')}`;
 const top = (totals: Map<string, number>, unit: (v: number) => string) =>
-  [...totals].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => `${unit(v).padStart(8)}  ${k}`).join('\n');
+  [...totals]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 30)
+    .map(([k, v]) => `${unit(v).padStart(8)}  ${k}`)
+    .join('\n');
 const add = (totals: Map<string, number>, key: string, v: number) => totals.set(key, (totals.get(key) ?? 0) + v);
 
 if (mode === 'alloc') {
@@ -63,6 +67,8 @@ if (mode === 'alloc') {
     add(totals, where(frame), profile.timeDeltas?.[i] ?? 0);
   });
   const all = [...totals.values()].reduce((s, v) => s + v, 0);
-  console.log(`evaluate: ${Math.round(all / 1000)} ms sampled (self time by function; wrote bench/out/evaluate.cpuprofile)\n${top(totals, (v) => `${Math.round(v / 1000)} ms`)}`);
+  console.log(
+    `evaluate: ${Math.round(all / 1000)} ms sampled (self time by function; wrote bench/out/evaluate.cpuprofile)\n${top(totals, (v) => `${Math.round(v / 1000)} ms`)}`,
+  );
 }
 session.disconnect();

@@ -40,10 +40,7 @@ for (const [name, s] of Object.entries({ ...specs.types, ...supplements.types })
   types[name] = t;
 }
 const sorted = Object.fromEntries(Object.entries(types).sort(([a], [b]) => a.localeCompare(b)));
-writeFileSync(
-  join(out, 'ec2-instance-types.json'),
-  JSON.stringify({ source: specs.source, supplementSource: supplements.source, types: sorted }) + '\n',
-);
+writeFileSync(join(out, 'ec2-instance-types.json'), JSON.stringify({ source: specs.source, supplementSource: supplements.source, types: sorted }) + '\n');
 writeFileSync(
   join(out, 'ec2-ondemand-prices.json'),
   JSON.stringify(

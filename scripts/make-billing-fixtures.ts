@@ -54,23 +54,159 @@ function items(): Item[] {
   const base = { hours: 0, pricing: null, team: null, instanceType: null } as const;
   const out: Item[] = [];
   for (const day of all) {
-    out.push({ ...base, day, account: A1, kind: 'usage', service: 'AmazonEC2', region: 'us-east-1', resourceId: 'i-0g5a00000000000001', usageType: 'USE1-BoxUsage:g5.xlarge', instanceType: 'g5.xlarge', hours: 24, billed: 24, effective: 24, list: 24, pricing: 'Standard', team: 'ml-research' });
-    out.push({ ...base, day, account: A1, kind: 'usage', service: 'AmazonEC2', region: 'us-east-1', resourceId: 'i-0spot0000000000001', usageType: 'USE1-SpotUsage:m5.xlarge', instanceType: 'm5.xlarge', hours: 24, billed: 1.2, effective: 1.2, list: 4.8, pricing: 'Dynamic', team: 'ml-research' });
-    out.push({ ...base, day, account: A1, kind: 'usage', service: 'AmazonS3', region: 'us-east-1', resourceId: 'ml-datasets', usageType: 'USE1-TimedStorage-ByteHrs', billed: 10, effective: 10, list: 10, pricing: 'Standard' });
-    out.push({ ...base, day, account: A2, kind: 'ri-usage', service: 'AmazonEC2', region: 'eu-west-1', resourceId: 'i-0g4dn0000000000001', usageType: 'EU-BoxUsage:g4dn.xlarge', instanceType: 'g4dn.xlarge', hours: 24, billed: 0, effective: 7.2, list: 12, pricing: 'Committed', team: 'inference' });
+    out.push({
+      ...base,
+      day,
+      account: A1,
+      kind: 'usage',
+      service: 'AmazonEC2',
+      region: 'us-east-1',
+      resourceId: 'i-0g5a00000000000001',
+      usageType: 'USE1-BoxUsage:g5.xlarge',
+      instanceType: 'g5.xlarge',
+      hours: 24,
+      billed: 24,
+      effective: 24,
+      list: 24,
+      pricing: 'Standard',
+      team: 'ml-research',
+    });
+    out.push({
+      ...base,
+      day,
+      account: A1,
+      kind: 'usage',
+      service: 'AmazonEC2',
+      region: 'us-east-1',
+      resourceId: 'i-0spot0000000000001',
+      usageType: 'USE1-SpotUsage:m5.xlarge',
+      instanceType: 'm5.xlarge',
+      hours: 24,
+      billed: 1.2,
+      effective: 1.2,
+      list: 4.8,
+      pricing: 'Dynamic',
+      team: 'ml-research',
+    });
+    out.push({
+      ...base,
+      day,
+      account: A1,
+      kind: 'usage',
+      service: 'AmazonS3',
+      region: 'us-east-1',
+      resourceId: 'ml-datasets',
+      usageType: 'USE1-TimedStorage-ByteHrs',
+      billed: 10,
+      effective: 10,
+      list: 10,
+      pricing: 'Standard',
+    });
+    out.push({
+      ...base,
+      day,
+      account: A2,
+      kind: 'ri-usage',
+      service: 'AmazonEC2',
+      region: 'eu-west-1',
+      resourceId: 'i-0g4dn0000000000001',
+      usageType: 'EU-BoxUsage:g4dn.xlarge',
+      instanceType: 'g4dn.xlarge',
+      hours: 24,
+      billed: 0,
+      effective: 7.2,
+      list: 12,
+      pricing: 'Committed',
+      team: 'inference',
+    });
   }
-  for (const day of ['2026-09-01', '2026-10-01']) out.push({ ...base, day, account: A2, kind: 'ri-fee', service: 'AmazonEC2', region: 'eu-west-1', resourceId: null, usageType: 'EU-HeavyUsage:g4dn.xlarge', billed: 144, effective: 0, list: 0 });
-  out.push({ ...base, day: '2026-09-01', account: A2, kind: 'ri-upfront', service: 'AmazonEC2', region: 'eu-west-1', resourceId: null, usageType: 'EU-HeavyUsage:g4dn.xlarge', billed: 1000, effective: 0, list: 0 });
+  for (const day of ['2026-09-01', '2026-10-01'])
+    out.push({
+      ...base,
+      day,
+      account: A2,
+      kind: 'ri-fee',
+      service: 'AmazonEC2',
+      region: 'eu-west-1',
+      resourceId: null,
+      usageType: 'EU-HeavyUsage:g4dn.xlarge',
+      billed: 144,
+      effective: 0,
+      list: 0,
+    });
+  out.push({
+    ...base,
+    day: '2026-09-01',
+    account: A2,
+    kind: 'ri-upfront',
+    service: 'AmazonEC2',
+    region: 'eu-west-1',
+    resourceId: null,
+    usageType: 'EU-HeavyUsage:g4dn.xlarge',
+    billed: 1000,
+    effective: 0,
+    list: 0,
+  });
   for (const day of oct) {
-    const p4d = { ...base, day, account: A2, service: 'AmazonEC2', region: 'us-west-2', resourceId: 'i-0p4d00000000000001', usageType: 'USW2-BoxUsage:p4d.24xlarge', instanceType: 'p4d.24xlarge', team: 'training' } as const;
+    const p4d = {
+      ...base,
+      day,
+      account: A2,
+      service: 'AmazonEC2',
+      region: 'us-west-2',
+      resourceId: 'i-0p4d00000000000001',
+      usageType: 'USW2-BoxUsage:p4d.24xlarge',
+      instanceType: 'p4d.24xlarge',
+      team: 'training',
+    } as const;
     out.push({ ...p4d, kind: 'sp-covered', hours: 24, billed: 480, effective: 336, list: 480, pricing: 'Committed' });
     out.push({ ...p4d, kind: 'sp-negation', billed: -480, effective: 0, list: 0 });
-    out.push({ ...base, day, account: A2, kind: 'sp-fee', service: 'AmazonEC2', region: null, resourceId: null, usageType: 'ComputeSP:1yrNoUpfront', billed: 336, effective: 0, list: 0 });
+    out.push({
+      ...base,
+      day,
+      account: A2,
+      kind: 'sp-fee',
+      service: 'AmazonEC2',
+      region: null,
+      resourceId: null,
+      usageType: 'ComputeSP:1yrNoUpfront',
+      billed: 336,
+      effective: 0,
+      list: 0,
+    });
   }
   for (const day of days('2026-10-27', '2026-10-31')) {
-    out.push({ ...base, day, account: A1, kind: 'usage', service: 'AmazonEC2', region: 'us-east-1', resourceId: 'i-0p5000000000000001', usageType: 'USE1-BoxUsage:p5.48xlarge', instanceType: 'p5.48xlarge', hours: 24, billed: 1200, effective: 1200, list: 1200, pricing: 'Standard', team: 'training' });
+    out.push({
+      ...base,
+      day,
+      account: A1,
+      kind: 'usage',
+      service: 'AmazonEC2',
+      region: 'us-east-1',
+      resourceId: 'i-0p5000000000000001',
+      usageType: 'USE1-BoxUsage:p5.48xlarge',
+      instanceType: 'p5.48xlarge',
+      hours: 24,
+      billed: 1200,
+      effective: 1200,
+      list: 1200,
+      pricing: 'Standard',
+      team: 'training',
+    });
   }
-  out.push({ ...base, day: '2026-10-15', account: A1, kind: 'credit', service: 'AmazonEC2', region: null, resourceId: null, usageType: '', billed: -50, effective: -50, list: 0 });
+  out.push({
+    ...base,
+    day: '2026-10-15',
+    account: A1,
+    kind: 'credit',
+    service: 'AmazonEC2',
+    region: null,
+    resourceId: null,
+    usageType: '',
+    billed: -50,
+    effective: -50,
+    list: 0,
+  });
   return out;
 }
 
@@ -183,7 +319,9 @@ async function write(rows: Record<string, unknown>[], types: Record<string, stri
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
   const cols = Object.keys(rows[0] ?? {}).filter((k) => !(opts.drop ?? []).includes(k));
-  const asText = `{${Object.keys(rows[0] ?? {}).map((k) => `'${k}': 'VARCHAR'`).join(', ')}}`;
+  const asText = `{${Object.keys(rows[0] ?? {})
+    .map((k) => `'${k}': 'VARCHAR'`)
+    .join(', ')}}`;
   await c.run(`CREATE TABLE t AS SELECT * FROM read_json('${src}', format = 'newline_delimited', columns = ${asText})`);
   const typed = cols.map((k) => (types[k] ? `CAST(${types[k].startsWith('MAP') ? `"${k}"::JSON` : `"${k}"`} AS ${types[k]}) AS "${k}"` : `"${k}"`)).join(', ');
   await c.run(`COPY (SELECT ${typed} FROM t) TO '${join(OUT, `${name}.parquet`)}' (FORMAT PARQUET)`);

@@ -68,14 +68,29 @@ export function counter(w: Window, perDay: number, rand: () => number, options: 
     daily.push({ date, avg: r2(daySum / points), max: r2((daySum / points) * 3), sum: daySum, datapoints: points });
   }
   const avg = r2(sum / (points * days));
-  return { avg, p50: avg, p95: r2(avg * 2.5), max: r2(avg * 4), sum, datapoints: points * days, observedHours: days * 24, periodSeconds: w.periodSeconds, ...(options.daily ? { daily: dailySeries(daily)! } : {}) };
+  return {
+    avg,
+    p50: avg,
+    p95: r2(avg * 2.5),
+    max: r2(avg * 4),
+    sum,
+    datapoints: points * days,
+    observedHours: days * 24,
+    periodSeconds: w.periodSeconds,
+    ...(options.daily ? { daily: dailySeries(daily)! } : {}),
+  };
 }
 
 /** Per-GPU metrics: one entry per index with utilisation p95 (kept per day) and peak memory used (MiB). */
 export function gpus(w: Window, perGpu: { utilP95: number; memMiB: number }[], memTotalMiB: number, rand: () => number, days?: number): GpuMetrics[] {
   return perGpu.map((g, index) => ({
     index,
-    utilization: gauge(w, { avg: r2(g.utilP95 * 0.7), p95: g.utilP95, max: Math.min(100, r2(g.utilP95 * 1.1 + (g.utilP95 > 0 ? 3 : 0.5))), ...(days ? { days } : {}) }, rand, { daily: true }),
+    utilization: gauge(
+      w,
+      { avg: r2(g.utilP95 * 0.7), p95: g.utilP95, max: Math.min(100, r2(g.utilP95 * 1.1 + (g.utilP95 > 0 ? 3 : 0.5))), ...(days ? { days } : {}) },
+      rand,
+      { daily: true },
+    ),
     memoryUsedMiB: gauge(w, { avg: g.memMiB * 0.9, p95: g.memMiB, max: g.memMiB, ...(days ? { days } : {}) }, rand),
     memoryTotalMiB: memTotalMiB,
   }));

@@ -24,7 +24,7 @@ export abstract class BaseCommand extends Command {
       return this.exit(err.exitCode);
     }
     // oclif's own parse errors (unknown flag, bad option value) are usage errors.
-    if (err.oclif !== undefined && err.oclif.exit !== undefined) {
+    if (err.oclif?.exit !== undefined) {
       if (err.oclif.exit === 0) return this.exit(0);
       process.stderr.write(`mlcost: ${usageProblem(err.message)} (see \`mlcost ${this.id ?? ''} --help\`)\n`);
       return this.exit(ExitCode.usage);
@@ -78,10 +78,15 @@ function usageProblem(message: string): string {
   const lines = message
     .split('\n')
     .map((l) => l.trim())
-    .filter((l) => l !== '' && !/^The following errors? occurred:?$/.test(l) && !/^See more help with/.test(l));
+    .filter((l) => l !== '' && !/^The following errors? occurred:?$/.test(l) && !l.startsWith('See more help with'));
   return lines.join('; ') || message;
 }
 
 function firstLine(message: string): string {
-  return message.split('\n').find((l) => l.trim() !== '')?.trim() ?? message;
+  return (
+    message
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? message
+  );
 }

@@ -29,7 +29,9 @@ export async function writeChunks(out: Writable, chunks: Iterable<string>): Prom
 
 function writeOnce(out: Writable, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    out.write(text, 'utf8', (err) => (err ? reject(err) : resolve()));
+    out.write(text, 'utf8', (err) => {
+      err ? reject(err) : resolve();
+    });
   });
 }
 

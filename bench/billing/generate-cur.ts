@@ -12,7 +12,28 @@ const rows = Number(process.argv[2] ?? 10_000_000);
 const file = process.argv[3] ?? join(import.meta.dirname, '..', 'out', 'cur-10m.parquet');
 mkdirSync(dirname(file), { recursive: true });
 
-const SERVICES = ['AmazonEC2', 'AmazonS3', 'AmazonSageMaker', 'AmazonRDS', 'AWSLambda', 'AmazonCloudWatch', 'AmazonEKS', 'AmazonECR', 'AmazonDynamoDB', 'AmazonVPC', 'AmazonEFS', 'AmazonFSx', 'AWSGlue', 'AmazonAthena', 'AmazonKinesis', 'AmazonSNS', 'AmazonSQS', 'AWSDataTransfer', 'AmazonRoute53', 'AWSBackup'];
+const SERVICES = [
+  'AmazonEC2',
+  'AmazonS3',
+  'AmazonSageMaker',
+  'AmazonRDS',
+  'AWSLambda',
+  'AmazonCloudWatch',
+  'AmazonEKS',
+  'AmazonECR',
+  'AmazonDynamoDB',
+  'AmazonVPC',
+  'AmazonEFS',
+  'AmazonFSx',
+  'AWSGlue',
+  'AmazonAthena',
+  'AmazonKinesis',
+  'AmazonSNS',
+  'AmazonSQS',
+  'AWSDataTransfer',
+  'AmazonRoute53',
+  'AWSBackup',
+];
 const TYPES = ['g5.xlarge', 'g5.12xlarge', 'p4d.24xlarge', 'p5.48xlarge', 'g4dn.xlarge', 'm5.xlarge', 'c6i.4xlarge', 'r6i.2xlarge'];
 const list = (xs: string[]): string => `[${xs.map((x) => `'${x}'`).join(', ')}]`;
 

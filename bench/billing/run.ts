@@ -18,7 +18,11 @@ const runs = Number(process.argv[3] ?? 3);
 
 function cli(): { seconds: number; rssMiB: number } {
   const started = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, join(ROOT, 'bin', 'run.js'), 'spend', '--source', 'cur', file, '--by', 'service,team', '--output', 'json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(
+    '/usr/bin/time',
+    ['-v', process.execPath, join(ROOT, 'bin', 'run.js'), 'spend', '--source', 'cur', file, '--by', 'service,team', '--output', 'json'],
+    { encoding: 'utf8', maxBuffer: 64 << 20 },
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (r.status !== 0) throw new Error(`spend failed: ${r.stderr}`);
   const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN);
@@ -29,8 +33,13 @@ async function reference(): Promise<number> {
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
   await c.run(`CREATE VIEW billing_line_items AS SELECT * FROM read_parquet('${file}')`);
-  const cols = (await c.runAndReadAll('DESCRIBE billing_line_items')).getRowObjectsJS().map((r) => ({ name: String(r['column_name']), type: String(r['column_type']) }));
-  const sql = spendQuery({ table: 'billing_line_items', dialect: DUCKDB, schema: new SourceSchema(cols, file), mapping: CUR2 }, { by: ['service', 'team'], teamKeys: ['team'] });
+  const cols = (await c.runAndReadAll('DESCRIBE billing_line_items'))
+    .getRowObjectsJS()
+    .map((r) => ({ name: String(r['column_name']), type: String(r['column_type']) }));
+  const sql = spendQuery(
+    { table: 'billing_line_items', dialect: DUCKDB, schema: new SourceSchema(cols, file), mapping: CUR2 },
+    { by: ['service', 'team'], teamKeys: ['team'] },
+  );
   const started = process.hrtime.bigint();
   await c.runAndReadAll(sql);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

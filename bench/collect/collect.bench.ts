@@ -50,7 +50,10 @@ async function seed(endpoint: string, n: number): Promise<void> {
     ];
     if (i < n - gpuCount) return base;
     const gpus = Array.from({ length: GPU_SERIES }, (_, g): SeriesSpec => ({
-      namespace: 'CWAgent', metricName: 'nvidia_smi_utilization_gpu', dimensions: { InstanceId: inst.id, index: String(g), name: 'NVIDIA A100-SXM4-40GB' }, points: daily(now, 14, () => (g === 0 ? 70 : 0)),
+      namespace: 'CWAgent',
+      metricName: 'nvidia_smi_utilization_gpu',
+      dimensions: { InstanceId: inst.id, index: String(g), name: 'NVIDIA A100-SXM4-40GB' },
+      points: daily(now, 14, () => (g === 0 ? 70 : 0)),
     }));
     return [...base, ...gpus];
   });
@@ -75,7 +78,7 @@ async function custodianBaseline(endpoint: string): Promise<number> {
   const common = { region: REGION, endpoint, credentials: TEST_CREDENTIALS, maxAttempts: 6 };
   const ec2 = new EC2Client(common);
   const cw = new CloudWatchClient(common);
-  const ids: Array<{ id: string; gpu: boolean }> = [];
+  const ids: { id: string; gpu: boolean }[] = [];
   for await (const page of paginateDescribeInstances({ client: ec2, pageSize: 1000 }, {})) {
     for (const r of page.Reservations ?? []) for (const i of r.Instances ?? []) ids.push({ id: i.InstanceId!, gpu: i.InstanceType === 'p4d.24xlarge' });
   }
@@ -83,10 +86,32 @@ async function custodianBaseline(endpoint: string): Promise<number> {
   const start = new Date(end.getTime() - 14 * 86_400_000);
   const jobs = ids.flatMap(({ id, gpu }) => [
     ...['CPUUtilization', 'NetworkIn', 'NetworkOut'].map((m) => ({ ns: 'AWS/EC2', m, dims: [{ Name: 'InstanceId', Value: id }] })),
-    ...(gpu ? Array.from({ length: GPU_SERIES }, (_, g) => ({ ns: 'CWAgent', m: 'nvidia_smi_utilization_gpu', dims: [{ Name: 'InstanceId', Value: id }, { Name: 'index', Value: String(g) }, { Name: 'name', Value: 'NVIDIA A100-SXM4-40GB' }] })) : []),
+    ...(gpu
+      ? Array.from({ length: GPU_SERIES }, (_, g) => ({
+          ns: 'CWAgent',
+          m: 'nvidia_smi_utilization_gpu',
+          dims: [
+            { Name: 'InstanceId', Value: id },
+            { Name: 'index', Value: String(g) },
+            { Name: 'name', Value: 'NVIDIA A100-SXM4-40GB' },
+          ],
+        }))
+      : []),
   ]);
   // Custodian runs metric lookups on a small thread pool; 8 in flight matches mlcost's CloudWatch limit.
-  await mapLimit(jobs, 8, (j) => cw.send(new GetMetricStatisticsCommand({ Namespace: j.ns, MetricName: j.m, Dimensions: j.dims, StartTime: start, EndTime: end, Period: 86400, Statistics: ['Average'] })));
+  await mapLimit(jobs, 8, (j) =>
+    cw.send(
+      new GetMetricStatisticsCommand({
+        Namespace: j.ns,
+        MetricName: j.m,
+        Dimensions: j.dims,
+        StartTime: start,
+        EndTime: end,
+        Period: 86400,
+        Statistics: ['Average'],
+      }),
+    ),
+  );
   ec2.destroy();
   cw.destroy();
   return jobs.length;
@@ -100,7 +125,15 @@ async function benchOne(n: number): Promise<string> {
     process.stderr.write(`N=${n}: seeded in ${Math.round((performance.now() - tSeed) / 1000)} s\n`);
     const proxy = await startProxy(moto.endpoint, { latencyMs: LATENCY_MS });
     const ours = await measured(() =>
-      collectWithUsage({ config: ConfigSchema.parse({}), regions: [REGION], allRegions: false, endpointUrl: proxy.url, lookbackDays: 14, org: false, prices: 'embedded' }),
+      collectWithUsage({
+        config: ConfigSchema.parse({}),
+        regions: [REGION],
+        allRegions: false,
+        endpointUrl: proxy.url,
+        lookbackDays: 14,
+        org: false,
+        prices: 'embedded',
+      }),
     );
     const ourCalls = new Map(proxy.calls);
     const queries = ours.value.usage.cloudwatchMetricsRequested;
@@ -112,7 +145,10 @@ async function benchOne(n: number): Promise<string> {
     const ourTotal = [...ourCalls.values()].reduce((a, b) => a + b, 0);
     await proxy.stop();
     const ourCw = gmd + (ourCalls.get('monitoring:ListMetrics') ?? 0);
-    const perOp = [...ourCalls.entries()].sort().map(([k, v]) => `${k} ${v}`).join(', ');
+    const perOp = [...ourCalls.entries()]
+      .sort()
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
     process.stderr.write(`N=${n}: mlcost ${ours.ms} ms (${perOp}); baseline ${base.ms} ms (${gms} GetMetricStatistics)\n`);
     return `| ${n} | ${queries} | ${gmd} (ceil/500 = ${Math.ceil(queries / 500)}) | ${ourCw} | ${ourTotal} | ${(ours.ms / 1000).toFixed(1)} s | ${ours.peakRssMiB} MiB | $${ours.value.usage.apiCostUsd.toFixed(4)} | ${gms} | ${baseTotal} | ${(base.ms / 1000).toFixed(1)} s | ${base.peakRssMiB} MiB | ${(gms / Math.max(1, ourCw)).toFixed(0)}x / ${(base.ms / ours.ms).toFixed(1)}x |`;
   } finally {
@@ -123,9 +159,14 @@ async function benchOne(n: number): Promise<string> {
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
 process.env['AWS_ACCESS_KEY_ID'] = TEST_CREDENTIALS.accessKeyId;
 process.env['AWS_SECRET_ACCESS_KEY'] = TEST_CREDENTIALS.secretAccessKey;
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const rows: string[] = [];
 for (const n of sizes.length ? sizes : [100, 1000, 5000]) rows.push(await benchOne(n));
-console.log('| N | metrics requested | GetMetricData calls | CloudWatch calls (incl. ListMetrics) | all mlcost calls | mlcost wall | mlcost peak RSS | est. AWS charge | baseline GetMetricStatistics | all baseline calls | baseline wall | baseline peak RSS | fewer CW calls / faster |');
+console.log(
+  '| N | metrics requested | GetMetricData calls | CloudWatch calls (incl. ListMetrics) | all mlcost calls | mlcost wall | mlcost peak RSS | est. AWS charge | baseline GetMetricStatistics | all baseline calls | baseline wall | baseline peak RSS | fewer CW calls / faster |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);

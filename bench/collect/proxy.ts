@@ -31,12 +31,14 @@ export async function startProxy(target: string, options: { latencyMs?: number; 
   const faults = options.faults ?? [];
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
-    const { service, region } = signing(req.headers['authorization']);
+    const { service, region } = signing(req.headers.authorization);
     const operation = operationOf(req, body);
     const key = `${service}:${operation}`;
     calls.set(key, (calls.get(key) ?? 0) + 1);
     if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
-    const fault = faults.find((f) => (f.service ?? service) === service && (f.operation ?? operation) === operation && (f.region ?? region) === region && (f.times ?? 1) > 0);
+    const fault = faults.find(
+      (f) => (f.service ?? service) === service && (f.operation ?? operation) === operation && (f.region ?? region) === region && (f.times ?? 1) > 0,
+    );
     if (fault) {
       if (fault.times !== undefined) fault.times -= 1;
       injected.set(`${key}:${fault.kind}`, (injected.get(`${key}:${fault.kind}`) ?? 0) + 1);
@@ -44,13 +46,10 @@ export async function startProxy(target: string, options: { latencyMs?: number; 
       res.writeHead(e.status, e.headers).end(e.body);
       return;
     }
-    const forward = request(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
-      (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      },
-    );
+    const forward = request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
     forward.on('error', (err) => res.writeHead(502).end(String(err)));
     forward.end(body);
   });
@@ -61,7 +60,9 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => {
+      resolve(Buffer.concat(chunks));
+    });
     req.on('error', reject);
   });
 }
@@ -77,7 +78,7 @@ function operationOf(req: IncomingMessage, body: Buffer): string {
   if (typeof target === 'string') return target.split('.').pop() ?? target;
   const action = /(?:^|&)Action=([A-Za-z]+)/.exec(body.toString('utf8'))?.[1];
   if (action) return action;
-  return `${req.method ?? 'GET'}`;
+  return req.method ?? 'GET';
 }
 
 const JSON_SERVICES = new Set(['monitoring', 'sagemaker', 'pricing', 'organizations']);
@@ -85,7 +86,11 @@ const JSON_SERVICES = new Set(['monitoring', 'sagemaker', 'pricing', 'organizati
 function errorResponse(service: string, kind: Fault['kind']): { status: number; headers: Record<string, string>; body: string } {
   if (JSON_SERVICES.has(service)) {
     const code = kind === 'throttle' ? 'ThrottlingException' : 'AccessDeniedException';
-    return { status: 400, headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-errortype': code }, body: JSON.stringify({ __type: code, message: `${code} injected by the test proxy` }) };
+    return {
+      status: 400,
+      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-errortype': code },
+      body: JSON.stringify({ __type: code, message: `${code} injected by the test proxy` }),
+    };
   }
   if (service === 'ec2') {
     const code = kind === 'throttle' ? 'RequestLimitExceeded' : 'UnauthorizedOperation';
@@ -94,8 +99,16 @@ function errorResponse(service: string, kind: Fault['kind']): { status: number; 
   }
   if (service === 's3') {
     const code = kind === 'throttle' ? 'SlowDown' : 'AccessDenied';
-    return { status: kind === 'throttle' ? 503 : 403, headers: { 'content-type': 'application/xml' }, body: `<Error><Code>${code}</Code><Message>injected</Message></Error>` };
+    return {
+      status: kind === 'throttle' ? 503 : 403,
+      headers: { 'content-type': 'application/xml' },
+      body: `<Error><Code>${code}</Code><Message>injected</Message></Error>`,
+    };
   }
   const code = kind === 'throttle' ? 'Throttling' : 'AccessDenied';
-  return { status: kind === 'throttle' ? 400 : 403, headers: { 'content-type': 'text/xml' }, body: `<ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>injected</Message></Error><RequestId>proxy</RequestId></ErrorResponse>` };
+  return {
+    status: kind === 'throttle' ? 400 : 403,
+    headers: { 'content-type': 'text/xml' },
+    body: `<ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>injected</Message></Error><RequestId>proxy</RequestId></ErrorResponse>`,
+  };
 }

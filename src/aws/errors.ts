@@ -27,7 +27,14 @@ const ACCESS_DENIED = new Set([
 const OPT_IN = new Set(['OptInRequired', 'SubscriptionRequiredException']);
 const THROTTLED = new Set(['Throttling', 'ThrottlingException', 'RequestLimitExceeded', 'TooManyRequestsException', 'SlowDown', 'RequestThrottled']);
 /** Codes AWS and emulators use for an operation the endpoint does not offer (all 4xx/501 today, listed so the kind is explicit). */
-const NOT_IMPLEMENTED = new Set(['NotImplemented', 'NotImplementedException', 'InvalidAction', 'UnknownOperationException', 'UnsupportedOperation', 'UnsupportedOperationException']);
+const NOT_IMPLEMENTED = new Set([
+  'NotImplemented',
+  'NotImplementedException',
+  'InvalidAction',
+  'UnknownOperationException',
+  'UnsupportedOperation',
+  'UnsupportedOperationException',
+]);
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'TimeoutError']);
 
 export function classifyAwsError(err: unknown): AwsFailure {
@@ -43,7 +50,11 @@ export function classifyAwsError(err: unknown): AwsFailure {
   if (isNotImplemented(err)) {
     const html = htmlErrorStatus(err);
     return html !== undefined
-      ? { kind: 'not-implemented', code: `HTTP ${html}`, message: 'the endpoint answered with an HTML error page instead of an AWS error: it does not implement this API' }
+      ? {
+          kind: 'not-implemented',
+          code: `HTTP ${html}`,
+          message: 'the endpoint answered with an HTML error page instead of an AWS error: it does not implement this API',
+        }
       : { kind: 'not-implemented', code: name, message };
   }
   return { kind: 'error', code: name, message };
@@ -70,5 +81,10 @@ function htmlErrorStatus(err: unknown): number | undefined {
 }
 
 function oneLine(s: string): string {
-  return s.split('\n').map((l) => l.trim()).filter(Boolean).join(' ').slice(0, 300);
+  return s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(' ')
+    .slice(0, 300);
 }

@@ -14,9 +14,16 @@ export const awsFlags = {
   'endpoint-url': Flags.string({ description: 'Send every AWS call to this endpoint (an emulator or proxy); wins over AWS_ENDPOINT_URL.', helpGroup: 'AWS' }),
   lookback: Flags.string({ description: 'Metrics window, e.g. 7d, 14d, 30d, 4w (default: lookbackDays in the config, else 14d).', helpGroup: 'AWS' }),
   org: Flags.boolean({ description: 'Read every active account of the AWS Organization through --org-role.', helpGroup: 'AWS' }),
-  'org-role': Flags.string({ description: `Role assumed in member accounts with --org (default ${DEFAULT_ORG_ROLE}; a read-only role is better).`, helpGroup: 'AWS' }),
+  'org-role': Flags.string({
+    description: `Role assumed in member accounts with --org (default ${DEFAULT_ORG_ROLE}; a read-only role is better).`,
+    helpGroup: 'AWS',
+  }),
   strict: Flags.boolean({ description: 'Exit 3 when any account, region or API could not be read (partial data).', helpGroup: 'AWS' }),
-  prices: Flags.string({ description: 'Price source: live (Pricing API), embedded (shipped catalog), auto (live, else embedded).', options: ['live', 'embedded', 'auto'], helpGroup: 'AWS' }),
+  prices: Flags.string({
+    description: 'Price source: live (Pricing API), embedded (shipped catalog), auto (live, else embedded).',
+    options: ['live', 'embedded', 'auto'],
+    helpGroup: 'AWS',
+  }),
 };
 
 export interface AwsFlagValues {
@@ -61,5 +68,8 @@ export function parseLookback(text: string): number {
 }
 
 function splitList(text: string): string[] {
-  return text.split(',').map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

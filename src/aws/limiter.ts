@@ -1,7 +1,7 @@
 /** A counting semaphore: at most `max` tasks run at once, the rest wait in FIFO order. */
 export class Limiter {
   private active = 0;
-  private readonly waiting: Array<() => void> = [];
+  private readonly waiting: (() => void)[] = [];
 
   constructor(readonly max: number) {
     if (!Number.isInteger(max) || max < 1) throw new Error(`limiter size must be a positive integer, got ${max}`);

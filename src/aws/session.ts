@@ -91,7 +91,12 @@ export class AwsSession {
     return l;
   }
 
-  private instrument(stack: MiddlewareStack<object, object>, iamPrefix: string, limiter: Limiter, where: Pick<AwsCallEvent, 'service' | 'region' | 'accountId'>): void {
+  private instrument(
+    stack: MiddlewareStack<object, object>,
+    iamPrefix: string,
+    limiter: Limiter,
+    where: Pick<AwsCallEvent, 'service' | 'region' | 'accountId'>,
+  ): void {
     const counter = this.counter;
     const onCall = this.options.onCall;
     stack.add(

@@ -1,10 +1,4 @@
-import {
-  GetQueryExecutionCommand,
-  GetQueryResultsCommand,
-  StartQueryExecutionCommand,
-  type AthenaClient,
-  type QueryExecution,
-} from '@aws-sdk/client-athena';
+import { GetQueryExecutionCommand, GetQueryResultsCommand, StartQueryExecutionCommand, type AthenaClient, type QueryExecution } from '@aws-sdk/client-athena';
 import { UserError } from '../errors.js';
 import { awsErrorLine } from './aws-error.js';
 import { ATHENA, ident, literal } from './dialect.js';
@@ -60,8 +54,19 @@ export async function openAthena(client: AthenaClient, s: AthenaSettings, mappin
   const where = `${s.database}.${s.table}`;
   if (rows.length === 0) throw new UserError(`Athena table ${where} not found (check --database and --table, or billing.athena in mlcost.config.yaml)`);
   const columns = rows.map((r) => ({ name: String(r['column_name'] ?? ''), type: String(r['data_type'] ?? '') }));
-  const target: QueryTarget = { table: `${ident(s.database)}.${ident(s.table)}`, dialect: ATHENA, schema: new SourceSchema(columns, `Athena ${where}`, mapping.columnAliases), mapping };
-  return { target, run: (sql, purpose) => runner.run(sql, purpose), close: async () => client.destroy() };
+  const target: QueryTarget = {
+    table: `${ident(s.database)}.${ident(s.table)}`,
+    dialect: ATHENA,
+    schema: new SourceSchema(columns, `Athena ${where}`, mapping.columnAliases),
+    mapping,
+  };
+  return {
+    target,
+    run: (sql, purpose) => runner.run(sql, purpose),
+    close: async () => {
+      client.destroy();
+    },
+  };
 }
 
 export class AthenaRunner {
@@ -104,7 +109,8 @@ export class AthenaRunner {
         const reason = execution?.Status?.StateChangeReason ?? execution?.Status?.AthenaError?.ErrorMessage ?? 'no reason given';
         throw new UserError(`Athena query for ${purpose} ${state.toLowerCase()} (${id}): ${reason}`);
       }
-      if (Date.now() > deadline) throw new UserError(`Athena query for ${purpose} still ${state ?? 'pending'} after the timeout (${id}); it keeps running in Athena`);
+      if (Date.now() > deadline)
+        throw new UserError(`Athena query for ${purpose} still ${state ?? 'pending'} after the timeout (${id}); it keeps running in Athena`);
       await sleep(delay);
       delay = Math.min(delay * 2, this.o.maxPollMs ?? 5_000);
     }
@@ -117,7 +123,9 @@ export class AthenaRunner {
     let token: string | undefined;
     let first = true;
     do {
-      const out = await this.call(purpose, () => this.client.send(new GetQueryResultsCommand({ QueryExecutionId: id, MaxResults: 1000, ...(token ? { NextToken: token } : {}) })));
+      const out = await this.call(purpose, () =>
+        this.client.send(new GetQueryResultsCommand({ QueryExecutionId: id, MaxResults: 1000, ...(token ? { NextToken: token } : {}) })),
+      );
       names ??= (out.ResultSet?.ResultSetMetadata?.ColumnInfo ?? []).map((c) => c.Name ?? '');
       const data = out.ResultSet?.Rows ?? [];
       for (const [i, row] of data.entries()) {

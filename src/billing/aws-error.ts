@@ -6,7 +6,12 @@ export function awsErrorLine(err: unknown): string {
   const e = (typeof err === 'object' && err !== null ? err : {}) as { name?: unknown; code?: unknown; message?: unknown };
   const code = typeof e.code === 'string' ? e.code : typeof e.name === 'string' ? e.name : 'Error';
   const message = typeof e.message === 'string' && e.message !== '' ? e.message : String(err);
-  const line = message.split('\n').map((l) => l.trim()).filter(Boolean).join(' ').slice(0, 300);
+  const line = message
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(' ')
+    .slice(0, 300);
   return `${code}: ${line}`;
 }
 

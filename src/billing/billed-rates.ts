@@ -98,7 +98,8 @@ export async function readBilledRates(paths: readonly string[], o: ReadBilledRat
 function withDetectedMapping(engine: BillingEngine, source?: 'cur' | 'focus'): BillingEngine {
   const schema = engine.target.schema;
   const kind = source ?? (schema.has('line_item_usage_start_date') ? 'cur' : schema.has('ChargePeriodStart') ? 'focus' : undefined);
-  if (kind === undefined) throw new UserError(`${schema.where}: neither a CUR 2.0 export (no line_item_usage_start_date) nor a FOCUS export (no ChargePeriodStart)`);
+  if (kind === undefined)
+    throw new UserError(`${schema.where}: neither a CUR 2.0 export (no line_item_usage_start_date) nor a FOCUS export (no ChargePeriodStart)`);
   const target = { ...engine.target, mapping: kind === 'cur' ? CUR2 : FOCUS };
   return { target, run: (sql, purpose) => engine.run(sql, purpose), close: () => engine.close() };
 }
@@ -122,7 +123,12 @@ function add(m: Map<string, Acc>, key: string, r: InstanceUsage): void {
 function finish(m: Map<string, Acc>): Map<string, BilledRate> {
   const out = new Map<string, BilledRate>();
   for (const [k, a] of m) {
-    out.set(k, { hourlyEffective: round6(a.effective / a.hours), hourlyBilled: round6(a.billed / a.hours), hours: a.hours, pricingModels: [...a.models].sort() });
+    out.set(k, {
+      hourlyEffective: round6(a.effective / a.hours),
+      hourlyBilled: round6(a.billed / a.hours),
+      hours: a.hours,
+      pricingModels: [...a.models].sort(),
+    });
   }
   return out;
 }

@@ -36,7 +36,9 @@ function groupFor(d: Dimension, teamKey: string): CeGroup {
     case 'team':
       return { type: 'TAG', key: teamKey };
     case 'resource':
-      throw new UserError('--by resource needs resource-level data: use --source cur (with INCLUDE_RESOURCES) or --source focus; Cost Explorer keeps resources for 14 days only');
+      throw new UserError(
+        '--by resource needs resource-level data: use --source cur (with INCLUDE_RESOURCES) or --source focus; Cost Explorer keeps resources for 14 days only',
+      );
   }
 }
 
@@ -64,7 +66,11 @@ export async function costExplorerSpendReport(req: CeSpendRequest): Promise<Spen
   const counter: CeCounter = { requests: 0, cachedPages: 0 };
   const opts = { counter, ...(req.cacheDir !== undefined ? { cacheDir: req.cacheDir } : {}) };
   try {
-    const rows = await getCostAndUsage(client, { start: held.start, end: held.end, granularity: 'DAILY', groupBy: groups, metrics: ['UnblendedCost', 'AmortizedCost'] }, opts);
+    const rows = await getCostAndUsage(
+      client,
+      { start: held.start, end: held.end, granularity: 'DAILY', groupBy: groups, metrics: ['UnblendedCost', 'AmortizedCost'] },
+      opts,
+    );
     const daily = rows.map(toDaily);
     const window = reportWindow(held, req.lastDays);
     const usage = await getCostAndUsage(
@@ -75,7 +81,9 @@ export async function costExplorerSpendReport(req: CeSpendRequest): Promise<Spen
         granularity: 'MONTHLY',
         groupBy: [{ type: 'DIMENSION', key: 'INSTANCE_TYPE' }],
         metrics: ['UsageQuantity', 'UnblendedCost', 'AmortizedCost'],
-        filter: { And: [{ Dimensions: { Key: 'SERVICE', Values: [EC2_COMPUTE] } }, { Dimensions: { Key: 'USAGE_TYPE_GROUP', Values: ['EC2: Running Hours'] } }] },
+        filter: {
+          And: [{ Dimensions: { Key: 'SERVICE', Values: [EC2_COMPUTE] } }, { Dimensions: { Key: 'USAGE_TYPE_GROUP', Values: ['EC2: Running Hours'] } }],
+        },
       },
       opts,
     );
@@ -91,7 +99,9 @@ export async function costExplorerSpendReport(req: CeSpendRequest): Promise<Spen
   } finally {
     client.destroy();
     const usd = counter.requests * COST_EXPLORER_USD_PER_REQUEST;
-    req.notify(`Cost Explorer: ${counter.requests} request(s), $${usd.toFixed(2)} at $0.01 each${counter.cachedPages ? `; ${counter.cachedPages} page(s) from cache` : ''}`);
+    req.notify(
+      `Cost Explorer: ${counter.requests} request(s), $${usd.toFixed(2)} at $0.01 each${counter.cachedPages ? `; ${counter.cachedPages} page(s) from cache` : ''}`,
+    );
   }
 }
 
@@ -102,5 +112,15 @@ function toDaily(r: CeRow): DailySpend {
 function toUsage(r: CeRow): InstanceUsage[] {
   const type = r.keys[0];
   if (!type) return [];
-  return [{ resourceId: null, instanceType: type, region: null, pricingModel: 'other', hours: r.metrics.UsageQuantity ?? 0, billed: r.metrics.UnblendedCost ?? 0, effective: r.metrics.AmortizedCost ?? 0 }];
+  return [
+    {
+      resourceId: null,
+      instanceType: type,
+      region: null,
+      pricingModel: 'other',
+      hours: r.metrics.UsageQuantity ?? 0,
+      billed: r.metrics.UnblendedCost ?? 0,
+      effective: r.metrics.AmortizedCost ?? 0,
+    },
+  ];
 }

@@ -32,9 +32,7 @@ export async function openDuckDb(paths: readonly string[], format: FileFormat, m
   const conn = await instance.connect();
   const list = `[${paths.map(literal).join(', ')}]`;
   const reader =
-    format === 'parquet'
-      ? `read_parquet(${list}, union_by_name = true)`
-      : `read_csv(${list}, union_by_name = true, header = true, all_varchar = true)`;
+    format === 'parquet' ? `read_parquet(${list}, union_by_name = true)` : `read_csv(${list}, union_by_name = true, header = true, all_varchar = true)`;
   try {
     await conn.run(`SET TimeZone = 'UTC'`);
     await conn.run(`CREATE VIEW ${VIEW} AS SELECT * FROM ${reader}`);

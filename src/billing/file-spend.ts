@@ -44,7 +44,10 @@ export async function fileSpendReport(req: FileSpendRequest): Promise<SpendRepor
       // Athena bills bytes scanned: bound the scan by --last plus what the month-over-month delta needs.
       ...(req.engine === 'athena' && req.lastDays !== undefined ? { since: startOf(addDays(dayOf(req.now), -(req.lastDays + 62))) } : {}),
     });
-    if (daily.length === 0) throw new UserError(`${engine.target.schema.where}: no billing line items${req.engine === 'athena' && req.lastDays !== undefined ? ` in the last ${req.lastDays} days` : ''}`);
+    if (daily.length === 0)
+      throw new UserError(
+        `${engine.target.schema.where}: no billing line items${req.engine === 'athena' && req.lastDays !== undefined ? ` in the last ${req.lastDays} days` : ''}`,
+      );
     const draft = buildSpendReport(daily, { source: sourceOf(req, engine), by: req.by, ...(req.lastDays !== undefined ? { lastDays: req.lastDays } : {}) });
     const warnings: string[] = [];
     const gpu = await readGpuLine(engine, draft, req.snapshot, warnings);
@@ -81,7 +84,9 @@ async function openEngine(req: FileSpendRequest): Promise<{ engine: BillingEngin
     if (req.paths.length > 0) throw new UserError('--engine athena reads the table named by --database and --table; drop the file paths');
     if (!req.athena) throw new UserError('--engine athena needs --database and --table (or billing.athena in mlcost.config.yaml)');
     const engine = await openAthena(athenaClient(req.aws), req.athena, mapping, {
-      onQuery: (q) => req.notify(`Athena: ${q.purpose} scanned ${formatBytes(q.bytesScanned)} (about $${q.costUsd.toFixed(4)}) in query ${q.id}`),
+      onQuery: (q) => {
+        req.notify(`Athena: ${q.purpose} scanned ${formatBytes(q.bytesScanned)} (about $${q.costUsd.toFixed(4)}) in query ${q.id}`);
+      },
     });
     return { engine, cleanup: async () => undefined };
   }

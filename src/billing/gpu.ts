@@ -73,7 +73,13 @@ export function gpuLine(usage: readonly InstanceUsage[], snapshot?: Snapshot): G
   }
   const list = [...families.values()].map(finish).sort((a, b) => b.effective - a.effective || a.family.localeCompare(b.family));
   const total = list.reduce(
-    (t, f) => ({ instanceHours: t.instanceHours + f.instanceHours, billed: t.billed + f.billed, effective: t.effective + f.effective, measuredHours: t.measuredHours + f.measuredHours, idleHours: t.idleHours + f.idleHours }),
+    (t, f) => ({
+      instanceHours: t.instanceHours + f.instanceHours,
+      billed: t.billed + f.billed,
+      effective: t.effective + f.effective,
+      measuredHours: t.measuredHours + f.measuredHours,
+      idleHours: t.idleHours + f.idleHours,
+    }),
     { instanceHours: 0, billed: 0, effective: 0, measuredHours: 0, idleHours: 0 },
   );
   const { family: _, ...sums } = finish({ family: '', ...total, idleShare: null });

@@ -51,7 +51,9 @@ async function expandLocal(path: string): Promise<string[]> {
   try {
     info = await stat(path);
   } catch (err) {
-    throw new UserError(`${path}: cannot read billing file (${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : errorMessage(err)})`);
+    throw new UserError(
+      `${path}: cannot read billing file (${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : errorMessage(err)})`,
+    );
   }
   if (!info.isDirectory()) return [path];
   const found = (await readdir(path, { recursive: true }))

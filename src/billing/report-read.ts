@@ -27,7 +27,9 @@ const SavedSpendReportSchema = z.looseObject({
   totals: z.looseObject({ effective: usd }),
   groups: z.array(z.looseObject({ key, effective: usd })),
   deltas: z.looseObject({
-    weekOverWeek: z.looseObject({ current: period.extend({ effective: usd }), previous: period.extend({ effective: usd }), change: usd, changePct: usd.nullable() }).nullable(),
+    weekOverWeek: z
+      .looseObject({ current: period.extend({ effective: usd }), previous: period.extend({ effective: usd }), change: usd, changePct: usd.nullable() })
+      .nullable(),
   }),
   topMovers: z.array(z.looseObject({ key, previous: usd, current: usd, change: usd })).default([]),
   gpu: z.looseObject({ effective: usd, instanceHours: usd, idleShare: usd.nullable() }).nullable().default(null),
@@ -43,7 +45,9 @@ export async function readSpendReport(file: string): Promise<SavedSpendReport> {
   // An audit result has a schemaVersion too: a spend report is told by its window and source.
   if (!('window' in obj) || !('source' in obj)) throw new UserError(`${file}: not a spend report; write one with \`mlcost spend --output json\``);
   if (version !== SPEND_REPORT_SCHEMA_VERSION) {
-    throw new UserError(`${file}: unsupported spend report schemaVersion ${JSON.stringify(version)} (this mlcost reads version ${SPEND_REPORT_SCHEMA_VERSION}); write it again with \`mlcost spend --output json\``);
+    throw new UserError(
+      `${file}: unsupported spend report schemaVersion ${JSON.stringify(version)} (this mlcost reads version ${SPEND_REPORT_SCHEMA_VERSION}); write it again with \`mlcost spend --output json\``,
+    );
   }
   const parsed = SavedSpendReportSchema.safeParse(raw);
   if (!parsed.success) throw new UserError(`${file}: invalid spend report: ${describeIssue(parsed.error)}`);

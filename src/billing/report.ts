@@ -113,7 +113,12 @@ function aggregate(rows: readonly DailySpend[], by: readonly Dimension[]): Omit<
     acc.set(k, g);
   }
   return [...acc.values()]
-    .map((g) => ({ key: named(g.keys, by), billed: roundCents(g.billed), effective: roundCents(g.effective), list: g.list === null ? null : roundCents(g.list) }))
+    .map((g) => ({
+      key: named(g.keys, by),
+      billed: roundCents(g.billed),
+      effective: roundCents(g.effective),
+      list: g.list === null ? null : roundCents(g.list),
+    }))
     .sort((a, b) => b.effective - a.effective || JSON.stringify(a.key).localeCompare(JSON.stringify(b.key)));
 }
 

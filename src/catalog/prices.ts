@@ -130,7 +130,10 @@ export class PriceBook {
     return this.cached(['ebsSnapshotGbMonth', tier, region], () =>
       this.liveOrEmbedded('ebs', region, `snapshot-${tier}`, 'GB-month', () =>
         tier === 'archive'
-          ? { known: false, reason: `no EBS snapshot archive-tier price for ${region}: the embedded catalog has none and live price collection does not fetch snapshot prices` }
+          ? {
+              known: false,
+              reason: `no EBS snapshot archive-tier price for ${region}: the embedded catalog has none and live price collection does not fetch snapshot prices`,
+            }
           : embedded(snap.gbMonth.standard, region, snap.sameListPriceRegions, {
               unit: 'GB-month',
               source: snap.source,
@@ -146,7 +149,13 @@ export class PriceBook {
   ebsGp3ExtraIops(region: string): PriceLookup {
     return this.cached(['ebsGp3ExtraIops', region], () => {
       const g = storageData.gp3Performance;
-      return embedded(g.iopsMonth, region, g.sameListPriceRegions, { unit: 'IOPS-month', source: g.source, asOf: g.asOf, what: 'gp3 extra-IOPS price', collectedLive: false });
+      return embedded(g.iopsMonth, region, g.sameListPriceRegions, {
+        unit: 'IOPS-month',
+        source: g.source,
+        asOf: g.asOf,
+        what: 'gp3 extra-IOPS price',
+        collectedLive: false,
+      });
     });
   }
 

@@ -16,7 +16,10 @@ export const SUCCESSORS: Readonly<Record<string, readonly Successor[]>> = {
     { family: 'g6', change: 'K80 -> L4 (Ada): far faster FP16/INT8 inference, 24 GB per GPU' },
   ],
   p3: [
-    { family: 'g6e', change: 'V100 -> L40S (Ada): 48 GB per GPU, faster FP16/FP8; no NVLink between GPUs and weak FP64, so multi-GPU training and HPC may slow down' },
+    {
+      family: 'g6e',
+      change: 'V100 -> L40S (Ada): 48 GB per GPU, faster FP16/FP8; no NVLink between GPUs and weak FP64, so multi-GPU training and HPC may slow down',
+    },
     { family: 'g5', change: 'V100 -> A10G (Ampere): 24 GB per GPU, similar FP16 for inference-sized jobs; no NVLink and weak FP64' },
   ],
   g3: [

@@ -26,7 +26,10 @@ export async function resolveAccounts(session: AwsSession, options: CollectOptio
     for await (const page of paginateListAccounts({ client: session.client('organizations', homeRegion, base) }, {})) {
       for (const a of page.Accounts ?? []) {
         if (!a.Id || (a.Status ?? a.State) !== 'ACTIVE') continue;
-        const credentials = a.Id === base.accountId ? base.credentials : assumeRoleCredentials(sts, { roleArn: `arn:aws:iam::${a.Id}:role/${options.orgRoleName ?? DEFAULT_ORG_ROLE}` });
+        const credentials =
+          a.Id === base.accountId
+            ? base.credentials
+            : assumeRoleCredentials(sts, { roleArn: `arn:aws:iam::${a.Id}:role/${options.orgRoleName ?? DEFAULT_ORG_ROLE}` });
         accounts.set(a.Id, { accountId: a.Id, credentials, ...(a.Name ? { name: a.Name } : {}) });
       }
     }
@@ -44,7 +47,12 @@ export async function resolveAccounts(session: AwsSession, options: CollectOptio
         return a;
       } catch (err) {
         const f = classifyAwsError(err);
-        warnings.add({ code: f.kind, message: `${a.accountId}: skipped, cannot assume its role (${f.code}: ${f.message})`, accountId: a.accountId, service: 'sts' });
+        warnings.add({
+          code: f.kind,
+          message: `${a.accountId}: skipped, cannot assume its role (${f.code}: ${f.message})`,
+          accountId: a.accountId,
+          service: 'sts',
+        });
         return undefined;
       }
     }),
@@ -61,7 +69,9 @@ async function callerAccount(session: AwsSession, base: Account, region: string)
   } catch (err) {
     const f = classifyAwsError(err);
     if (f.kind === 'no-credentials') {
-      throw new UserError('no AWS credentials found (set AWS_PROFILE or AWS_ACCESS_KEY_ID, run `aws sso login`, or pass --profile); to see mlcost without AWS, run `mlcost audit --demo`');
+      throw new UserError(
+        'no AWS credentials found (set AWS_PROFILE or AWS_ACCESS_KEY_ID, run `aws sso login`, or pass --profile); to see mlcost without AWS, run `mlcost audit --demo`',
+      );
     }
     throw new UserError(`cannot use the AWS credentials in ${region} (${f.code}: ${f.message})`, ExitCode.usage);
   }

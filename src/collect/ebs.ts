@@ -13,8 +13,8 @@ export async function collectVolumes(ctx: RegionContext): Promise<EbsVolume[]> {
   const out: EbsVolume[] = [];
   for await (const page of paginateDescribeVolumes({ client, pageSize: 500 }, {})) {
     for (const v of page.Volumes ?? []) {
-      const type = v.VolumeType as EbsVolume['type'] | undefined;
-      const state = v.State as EbsVolume['state'] | undefined;
+      const type = v.VolumeType;
+      const state = v.State;
       if (!v.VolumeId || !type || !VOLUME_TYPES.has(type) || !state || !VOLUME_STATES.has(state) || !v.Size || !v.CreateTime) {
         ctx.warnings.add({
           code: 'unsupported-resource',
@@ -71,7 +71,11 @@ export async function collectSnapshots(ctx: RegionContext): Promise<EbsSnapshot[
  * returning every public AMI snapshot): another account's snapshot is not ours to delete, and
  * pricing it would invent waste. A snapshot without OwnerId is trusted to be the filter's answer.
  */
-export function toSnapshot(s: Snapshot, ctx: { account: { accountId: string }; region: string }, amisBySnapshot: ReadonlyMap<string, string[]>): EbsSnapshot | undefined {
+export function toSnapshot(
+  s: Snapshot,
+  ctx: { account: { accountId: string }; region: string },
+  amisBySnapshot: ReadonlyMap<string, string[]>,
+): EbsSnapshot | undefined {
   if (!s.SnapshotId || !s.StartTime) return undefined;
   if (s.OwnerId !== undefined && s.OwnerId !== ctx.account.accountId) return undefined;
   const tags = tagMap(s.Tags);

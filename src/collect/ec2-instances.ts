@@ -36,7 +36,7 @@ export async function collectInstances(ctx: RegionContext): Promise<CollectedIns
 }
 
 function toInstance(raw: Instance, ctx: RegionContext): Ec2Instance | undefined {
-  const state = raw.State?.Name as Ec2Instance['state'] | undefined;
+  const state = raw.State?.Name;
   if (!raw.InstanceId || !raw.InstanceType || !state || !STATES.has(state) || !raw.LaunchTime) {
     ctx.warnings.add({
       code: 'invalid-response',

@@ -12,7 +12,9 @@ import { collectWithUsage } from './run.js';
  * is partial in the sense of --strict / --prices live.
  */
 export async function collectForCommand(flags: AwsFlagValues & { strict?: boolean }, config: Config): Promise<{ snapshot: Snapshot; partial: boolean }> {
-  const display = wantsLiveProgress(process.stderr, process.env) ? new LiveProgress(process.stderr, { color: wantsColor(process.stderr, process.env) }) : undefined;
+  const display = wantsLiveProgress(process.stderr, process.env)
+    ? new LiveProgress(process.stderr, { color: wantsColor(process.stderr, process.env) })
+    : undefined;
   const options = collectOptionsFromFlags(flags, config, display ? { onProgress: display.handle } : {});
   display?.start();
   let result: Awaited<ReturnType<typeof collectWithUsage>> | undefined;

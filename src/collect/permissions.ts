@@ -31,7 +31,7 @@ export const COLLECTOR_ACTIONS: Readonly<Record<string, readonly string[]>> = {
 
 export interface IamPolicy {
   Version: '2012-10-17';
-  Statement: Array<{ Sid: string; Effect: 'Allow'; Action: string[]; Resource: '*' }>;
+  Statement: { Sid: string; Effect: 'Allow'; Action: string[]; Resource: '*' }[];
 }
 
 /** The minimal read-only policy; sts:AssumeRole is only needed with `accounts` or --org, so it can be dropped otherwise. */

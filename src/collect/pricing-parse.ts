@@ -130,11 +130,11 @@ export function sagemakerPrices(items: readonly PriceItem[], ctx: ParseContext):
   return dedupe(out);
 }
 
-function hourly(terms: ReadonlyArray<z.infer<typeof Term>>): number | undefined {
+function hourly(terms: readonly z.infer<typeof Term>[]): number | undefined {
   return firstTier(terms, 'Hrs');
 }
 
-function firstTier(terms: ReadonlyArray<z.infer<typeof Term>>, unit: string): number | undefined {
+function firstTier(terms: readonly z.infer<typeof Term>[], unit: string): number | undefined {
   for (const term of terms) {
     for (const dim of Object.values(term.priceDimensions)) {
       if (dim.unit !== unit || (dim.beginRange !== undefined && Number(dim.beginRange) !== 0)) continue;

@@ -71,7 +71,11 @@ export async function collectPrices(ctx: PricingContext, needs: PriceNeeds): Pro
   const client = ctx.session.client('pricing', pricingRegion(ctx.home), ctx.account);
   const cache = new PriceCache(ctx.options.cacheDir ?? defaultCacheDir(), ctx.options.priceCacheTtlHours ?? 168, () => ctx.now);
   const asOf = ctx.now.toISOString().slice(0, 10);
-  const parse = (service: ParseContext['service'], serviceCode: string): ParseContext => ({ service, source: `AWS Pricing API GetProducts (${serviceCode})`, asOf });
+  const parse = (service: ParseContext['service'], serviceCode: string): ParseContext => ({
+    service,
+    source: `AWS Pricing API GetProducts (${serviceCode})`,
+    asOf,
+  });
   const queries: PriceQuery[] = [];
   for (const [region, types] of needs.ec2) {
     for (const chunk of chunks([...types].sort(), TYPES_PER_QUERY)) {
@@ -79,14 +83,22 @@ export async function collectPrices(ctx: PricingContext, needs: PriceNeeds): Pro
     }
   }
   for (const [region, types] of needs.ebs) {
-    queries.push({ serviceCode: 'AmazonEC2', filters: ebsFilters(region, [...types].sort()), toPrices: (items) => ebsPrices(items, parse('ebs', 'AmazonEC2')) });
+    queries.push({
+      serviceCode: 'AmazonEC2',
+      filters: ebsFilters(region, [...types].sort()),
+      toPrices: (items) => ebsPrices(items, parse('ebs', 'AmazonEC2')),
+    });
   }
   for (const region of [...needs.s3].sort()) {
     queries.push({ serviceCode: 'AmazonS3', filters: s3Filters(region), toPrices: (items) => s3Prices(items, parse('s3', 'AmazonS3')) });
   }
   for (const [region, types] of needs.sagemaker) {
     for (const chunk of chunks([...types].sort(), TYPES_PER_QUERY)) {
-      queries.push({ serviceCode: 'AmazonSageMaker', filters: sagemakerFilters(region, chunk), toPrices: (items) => sagemakerPrices(items, parse('sagemaker', 'AmazonSageMaker')) });
+      queries.push({
+        serviceCode: 'AmazonSageMaker',
+        filters: sagemakerFilters(region, chunk),
+        toPrices: (items) => sagemakerPrices(items, parse('sagemaker', 'AmazonSageMaker')),
+      });
     }
   }
   let firstFailure: unknown;

@@ -37,14 +37,18 @@ export class LiveProgress {
     this.model = new ProgressModel(this.now());
   }
 
-  readonly handle = (e: CollectProgressEvent): void => this.model.apply(e);
+  readonly handle = (e: CollectProgressEvent): void => {
+    this.model.apply(e);
+  };
 
   start(): void {
     this.out.write(`${ESC}?25l`);
     // An interrupted run must not leave the user's cursor hidden.
     process.once('exit', this.restoreCursor);
     this.draw(false);
-    this.timer = setInterval(() => this.draw(false), REDRAW_MS);
+    this.timer = setInterval(() => {
+      this.draw(false);
+    }, REDRAW_MS);
     this.timer.unref();
   }
 

@@ -43,7 +43,12 @@ function headerLine(model: ProgressModel, o: FrameOptions, c: ReturnType<typeof 
   if (!model.plan) return [{ text: o.final ? '' : `${SPINNER[o.tick % SPINNER.length]} `, paint: c.cyan }, { text: `resolving accounts and regions… ${secs}` }];
   const { accounts, regions, lookbackDays } = model.plan;
   const scope = `${accounts} account${accounts === 1 ? '' : 's'} × ${regions} region${regions === 1 ? '' : 's'}, ${lookbackDays}-day lookback`;
-  if (!o.final) return [{ text: `${SPINNER[o.tick % SPINNER.length]} `, paint: c.cyan }, { text: `collecting ${scope}`, paint: c.bold }, { text: `  ${secs}`, paint: c.dim }];
+  if (!o.final)
+    return [
+      { text: `${SPINNER[o.tick % SPINNER.length]} `, paint: c.cyan },
+      { text: `collecting ${scope}`, paint: c.bold },
+      { text: `  ${secs}`, paint: c.dim },
+    ];
   const totals = [...model.totals()].filter(([, n]) => n > 0).map(([k, n]) => `${n.toLocaleString('en-US')} ${k}`);
   const warnings = [...model.lines.values()].reduce((n, l) => n + l.warnings, 0);
   return [
@@ -63,12 +68,22 @@ function lineSegments(l: LineState, o: FrameOptions, c: ReturnType<typeof pc.cre
 }
 
 function stepSegments(name: string, s: StepState, l: LineState, o: FrameOptions, c: ReturnType<typeof pc.createColors>): Segment[] {
-  const detail = s.status === 'failed' ? ` ${s.failure ?? 'failed'}` : s.count !== undefined ? ` ${s.count.toLocaleString('en-US')}` : s.calls > 1 && l.status !== 'done' ? ` (${s.calls} calls)` : '';
+  const detail =
+    s.status === 'failed'
+      ? ` ${s.failure ?? 'failed'}`
+      : s.count !== undefined
+        ? ` ${s.count.toLocaleString('en-US')}`
+        : s.calls > 1 && l.status !== 'done'
+          ? ` (${s.calls} calls)`
+          : '';
   const icon: Segment =
-    s.status === 'failed' ? { text: '✗', paint: c.red }
-    : s.status === 'done' || l.status === 'done' ? { text: '✓', paint: c.green }
-    : s.status === 'running' && !o.final ? { text: SPINNER[o.tick % SPINNER.length]!, paint: c.cyan }
-    : { text: '·', paint: c.dim };
+    s.status === 'failed'
+      ? { text: '✗', paint: c.red }
+      : s.status === 'done' || l.status === 'done'
+        ? { text: '✓', paint: c.green }
+        : s.status === 'running' && !o.final
+          ? { text: SPINNER[o.tick % SPINNER.length]!, paint: c.cyan }
+          : { text: '·', paint: c.dim };
   return [{ text: ' ' }, icon, { text: ` ${name}` }, { text: detail, paint: s.status === 'failed' ? c.red : c.dim }];
 }
 
@@ -85,7 +100,13 @@ function pick(lines: LineState[], room: number, final: boolean): { shown: LineSt
 
 function hiddenSummary(hidden: LineState[]): string {
   const n = (s: LineState['status']) => hidden.filter((l) => l.status === s).length;
-  const parts = [['running', n('running')], ['done', n('done')], ['waiting', n('waiting')]].filter(([, k]) => k).map(([s, k]) => `${k} ${s}`);
+  const parts = [
+    ['running', n('running')],
+    ['done', n('done')],
+    ['waiting', n('waiting')],
+  ]
+    .filter(([, k]) => k)
+    .map(([s, k]) => `${k} ${s}`);
   return `${hidden.length} more (${parts.join(', ')})`;
 }
 

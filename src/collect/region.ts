@@ -38,7 +38,17 @@ export interface RegionResult {
  * that is not enabled or not reachable is one warning, not one per API.
  */
 export async function collectRegion(ctx: RegionContext, buckets: readonly S3Bucket[]): Promise<RegionResult> {
-  const empty: RegionResult = { instances: [], volumes: [], snapshots: [], elasticIps: [], reservedInstances: [], endpoints: [], notebooks: [], instanceTypes: {}, spotPrices: [] };
+  const empty: RegionResult = {
+    instances: [],
+    volumes: [],
+    snapshots: [],
+    elasticIps: [],
+    reservedInstances: [],
+    endpoints: [],
+    notebooks: [],
+    instanceTypes: {},
+    spotPrices: [],
+  };
   let fatal = false;
   const ec2 = await collectInstances(ctx).catch((err: unknown) => {
     const failure = warnFailure(ctx, 'ec2', 'EC2 instances', err);

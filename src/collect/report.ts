@@ -3,7 +3,17 @@ import type { CollectOptions } from './types.js';
 import type { CollectUsage } from './run.js';
 
 /** Warning codes that mean something could not be read (partial data); the rest are information. */
-const PARTIAL = new Set(['no-credentials', 'access-denied', 'opt-in-required', 'throttled', 'unreachable', 'not-implemented', 'error', 'partial-metrics', 'invalid-response']);
+const PARTIAL = new Set([
+  'no-credentials',
+  'access-denied',
+  'opt-in-required',
+  'throttled',
+  'unreachable',
+  'not-implemented',
+  'error',
+  'partial-metrics',
+  'invalid-response',
+]);
 
 /** True when --strict should exit 3; `--prices live` makes a price fallback partial data too. */
 export function isPartial(snapshot: Snapshot, prices: CollectOptions['prices']): boolean {
@@ -28,6 +38,9 @@ export function formatUsage(usage: CollectUsage): string {
     byService.set(service, (byService.get(service) ?? 0) + n);
     total += n;
   }
-  const services = [...byService.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([s, n]) => `${s} ${n}`).join(', ');
+  const services = [...byService.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([s, n]) => `${s} ${n}`)
+    .join(', ');
   return `mlcost: ${total} AWS API calls (${services}), ${usage.cloudwatchMetricsRequested} CloudWatch metrics requested; estimated AWS charge for this run $${usage.apiCostUsd.toFixed(4)}`;
 }

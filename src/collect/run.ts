@@ -48,7 +48,8 @@ export async function collectWithUsage(options: CollectOptions): Promise<{ snaps
     const requested = options.regions.length ? options.regions : (options.config.regions ?? []);
     for (const r of requested) if (!isRegionName(r)) throw new UserError(`"${r}" is not an AWS region name (expected e.g. us-east-1)`);
     const home = requested[0] ?? (await defaultRegion(options.profile)) ?? (options.allRegions ? 'us-east-1' : undefined);
-    if (home === undefined) throw new UserError('no AWS region: pass --region, --regions or --all-regions, set AWS_REGION, or set `regions` in mlcost.config.yaml');
+    if (home === undefined)
+      throw new UserError('no AWS region: pass --region, --regions or --all-regions, set AWS_REGION, or set `regions` in mlcost.config.yaml');
     const accounts = await resolveAccounts(session, options, home, warnings);
     const regions = options.allRegions ? await allRegions(session, accounts, home) : requested.length ? requested : [home];
     progress({ kind: 'plan', accounts: accounts.map((a) => a.accountId), regions, lookbackDays: options.lookbackDays });
@@ -63,7 +64,12 @@ export async function collectWithUsage(options: CollectOptions): Promise<{ snaps
       bucketsByAccount.set(account.accountId, buckets ?? []);
       plansByAccount.set(account.accountId, plans);
       const counts = { s3: buckets?.length ?? 0, 'savings plans': plans.length };
-      progress({ kind: 'account-done', accountId: account.accountId, counts, warnings: countWarnings(warnings, (w) => w.accountId === account.accountId && ACCOUNT_WIDE.has(w.service ?? '')) });
+      progress({
+        kind: 'account-done',
+        accountId: account.accountId,
+        counts,
+        warnings: countWarnings(warnings, (w) => w.accountId === account.accountId && ACCOUNT_WIDE.has(w.service ?? '')),
+      });
     });
     const targets = accounts.flatMap((account) => regions.map((region) => ({ account, region })));
     const results = await mapLimit(targets, TARGET_CONCURRENCY, async ({ account, region }) => {
@@ -76,7 +82,8 @@ export async function collectWithUsage(options: CollectOptions): Promise<{ snaps
 
     const buckets = [...bucketsByAccount.values()].flat();
     const prices = await collectPrices({ session, account: accounts[0]!, home, options, warnings, now }, priceNeeds(results, buckets));
-    if (options.prices !== 'embedded') progress({ kind: 'prices-done', count: prices.length, warnings: countWarnings(warnings, (w) => w.service === 'pricing') });
+    if (options.prices !== 'embedded')
+      progress({ kind: 'prices-done', count: prices.length, warnings: countWarnings(warnings, (w) => w.service === 'pricing') });
     const plans = [...plansByAccount.values()].flat();
     const snapshot = assemble(results, buckets, plans, prices, { accounts, regions, window, now, warnings });
     const usage: CollectUsage = {
@@ -96,7 +103,9 @@ async function allRegions(session: AwsSession, accounts: readonly Account[], hom
   try {
     return await enabledRegions(session, accounts[0]!, home);
   } catch (err) {
-    throw new UserError(`--all-regions: cannot list regions from ${home} (${(err as Error).name}: ${(err as Error).message.split('\n')[0]}); pass --regions instead`);
+    throw new UserError(
+      `--all-regions: cannot list regions from ${home} (${(err as Error).name}: ${(err as Error).message.split('\n')[0]}); pass --regions instead`,
+    );
   }
 }
 

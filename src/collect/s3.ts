@@ -1,4 +1,10 @@
-import { GetBucketLifecycleConfigurationCommand, GetBucketLocationCommand, GetBucketTaggingCommand, paginateListBuckets, type S3Client } from '@aws-sdk/client-s3';
+import {
+  GetBucketLifecycleConfigurationCommand,
+  GetBucketLocationCommand,
+  GetBucketTaggingCommand,
+  paginateListBuckets,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { mapLimit } from '../aws/limiter.js';
 import type { S3Bucket } from '../snapshot/schema.js';
 import { clientFor, warnFailure, type RegionContext } from './context.js';
@@ -15,7 +21,7 @@ const ABSENT = new Set(['NoSuchTagSet', 'NoSuchLifecycleConfiguration', 'NoSuchT
  */
 export async function collectBuckets(ctx: RegionContext, regions: ReadonlySet<string>): Promise<S3Bucket[]> {
   const client = clientFor(ctx, 's3');
-  const listed: Array<{ name: string; region?: string; created?: Date }> = [];
+  const listed: { name: string; region?: string; created?: Date }[] = [];
   for await (const page of paginateListBuckets({ client, pageSize: 1000 }, {})) {
     for (const b of page.Buckets ?? []) {
       if (b.Name) listed.push({ name: b.Name, ...(b.BucketRegion ? { region: b.BucketRegion } : {}), ...(b.CreationDate ? { created: b.CreationDate } : {}) });
@@ -38,7 +44,9 @@ export async function collectBuckets(ctx: RegionContext, regions: ReadonlySet<st
       const regional: RegionContext = { ...ctx, region: b.region };
       const s3 = clientFor(regional, 's3');
       const tags = await optional(regional, b.name, 'tags', () => s3.send(new GetBucketTaggingCommand({ Bucket: b.name })));
-      const lifecycle = await optional(regional, b.name, 'lifecycle configuration', () => s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket: b.name })));
+      const lifecycle = await optional(regional, b.name, 'lifecycle configuration', () =>
+        s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket: b.name })),
+      );
       return {
         name: b.name,
         accountId: ctx.account.accountId,

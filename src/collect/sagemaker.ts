@@ -73,7 +73,11 @@ export async function collectNotebooks(ctx: RegionContext): Promise<SageMakerNot
       const lc = await client.send(new DescribeNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: name }));
       return [...(lc.OnStart ?? []), ...(lc.OnCreate ?? [])].map((s) => Buffer.from(s.Content ?? '', 'base64').toString('utf8'));
     });
-    if (scripts) autoStop.set(name, scripts.some((s) => AUTO_STOP.test(s)));
+    if (scripts)
+      autoStop.set(
+        name,
+        scripts.some((s) => AUTO_STOP.test(s)),
+      );
   });
   return mapLimit(listed, 4, async (n): Promise<SageMakerNotebook> => {
     const lcName = n.NotebookInstanceLifecycleConfigName;
@@ -89,7 +93,9 @@ export async function collectNotebooks(ctx: RegionContext): Promise<SageMakerNot
       ...(stops !== undefined ? { autoStop: stops } : {}),
       creationTime: (n.CreationTime ?? ctx.now).toISOString(),
       ...(n.LastModifiedTime ? { lastModifiedTime: n.LastModifiedTime.toISOString() } : {}),
-      tags: n.NotebookInstanceArn ? ((await guarded(ctx, 'sagemaker', `tags of notebook ${n.NotebookInstanceName}`, () => tagsOf(client, n.NotebookInstanceArn!))) ?? {}) : {},
+      tags: n.NotebookInstanceArn
+        ? ((await guarded(ctx, 'sagemaker', `tags of notebook ${n.NotebookInstanceName}`, () => tagsOf(client, n.NotebookInstanceArn!))) ?? {})
+        : {},
       metrics: {},
     };
   });

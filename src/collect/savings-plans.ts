@@ -42,7 +42,13 @@ export async function collectSavingsPlans(ctx: SavingsPlansContext): Promise<Sav
   do {
     const raw = await client.send(new DescribeSavingsPlansCommand({ states: ['active'], maxResults: PAGE_SIZE, ...(nextToken ? { nextToken } : {}) }));
     const parsed = ApiPage.safeParse(raw);
-    if (!parsed.success) throw Object.assign(new Error(`DescribeSavingsPlans answered in an unexpected shape (${parsed.error.issues[0]?.path.join('.') ?? '?'}: ${parsed.error.issues[0]?.message ?? 'invalid'})`), { name: 'InvalidResponse' });
+    if (!parsed.success)
+      throw Object.assign(
+        new Error(
+          `DescribeSavingsPlans answered in an unexpected shape (${parsed.error.issues[0]?.path.join('.') ?? '?'}: ${parsed.error.issues[0]?.message ?? 'invalid'})`,
+        ),
+        { name: 'InvalidResponse' },
+      );
     const page = parsed.data;
     for (const item of page.savingsPlans) {
       const plan = toSavingsPlan(item, here);
@@ -56,7 +62,10 @@ export async function collectSavingsPlans(ctx: SavingsPlansContext): Promise<Sav
 
 function toSavingsPlan(item: unknown, ctx: SavingsPlansContext & { region: string }): SavingsPlan | undefined {
   const r = ApiSavingsPlan.safeParse(item);
-  const id = typeof item === 'object' && item !== null && typeof (item as { savingsPlanId?: unknown }).savingsPlanId === 'string' ? (item as { savingsPlanId: string }).savingsPlanId : '?';
+  const id =
+    typeof item === 'object' && item !== null && typeof (item as { savingsPlanId?: unknown }).savingsPlanId === 'string'
+      ? (item as { savingsPlanId: string }).savingsPlanId
+      : '?';
   if (!r.success) {
     const issue = r.error.issues[0];
     ctx.warnings.add({
@@ -99,6 +108,12 @@ function toSavingsPlan(item: unknown, ctx: SavingsPlansContext & { region: strin
 export async function savingsPlansOrWarn(ctx: SavingsPlansContext): Promise<SavingsPlan[]> {
   // Account-wide: the warning names the account only, whatever region the caller is working in.
   const scope = { account: ctx.account, warnings: ctx.warnings };
-  const plans = await guarded(scope, 'savingsplans', `Savings Plans (global endpoint, ${SAVINGS_PLANS_REGION})`, () => collectSavingsPlans(ctx), 'buy-commitment advice may overlap plans already in force');
+  const plans = await guarded(
+    scope,
+    'savingsplans',
+    `Savings Plans (global endpoint, ${SAVINGS_PLANS_REGION})`,
+    () => collectSavingsPlans(ctx),
+    'buy-commitment advice may overlap plans already in force',
+  );
   return plans ?? [];
 }

@@ -1,11 +1,15 @@
 import type { Ec2Instance } from '../snapshot/schema.js';
 
 /** The fields an EC2-family resource starts with: its id, where it lives, and its Name tag when set. */
-export function identity(id: string, ctx: { account: { accountId: string }; region: string }, tags: Readonly<Record<string, string>>): { id: string; accountId: string; region: string; name?: string } {
+export function identity(
+  id: string,
+  ctx: { account: { accountId: string }; region: string },
+  tags: Readonly<Record<string, string>>,
+): { id: string; accountId: string; region: string; name?: string } {
   return { id, accountId: ctx.account.accountId, region: ctx.region, ...(tags['Name'] ? { name: tags['Name'] } : {}) };
 }
 
-export function tagMap(tags: ReadonlyArray<{ Key?: string | undefined; Value?: string | undefined }> | undefined): Record<string, string> {
+export function tagMap(tags: readonly { Key?: string | undefined; Value?: string | undefined }[] | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const t of tags ?? []) if (t.Key !== undefined) out[t.Key] = t.Value ?? '';
   return out;

@@ -8,7 +8,7 @@ import type { WarningSink } from './context.js';
  */
 export function validated(input: SnapshotInput, warnings: WarningSink): Snapshot {
   const resources = input.resources;
-  for (const [kind, schema] of Object.entries(RESOURCE_LIST_SCHEMAS) as Array<[keyof typeof RESOURCE_LIST_SCHEMAS, z.ZodType]>) {
+  for (const [kind, schema] of Object.entries(RESOURCE_LIST_SCHEMAS) as [keyof typeof RESOURCE_LIST_SCHEMAS, z.ZodType][]) {
     const list = (resources[kind] ?? []) as unknown[];
     resources[kind] = list.filter((item) => {
       const r = schema.safeParse(item);

@@ -40,7 +40,10 @@ export default class Audit extends BaseCommand {
     'fail-on': Flags.string({ description: 'Exit 1 when any reported finding is at or above this severity.', options: [...SEVERITIES] }),
     limit: Flags.integer({ description: 'Most findings the table shows, largest savings first (0: all).', default: 50, min: 0 }),
     rules: Flags.string({ description: 'Extra rule directory (repeatable).', multiple: true }),
-    billing: Flags.string({ description: 'CUR 2.0 or FOCUS files (paths, globs, s3:// prefixes): price EC2 findings with the rates actually billed.', multiple: true }),
+    billing: Flags.string({
+      description: 'CUR 2.0 or FOCUS files (paths, globs, s3:// prefixes): price EC2 findings with the rates actually billed.',
+      multiple: true,
+    }),
     config: Flags.string({ char: 'c', description: 'Config file (default: ./mlcost.config.yaml when present).' }),
   };
 
@@ -53,7 +56,9 @@ export default class Audit extends BaseCommand {
       params: config.rules.params,
     });
     const live = !flags.demo && flags.snapshot === undefined;
-    const { snapshot, partial } = live ? await collectForCommand(flags, config) : { snapshot: await readSnapshot(flags.demo ? DEMO_SNAPSHOT : flags.snapshot!), partial: false };
+    const { snapshot, partial } = live
+      ? await collectForCommand(flags, config)
+      : { snapshot: await readSnapshot(flags.demo ? DEMO_SNAPSHOT : flags.snapshot!), partial: false };
     const evaluated = evaluate(snapshot, { rules, config });
     const full = flags.billing?.length ? await this.withBilledRates(evaluated, snapshot, flags.billing, flags) : evaluated;
     const result = filterFindings(full, {

@@ -10,8 +10,7 @@ import { GATE_OUTPUTS, GATE_OUTPUT_FORMATS, type GateOutputFormat } from '../gat
 import { brokenChecks } from '../gate/verdict.js';
 
 export default class Gate extends BaseCommand {
-  static override description =
-    'Compare an audit result with a baseline and hold it to a budget file; exit 1 when a budget is broken.';
+  static override description = 'Compare an audit result with a baseline and hold it to a budget file; exit 1 when a budget is broken.';
 
   static override examples = [
     '<%= config.bin %> gate --current audit.json --baseline main-audit.json --budget mlcost.budget.yaml',

@@ -76,7 +76,10 @@ export default class Spend extends BaseCommand {
 }
 
 function parseBy(text: string): Dimension[] {
-  const dims = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const dims = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const d of dims) {
     if (!(DIMENSIONS as readonly string[]).includes(d)) throw new UserError(`--by ${d}: unknown dimension (choose from ${DIMENSIONS.join(', ')})`);
   }
@@ -88,7 +91,8 @@ function athenaSettings(f: { database?: string; table?: string; workgroup?: stri
   const c = config.billing?.athena ?? {};
   const database = f.database ?? c.database;
   const table = f.table ?? c.table;
-  if (database === undefined || table === undefined) throw new UserError('--engine athena needs --database and --table (or billing.athena.database and .table in mlcost.config.yaml)');
+  if (database === undefined || table === undefined)
+    throw new UserError('--engine athena needs --database and --table (or billing.athena.database and .table in mlcost.config.yaml)');
   const workgroup = f.workgroup ?? c.workgroup;
   const outputLocation = f['output-location'] ?? c.outputLocation;
   if (outputLocation !== undefined && !outputLocation.startsWith('s3://')) throw new UserError(`--output-location ${outputLocation}: expected an s3:// URL`);

@@ -19,4 +19,3 @@ export async function loadConfig(explicit?: string): Promise<{ config: Config; f
   config.rules.directories = config.rules.directories.map((d) => resolve(base, d));
   return { config, file };
 }
-

@@ -33,9 +33,7 @@ export function composeWeeklyEmail(result: AuditResult, opts: ReportExtras & { s
     subject: renderSubject(opts.subject, view),
     topMoves: view.topMoves,
     // Category is already the spend bar's legend; the email lists teams and regions, briefly.
-    breakdowns: view.breakdowns
-      .filter((b) => b.title === 'By team' || b.title === 'By region')
-      .map((b) => ({ ...b, rows: b.rows.slice(0, EMAIL_ROWS) })),
+    breakdowns: view.breakdowns.filter((b) => b.title === 'By team' || b.title === 'By region').map((b) => ({ ...b, rows: b.rows.slice(0, EMAIL_ROWS) })),
     warnings: view.warnings.slice(0, EMAIL_ROWS),
     bar,
     barCid: BAR_CID,

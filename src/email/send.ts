@@ -69,8 +69,9 @@ function smtpFailure(settings: EmailSettings, err: unknown): string {
   const where = `SMTP server ${settings.smtp.host}:${settings.smtp.port ?? (settings.smtp.secure ? 465 : 587)}`;
   const e = err as { code?: string; responseCode?: number; response?: string };
   const detail = oneLine(e.response ?? errorMessage(err));
-  if (e.code === 'EAUTH') return `${where} rejected the login for ${settings.smtp.user ?? '(no user)'} (${detail}): check email.smtp.user and ${SMTP_PASSWORD_ENV}`;
-  if (/ECONNREFUSED/.test(detail)) return `${where} refused the connection (${detail}): check email.smtp.host and port`;
+  if (e.code === 'EAUTH')
+    return `${where} rejected the login for ${settings.smtp.user ?? '(no user)'} (${detail}): check email.smtp.user and ${SMTP_PASSWORD_ENV}`;
+  if (detail.includes('ECONNREFUSED')) return `${where} refused the connection (${detail}): check email.smtp.host and port`;
   if (e.code === 'ETIMEDOUT') return `${where} did not answer in time (${detail}): check the host, port and firewall`;
   if (e.code === 'EDNS' || /ENOTFOUND|EAI_AGAIN/.test(detail)) return `${where} could not be resolved (${detail}): check email.smtp.host`;
   if (e.code === 'EENVELOPE') return `${where} refused the recipients or sender (${detail}): check email.from, email.to and email.cc`;

@@ -7,9 +7,11 @@ import { breakdowns, totalSavings } from './summarize.js';
 
 /** What the engine needs of billing data; src/billing's BilledRates satisfies it. */
 export interface BilledRateSource {
-  lookup(q: { resourceId?: string; instanceType?: string; region?: string }):
-    | { hourlyEffective: number; hours: number; basis: 'resource' | 'type-region'; key: string; pricingModels: readonly string[] }
-    | undefined;
+  lookup(q: {
+    resourceId?: string;
+    instanceType?: string;
+    region?: string;
+  }): { hourlyEffective: number; hours: number; basis: 'resource' | 'type-region'; key: string; pricingModels: readonly string[] } | undefined;
 }
 
 /**
@@ -45,10 +47,19 @@ export function applyBilledRates(result: AuditResult, snapshot: Snapshot, rates:
         method: `${f.pricing.method}; scaled to the billed effective rate (${ratio.toFixed(2)} x list, ${billed.basis === 'resource' ? 'this instance' : `${billed.key} in the bill`})`,
         prices: [
           ...f.pricing.prices,
-          { item: `billed effective rate (${billed.basis}: ${billed.key})`, usd: billed.hourlyEffective, unit: 'hour', source: `${source}; ${Math.round(billed.hours)} instance-hours, ${billed.pricingModels.join('/')}`, asOf },
+          {
+            item: `billed effective rate (${billed.basis}: ${billed.key})`,
+            usd: billed.hourlyEffective,
+            unit: 'hour',
+            source: `${source}; ${Math.round(billed.hours)} instance-hours, ${billed.pricingModels.join('/')}`,
+            asOf,
+          },
         ],
       },
-      evidence: { ...f.evidence, billedRate: { basis: billed.basis, key: billed.key, hourlyEffective: billed.hourlyEffective, hours: billed.hours, pricingModels: billed.pricingModels } },
+      evidence: {
+        ...f.evidence,
+        billedRate: { basis: billed.basis, key: billed.key, hourlyEffective: billed.hourlyEffective, hours: billed.hours, pricingModels: billed.pricingModels },
+      },
     };
   });
   return {

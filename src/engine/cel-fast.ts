@@ -24,7 +24,7 @@ export type FastProgram = (variables: Readonly<Record<string, unknown>>) => unkn
 
 /** A function the environment registers, which compiled code may call directly. */
 export interface NativeFunction {
-  params: ReadonlyArray<'list' | 'dyn'>;
+  params: readonly ('list' | 'dyn')[];
   returns: 'int' | 'double' | 'bool' | 'string';
   impl: (...args: never[]) => unknown;
 }
@@ -150,7 +150,10 @@ export function compileFast(ast: ASTNode, options: FastCompileOptions): FastProg
     if (body === undefined) return undefined;
     const roots = [...gen.roots].map(([name, source]) => `const ${source} = R.map(v[${JSON.stringify(name)}]);`).join('\n');
     // See the file comment: keys are JSON-quoted, every value is passed in by index.
-    const factory = new Function('R', 'K', `"use strict";\nreturn function rule(v) {\n${roots}\nreturn ${body};\n};`) as (r: Runtime, k: readonly unknown[]) => FastProgram;
+    const factory = new Function('R', 'K', `"use strict";\nreturn function rule(v) {\n${roots}\nreturn ${body};\n};`) as (
+      r: Runtime,
+      k: readonly unknown[],
+    ) => FastProgram;
     return factory(RUNTIME, gen.constants);
   } catch {
     // A condition nested deeper than the generator's recursion or V8's parser allows: cel-js alone.

@@ -105,26 +105,25 @@ function applyRule(rule: LoadedRule, type: ResourceType, context: RuleContext, f
 function choose(candidates: readonly Candidate[]): Candidate | undefined {
   let best: Candidate | undefined;
   for (const c of candidates) {
-    if (!best || c.precedence < best.precedence || (c.precedence === best.precedence && (c.move.monthlySavings ?? -1) > (best.move.monthlySavings ?? -1))) best = c;
+    if (!best || c.precedence < best.precedence || (c.precedence === best.precedence && (c.move.monthlySavings ?? -1) > (best.move.monthlySavings ?? -1)))
+      best = c;
   }
   return best;
 }
 
-function toFinding(
-  chosen: Candidate,
-  all: readonly Candidate[],
-  type: ResourceType,
-  resource: AnyResource,
-  facts: ResourceFacts,
-  config: Config,
-): Finding {
+function toFinding(chosen: Candidate, all: readonly Candidate[], type: ResourceType, resource: AnyResource, facts: ResourceFacts, config: Config): Finding {
   const { rule, move } = chosen;
   // Fresh objects are extended in place rather than spread into copies: a spread-and-add gives
   // every finding a hidden class of its own (~300 bytes each, measured over 100,000 resources).
   const ref: Finding['resource'] = refOf(type, resource);
   const team = teamOf(ref.tags, config.teamTags);
   if (team !== undefined) ref.team = team;
-  const alternatives = all.length > 1 ? all.filter((c) => c !== chosen).map((c) => ({ ruleId: c.rule.spec.id, action: c.move.description, monthlySavings: c.move.monthlySavings, why: doneFirst(rule) })) : [];
+  const alternatives =
+    all.length > 1
+      ? all
+          .filter((c) => c !== chosen)
+          .map((c) => ({ ruleId: c.rule.spec.id, action: c.move.description, monthlySavings: c.move.monthlySavings, why: doneFirst(rule) }))
+      : [];
   const action: Finding['action'] = { kind: rule.spec.action.kind, description: move.description };
   if (move.from !== undefined) action.from = move.from;
   if (move.to !== undefined) action.to = move.to;

@@ -80,9 +80,7 @@ export const FindingSchema = z.object({
   /** How the money was computed: the prices used, their source and date. */
   pricing: z.object({
     method: z.string(),
-    prices: z.array(
-      z.object({ item: z.string(), usd: z.number(), unit: z.string(), source: z.string(), asOf: z.string() }),
-    ),
+    prices: z.array(z.object({ item: z.string(), usd: z.number(), unit: z.string(), source: z.string(), asOf: z.string() })),
     unknown: z.array(z.string()).optional(),
   }),
   evidence: z.record(z.string(), z.unknown()),
@@ -94,10 +92,7 @@ export const FindingSchema = z.object({
   }),
 });
 
-const moneyBreakdown = z.record(
-  z.string(),
-  z.object({ monthlySavings: z.number(), findingCount: z.number().int() }),
-);
+const moneyBreakdown = z.record(z.string(), z.object({ monthlySavings: z.number(), findingCount: z.number().int() }));
 
 export const AuditResultSchema = z.object({
   schemaVersion: z.literal(RESULT_SCHEMA_VERSION),

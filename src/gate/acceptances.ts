@@ -24,10 +24,7 @@ export function utcDay(now: Date): string {
 }
 
 export function matches(acceptance: Acceptance, finding: Finding): boolean {
-  return (
-    acceptance.rule === finding.ruleId &&
-    (acceptance.resource === finding.resource.id || acceptance.resource === finding.resource.arn)
-  );
+  return acceptance.rule === finding.ruleId && (acceptance.resource === finding.resource.id || acceptance.resource === finding.resource.arn);
 }
 
 /** Splits findings by the budget's allow-list; an acceptance holds through its `expires` day. */

@@ -43,11 +43,7 @@ export const DIMENSION_KEY: Record<WasteDimension, (f: Finding) => string> = {
  * Current against baseline by stable finding `id`. New/resolved/changed are about every finding;
  * waste sums count only the findings `isOpen` says count (accepted ones are left out on both sides).
  */
-export function compareResults(
-  current: AuditResult,
-  baseline: AuditResult | undefined,
-  isOpen: (f: Finding) => boolean,
-): Comparison {
+export function compareResults(current: AuditResult, baseline: AuditResult | undefined, isOpen: (f: Finding) => boolean): Comparison {
   const before = new Map((baseline?.findings ?? []).map((f) => [f.id, f]));
   const after = new Map(current.findings.map((f) => [f.id, f]));
   const changedFindings: FindingChange[] = [];

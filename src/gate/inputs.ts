@@ -37,4 +37,3 @@ export async function readGateInput(files: GateFiles, now: Date): Promise<GateIn
     now,
   };
 }
-

@@ -11,9 +11,7 @@ export function assertSameScope(current: AuditResult, currentFile: string, basel
     const a = [...new Set(current.scope[key])].sort();
     const b = [...new Set(baseline.scope[key])].sort();
     if (a.join(',') !== b.join(',')) {
-      throw new UserError(
-        `${baselineFile}: baseline covers ${key} ${list(b)} but ${currentFile} covers ${list(a)}; compare audits of the same scope`,
-      );
+      throw new UserError(`${baselineFile}: baseline covers ${key} ${list(b)} but ${currentFile} covers ${list(a)}; compare audits of the same scope`);
     }
   }
 }

@@ -36,9 +36,7 @@ function header(v: ReportView): string {
 
 function topMoves(v: ReportView): string {
   if (!v.topMoves.length) return 'No findings: nothing in scope matched a rule.\n';
-  const items = v.topMoves.map(
-    (f, i) => `${i + 1}. **${mdText(f.savings)}/month**: ${mdText(f.description)} (${f.riskLabel}: ${mdText(f.tradeoff)})`,
-  );
+  const items = v.topMoves.map((f, i) => `${i + 1}. **${mdText(f.savings)}/month**: ${mdText(f.description)} (${f.riskLabel}: ${mdText(f.tradeoff)})`);
   return ['### Do these first', '', ...items, ''].join('\n');
 }
 
@@ -47,7 +45,10 @@ function week(v: ReportView): string {
   if (w === undefined) return '';
   const list = (rows: FindingView[]) =>
     rows.length
-      ? [...rows.slice(0, LIST_ROWS).map((f) => `- ${mdText(f.description)} (${mdText(f.region)}): **${mdText(f.savings)}**/month`), ...more(rows.length, LIST_ROWS)]
+      ? [
+          ...rows.slice(0, LIST_ROWS).map((f) => `- ${mdText(f.description)} (${mdText(f.region)}): **${mdText(f.savings)}**/month`),
+          ...more(rows.length, LIST_ROWS),
+        ]
       : ['- none'];
   return [
     `### Since the last report (${w.since})`,
@@ -79,7 +80,9 @@ function spend(v: ReportView): string {
     `### Billed spend, ${mdText(s.window)}`,
     '',
     `**${mdText(s.effective)}** effective` +
-      (s.week ? `; last 7 days ${mdText(s.week.change)} (${mdText(s.week.current)} against ${mdText(s.week.previous)}, ${s.week.changePct})` : '; week over week needs two weeks of data') +
+      (s.week
+        ? `; last 7 days ${mdText(s.week.change)} (${mdText(s.week.current)} against ${mdText(s.week.previous)}, ${s.week.changePct})`
+        : '; week over week needs two weeks of data') +
       (s.gpu ? `; GPU and accelerators ${mdText(s.gpu.effective)} (${s.gpu.instanceHours} instance-hours, ${s.gpu.idle})` : '') +
       '.',
     '',
@@ -115,12 +118,17 @@ function findings(v: ReportView, budget: number): string {
     ? `\n_Showing the ${rows.length} largest of ${v.findings.length} findings to fit a GitHub comment; \`mlcost report RESULT.json --format csv\` lists all of them._\n`
     : '';
   const table = [...headRows, ...rows].join('\n');
-  const body = rows.length > FOLD_ROWS ? `<details><summary>All ${rows.length} findings, largest saving first</summary>\n\n${table}\n\n</details>\n` : `${table}\n`;
+  const body =
+    rows.length > FOLD_ROWS ? `<details><summary>All ${rows.length} findings, largest saving first</summary>\n\n${table}\n\n</details>\n` : `${table}\n`;
   return `### Findings (${v.findings.length})\n\n${body}${note}`;
 }
 
 function findingRow(f: FindingView): string {
-  const resource = [f.resourceName !== undefined ? `**${mdCell(f.resourceName, 80)}**` : '', mdCode(f.resourceId), `${mdText(f.region)}${f.team !== undefined ? ` · ${mdCell(f.team, 60)}` : ''}`]
+  const resource = [
+    f.resourceName !== undefined ? `**${mdCell(f.resourceName, 80)}**` : '',
+    mdCode(f.resourceId),
+    `${mdText(f.region)}${f.team !== undefined ? ` · ${mdCell(f.team, 60)}` : ''}`,
+  ]
     .filter(Boolean)
     .join('<br>');
   return `| ${f.rank} | ${f.severity} | ${resource} | ${mdCell(f.problem)} | ${mdCell(f.description)} | ${mdText(f.cost)} | ${mdText(f.savings)} | ${f.riskLabel}: ${mdCell(f.tradeoff)} |`;

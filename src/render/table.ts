@@ -37,7 +37,9 @@ export const renderTable: Renderer = (result, options) => {
   if (result.findings.length) lines.push(table.toString());
   else lines.push('No findings: nothing in scope matched a rule.');
   if (shown.length < result.findings.length) {
-    lines.push(`... ${result.findings.length - shown.length} more finding(s) with smaller savings not shown (--limit 0 shows all; --output json|csv|html has every finding)`);
+    lines.push(
+      `... ${result.findings.length - shown.length} more finding(s) with smaller savings not shown (--limit 0 shows all; --output json|csv|html has every finding)`,
+    );
   }
   lines.push('');
   const t = result.totals;
@@ -47,10 +49,13 @@ export const renderTable: Renderer = (result, options) => {
   );
   const byCat = Object.entries(result.breakdowns.byCategory).sort((a, b) => b[1].monthlySavings - a[1].monthlySavings);
   if (byCat.length) lines.push(`by category: ${byCat.map(([k, v]) => `${k} ${formatUsd(v.monthlySavings)} (${v.findingCount})`).join(', ')}`);
-  lines.push(`scope: ${result.scope.accounts.join(', ') || '-'} | ${result.scope.regions.join(', ') || '-'} | ${result.scope.lookback.days}-day lookback to ${result.scope.lookback.end.slice(0, 10)} | source ${result.scope.source}`);
+  lines.push(
+    `scope: ${result.scope.accounts.join(', ') || '-'} | ${result.scope.regions.join(', ') || '-'} | ${result.scope.lookback.days}-day lookback to ${result.scope.lookback.end.slice(0, 10)} | source ${result.scope.source}`,
+  );
   if (result.warnings.length) {
     lines.push(c.yellow(`${result.warnings.length} warning(s):`));
-    for (const w of result.warnings) lines.push(c.yellow(`  - ${[w.accountId, w.region].filter(Boolean).join('/')}${w.accountId || w.region ? ': ' : ''}${w.message}`));
+    for (const w of result.warnings)
+      lines.push(c.yellow(`  - ${[w.accountId, w.region].filter(Boolean).join('/')}${w.accountId || w.region ? ': ' : ''}${w.message}`));
   }
   return `${lines.join('\n')}\n`;
 };

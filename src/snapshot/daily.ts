@@ -44,7 +44,13 @@ export function observedDays(series: DailySeries | undefined): DayValue[] {
   if (!series) return out;
   for (let i = 0; i < series.datapoints.length; i++) {
     if (series.datapoints[i] === 0) continue;
-    out.push({ date: dateAt(series, i), avg: series.avg[i]!, max: series.max[i]!, ...(series.sum ? { sum: series.sum[i]! } : {}), datapoints: series.datapoints[i]! });
+    out.push({
+      date: dateAt(series, i),
+      avg: series.avg[i]!,
+      max: series.max[i]!,
+      ...(series.sum ? { sum: series.sum[i]! } : {}),
+      datapoints: series.datapoints[i]!,
+    });
   }
   return out;
 }

@@ -10,7 +10,7 @@ export const NO_HOURS: readonly number[] = [];
  * A profile from one value per hour, null (or missing) for an hour without a datapoint: the
  * shape older Snapshots kept, and the easiest one to write a profile in by hand.
  */
-export function profileFromHours(hours: ReadonlyArray<number | null | undefined>): HourOfWeekProfile {
+export function profileFromHours(hours: readonly (number | null | undefined)[]): HourOfWeekProfile {
   const mean: number[] = [];
   const unobserved: number[] = [];
   for (let h = 0; h < HOURS_PER_WEEK; h++) {

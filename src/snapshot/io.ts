@@ -68,7 +68,9 @@ export function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    const reason = errorMessage(err).replace(/ in JSON at position.*$/s, '').split('\n')[0];
+    const reason = errorMessage(err)
+      .replace(/ in JSON at position.*$/s, '')
+      .split('\n')[0];
     const where = jsonErrorPosition(text, errorMessage(err));
     throw new UserError(`${file}${where ? `:${where.line}:${where.col}` : ''}: not valid JSON (${reason})`);
   }
@@ -95,7 +97,10 @@ function jsonErrorPosition(text: string, message: string): { line: number; col: 
 export function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'unknown schema error';
-  const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  const path = issue.path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
   const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : '';
   return `${path || '(root)'}: ${issue.message}${more}`;
 }

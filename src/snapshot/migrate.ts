@@ -22,8 +22,13 @@ type Json = Record<string, unknown>;
  * version to the next. Every change so far lives inside resources, so the line-by-line reader can
  * upgrade a resource at a time and a large old file never has to be one string.
  */
-const UPGRADES: ReadonlyArray<{ from: number; upgrade: (list: string, entry: Json) => void }> = [
-  { from: 1, upgrade: (_, entry) => upgradeDailyRows(entry) },
+const UPGRADES: readonly { from: number; upgrade: (list: string, entry: Json) => void }[] = [
+  {
+    from: 1,
+    upgrade: (_, entry) => {
+      upgradeDailyRows(entry);
+    },
+  },
   {
     from: 2,
     upgrade: (list, entry) => {

@@ -1,15 +1,7 @@
 import type { Snapshot } from './schema.js';
 
 /** Resource types as they appear in rules (`resource:`) and in the audit result. */
-export const RESOURCE_TYPES = [
-  'ec2-instance',
-  'ebs-volume',
-  'ebs-snapshot',
-  'elastic-ip',
-  's3-bucket',
-  'sagemaker-endpoint',
-  'sagemaker-notebook',
-] as const;
+export const RESOURCE_TYPES = ['ec2-instance', 'ebs-volume', 'ebs-snapshot', 'elastic-ip', 's3-bucket', 'sagemaker-endpoint', 'sagemaker-notebook'] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
 type Resources = Snapshot['resources'];

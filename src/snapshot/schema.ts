@@ -34,7 +34,15 @@ export const HourOfWeekProfileSchema = z
   .object({
     mean: z.array(z.number()).length(HOURS_PER_WEEK),
     /** Hours (0 … 167, ascending) without any datapoint; absent when every hour was observed. */
-    unobserved: z.array(z.number().int().min(0).max(HOURS_PER_WEEK - 1)).optional(),
+    unobserved: z
+      .array(
+        z
+          .number()
+          .int()
+          .min(0)
+          .max(HOURS_PER_WEEK - 1),
+      )
+      .optional(),
   })
   .refine(unobservedAscending, { message: 'unobserved hours must be listed once each, in ascending order', path: ['unobserved'] })
   .meta({ id: 'HourOfWeekProfile' });
@@ -60,28 +68,30 @@ export const DailySeriesSchema = z
   .refine(columnsAligned, { message: 'avg, max, sum and datapoints must have one entry per day' })
   .meta({ id: 'DailySeries' });
 
-export const MetricSummarySchema = z.object({
-  avg: z.number(),
-  p50: z.number(),
-  p95: z.number(),
-  max: z.number(),
-  /** Sum of all datapoints, for counters (bytes, invocations, I/O ops). */
-  sum: z.number().optional(),
-  datapoints: z.number().int().nonnegative(),
-  /** Hours of the window with at least one datapoint (a day-resolution series counts 24 per day). */
-  observedHours: z.number().nonnegative(),
-  periodSeconds: z.number().int().positive(),
-  /**
-   * Per-day values, oldest first. Collected only for the series something reads per day (EC2 CPU
-   * and network, GPU utilisation, notebook CPU); older Snapshots may have it for every metric.
-   */
-  daily: DailySeriesSchema.optional(),
-  /**
-   * Average by hour of week, and the hours with no datapoint; when collected at hourly or finer
-   * period, and only for EC2 CPU (GPUs: `gpuUtilHourOfWeek`).
-   */
-  hourOfWeek: HourOfWeekProfileSchema.optional(),
-}).meta({ id: 'MetricSummary' });
+export const MetricSummarySchema = z
+  .object({
+    avg: z.number(),
+    p50: z.number(),
+    p95: z.number(),
+    max: z.number(),
+    /** Sum of all datapoints, for counters (bytes, invocations, I/O ops). */
+    sum: z.number().optional(),
+    datapoints: z.number().int().nonnegative(),
+    /** Hours of the window with at least one datapoint (a day-resolution series counts 24 per day). */
+    observedHours: z.number().nonnegative(),
+    periodSeconds: z.number().int().positive(),
+    /**
+     * Per-day values, oldest first. Collected only for the series something reads per day (EC2 CPU
+     * and network, GPU utilisation, notebook CPU); older Snapshots may have it for every metric.
+     */
+    daily: DailySeriesSchema.optional(),
+    /**
+     * Average by hour of week, and the hours with no datapoint; when collected at hourly or finer
+     * period, and only for EC2 CPU (GPUs: `gpuUtilHourOfWeek`).
+     */
+    hourOfWeek: HourOfWeekProfileSchema.optional(),
+  })
+  .meta({ id: 'MetricSummary' });
 
 /** A GPU's utilisation: a metric summary without an hour-of-week profile (the instance keeps one for all its GPUs). */
 const GpuUtilizationSummarySchema = MetricSummarySchema.omit({ hourOfWeek: true }).meta({ id: 'GpuUtilizationSummary' });

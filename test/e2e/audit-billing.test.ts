@@ -33,7 +33,9 @@ describe('audit --billing: findings priced with the rates actually billed', () =
     const idle = result.findings.find((x) => x.ruleId === 'idle-gpu-instance')!;
     const rates = {
       lookup: (q: { resourceId?: string }) =>
-        q.resourceId === idle.resource.id ? { hourlyEffective: 10, hours: 336, basis: 'resource' as const, key: idle.resource.id, pricingModels: ['savings-plan'] } : undefined,
+        q.resourceId === idle.resource.id
+          ? { hourlyEffective: 10, hours: 336, basis: 'resource' as const, key: idle.resource.id, pricingModels: ['savings-plan'] }
+          : undefined,
     };
     const priced = applyBilledRates(result, snapshot, rates, 'test bill');
     const f = priced.findings.find((x) => x.id === idle.id)!;

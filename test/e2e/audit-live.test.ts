@@ -26,7 +26,10 @@ describe('mlcost audit against a live AWS API (moto_server)', () => {
     expect(result.totals.monthlyCost).toBe(141.76);
     expect(result.findings.filter((f) => f.resource.type === 'ec2-instance')).toEqual([]);
     // the gp2 root volumes are worth moving to gp3 kept at gp2's 128 MiB/s: 8 GiB x (0.10 - 0.08) - 3 MiB/s x 0.04 = 0.04 each
-    expect(result.findings.map((f) => [f.ruleId, f.monthlySavings])).toEqual([['gp2-to-gp3', 0.04], ['gp2-to-gp3', 0.04]]);
+    expect(result.findings.map((f) => [f.ruleId, f.monthlySavings])).toEqual([
+      ['gp2-to-gp3', 0.04],
+      ['gp2-to-gp3', 0.04],
+    ]);
     expect(r.stderr).toMatch(/AWS API calls \(.*ec2 \d+/);
   });
 
@@ -39,7 +42,9 @@ describe('mlcost audit against a live AWS API (moto_server)', () => {
   });
 
   it('without credentials: one line pointing to --demo, exit 2', async () => {
-    const r = await runCli(['audit', '--region', 'us-east-1'], { env: { AWS_ENDPOINT_URL: moto.endpoint, AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' } });
+    const r = await runCli(['audit', '--region', 'us-east-1'], {
+      env: { AWS_ENDPOINT_URL: moto.endpoint, AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' },
+    });
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('mlcost audit --demo');

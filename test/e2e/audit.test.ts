@@ -115,7 +115,10 @@ describe('mlcost audit (built CLI)', () => {
   it('an invalid rule in --rules: file and line, exit 2', async () => {
     const dir = join(tmp, 'rules');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'broken.yaml'), 'id: broken\ntitle: t\nresource: ec2-instance\ncategory: idle\nseverity: low\nwhen: signals.vcpu >\nproblem: p\naction:\n  kind: stop\ndocs: {summary: s, evidence: e, risk: r, fix: f}\n');
+    writeFileSync(
+      join(dir, 'broken.yaml'),
+      'id: broken\ntitle: t\nresource: ec2-instance\ncategory: idle\nseverity: low\nwhen: signals.vcpu >\nproblem: p\naction:\n  kind: stop\ndocs: {summary: s, evidence: e, risk: r, fix: f}\n',
+    );
     const r = await runCli(['audit', '--demo', '--rules', dir]);
     expect(r.code).toBe(2);
     expectOneLineError(r.stderr, /broken\.yaml:6:7: invalid CEL in "when"/);

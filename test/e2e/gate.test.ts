@@ -93,10 +93,7 @@ describe('mlcost gate (built CLI)', () => {
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
     expect(doc.status).toBe('fail');
-    expect(doc.checks.map((c: { id: string; status: string }) => `${c.id}=${c.status}`)).toEqual([
-      'waste.byTeam.research=fail',
-      'waste.byTeam.inference=pass',
-    ]);
+    expect(doc.checks.map((c: { id: string; status: string }) => `${c.id}=${c.status}`)).toEqual(['waste.byTeam.research=fail', 'waste.byTeam.inference=pass']);
   });
 
   it('--summary, --junit and $GITHUB_STEP_SUMMARY get the CI files; annotations only under GitHub Actions', async () => {
@@ -122,7 +119,10 @@ describe('mlcost gate (built CLI)', () => {
   it('a baseline of another scope: one line, exit 2', async () => {
     const r = await runCli(['gate', '--current', CURRENT, '--baseline', 'fixtures/gate/other-scope.json']);
     expect(r.code).toBe(2);
-    expectOneLineError(r.stderr, /^mlcost: fixtures\/gate\/other-scope\.json: baseline covers regions eu-west-1 but .*current\.json covers us-east-1, us-west-2; compare audits of the same scope$/);
+    expectOneLineError(
+      r.stderr,
+      /^mlcost: fixtures\/gate\/other-scope\.json: baseline covers regions eu-west-1 but .*current\.json covers us-east-1, us-west-2; compare audits of the same scope$/,
+    );
   });
 
   it('a baseline of another schema version: one line, exit 2', async () => {
@@ -137,7 +137,9 @@ describe('mlcost gate (built CLI)', () => {
     const r = await runCli(['gate', '--current', CURRENT, '--budget', budget('spend'), '--spend', 'fixtures/billing/spend-by-team.json']);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toContain('held     Effective spend is $18,952 over 61 days (2026-09-01 to 2026-10-31), within the $20,000 limit');
-    expect(r.stdout).toContain('BROKEN   Effective spend $2,649 -> $8,649 (+$6,000, +226.5%) in the latest 7 days of billing data against the 7 before, over the 50% limit');
+    expect(r.stdout).toContain(
+      'BROKEN   Effective spend $2,649 -> $8,649 (+$6,000, +226.5%) in the latest 7 days of billing data against the 7 before, over the 50% limit',
+    );
     expect(r.stdout).toContain('BROKEN   Effective spend of team training is $16,416 over 61 days (2026-09-01 to 2026-10-31), $1,416 over the $15,000 limit');
     expect(r.stdout).toContain('held     Effective spend of team ml-research is $1,537 over 61 days');
     expectOneLineError(r.stderr, /^mlcost: gate failed: 2 budget\(s\) broken: spend\.maxIncrease\.percent, spend\.byTeam\.training$/);
@@ -151,14 +153,27 @@ describe('mlcost gate (built CLI)', () => {
     writeFileSync(byAccount, 'spend:\n  byAccount:\n    "111122223333": 1000\n');
     const ungrouped = await runCli(['gate', '--current', CURRENT, '--budget', byAccount, '--spend', 'fixtures/billing/spend-by-team.json']);
     expect(ungrouped.code).toBe(2);
-    expectOneLineError(ungrouped.stderr, /by-account\.budget\.yaml:\d+: spend\.byAccount needs a spend report grouped by account; fixtures\/billing\/spend-by-team\.json is grouped by team/);
+    expectOneLineError(
+      ungrouped.stderr,
+      /by-account\.budget\.yaml:\d+: spend\.byAccount needs a spend report grouped by account; fixtures\/billing\/spend-by-team\.json is grouped by team/,
+    );
     const notSpend = await runCli(['gate', '--current', CURRENT, '--budget', budget('spend'), '--spend', CURRENT]);
     expect(notSpend.code).toBe(2);
     expectOneLineError(notSpend.stderr, /current\.json: not a spend report; write one with `mlcost spend --output json`$/);
   });
 
   it('a spend report with no spend limits in the budget is a warning, not a silent no-op', async () => {
-    const r = await runCli(['gate', '--current', CURRENT, '--budget', budget('passing'), '--baseline', BASELINE, '--spend', 'fixtures/billing/spend-by-team.json']);
+    const r = await runCli([
+      'gate',
+      '--current',
+      CURRENT,
+      '--budget',
+      budget('passing'),
+      '--baseline',
+      BASELINE,
+      '--spend',
+      'fixtures/billing/spend-by-team.json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('mlcost: warning: fixtures/billing/spend-by-team.json is not checked: the budget has no `spend` limits\n');
   });

@@ -88,7 +88,10 @@ describe('mlcost report (built CLI)', () => {
     writeFileSync(cfg, 'lookbackDays: 14\n');
     const r = await runCli(['report', RESULT, '--email', '--config', cfg], { cwd: tmp });
     expect(r.code).toBe(2);
-    expectOneLineError(r.stderr, /^mlcost: --email needs an `email:` section in mlcost.config.yaml .*; the HTML report was saved to .*mlcost-report-2026-11-27\.html$/);
+    expectOneLineError(
+      r.stderr,
+      /^mlcost: --email needs an `email:` section in mlcost.config.yaml .*; the HTML report was saved to .*mlcost-report-2026-11-27\.html$/,
+    );
     expect(readFileSync(join(tmp, 'mlcost-report-2026-11-27.html'), 'utf8')).toContain('<!doctype html>');
   });
 });

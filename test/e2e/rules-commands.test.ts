@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
 
-const ruleIds = readdirSync(join(ROOT, 'rules')).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+const ruleIds = readdirSync(join(ROOT, 'rules'))
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.replace(/\.yaml$/, ''));
 
 describe('mlcost rules list / explain', () => {
   it('lists every built-in rule, one per line, exit 0', async () => {

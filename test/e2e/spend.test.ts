@@ -4,7 +4,9 @@ import { ensureBuilt, ROOT, runCli } from '../helpers/cli.js';
 
 const FIX = join(ROOT, 'fixtures', 'billing');
 
-beforeAll(() => ensureBuilt());
+beforeAll(() => {
+  ensureBuilt();
+});
 
 describe('mlcost spend (built CLI)', () => {
   it('CUR Parquet by service and team: table on stdout, nothing on stderr', async () => {
@@ -23,7 +25,10 @@ describe('mlcost spend (built CLI)', () => {
     const report = JSON.parse(r.stdout) as { window: unknown; groups: { key: { account: string }; effective: number }[] };
     expect(report.window).toEqual({ start: '2026-10-02', end: '2026-11-01', days: 30 });
     // Oct 2–31: account 0123… 30 × 35.20 + p5 6,000 − 50 credit; 1111… 30 × (336 + 7.20).
-    expect(report.groups.map((g) => [g.key.account, g.effective])).toEqual([['111122223333', 10296], ['012345678901', 7006]]);
+    expect(report.groups.map((g) => [g.key.account, g.effective])).toEqual([
+      ['111122223333', 10296],
+      ['012345678901', 7006],
+    ]);
   });
 
   it('CSV and Markdown outputs', async () => {

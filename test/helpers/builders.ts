@@ -38,7 +38,14 @@ export function instance(shape: InstanceShape): Ec2Instance {
     metrics.networkOutBytes = counter(WINDOW, shape.netMBPerDay * 0.5e6, rand, { days, daily: true });
   }
   if (shape.mem) metrics.memory = gauge(WINDOW, { avg: shape.mem[0], p95: shape.mem[1], max: shape.mem[2], days }, rand);
-  if (shape.gpu) metrics.gpus = gpus(WINDOW, shape.gpu.map(([utilP95, memGiB]) => ({ utilP95, memMiB: memGiB * 1024 })), 16 * 1024, rand, days);
+  if (shape.gpu)
+    metrics.gpus = gpus(
+      WINDOW,
+      shape.gpu.map(([utilP95, memGiB]) => ({ utilP95, memMiB: memGiB * 1024 })),
+      16 * 1024,
+      rand,
+      days,
+    );
   if (shape.gpu) for (const g of metrics.gpus ?? []) delete g.memoryTotalMiB;
   return {
     id: shape.id ?? `i-${String(seq).padStart(17, '0')}`,

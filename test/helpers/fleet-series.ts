@@ -30,7 +30,11 @@ export function ec2Daily(now: Date, id: string, cpu: (day: number) => number, ne
   const series: SeriesSpec[] = [{ namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions, points: daily(now, 14, cpu) }];
   if (netBytesPerDay === undefined) return series;
   const half = () => netBytesPerDay / 2;
-  return [...series, { namespace: 'AWS/EC2', metricName: 'NetworkIn', dimensions, points: daily(now, 14, half) }, { namespace: 'AWS/EC2', metricName: 'NetworkOut', dimensions, points: daily(now, 14, half) }];
+  return [
+    ...series,
+    { namespace: 'AWS/EC2', metricName: 'NetworkIn', dimensions, points: daily(now, 14, half) },
+    { namespace: 'AWS/EC2', metricName: 'NetworkOut', dimensions, points: daily(now, 14, half) },
+  ];
 }
 
 /** The CloudWatch agent's nvidia_smi series for one GPU, with whatever dimensions the agent appended. */

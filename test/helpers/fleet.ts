@@ -77,7 +77,12 @@ export async function seedFleet(endpoint: string, now: Date): Promise<FleetIds> 
   const storage = await seedStorage(ec2, instances);
   const sagemaker = await seedSageMaker(endpoint);
   const bucket = await seedBucket(endpoint);
-  await putSeries(cw, [...instanceSeries(now, instances), ...storageSeries(now, storage.io1), ...bucketSeries(now, bucket), ...sagemakerSeries(now, sagemaker)]);
+  await putSeries(cw, [
+    ...instanceSeries(now, instances),
+    ...storageSeries(now, storage.io1),
+    ...bucketSeries(now, bucket),
+    ...sagemakerSeries(now, sagemaker),
+  ]);
   return { instances, ...storage, bucket, ...sagemaker };
 }
 
@@ -87,7 +92,7 @@ async function launchAll(ec2: EC2Client): Promise<Record<InstanceRole, string>> 
     const out = await ec2.send(
       new RunInstancesCommand({
         ImageId: 'ami-12c6146b',
-        InstanceType: spec.type as _InstanceType,
+        InstanceType: spec.type,
         MinCount: 1,
         MaxCount: 1,
         Placement: { AvailabilityZone: AZ },
@@ -103,7 +108,8 @@ async function launchAll(ec2: EC2Client): Promise<Record<InstanceRole, string>> 
 }
 
 async function seedStorage(ec2: EC2Client, instances: Record<InstanceRole, string>) {
-  const volume = async (input: Omit<CreateVolumeRequest, 'AvailabilityZone'>) => (await ec2.send(new CreateVolumeCommand({ AvailabilityZone: AZ, ...input }))).VolumeId ?? '';
+  const volume = async (input: Omit<CreateVolumeRequest, 'AvailabilityZone'>) =>
+    (await ec2.send(new CreateVolumeCommand({ AvailabilityZone: AZ, ...input }))).VolumeId ?? '';
   const gp2 = await volume({ Size: 500, VolumeType: 'gp2' });
   await ec2.send(new AttachVolumeCommand({ VolumeId: gp2, InstanceId: instances.steadyGpu, Device: '/dev/sdf' }));
   const io1 = await volume({ Size: 200, VolumeType: 'io1', Iops: 10_000 });
@@ -125,22 +131,46 @@ async function seedBucket(endpoint: string): Promise<string> {
   return bucket;
 }
 
-const AUTO_STOP_SCRIPT = '#!/bin/bash\nIDLE_TIME=3600\nwget https://raw.githubusercontent.com/aws-samples/amazon-sagemaker-notebook-instance-lifecycle-config-samples/master/scripts/auto-stop-idle/autostop.py\n';
+const AUTO_STOP_SCRIPT =
+  '#!/bin/bash\nIDLE_TIME=3600\nwget https://raw.githubusercontent.com/aws-samples/amazon-sagemaker-notebook-instance-lifecycle-config-samples/master/scripts/auto-stop-idle/autostop.py\n';
 
 async function seedSageMaker(endpoint: string) {
   const sm = new SageMakerClient({ region: REGION, endpoint, credentials: TEST_CREDENTIALS });
   const role = 'arn:aws:iam::123456789012:role/sagemaker';
-  await sm.send(new CreateModelCommand({ ModelName: 'ranker', ExecutionRoleArn: role, PrimaryContainer: { Image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/ranker:1' } }));
+  await sm.send(
+    new CreateModelCommand({
+      ModelName: 'ranker',
+      ExecutionRoleArn: role,
+      PrimaryContainer: { Image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/ranker:1' },
+    }),
+  );
   const endpointOf = async (name: string, type: ProductionVariantInstanceType, count: number) => {
-    await sm.send(new CreateEndpointConfigCommand({ EndpointConfigName: `${name}-cfg`, ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'ranker', InstanceType: type, InitialInstanceCount: count }] }));
+    await sm.send(
+      new CreateEndpointConfigCommand({
+        EndpointConfigName: `${name}-cfg`,
+        ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'ranker', InstanceType: type, InitialInstanceCount: count }],
+      }),
+    );
     await sm.send(new CreateEndpointCommand({ EndpointName: name, EndpointConfigName: `${name}-cfg` }));
     return name;
   };
   const idleEndpoint = await endpointOf('demo-endpoint', 'ml.g4dn.xlarge', 2);
   const underusedEndpoint = await endpointOf('llm-endpoint', 'ml.p3.8xlarge', 2);
-  await sm.send(new CreateNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: 'auto-stop', OnStart: [{ Content: Buffer.from(AUTO_STOP_SCRIPT).toString('base64') }] }));
+  await sm.send(
+    new CreateNotebookInstanceLifecycleConfigCommand({
+      NotebookInstanceLifecycleConfigName: 'auto-stop',
+      OnStart: [{ Content: Buffer.from(AUTO_STOP_SCRIPT).toString('base64') }],
+    }),
+  );
   const notebook = async (name: string, type: NotebookType, lifecycle?: string) => {
-    await sm.send(new CreateNotebookInstanceCommand({ NotebookInstanceName: name, InstanceType: type, RoleArn: role, ...(lifecycle ? { LifecycleConfigName: lifecycle } : {}) }));
+    await sm.send(
+      new CreateNotebookInstanceCommand({
+        NotebookInstanceName: name,
+        InstanceType: type,
+        RoleArn: role,
+        ...(lifecycle ? { LifecycleConfigName: lifecycle } : {}),
+      }),
+    );
     return name;
   };
   return {
@@ -164,7 +194,12 @@ function instanceSeries(now: Date, ids: Record<InstanceRole, string>): SeriesSpe
     ...ec2Daily(now, ids.idleCpu, () => 1, 200_000),
     { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: { InstanceId: ids.devBox }, points: hourly(now, 168, busyDay) },
     ...ec2Daily(now, ids.oversized, (d) => 4 + (d % 3), 2e9),
-    { namespace: 'CWAgent', metricName: 'mem_used_percent', dimensions: { InstanceId: ids.oversized, InstanceType: 'm7i.8xlarge' }, points: daily(now, 14, () => 12) },
+    {
+      namespace: 'CWAgent',
+      metricName: 'mem_used_percent',
+      dimensions: { InstanceId: ids.oversized, InstanceType: 'm7i.8xlarge' },
+      points: daily(now, 14, () => 12),
+    },
     ...ec2Daily(now, ids.eksWorker, () => 70),
     ...ec2Daily(now, ids.steadyGpu, () => 40, 5e9),
     ...gpuDaily(now, { InstanceId: ids.steadyGpu }, 0, 'NVIDIA L4', 85, 18_000),
@@ -173,7 +208,12 @@ function instanceSeries(now: Date, ids: Record<InstanceRole, string>): SeriesSpe
     ...ec2Daily(now, ids.busySpotGpu, () => 50, 5e9),
     ...gpuDaily(now, { InstanceId: ids.busySpotGpu }, 0, 'NVIDIA A10G', 85, 20_000),
     // Brand new: two points in its first hours.
-    { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: { InstanceId: ids.fresh }, points: hourly(now, 7, () => 2).filter((_, h) => h === 0 || h === 6) },
+    {
+      namespace: 'AWS/EC2',
+      metricName: 'CPUUtilization',
+      dimensions: { InstanceId: ids.fresh },
+      points: hourly(now, 7, () => 2).filter((_, h) => h === 0 || h === 6),
+    },
   ];
 }
 
@@ -192,8 +232,18 @@ function storageSeries(now: Date, io1: string): SeriesSpec[] {
  */
 function bucketSeries(now: Date, bucket: string): SeriesSpec[] {
   return [
-    { namespace: 'AWS/S3', metricName: 'BucketSizeBytes', dimensions: { BucketName: bucket, StorageType: 'StandardStorage' }, points: daily(now, 3, () => 10 * 1024 ** 4) },
-    { namespace: 'AWS/S3', metricName: 'NumberOfObjects', dimensions: { BucketName: bucket, StorageType: 'AllStorageTypes' }, points: daily(now, 3, () => 2_000_000) },
+    {
+      namespace: 'AWS/S3',
+      metricName: 'BucketSizeBytes',
+      dimensions: { BucketName: bucket, StorageType: 'StandardStorage' },
+      points: daily(now, 3, () => 10 * 1024 ** 4),
+    },
+    {
+      namespace: 'AWS/S3',
+      metricName: 'NumberOfObjects',
+      dimensions: { BucketName: bucket, StorageType: 'AllStorageTypes' },
+      points: daily(now, 3, () => 2_000_000),
+    },
   ];
 }
 

@@ -16,7 +16,9 @@ export async function listenOnLoopback(server: Server): Promise<Listening> {
     stop: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          resolve();
+        });
       }),
   };
 }

@@ -13,19 +13,45 @@ import { startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
  * it polls, and how it reads paged results back into a report.
  */
 const CUR_COLUMNS = [
-  ['line_item_usage_start_date', 'timestamp'], ['line_item_usage_account_id', 'varchar'], ['line_item_line_item_type', 'varchar'],
-  ['line_item_product_code', 'varchar'], ['line_item_usage_type', 'varchar'], ['line_item_resource_id', 'varchar'],
-  ['line_item_usage_amount', 'double'], ['line_item_unblended_cost', 'double'], ['product_region_code', 'varchar'],
-  ['product_instance_type', 'varchar'], ['pricing_public_on_demand_cost', 'double'], ['reservation_effective_cost', 'double'],
-  ['reservation_unused_amortized_upfront_fee_for_billing_period', 'double'], ['reservation_unused_recurring_fee', 'double'],
-  ['reservation_reservation_a_r_n', 'varchar'], ['savings_plan_savings_plan_effective_cost', 'double'],
-  ['savings_plan_total_commitment_to_date', 'double'], ['savings_plan_used_commitment', 'double'], ['resource_tags', 'map(varchar,varchar)'],
+  ['line_item_usage_start_date', 'timestamp'],
+  ['line_item_usage_account_id', 'varchar'],
+  ['line_item_line_item_type', 'varchar'],
+  ['line_item_product_code', 'varchar'],
+  ['line_item_usage_type', 'varchar'],
+  ['line_item_resource_id', 'varchar'],
+  ['line_item_usage_amount', 'double'],
+  ['line_item_unblended_cost', 'double'],
+  ['product_region_code', 'varchar'],
+  ['product_instance_type', 'varchar'],
+  ['pricing_public_on_demand_cost', 'double'],
+  ['reservation_effective_cost', 'double'],
+  ['reservation_unused_amortized_upfront_fee_for_billing_period', 'double'],
+  ['reservation_unused_recurring_fee', 'double'],
+  ['reservation_reservation_a_r_n', 'varchar'],
+  ['savings_plan_savings_plan_effective_cost', 'double'],
+  ['savings_plan_total_commitment_to_date', 'double'],
+  ['savings_plan_used_commitment', 'double'],
+  ['resource_tags', 'map(varchar,varchar)'],
 ];
 
 type Cell = string | null;
 function result(names: string[], rows: Cell[][]): object {
   const asRow = (cells: Cell[]): object => ({ Data: cells.map((c) => (c === null ? {} : { VarCharValue: c })) });
-  return { rows: [asRow(names), ...rows.map(asRow)], column_info: names.map((n) => ({ Name: n, Label: n, Type: 'varchar', CatalogName: 'hive', SchemaName: '', TableName: '', Nullable: 'UNKNOWN', CaseSensitive: true, Precision: 0, Scale: 0 })) };
+  return {
+    rows: [asRow(names), ...rows.map(asRow)],
+    column_info: names.map((n) => ({
+      Name: n,
+      Label: n,
+      Type: 'varchar',
+      CatalogName: 'hive',
+      SchemaName: '',
+      TableName: '',
+      Nullable: 'UNKNOWN',
+      CaseSensitive: true,
+      Precision: 0,
+      Scale: 0,
+    })),
+  };
 }
 
 let moto: Moto;
@@ -61,10 +87,16 @@ afterAll(async () => {
 
 describe('Athena engine against moto_server', () => {
   it('reads the schema, sends the shared SQL, polls with backoff and parses results', async () => {
-    await queue(result(['column_name', 'data_type'], CUR_COLUMNS), result(['day', 'k0', 'billed', 'effective', 'list'], [
-      ['2026-10-30', 'training', '1200', '1536', '1680'],
-      ['2026-10-31', null, '10', '10', '10'],
-    ]));
+    await queue(
+      result(['column_name', 'data_type'], CUR_COLUMNS),
+      result(
+        ['day', 'k0', 'billed', 'effective', 'list'],
+        [
+          ['2026-10-30', 'training', '1200', '1536', '1680'],
+          ['2026-10-31', null, '10', '10', '10'],
+        ],
+      ),
+    );
     await client.send(new CreateWorkGroupCommand({ Name: 'finops' }));
     // Each state lasts two status polls: a query takes four polls to finish, so the backoff is exercised.
     const t = await fetch(`${moto.endpoint}/moto-api/state-manager/set-transition`, {
@@ -94,9 +126,15 @@ describe('Athena engine against moto_server', () => {
     expect(sent[1]?.Query).toContain(`FROM "cur"."cur2"`);
     expect(sent[1]?.Query).toContain(`element_at("resource_tags", 'user_team')`);
     // Athena reports the result file it wrote under the location mlcost asked for.
-    expect(sent.map((s) => [s.WorkGroup, s.db, s.out?.startsWith('s3://results/mlcost/')])).toEqual([['finops', 'cur', true], ['finops', 'cur', true]]);
+    expect(sent.map((s) => [s.WorkGroup, s.db, s.out?.startsWith('s3://results/mlcost/')])).toEqual([
+      ['finops', 'cur', true],
+      ['finops', 'cur', true],
+    ]);
     // QUEUED, QUEUED, RUNNING, RUNNING→SUCCEEDED: four polls, waits doubling between them.
-    expect(stats.map((s) => [s.purpose, s.polls])).toEqual([['the table schema', 4], ['spend', 4]]);
+    expect(stats.map((s) => [s.purpose, s.polls])).toEqual([
+      ['the table schema', 4],
+      ['spend', 4],
+    ]);
     expect(sleeps).toEqual([10, 20, 40, 10, 20, 40]);
     // 0 bytes scanned is still billed as Athena's 10 MB minimum.
     expect(stats[0]?.costUsd).toBeCloseTo((10 / 1024 / 1024) * 5, 9);
@@ -104,7 +142,12 @@ describe('Athena engine against moto_server', () => {
   });
 
   it('a table without a needed column fails before any billing query runs', async () => {
-    await queue(result(['column_name', 'data_type'], CUR_COLUMNS.filter(([n]) => n !== 'line_item_resource_id')));
+    await queue(
+      result(
+        ['column_name', 'data_type'],
+        CUR_COLUMNS.filter(([n]) => n !== 'line_item_resource_id'),
+      ),
+    );
     const engine = await openAthena(client, { database: 'cur', table: 'cur2' }, CUR2, { pollMs: 1 });
     await expect(readDailySpend(engine, { by: ['resource'], teamKeys: [] })).rejects.toThrow(
       'Athena cur.cur2: CUR 2.0 column line_item_resource_id is missing (needed for spend --by resource); turn on "Include resource IDs" (INCLUDE_RESOURCES = TRUE) in the CUR 2.0 export',
@@ -119,16 +162,30 @@ describe('Athena engine against moto_server', () => {
   it('a whole spend report over Athena, with the GPU line and the scan cost on stderr', async () => {
     await queue(
       result(['column_name', 'data_type'], CUR_COLUMNS),
-      result(['day', 'k0', 'billed', 'effective', 'list'], [
-        ['2026-11-20', 'AmazonEC2', '100', '80', '120'],
-        ['2026-11-21', 'AmazonEC2', '100', '80', '120'],
-      ]),
-      result(['resource_id', 'instance_type', 'region', 'pricing_model', 'hours', 'billed', 'effective'], [['i-1', 'g5.xlarge', 'us-east-1', 'on-demand', '48', '48', '48']]),
+      result(
+        ['day', 'k0', 'billed', 'effective', 'list'],
+        [
+          ['2026-11-20', 'AmazonEC2', '100', '80', '120'],
+          ['2026-11-21', 'AmazonEC2', '100', '80', '120'],
+        ],
+      ),
+      result(
+        ['resource_id', 'instance_type', 'region', 'pricing_model', 'hours', 'billed', 'effective'],
+        [['i-1', 'g5.xlarge', 'us-east-1', 'on-demand', '48', '48', '48']],
+      ),
     );
     const notes: string[] = [];
     const r = await fileSpendReport({
-      source: 'cur', paths: [], engine: 'athena', athena: { database: 'cur', table: 'cur2' }, by: ['service'], lastDays: 30, teamKeys: ['team'],
-      aws: { endpointUrl: moto.endpoint, region: 'us-east-1' }, now: new Date('2026-11-22T12:00:00Z'), notify: (l) => notes.push(l),
+      source: 'cur',
+      paths: [],
+      engine: 'athena',
+      athena: { database: 'cur', table: 'cur2' },
+      by: ['service'],
+      lastDays: 30,
+      teamKeys: ['team'],
+      aws: { endpointUrl: moto.endpoint, region: 'us-east-1' },
+      now: new Date('2026-11-22T12:00:00Z'),
+      notify: (l) => notes.push(l),
     });
     expect(r.source).toEqual({ kind: 'cur', engine: 'athena', where: 'Athena cur.cur2' });
     expect(r.totals).toEqual({ billed: 200, effective: 160, list: 240 });

@@ -18,7 +18,12 @@ let cacheDir: string;
 
 const usd = (n: number): { Amount: string; Unit: string } => ({ Amount: String(n), Unit: 'USD' });
 function day(start: string, end: string, groups: [string, number, number][]): object {
-  return { TimePeriod: { Start: start, End: end }, Total: {}, Groups: groups.map(([k, u, a]) => ({ Keys: [k], Metrics: { UnblendedCost: usd(u), AmortizedCost: usd(a) } })), Estimated: false };
+  return {
+    TimePeriod: { Start: start, End: end },
+    Total: {},
+    Groups: groups.map(([k, u, a]) => ({ Keys: [k], Metrics: { UnblendedCost: usd(u), AmortizedCost: usd(a) } })),
+    Estimated: false,
+  };
 }
 
 async function queue(results: object[]): Promise<void> {
@@ -45,11 +50,25 @@ afterAll(async () => {
 describe('Cost Explorer GetCostAndUsage against moto_server', () => {
   it('follows NextPageToken, counts requests and serves repeats from the disk cache', async () => {
     await queue([
-      { ResultsByTime: [day('2026-11-01', '2026-11-02', [['team$ml', 10, 8], ['team$', 1, 1]])], NextPageToken: 'page-2' },
+      {
+        ResultsByTime: [
+          day('2026-11-01', '2026-11-02', [
+            ['team$ml', 10, 8],
+            ['team$', 1, 1],
+          ]),
+        ],
+        NextPageToken: 'page-2',
+      },
       { ResultsByTime: [day('2026-11-01', '2026-11-02', [['team$infra', 5, 5]])], NextPageToken: 'page-3' },
       { ResultsByTime: [day('2026-11-02', '2026-11-03', [['team$ml', 12, 9]])] },
     ]);
-    const q = { start: '2026-11-01', end: '2026-11-03', granularity: 'DAILY', groupBy: [{ type: 'TAG', key: 'team' }], metrics: ['UnblendedCost', 'AmortizedCost'] } as const;
+    const q = {
+      start: '2026-11-01',
+      end: '2026-11-03',
+      granularity: 'DAILY',
+      groupBy: [{ type: 'TAG', key: 'team' }],
+      metrics: ['UnblendedCost', 'AmortizedCost'],
+    } as const;
     const counter: CeCounter = { requests: 0, cachedPages: 0 };
     const rows = await getCostAndUsage(client, { ...q, groupBy: [...q.groupBy], metrics: [...q.metrics] }, { cacheDir, counter });
     expect(rows.map((r) => [r.start, r.keys[0], r.metrics.UnblendedCost, r.metrics.AmortizedCost])).toEqual([
@@ -67,7 +86,11 @@ describe('Cost Explorer GetCostAndUsage against moto_server', () => {
 
     // An expired cache asks AWS again.
     const later: CeCounter = { requests: 0, cachedPages: 0 };
-    await getCostAndUsage(client, { ...q, groupBy: [...q.groupBy], metrics: [...q.metrics] }, { cacheDir, counter: later, now: () => Date.now() + 7 * 3_600_000 });
+    await getCostAndUsage(
+      client,
+      { ...q, groupBy: [...q.groupBy], metrics: [...q.metrics] },
+      { cacheDir, counter: later, now: () => Date.now() + 7 * 3_600_000 },
+    );
     expect(later.requests).toBe(3);
   });
 
@@ -81,11 +104,27 @@ describe('Cost Explorer GetCostAndUsage against moto_server', () => {
     await queue([
       { ResultsByTime: days.slice(0, 10), NextPageToken: 'p2' },
       { ResultsByTime: days.slice(10) },
-      { ResultsByTime: [{ TimePeriod: { Start: '2026-11-01', End: '2026-11-22' }, Groups: [{ Keys: ['p4d.24xlarge'], Metrics: { UsageQuantity: { Amount: '100', Unit: 'Hrs' }, UnblendedCost: usd(2000), AmortizedCost: usd(1400) } }, { Keys: ['m5.large'], Metrics: { UsageQuantity: { Amount: '500', Unit: 'Hrs' }, UnblendedCost: usd(48), AmortizedCost: usd(48) } }] }] },
+      {
+        ResultsByTime: [
+          {
+            TimePeriod: { Start: '2026-11-01', End: '2026-11-22' },
+            Groups: [
+              { Keys: ['p4d.24xlarge'], Metrics: { UsageQuantity: { Amount: '100', Unit: 'Hrs' }, UnblendedCost: usd(2000), AmortizedCost: usd(1400) } },
+              { Keys: ['m5.large'], Metrics: { UsageQuantity: { Amount: '500', Unit: 'Hrs' }, UnblendedCost: usd(48), AmortizedCost: usd(48) } },
+            ],
+          },
+        ],
+      },
     ]);
     const notes: string[] = [];
     const r = await costExplorerSpendReport({
-      by: ['service'], teamKey: 'team', aws: { endpointUrl: moto.endpoint }, now: new Date('2026-11-22T09:00:00Z'), cacheDir, notify: (l) => notes.push(l), lastDays: 21,
+      by: ['service'],
+      teamKey: 'team',
+      aws: { endpointUrl: moto.endpoint },
+      now: new Date('2026-11-22T09:00:00Z'),
+      cacheDir,
+      notify: (l) => notes.push(l),
+      lastDays: 21,
     });
     expect(r.held.end).toBe('2026-11-22');
     // Nov 1–21: 14 × 10 + 7 × 25 effective; 14 × 10 + 7 × 30 billed.

@@ -13,7 +13,17 @@ const FIX = join(ROOT, 'fixtures', 'billing');
 const notes: string[] = [];
 
 function request(source: 'cur' | 'focus', paths: string[], extra: Partial<FileSpendRequest> = {}): FileSpendRequest {
-  return { source, paths, engine: 'duckdb', by: ['service'], teamKeys: ['team'], aws: {}, now: new Date('2026-11-23T00:00:00Z'), notify: (l) => notes.push(l), ...extra };
+  return {
+    source,
+    paths,
+    engine: 'duckdb',
+    by: ['service'],
+    teamKeys: ['team'],
+    aws: {},
+    now: new Date('2026-11-23T00:00:00Z'),
+    notify: (l) => notes.push(l),
+    ...extra,
+  };
 }
 
 // Hand totals for fixtures/billing (see scripts/make-billing-fixtures.ts), Sep 1–Oct 31 2026:
@@ -98,14 +108,22 @@ describe('CUR 2.0 and FOCUS files through DuckDB', () => {
   it('a malformed file, a FOCUS file read as CUR, and a missing file are user errors', async () => {
     await expect(fileSpendReport(request('cur', [join(FIX, 'malformed.parquet')]))).rejects.toThrow(/malformed\.parquet: not a readable Parquet billing file/);
     await expect(fileSpendReport(request('cur', [join(FIX, 'focus.parquet')]))).rejects.toThrow(/CUR 2\.0 column line_item_usage_start_date is missing/);
-    await expect(fileSpendReport(request('cur', [join(FIX, 'nope.parquet')]))).rejects.toThrow(/nope\.parquet: cannot read billing file \(no such file or directory\)/);
+    await expect(fileSpendReport(request('cur', [join(FIX, 'nope.parquet')]))).rejects.toThrow(
+      /nope\.parquet: cannot read billing file \(no such file or directory\)/,
+    );
     await expect(fileSpendReport(request('cur', [join(FIX, 'nothing-*.parquet')]))).rejects.toBeInstanceOf(UserError);
   });
 
   it('billed rates: each resource’s effective hourly rate and its type’s in its region', async () => {
     for (const file of ['cur2.parquet', 'focus.csv']) {
       const rates = await readBilledRates([join(FIX, file)]);
-      expect(rates.lookup({ resourceId: 'i-0p4d00000000000001' })).toMatchObject({ basis: 'resource', hourlyEffective: 14, hourlyBilled: 0, hours: 744, pricingModels: ['savings-plan'] });
+      expect(rates.lookup({ resourceId: 'i-0p4d00000000000001' })).toMatchObject({
+        basis: 'resource',
+        hourlyEffective: 14,
+        hourlyBilled: 0,
+        hours: 744,
+        pricingModels: ['savings-plan'],
+      });
       expect(rates.lookup({ resourceId: 'i-0g4dn0000000000001' })).toMatchObject({ hourlyEffective: 0.3, pricingModels: ['reserved'] });
       expect(rates.lookup({ resourceId: 'i-0spot0000000000001' })).toMatchObject({ hourlyEffective: 0.05, pricingModels: ['spot'] });
       expect(rates.lookup({ instanceType: 'p5.48xlarge', region: 'us-east-1' })).toMatchObject({ basis: 'type-region', hourlyEffective: 50, hours: 120 });
@@ -119,7 +137,8 @@ describe('s3:// prefixes', () => {
     moto = await startMoto();
     const s3 = new S3Client({ endpoint: moto.endpoint, region: 'us-east-1', credentials: TEST_CREDENTIALS, forcePathStyle: true });
     await s3.send(new CreateBucketCommand({ Bucket: 'billing' }));
-    for (const f of ['focus.parquet']) await s3.send(new PutObjectCommand({ Bucket: 'billing', Key: `exports/focus/2026-10/${f}`, Body: await readFile(join(FIX, f)) }));
+    for (const f of ['focus.parquet'])
+      await s3.send(new PutObjectCommand({ Bucket: 'billing', Key: `exports/focus/2026-10/${f}`, Body: await readFile(join(FIX, f)) }));
     await s3.send(new PutObjectCommand({ Bucket: 'billing', Key: 'exports/focus/manifest.json', Body: '{}' }));
     s3.destroy();
     process.env['AWS_ACCESS_KEY_ID'] = TEST_CREDENTIALS.accessKeyId;
@@ -135,6 +154,8 @@ describe('s3:// prefixes', () => {
     await expect(fileSpendReport(request('focus', ['s3://billing/elsewhere/'], { aws: { endpointUrl: moto.endpoint } }))).rejects.toThrow(
       's3://billing/elsewhere/: no .parquet, .csv or .csv.gz objects under this prefix',
     );
-    await expect(fileSpendReport(request('focus', ['s3://no-such-bucket/x/'], { aws: { endpointUrl: moto.endpoint } }))).rejects.toThrow(/s3:\/\/no-such-bucket\/x\/: cannot list \(NoSuchBucket/);
+    await expect(fileSpendReport(request('focus', ['s3://no-such-bucket/x/'], { aws: { endpointUrl: moto.endpoint } }))).rejects.toThrow(
+      /s3:\/\/no-such-bucket\/x\/: cannot list \(NoSuchBucket/,
+    );
   });
 });

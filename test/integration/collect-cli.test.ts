@@ -42,13 +42,19 @@ describe('mlcost collect (CLI)', () => {
   });
 
   it('--endpoint-url wins over AWS_ENDPOINT_URL', async () => {
-    const r = await mlcost(['collect', '-o', 'flag.json', '--region', 'us-east-1', '--prices', 'embedded', '--endpoint-url', moto.endpoint], { ...creds, AWS_ENDPOINT_URL: 'http://127.0.0.1:9' });
+    const r = await mlcost(['collect', '-o', 'flag.json', '--region', 'us-east-1', '--prices', 'embedded', '--endpoint-url', moto.endpoint], {
+      ...creds,
+      AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+    });
     expect(r.code).toBe(0);
     expect(JSON.parse(readFileSync(join(tmp, 'flag.json'), 'utf8')).resources.ec2Instances).toHaveLength(2);
   });
 
   it('--strict: a denied region still writes what was read, warns with region and account, exits 3', async () => {
-    const r = await mlcost(['collect', '-o', 'partial.json', '--regions', 'us-east-1,eu-west-1', '--prices', 'embedded', '--strict', '--endpoint-url', proxy.url], creds);
+    const r = await mlcost(
+      ['collect', '-o', 'partial.json', '--regions', 'us-east-1,eu-west-1', '--prices', 'embedded', '--strict', '--endpoint-url', proxy.url],
+      creds,
+    );
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/warning: 123456789012\/eu-west-1: could not read EC2 instances \(UnauthorizedOperation/);
     const snap = JSON.parse(readFileSync(join(tmp, 'partial.json'), 'utf8'));

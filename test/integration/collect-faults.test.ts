@@ -18,7 +18,13 @@ let faulty: Snapshot;
 const west: string[] = [];
 
 const options = (endpointUrl: string): CollectOptions => ({
-  config: ConfigSchema.parse({}), regions: ['us-west-2', 'us-east-2'], allRegions: false, endpointUrl, lookbackDays: 14, org: false, prices: 'embedded',
+  config: ConfigSchema.parse({}),
+  regions: ['us-west-2', 'us-east-2'],
+  allRegions: false,
+  endpointUrl,
+  lookbackDays: 14,
+  org: false,
+  prices: 'embedded',
   // Two injected throttles, then success; more attempts only slow down moto's unimplemented APIs.
   maxAttempts: 3,
 });
@@ -32,7 +38,15 @@ beforeAll(async () => {
     const { ec2, cw } = seedClients(moto.endpoint, region);
     const launched = await launch(ec2, 'g5.xlarge', 3);
     if (region === 'us-west-2') west.push(...launched.map((l) => l.id));
-    await putSeries(cw, launched.map((l, i) => ({ namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: { InstanceId: l.id }, points: daily(new Date(), 14, (d) => i * 10 + d) })));
+    await putSeries(
+      cw,
+      launched.map((l, i) => ({
+        namespace: 'AWS/EC2',
+        metricName: 'CPUUtilization',
+        dimensions: { InstanceId: l.id },
+        points: daily(new Date(), 14, (d) => i * 10 + d),
+      })),
+    );
   }
   direct = await collectSnapshot(options(moto.endpoint));
   proxy = await startProxy(moto.endpoint, {
@@ -61,7 +75,11 @@ describe('collect: regions, access denied, throttling', () => {
   it('throttled calls are retried and lose nothing: the readable region matches the direct read', () => {
     expect(proxy.injected.get('ec2:DescribeInstances:throttle')).toBe(2);
     expect(proxy.injected.get('monitoring:GetMetricData:throttle')).toBe(2);
-    const pick = (s: Snapshot) => s.resources.ec2Instances.filter((i) => i.region === 'us-west-2').sort((a, b) => a.id.localeCompare(b.id)).map((i) => ({ id: i.id, cpu: i.metrics.cpu }));
+    const pick = (s: Snapshot) =>
+      s.resources.ec2Instances
+        .filter((i) => i.region === 'us-west-2')
+        .sort((a, b) => a.id.localeCompare(b.id))
+        .map((i) => ({ id: i.id, cpu: i.metrics.cpu }));
     expect(pick(faulty)).toEqual(pick(direct));
     expect(pick(faulty).map((i) => i.id)).toEqual([...west].sort());
     // Only what moto itself lacks (DescribeReservedInstances) may warn, exactly as in the direct read.

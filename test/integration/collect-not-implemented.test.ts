@@ -36,10 +36,13 @@ describe('operations the endpoint does not implement', () => {
   it('DescribeReservedInstances against moto_server: one attempt even with 6 allowed, classified not-implemented', async () => {
     const session = new AwsSession({ endpointUrl: moto.endpoint, maxAttempts: 6 });
     try {
-      const err = await session.client('ec2', 'us-east-1', identity).send(new DescribeReservedInstancesCommand({})).then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+      const err = await session
+        .client('ec2', 'us-east-1', identity)
+        .send(new DescribeReservedInstancesCommand({}))
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
       expect((err as { $metadata?: { attempts?: number; httpStatusCode?: number } }).$metadata).toMatchObject({ attempts: 1, httpStatusCode: 500 });
       expect(classifyAwsError(err)).toMatchObject({ kind: 'not-implemented', code: 'HTTP 500' });
       expect(session.counter.count('ec2:DescribeReservedInstances')).toBe(1);
@@ -51,7 +54,10 @@ describe('operations the endpoint does not implement', () => {
   it('an AWS-style 500 with an error code is still retried to the attempt limit', async () => {
     const session = new AwsSession({ endpointUrl: gateway.url, maxAttempts: 3 });
     try {
-      const err: unknown = await session.client('savingsplans', 'us-east-1', identity).send(new DescribeSavingsPlansCommand({})).catch((e: unknown) => e);
+      const err: unknown = await session
+        .client('savingsplans', 'us-east-1', identity)
+        .send(new DescribeSavingsPlansCommand({}))
+        .catch((e: unknown) => e);
       expect(gateway.requests).toHaveLength(3);
       expect(classifyAwsError(err).kind).toBe('error');
     } finally {
@@ -60,7 +66,16 @@ describe('operations the endpoint does not implement', () => {
   });
 
   it('a live collection keeps exactly one warning for each unimplemented API, and still reads everything else', async () => {
-    const { snapshot, usage } = await collectWithUsage({ config: ConfigSchema.parse({}), regions: ['us-east-1'], allRegions: false, endpointUrl: moto.endpoint, lookbackDays: 14, org: false, prices: 'embedded', maxAttempts: 6 });
+    const { snapshot, usage } = await collectWithUsage({
+      config: ConfigSchema.parse({}),
+      regions: ['us-east-1'],
+      allRegions: false,
+      endpointUrl: moto.endpoint,
+      lookbackDays: 14,
+      org: false,
+      prices: 'embedded',
+      maxAttempts: 6,
+    });
     expect(snapshot.resources.ec2Instances).toHaveLength(1);
     const ni = snapshot.warnings.filter((w) => w.code === 'not-implemented');
     expect(ni.map((w) => w.message.replace(/ \(HTTP 500: .*$/, ''))).toEqual([

@@ -17,26 +17,47 @@ import { json, startLoopback, type Loopback, type LoopbackAnswer } from './suppo
  * prefix in us-east-1, one such as "EU-" elsewhere), OnDemand terms with tiered price dimensions.
  * SKUs and term codes are synthetic; prices are the published us-east-1 / eu-west-1 list prices.
  */
-type Dim = { unit: string; usd: string; begin?: string; end?: string; description?: string };
+interface Dim {
+  unit: string;
+  usd: string;
+  begin?: string;
+  end?: string;
+  description?: string;
+}
 let skuSeq = 0;
 function item(productFamily: string, serviceCode: string, attributes: Record<string, string>, dims: Dim[]): string {
   const sku = `SYNTH${String(++skuSeq).padStart(10, '0')}`;
   const priceDimensions = Object.fromEntries(
     dims.map((d, i) => [
       `${sku}.JRTCKXETXF.DIM${i}`,
-      { rateCode: `${sku}.JRTCKXETXF.DIM${i}`, description: d.description ?? `$${d.usd} per ${d.unit}`, unit: d.unit, beginRange: d.begin ?? '0', endRange: d.end ?? 'Inf', pricePerUnit: { USD: d.usd }, appliesTo: [] },
+      {
+        rateCode: `${sku}.JRTCKXETXF.DIM${i}`,
+        description: d.description ?? `$${d.usd} per ${d.unit}`,
+        unit: d.unit,
+        beginRange: d.begin ?? '0',
+        endRange: d.end ?? 'Inf',
+        pricePerUnit: { USD: d.usd },
+        appliesTo: [],
+      },
     ]),
   );
   return JSON.stringify({
     product: { productFamily, attributes: { servicecode: serviceCode, ...attributes }, sku },
     serviceCode,
-    terms: { OnDemand: { [`${sku}.JRTCKXETXF`]: { priceDimensions, sku, effectiveDate: '2026-10-01T00:00:00Z', offerTermCode: 'JRTCKXETXF', termAttributes: {} } } },
+    terms: {
+      OnDemand: { [`${sku}.JRTCKXETXF`]: { priceDimensions, sku, effectiveDate: '2026-10-01T00:00:00Z', offerTermCode: 'JRTCKXETXF', termAttributes: {} } },
+    },
     version: '20261001000000',
     publicationDate: '2026-10-01T00:00:00Z',
   });
 }
 const s3 = (region: string, prefix: string, usagetype: string, storageClass: string, dims: Dim[]) =>
-  item('Storage', 'AmazonS3', { regionCode: region, location: region === 'us-east-1' ? 'US East (N. Virginia)' : 'EU (Ireland)', storageClass, usagetype: `${prefix}${usagetype}` }, dims);
+  item(
+    'Storage',
+    'AmazonS3',
+    { regionCode: region, location: region === 'us-east-1' ? 'US East (N. Virginia)' : 'EU (Ireland)', storageClass, usagetype: `${prefix}${usagetype}` },
+    dims,
+  );
 const gb = (usd: string): Dim[] => [{ unit: 'GB-Mo', usd }];
 
 const S3_ITEMS: Record<string, string[]> = {
@@ -68,7 +89,12 @@ const S3_ITEMS: Record<string, string[]> = {
   ],
 };
 const sm = (instanceName: string, component: string, usagetype: string, usd: string) =>
-  item('ML Instance', 'AmazonSageMaker', { regionCode: 'us-east-1', location: 'US East (N. Virginia)', instanceName, component, usagetype: `USE1-${usagetype}:${instanceName}` }, [{ unit: 'Hrs', usd }]);
+  item(
+    'ML Instance',
+    'AmazonSageMaker',
+    { regionCode: 'us-east-1', location: 'US East (N. Virginia)', instanceName, component, usagetype: `USE1-${usagetype}:${instanceName}` },
+    [{ unit: 'Hrs', usd }],
+  );
 /** Every component of the two types asked for; only hosting and notebook-instance rates are the ones wanted. */
 const SAGEMAKER_ITEMS = [
   sm('ml.g4dn.xlarge', 'Hosting', 'Host', '0.7364000000'),
@@ -81,19 +107,30 @@ const SAGEMAKER_ITEMS = [
 
 let pricing: Loopback;
 let denyEc2 = true;
-const filtersOf = (body: Record<string, unknown>) => Object.fromEntries((body['Filters'] as Array<{ Field: string; Value: string }>).map((f) => [f.Field, f.Value]));
+const filtersOf = (body: Record<string, unknown>) => Object.fromEntries((body['Filters'] as { Field: string; Value: string }[]).map((f) => [f.Field, f.Value]));
 
 function answer(body: Record<string, unknown>): LoopbackAnswer {
   const f = filtersOf(body);
   const page = (list: string[], size: number) => {
     const start = Number(body['NextToken'] ?? 0);
     const next = start + size < list.length ? String(start + size) : undefined;
-    return json(200, { FormatVersion: 'aws_v1', PriceList: list.slice(start, start + size), ...(next ? { NextToken: next } : {}) }, undefined, 'application/x-amz-json-1.1');
+    return json(
+      200,
+      { FormatVersion: 'aws_v1', PriceList: list.slice(start, start + size), ...(next ? { NextToken: next } : {}) },
+      undefined,
+      'application/x-amz-json-1.1',
+    );
   };
   if (body['ServiceCode'] === 'AmazonS3') return page(S3_ITEMS[f['regionCode']!] ?? [], 100);
   // Three items a page: the SageMaker answer arrives in two pages, as a large fleet's would.
   if (body['ServiceCode'] === 'AmazonSageMaker') return page(SAGEMAKER_ITEMS, 3);
-  if (denyEc2) return json(400, { __type: 'AccessDeniedException', Message: 'User is not authorized to perform: pricing:GetProducts' }, undefined, 'application/x-amz-json-1.1');
+  if (denyEc2)
+    return json(
+      400,
+      { __type: 'AccessDeniedException', Message: 'User is not authorized to perform: pricing:GetProducts' },
+      undefined,
+      'application/x-amz-json-1.1',
+    );
   return page([], 100);
 }
 
@@ -117,7 +154,8 @@ async function run(cacheDir: string, prices: PricingContext['options']['prices']
     session.destroy();
   }
 }
-const find = (list: CollectedPrice[], service: string, region: string, key: string) => list.find((p) => p.service === service && p.region === region && p.key === key);
+const find = (list: CollectedPrice[], service: string, region: string, key: string) =>
+  list.find((p) => p.service === service && p.region === region && p.key === key);
 
 let first: Awaited<ReturnType<typeof run>>;
 const cacheDir = mkdtempSync(join(tmpdir(), 'mlcost-prices-'));
@@ -136,7 +174,12 @@ describe('live S3 and SageMaker prices (Pricing API GetProducts)', () => {
     const asked = first.requests.map((r) => ({ target: r.target, service: r.body['ServiceCode'], filters: filtersOf(r.body) }));
     // Regions are asked concurrently, so the order they arrive in is not part of the contract.
     const byRegion = (a: Record<string, string>, b: Record<string, string>) => String(a['regionCode']).localeCompare(String(b['regionCode']));
-    expect(asked.filter((a) => a.service === 'AmazonS3').map((a) => a.filters).sort(byRegion)).toEqual([
+    expect(
+      asked
+        .filter((a) => a.service === 'AmazonS3')
+        .map((a) => a.filters)
+        .sort(byRegion),
+    ).toEqual([
       { regionCode: 'eu-west-1', productFamily: 'Storage' },
       { regionCode: 'us-east-1', productFamily: 'Storage' },
     ]);
@@ -162,11 +205,16 @@ describe('live S3 and SageMaker prices (Pricing API GetProducts)', () => {
       DEEP_ARCHIVE: 0.00099,
     });
     expect(Object.fromEntries(s3Prices.filter((p) => p.region === 'eu-west-1').map((p) => [p.key, p.usd]))).toEqual({ STANDARD: 0.023, STANDARD_IA: 0.0125 });
-    expect(s3Prices.every((p) => p.unit === 'GB-Mo' && p.term === 'on-demand' && p.source === 'AWS Pricing API GetProducts (AmazonS3)' && p.asOf === '2026-11-20')).toBe(true);
+    expect(
+      s3Prices.every((p) => p.unit === 'GB-Mo' && p.term === 'on-demand' && p.source === 'AWS Pricing API GetProducts (AmazonS3)' && p.asOf === '2026-11-20'),
+    ).toBe(true);
   });
 
   it('SageMaker: hosting and notebook-instance hourly rates across pages; training, processing and Studio ignored', () => {
-    const sage = first.prices.filter((p) => p.service === 'sagemaker').map((p) => [p.key, p.usd, p.unit, p.source]).sort();
+    const sage = first.prices
+      .filter((p) => p.service === 'sagemaker')
+      .map((p) => [p.key, p.usd, p.unit, p.source])
+      .sort();
     expect(sage).toEqual([
       ['ml.g4dn.xlarge', 0.7364, 'Hrs', 'AWS Pricing API GetProducts (AmazonSageMaker)'],
       ['ml.t3.medium', 0.05, 'Hrs', 'AWS Pricing API GetProducts (AmazonSageMaker)'],
@@ -179,7 +227,10 @@ describe('live S3 and SageMaker prices (Pricing API GetProducts)', () => {
     const eu = book.s3GbMonth('STANDARD_IA', 'eu-west-1');
     expect(eu).toEqual({ known: true, price: expect.objectContaining({ usd: 0.0125, source: 'AWS Pricing API GetProducts (AmazonS3)', asOf: '2026-11-20' }) });
     expect(new PriceBook([]).s3GbMonth('STANDARD_IA', 'eu-west-1').known).toBe(false);
-    expect(book.sagemakerNotebookHourly('ml.t3.medium', 'us-east-1')).toMatchObject({ known: true, price: { usd: 0.05, source: 'AWS Pricing API GetProducts (AmazonSageMaker)' } });
+    expect(book.sagemakerNotebookHourly('ml.t3.medium', 'us-east-1')).toMatchObject({
+      known: true,
+      price: { usd: 0.05, source: 'AWS Pricing API GetProducts (AmazonSageMaker)' },
+    });
   });
 
   it('a failed query is one prices-embedded warning; the other answers are kept', () => {

@@ -38,7 +38,13 @@ const plan = (id: string, over: Record<string, unknown>) => ({
 });
 const PAGE_1 = {
   savingsPlans: [
-    plan('sp-m6i-use1', { savingsPlanType: 'EC2Instance', ec2InstanceFamily: 'm6i', region: 'us-east-1', commitment: '0.25000000', description: '1 year No Upfront m6i EC2 Instance Savings Plan in us-east-1' }),
+    plan('sp-m6i-use1', {
+      savingsPlanType: 'EC2Instance',
+      ec2InstanceFamily: 'm6i',
+      region: 'us-east-1',
+      commitment: '0.25000000',
+      description: '1 year No Upfront m6i EC2 Instance Savings Plan in us-east-1',
+    }),
     plan('sp-sagemaker', { savingsPlanType: 'SageMaker', productTypes: ['SageMaker'], commitment: '1.10000000' }),
   ],
   nextToken: 'page-2',
@@ -58,7 +64,12 @@ const ids: Record<string, string> = {};
 const account: Account = { accountId: ACCOUNT, credentials: async () => TEST_CREDENTIALS };
 
 function answer(body: Record<string, unknown>): LoopbackAnswer {
-  if (mode === 'denied') return json(403, { message: `User: arn:aws:iam::${ACCOUNT}:user/auditor is not authorized to perform: savingsplans:DescribeSavingsPlans` }, 'AccessDeniedException');
+  if (mode === 'denied')
+    return json(
+      403,
+      { message: `User: arn:aws:iam::${ACCOUNT}:user/auditor is not authorized to perform: savingsplans:DescribeSavingsPlans` },
+      'AccessDeniedException',
+    );
   if (mode === 'html-500') return HTML_500;
   if (mode === 'unavailable') return json(503, { message: 'Service Unavailable' }, 'InternalServerException');
   return json(200, body['nextToken'] === 'page-2' ? PAGE_2 : PAGE_1);
@@ -71,12 +82,28 @@ beforeAll(async () => {
   const [m6i] = await launch(ec2, 'm6i.xlarge', 1, { Name: 'covered-by-plan' });
   const [c6i] = await launch(ec2, 'c6i.xlarge', 1, { Name: 'not-covered' });
   Object.assign(ids, { m6i: m6i!.id, c6i: c6i!.id });
-  await putSeries(cw, [m6i!, c6i!].map((i) => ({ namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: { InstanceId: i.id }, points: daily(new Date(), 14, () => 45) })));
+  await putSeries(
+    cw,
+    [m6i!, c6i!].map((i) => ({
+      namespace: 'AWS/EC2',
+      metricName: 'CPUUtilization',
+      dimensions: { InstanceId: i.id },
+      points: daily(new Date(), 14, () => 45),
+    })),
+  );
   process.env['AWS_ACCESS_KEY_ID'] = TEST_CREDENTIALS.accessKeyId;
   process.env['AWS_SECRET_ACCESS_KEY'] = TEST_CREDENTIALS.secretAccessKey;
   process.env['AWS_ENDPOINT_URL'] = moto.endpoint;
   process.env['AWS_ENDPOINT_URL_SAVINGSPLANS'] = sp.url;
-  ({ snapshot } = await collectWithUsage({ config: ConfigSchema.parse({}), regions: ['us-east-1'], allRegions: false, lookbackDays: 14, org: false, prices: 'embedded', maxAttempts: 2 }));
+  ({ snapshot } = await collectWithUsage({
+    config: ConfigSchema.parse({}),
+    regions: ['us-east-1'],
+    allRegions: false,
+    lookbackDays: 14,
+    org: false,
+    prices: 'embedded',
+    maxAttempts: 2,
+  }));
 }, 180_000);
 
 afterAll(async () => {
@@ -96,11 +123,39 @@ describe('Savings Plans collection', () => {
     expect(snapshot.scope.apiCalls?.['savingsplans:DescribeSavingsPlans']).toBe(2);
   });
 
-  it('puts every plan of both pages in the Snapshot, in the engine\'s shape', () => {
+  it("puts every plan of both pages in the Snapshot, in the engine's shape", () => {
     expect(snapshot.resources.savingsPlans).toEqual([
-      { id: 'sp-m6i-use1', accountId: ACCOUNT, type: 'EC2Instance', commitmentPerHour: 0.25, region: 'us-east-1', instanceFamily: 'm6i', start: '2026-01-01T00:00:00.000Z', end: '2027-01-01T00:00:00.000Z', state: 'active' },
-      { id: 'sp-sagemaker', accountId: ACCOUNT, type: 'SageMaker', commitmentPerHour: 1.1, start: '2026-01-01T00:00:00.000Z', end: '2027-01-01T00:00:00.000Z', state: 'active' },
-      { id: 'sp-c6i-euw1', accountId: ACCOUNT, type: 'EC2Instance', commitmentPerHour: 0.5, region: 'eu-west-1', instanceFamily: 'c6i', start: '2026-01-01T00:00:00.000Z', end: '2027-01-01T00:00:00.000Z', state: 'active' },
+      {
+        id: 'sp-m6i-use1',
+        accountId: ACCOUNT,
+        type: 'EC2Instance',
+        commitmentPerHour: 0.25,
+        region: 'us-east-1',
+        instanceFamily: 'm6i',
+        start: '2026-01-01T00:00:00.000Z',
+        end: '2027-01-01T00:00:00.000Z',
+        state: 'active',
+      },
+      {
+        id: 'sp-sagemaker',
+        accountId: ACCOUNT,
+        type: 'SageMaker',
+        commitmentPerHour: 1.1,
+        start: '2026-01-01T00:00:00.000Z',
+        end: '2027-01-01T00:00:00.000Z',
+        state: 'active',
+      },
+      {
+        id: 'sp-c6i-euw1',
+        accountId: ACCOUNT,
+        type: 'EC2Instance',
+        commitmentPerHour: 0.5,
+        region: 'eu-west-1',
+        instanceFamily: 'c6i',
+        start: '2026-01-01T00:00:00.000Z',
+        end: '2027-01-01T00:00:00.000Z',
+        state: 'active',
+      },
     ]);
   });
 
@@ -142,7 +197,9 @@ describe('Savings Plans failures become one warning, never a crash', () => {
     expect(r.plans).toEqual([]);
     expect(r.warnings).toHaveLength(1);
     expect(r.warnings[0]).toMatchObject({ code: 'access-denied', accountId: ACCOUNT, service: 'savingsplans' });
-    expect(r.warnings[0]?.message).toMatch(/^123456789012: could not read Savings Plans \(global endpoint, us-east-1\) \(AccessDeniedException: User: .* savingsplans:DescribeSavingsPlans\); buy-commitment advice may overlap/);
+    expect(r.warnings[0]?.message).toMatch(
+      /^123456789012: could not read Savings Plans \(global endpoint, us-east-1\) \(AccessDeniedException: User: .* savingsplans:DescribeSavingsPlans\); buy-commitment advice may overlap/,
+    );
     expect(r.requests).toBe(1);
   });
 

@@ -24,12 +24,33 @@ beforeAll(async () => {
   process.env['AWS_SECRET_ACCESS_KEY'] = TEST_CREDENTIALS.secretAccessKey;
   moto = await startMoto();
   const { ec2, cw } = seedClients(moto.endpoint, 'eu-west-1');
-  launched = (await mapLimit(Array.from({ length: COUNT }, (_, i) => i), 8, () => launch(ec2, 'm5.large'))).flat();
+  launched = (
+    await mapLimit(
+      Array.from({ length: COUNT }, (_, i) => i),
+      8,
+      () => launch(ec2, 'm5.large'),
+    )
+  ).flat();
   // Sparse on purpose: moto's GetMetricData cost grows with queries × stored datapoints.
   const marked = [launched[0]!, launched[499]!, launched[COUNT - 1]!];
-  await putSeries(cw, marked.map((l, i) => ({ namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: { InstanceId: l.id }, points: daily(new Date(), 3, () => 11 * (i + 1)) })));
+  await putSeries(
+    cw,
+    marked.map((l, i) => ({
+      namespace: 'AWS/EC2',
+      metricName: 'CPUUtilization',
+      dimensions: { InstanceId: l.id },
+      points: daily(new Date(), 3, () => 11 * (i + 1)),
+    })),
+  );
   ({ snapshot, usage } = await collectWithUsage({
-    config: ConfigSchema.parse({}), regions: ['eu-west-1'], allRegions: false, endpointUrl: moto.endpoint, lookbackDays: 14, org: false, prices: 'embedded', maxAttempts: 2,
+    config: ConfigSchema.parse({}),
+    regions: ['eu-west-1'],
+    allRegions: false,
+    endpointUrl: moto.endpoint,
+    lookbackDays: 14,
+    org: false,
+    prices: 'embedded',
+    maxAttempts: 2,
   }));
 }, 240_000);
 

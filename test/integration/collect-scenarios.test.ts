@@ -59,13 +59,23 @@ beforeAll(async () => {
     ...ec2Series(oneGpu!.id, () => 20, 2e9),
     ...[0, 1, 2, 3].flatMap((i) => gpuSeries({ InstanceId: oneGpu!.id }, i, i === 0 ? 70 : 0, i === 0 ? 18_000 : 0)),
     ...ec2Series(oversized!.id, (d) => 4 + (d % 3), 2e9),
-    { namespace: 'CWAgent', metricName: 'mem_used_percent', dimensions: { InstanceId: oversized!.id, InstanceType: 'm5.8xlarge' }, points: daily(new Date(), 14, () => 12) },
+    {
+      namespace: 'CWAgent',
+      metricName: 'mem_used_percent',
+      dimensions: { InstanceId: oversized!.id, InstanceType: 'm5.8xlarge' },
+      points: daily(new Date(), 14, () => 12),
+    },
     ...ec2Series(idle!.id, () => 1, 200_000),
     ...ec2Series(busyGpu!.id, () => 50, 5e9),
     // No InstanceId appended: the agent names the host, which must map back to the instance.
     ...gpuSeries({ host: busyGpu!.privateDns.split('.')[0]! }, 0, 85, 20_000),
     // Brand new: half a day of data.
-    { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: { InstanceId: fresh!.id }, points: [1, 7].map((h) => ({ t: new Date(Date.now() - h * 3_600_000), v: 2 })) },
+    {
+      namespace: 'AWS/EC2',
+      metricName: 'CPUUtilization',
+      dimensions: { InstanceId: fresh!.id },
+      points: [1, 7].map((h) => ({ t: new Date(Date.now() - h * 3_600_000), v: 2 })),
+    },
   ];
   await putSeries(cw, series);
 
@@ -78,12 +88,33 @@ beforeAll(async () => {
   // moto publishes the daily AWS/S3 storage metrics from the bucket's real contents, as S3 does.
   await s3.send(new PutObjectCommand({ Bucket: 'ml-datasets', Key: 'shard-0000.tar', Body: 'x'.repeat(4096) }));
   const sm = new SageMakerClient({ region: REGION, endpoint: moto.endpoint, credentials: TEST_CREDENTIALS });
-  await sm.send(new CreateModelCommand({ ModelName: 'm', ExecutionRoleArn: 'arn:aws:iam::123456789012:role/sm', PrimaryContainer: { Image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1' } }));
-  await sm.send(new CreateEndpointConfigCommand({ EndpointConfigName: 'cfg', ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'm', InstanceType: 'ml.g4dn.12xlarge', InitialInstanceCount: 2 }] }));
+  await sm.send(
+    new CreateModelCommand({
+      ModelName: 'm',
+      ExecutionRoleArn: 'arn:aws:iam::123456789012:role/sm',
+      PrimaryContainer: { Image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1' },
+    }),
+  );
+  await sm.send(
+    new CreateEndpointConfigCommand({
+      EndpointConfigName: 'cfg',
+      ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'm', InstanceType: 'ml.g4dn.12xlarge', InitialInstanceCount: 2 }],
+    }),
+  );
   await sm.send(new CreateEndpointCommand({ EndpointName: 'llm', EndpointConfigName: 'cfg' }));
   await putSeries(cw, [
-    { namespace: '/aws/sagemaker/Endpoints', metricName: 'GPUUtilization', dimensions: { EndpointName: 'llm', VariantName: 'AllTraffic' }, points: daily(new Date(), 14, () => 200) },
-    { namespace: 'AWS/SageMaker', metricName: 'Invocations', dimensions: { EndpointName: 'llm', VariantName: 'AllTraffic' }, points: daily(new Date(), 14, () => 10) },
+    {
+      namespace: '/aws/sagemaker/Endpoints',
+      metricName: 'GPUUtilization',
+      dimensions: { EndpointName: 'llm', VariantName: 'AllTraffic' },
+      points: daily(new Date(), 14, () => 200),
+    },
+    {
+      namespace: 'AWS/SageMaker',
+      metricName: 'Invocations',
+      dimensions: { EndpointName: 'llm', VariantName: 'AllTraffic' },
+      points: daily(new Date(), 14, () => 10),
+    },
   ]);
 
   const config = ConfigSchema.parse({});
@@ -94,7 +125,16 @@ beforeAll(async () => {
   // collecting as of now would miss them between 00:00 and 01:00 UTC: collect as of an hour later.
   const now = new Date(Date.now() + 3_600_000);
   ({ snapshot, usage } = await collectWithUsage({
-    config, regions: [REGION], allRegions: false, endpointUrl: moto.endpoint, lookbackDays: 14, org: false, prices: 'auto', maxAttempts: 2, cacheDir: '/nonexistent/mlcost-test-cache', now,
+    config,
+    regions: [REGION],
+    allRegions: false,
+    endpointUrl: moto.endpoint,
+    lookbackDays: 14,
+    org: false,
+    prices: 'auto',
+    maxAttempts: 2,
+    cacheDir: '/nonexistent/mlcost-test-cache',
+    now,
   }));
   result = evaluate(snapshot, { rules: await loadRules(), config });
 }, 180_000);
@@ -108,9 +148,14 @@ const inst = (key: string): Ec2Instance => {
   if (!found) throw new Error(`instance ${key} missing from the snapshot`);
   return found;
 };
-const rulesFor = (key: string) => result.findings.filter((f) => f.resource.id === ids[key]).map((f) => f.ruleId).sort();
+const rulesFor = (key: string) =>
+  result.findings
+    .filter((f) => f.resource.id === ids[key])
+    .map((f) => f.ruleId)
+    .sort();
 /** Waste findings: a busy box may still get a purchase advice (buy a commitment), never idle/rightsize/schedule. */
-const wasteFor = (key: string) => result.findings.filter((f) => f.resource.id === ids[key] && ['idle', 'rightsize', 'schedule'].includes(f.category)).map((f) => f.ruleId);
+const wasteFor = (key: string) =>
+  result.findings.filter((f) => f.resource.id === ids[key] && ['idle', 'rightsize', 'schedule'].includes(f.category)).map((f) => f.ruleId);
 
 describe('collect: fleet scenarios against moto_server', () => {
   it('idle 8-GPU instance: eight GPU series found through extra agent dimensions, all idle, flagged idle-gpu-instance', () => {
@@ -124,7 +169,12 @@ describe('collect: fleet scenarios against moto_server', () => {
 
   it('multi-GPU instance using one GPU: per-index summaries, flagged gpu-underused', () => {
     const gpus = inst('oneGpu').metrics.gpus ?? [];
-    expect(gpus.map((g) => [g.index, g.utilization?.avg, g.memoryUsedMiB?.max])).toEqual([[0, 70, 18000], [1, 0, 0], [2, 0, 0], [3, 0, 0]]);
+    expect(gpus.map((g) => [g.index, g.utilization?.avg, g.memoryUsedMiB?.max])).toEqual([
+      [0, 70, 18000],
+      [1, 0, 0],
+      [2, 0, 0],
+      [3, 0, 0],
+    ]);
     expect(rulesFor('oneGpu')).toContain('gpu-underused');
   });
 
@@ -174,7 +224,11 @@ describe('collect: fleet scenarios against moto_server', () => {
     expect(usage.apiCalls['cloudwatch:GetMetricData']).toBe(Math.ceil(usage.cloudwatchMetricsRequested / 500));
     expect(usage.cloudwatchMetricsRequested).toBeGreaterThan(40);
     const calls = (k: string) => usage.apiCalls[k] ?? 0;
-    const expected = usage.cloudwatchMetricsRequested * 0.00001 + calls('cloudwatch:ListMetrics') * 0.00001 + calls('s3:ListBuckets') * 0.000005 + (calls('s3:GetBucketTagging') + calls('s3:GetBucketLifecycleConfiguration')) * 0.0000004;
+    const expected =
+      usage.cloudwatchMetricsRequested * 0.00001 +
+      calls('cloudwatch:ListMetrics') * 0.00001 +
+      calls('s3:ListBuckets') * 0.000005 +
+      (calls('s3:GetBucketTagging') + calls('s3:GetBucketLifecycleConfiguration')) * 0.0000004;
     expect(snapshot.scope.apiCostUsd).toBeCloseTo(expected, 6);
     // moto has no Pricing API: auto falls back to the embedded catalog and says so.
     expect(snapshot.warnings.map((w) => w.code)).toContain('prices-embedded');

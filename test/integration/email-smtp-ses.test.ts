@@ -35,7 +35,9 @@ describe('weekly email through Amazon SES (moto_server)', () => {
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^mlcost: Amazon SES SendEmail failed in us-east-1 \(.+\): check the sender is verified .*; the HTML report was saved to .*mlcost-report-2026-11-27\.html$/);
+    expect(lines[0]).toMatch(
+      /^mlcost: Amazon SES SendEmail failed in us-east-1 \(.+\): check the sender is verified .*; the HTML report was saved to .*mlcost-report-2026-11-27\.html$/,
+    );
   });
 
   it('a verified sender: the message is accepted', async () => {

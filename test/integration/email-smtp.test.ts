@@ -22,8 +22,11 @@ function startSmtp(): Promise<{ server: SMTPServer; port: number; inbox: { mail:
     authMethods: ['PLAIN', 'LOGIN'],
     logger: false,
     onAuth(auth, _session, done) {
-      if (auth.username === USER && auth.password === PASSWORD) return done(null, { user: auth.username });
-      return done(new Error('Authentication credentials invalid'));
+      if (auth.username === USER && auth.password === PASSWORD) {
+        done(null, { user: auth.username });
+        return;
+      }
+      done(new Error('Authentication credentials invalid'));
     },
     onData(stream, session, done) {
       simpleParser(stream, { skipImageLinks: true })
@@ -34,7 +37,11 @@ function startSmtp(): Promise<{ server: SMTPServer; port: number; inbox: { mail:
         .catch(done);
     },
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.server.address() as AddressInfo).port, inbox })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      resolve({ server, port: (server.server.address() as AddressInfo).port, inbox });
+    }),
+  );
 }
 
 function config(dir: string, port: number, user = USER): string {
@@ -63,7 +70,14 @@ describe('weekly email over real SMTP (loopback)', () => {
   beforeAll(async () => {
     smtp = await startSmtp();
   });
-  afterAll(() => new Promise<void>((r) => smtp.server.close(() => r())));
+  afterAll(
+    () =>
+      new Promise<void>((r) => {
+        smtp.server.close(() => {
+          r();
+        });
+      }),
+  );
 
   it('delivers subject, HTML and text parts, the CID chart, the attached report and the right recipients', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mlcost-mail-'));
@@ -117,7 +131,11 @@ describe('weekly email over real SMTP (loopback)', () => {
 
   it('a refused connection: one line, exit 2, and --out keeps the report where asked', async () => {
     const closed = await startSmtp();
-    await new Promise<void>((r) => closed.server.close(() => r()));
+    await new Promise<void>((r) => {
+      closed.server.close(() => {
+        r();
+      });
+    });
     const dir = mkdtempSync(join(tmpdir(), 'mlcost-mail-'));
     const out = join(dir, 'weekly.html');
     const r = await runCli(['report', RESULT, '--email', '--format', 'html', '--out', out, '--config', config(dir, closed.port)], {
@@ -126,7 +144,14 @@ describe('weekly email over real SMTP (loopback)', () => {
     });
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split('\n');
-    expect(lines).toEqual([`wrote html report to ${out}`, expect.stringMatching(new RegExp(`^mlcost: SMTP server 127.0.0.1:${closed.port} refused the connection \\(.*ECONNREFUSED.*\\): check email.smtp.host and port; the HTML report was saved to ${out}$`))]);
+    expect(lines).toEqual([
+      `wrote html report to ${out}`,
+      expect.stringMatching(
+        new RegExp(
+          `^mlcost: SMTP server 127.0.0.1:${closed.port} refused the connection \\(.*ECONNREFUSED.*\\): check email.smtp.host and port; the HTML report was saved to ${out}$`,
+        ),
+      ),
+    ]);
     expect(existsSync(out)).toBe(true);
     expect(existsSync(join(dir, 'mlcost-report-2026-11-27.html'))).toBe(false);
   });
@@ -136,7 +161,9 @@ describe('weekly email over real SMTP (loopback)', () => {
     const before = smtp.inbox.length;
     const r = await runCli(['report', RESULT, '--email', '--config', config(dir, smtp.port)], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^mlcost: email.smtp.user is set but MLCOST_SMTP_PASSWORD is not: export the SMTP password in that variable; the HTML report was saved to .*\n$/);
+    expect(r.stderr).toMatch(
+      /^mlcost: email.smtp.user is set but MLCOST_SMTP_PASSWORD is not: export the SMTP password in that variable; the HTML report was saved to .*\n$/,
+    );
     expect(smtp.inbox.length).toBe(before);
   });
 });

@@ -35,7 +35,16 @@ beforeAll(async () => {
   const config = ConfigSchema.parse({});
   const rules = await loadRules();
   builtinRuleIds = rules.map((r) => r.spec.id).sort();
-  snapshot = await collectSnapshot({ config, regions: [REGION], allRegions: false, endpointUrl: moto.endpoint, lookbackDays: 14, org: false, prices: 'embedded', now });
+  snapshot = await collectSnapshot({
+    config,
+    regions: [REGION],
+    allRegions: false,
+    endpointUrl: moto.endpoint,
+    lookbackDays: 14,
+    org: false,
+    prices: 'embedded',
+    now,
+  });
   result = evaluate(snapshot, { rules, config, now });
 }, 180_000);
 afterAll(async () => moto?.stop());
@@ -52,23 +61,93 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { rule: 'idle-gpu-instance', resource: (i) => i.instances.idleGpu, saving: 16029.08, arithmetic: 'stop p4d.24xlarge, 8 idle A100s: $21.957642/h x 730 = $16,029.08' },
-  { rule: 'gpu-underused', resource: (i) => i.instances.underusedGpu, saving: 3406.18, arithmetic: 'g5.12xlarge using 1 of 4 GPUs, p95 CPU 5% of 48 vCPU -> g5.xlarge: $5.672 x 730 - $1.006 x 730 = $4,140.56 - $734.38 = $3,406.18' },
+  {
+    rule: 'idle-gpu-instance',
+    resource: (i) => i.instances.idleGpu,
+    saving: 16029.08,
+    arithmetic: 'stop p4d.24xlarge, 8 idle A100s: $21.957642/h x 730 = $16,029.08',
+  },
+  {
+    rule: 'gpu-underused',
+    resource: (i) => i.instances.underusedGpu,
+    saving: 3406.18,
+    arithmetic: 'g5.12xlarge using 1 of 4 GPUs, p95 CPU 5% of 48 vCPU -> g5.xlarge: $5.672 x 730 - $1.006 x 730 = $4,140.56 - $734.38 = $3,406.18',
+  },
   { rule: 'idle-instance', resource: (i) => i.instances.idleCpu, saving: 140.16, arithmetic: 'stop m5.xlarge idle 14 of 14 days: $0.192 x 730 = $140.16' },
-  { rule: 'off-hours', resource: (i) => i.instances.devBox, saving: 189.22, arithmetic: 'm7i.2xlarge off 108 of 168 h a week: $0.4032 x 108 x 730/168 = $189.22' },
-  { rule: 'oversized-instance', resource: (i) => i.instances.oversized, saving: 883, arithmetic: 'm7i.8xlarge at p95 CPU 6%, memory 12% of 128 GiB -> m7i.2xlarge: $1.6128 x 730 - $0.4032 x 730 = $1,177.34 - $294.34 = $883.00' },
-  { rule: 'use-spot', resource: (i) => i.instances.eksWorker, saving: 884.75, arithmetic: 'EKS g5.2xlarge worker on Spot: $1.212 x 730 - $0.00001 x 730 = $884.76 - $0.01 = $884.75' },
-  { rule: 'buy-commitment', resource: (i) => i.instances.steadyGpu, saving: null, arithmetic: 'busy g6.xlarge on demand 100% of the window: reserved rate not in the embedded catalog, saving unknown' },
-  { rule: 'previous-generation', resource: (i) => i.instances.oldGenGpu, saving: 1048.28, arithmetic: 'p3.2xlarge (V100, peak 10 GiB) -> g5.4xlarge: $3.06 x 730 - $1.624 x 730 = $2,233.80 - $1,185.52 = $1,048.28' },
-  { rule: 'gp2-to-gp3', resource: (i) => i.gp2, saving: 5, arithmetic: 'gp2 500 GiB -> gp3 at 3,000 IOPS, 250 MiB/s: 500 x ($0.10 - $0.08) - 125 MiB/s x $0.04 = $10.00 - $5.00 = $5.00' },
-  { rule: 'io-overprovisioned', resource: (i) => i.io1, saving: 9, arithmetic: 'io1 200 GiB at 10,000 IOPS, peak 1,500 -> gp3: 200 x ($0.125 - $0.08) = $9.00 (IOPS charge unpriced)' },
-  { rule: 'unattached-volume', resource: (i) => i.unattached, saving: 15, arithmetic: 'snapshot and delete unattached gp3 500 GiB: 500 x $0.08 - 500 x $0.05 = $40.00 - $25.00 = $15.00' },
+  {
+    rule: 'off-hours',
+    resource: (i) => i.instances.devBox,
+    saving: 189.22,
+    arithmetic: 'm7i.2xlarge off 108 of 168 h a week: $0.4032 x 108 x 730/168 = $189.22',
+  },
+  {
+    rule: 'oversized-instance',
+    resource: (i) => i.instances.oversized,
+    saving: 883,
+    arithmetic: 'm7i.8xlarge at p95 CPU 6%, memory 12% of 128 GiB -> m7i.2xlarge: $1.6128 x 730 - $0.4032 x 730 = $1,177.34 - $294.34 = $883.00',
+  },
+  {
+    rule: 'use-spot',
+    resource: (i) => i.instances.eksWorker,
+    saving: 884.75,
+    arithmetic: 'EKS g5.2xlarge worker on Spot: $1.212 x 730 - $0.00001 x 730 = $884.76 - $0.01 = $884.75',
+  },
+  {
+    rule: 'buy-commitment',
+    resource: (i) => i.instances.steadyGpu,
+    saving: null,
+    arithmetic: 'busy g6.xlarge on demand 100% of the window: reserved rate not in the embedded catalog, saving unknown',
+  },
+  {
+    rule: 'previous-generation',
+    resource: (i) => i.instances.oldGenGpu,
+    saving: 1048.28,
+    arithmetic: 'p3.2xlarge (V100, peak 10 GiB) -> g5.4xlarge: $3.06 x 730 - $1.624 x 730 = $2,233.80 - $1,185.52 = $1,048.28',
+  },
+  {
+    rule: 'gp2-to-gp3',
+    resource: (i) => i.gp2,
+    saving: 5,
+    arithmetic: 'gp2 500 GiB -> gp3 at 3,000 IOPS, 250 MiB/s: 500 x ($0.10 - $0.08) - 125 MiB/s x $0.04 = $10.00 - $5.00 = $5.00',
+  },
+  {
+    rule: 'io-overprovisioned',
+    resource: (i) => i.io1,
+    saving: 9,
+    arithmetic: 'io1 200 GiB at 10,000 IOPS, peak 1,500 -> gp3: 200 x ($0.125 - $0.08) = $9.00 (IOPS charge unpriced)',
+  },
+  {
+    rule: 'unattached-volume',
+    resource: (i) => i.unattached,
+    saving: 15,
+    arithmetic: 'snapshot and delete unattached gp3 500 GiB: 500 x $0.08 - 500 x $0.05 = $40.00 - $25.00 = $15.00',
+  },
   { rule: 'old-snapshot', resource: (i) => i.oldSnapshot, saving: 10, arithmetic: 'delete 200-day-old 200 GiB snapshot: 200 x $0.05 = $10.00' },
   { rule: 'unassociated-eip', resource: (i) => i.eip, saving: 3.65, arithmetic: 'release Elastic IP: $0.005 x 730 = $3.65' },
-  { rule: 's3-storage-class', resource: (i) => i.bucket, saving: 102.52, arithmetic: '10 TiB in Standard, 2M objects -> Intelligent-Tiering: 10,240 GiB x ($0.023 - $0.0125) - 2,000 x $0.0025 = $107.52 - $5.00 = $102.52' },
-  { rule: 'idle-sagemaker-endpoint', resource: (i) => i.idleEndpoint, saving: 1075.14, arithmetic: 'delete 2 x ml.g4dn.xlarge with 0 invocations: $0.7364 x 730 x 2 = $1,075.14' },
-  { rule: 'underused-sagemaker-endpoint', resource: (i) => i.underusedEndpoint, saving: 10722.24, arithmetic: '2 x ml.p3.8xlarge at 15% per GPU -> 1: $14.688 x 730 = $10,722.24' },
-  { rule: 'idle-notebook', resource: (i) => i.idleNotebook, saving: 104.29, arithmetic: 'ml.t3.xlarge notebook idle 10 of 14 days, no auto-stop: $0.20 x 730 x 10/14 = $104.29' },
+  {
+    rule: 's3-storage-class',
+    resource: (i) => i.bucket,
+    saving: 102.52,
+    arithmetic: '10 TiB in Standard, 2M objects -> Intelligent-Tiering: 10,240 GiB x ($0.023 - $0.0125) - 2,000 x $0.0025 = $107.52 - $5.00 = $102.52',
+  },
+  {
+    rule: 'idle-sagemaker-endpoint',
+    resource: (i) => i.idleEndpoint,
+    saving: 1075.14,
+    arithmetic: 'delete 2 x ml.g4dn.xlarge with 0 invocations: $0.7364 x 730 x 2 = $1,075.14',
+  },
+  {
+    rule: 'underused-sagemaker-endpoint',
+    resource: (i) => i.underusedEndpoint,
+    saving: 10722.24,
+    arithmetic: '2 x ml.p3.8xlarge at 15% per GPU -> 1: $14.688 x 730 = $10,722.24',
+  },
+  {
+    rule: 'idle-notebook',
+    resource: (i) => i.idleNotebook,
+    saving: 104.29,
+    arithmetic: 'ml.t3.xlarge notebook idle 10 of 14 days, no auto-stop: $0.20 x 730 x 10/14 = $104.29',
+  },
 ];
 
 describe('every built-in rule against a fleet in moto_server', () => {
@@ -138,5 +217,7 @@ describe('what the collector read', () => {
 
 /** SageMaker publishes no notebook metrics: without the agent the move stands on configuration, its saving unknown. */
 it('notebook in service 200 days without auto-stop or agent: flagged on configuration, saving unknown', () => {
-  expect(findingsOn(ids.untrackedNotebook)).toEqual([expect.objectContaining({ ruleId: 'idle-notebook', action: expect.objectContaining({ kind: 'schedule' }), monthlySavings: null, confidence: 'low' })]);
+  expect(findingsOn(ids.untrackedNotebook)).toEqual([
+    expect.objectContaining({ ruleId: 'idle-notebook', action: expect.objectContaining({ kind: 'schedule' }), monthlySavings: null, confidence: 'low' }),
+  ]);
 });

@@ -6,16 +6,60 @@ import { findingsOn } from './resources.js';
 const steady = () => instance({ type: 'm5.2xlarge', cpu: [45, 70, 90], netMBPerDay: 9000 });
 const reserved = (oneYear: number, threeYear: number): Partial<SnapshotInput> => ({
   prices: [
-    { service: 'ec2', region: 'us-east-1', key: 'm5.2xlarge', term: 'reserved-1yr-no-upfront', usd: oneYear, unit: 'Hrs', source: 'AWS Pricing API', asOf: '2026-11-19' },
-    { service: 'ec2', region: 'us-east-1', key: 'm5.2xlarge', term: 'reserved-3yr-no-upfront', usd: threeYear, unit: 'Hrs', source: 'AWS Pricing API', asOf: '2026-11-19' },
+    {
+      service: 'ec2',
+      region: 'us-east-1',
+      key: 'm5.2xlarge',
+      term: 'reserved-1yr-no-upfront',
+      usd: oneYear,
+      unit: 'Hrs',
+      source: 'AWS Pricing API',
+      asOf: '2026-11-19',
+    },
+    {
+      service: 'ec2',
+      region: 'us-east-1',
+      key: 'm5.2xlarge',
+      term: 'reserved-3yr-no-upfront',
+      usd: threeYear,
+      unit: 'Hrs',
+      source: 'AWS Pricing API',
+      asOf: '2026-11-19',
+    },
   ],
 });
-const ri = { id: 'ri-1', accountId: '111122223333', region: 'us-east-1', instanceType: 'm5.2xlarge', instanceCount: 1, scope: 'Region' as const, start: '2026-01-01T00:00:00Z', end: '2027-01-01T00:00:00Z', state: 'active' };
+const ri = {
+  id: 'ri-1',
+  accountId: '111122223333',
+  region: 'us-east-1',
+  instanceType: 'm5.2xlarge',
+  instanceCount: 1,
+  scope: 'Region' as const,
+  start: '2026-01-01T00:00:00Z',
+  end: '2027-01-01T00:00:00Z',
+  state: 'active',
+};
 
 describe('buy-commitment', () => {
   const misses: [string, Ec2Instance, Partial<SnapshotInput['resources']>][] = [
     ['covered by an active Reserved Instance', steady(), { reservedInstances: [ri] }],
-    ['covered by a Compute Savings Plan', steady(), { savingsPlans: [{ id: 'sp-1', accountId: '111122223333', type: 'Compute', commitmentPerHour: 5, start: '2026-01-01T00:00:00Z', end: '2029-01-01T00:00:00Z', state: 'active' }] }],
+    [
+      'covered by a Compute Savings Plan',
+      steady(),
+      {
+        savingsPlans: [
+          {
+            id: 'sp-1',
+            accountId: '111122223333',
+            type: 'Compute',
+            commitmentPerHour: 5,
+            start: '2026-01-01T00:00:00Z',
+            end: '2029-01-01T00:00:00Z',
+            state: 'active',
+          },
+        ],
+      },
+    ],
     ['ran 10 of 14 days', instance({ type: 'm5.2xlarge', cpu: [45, 70, 90], days: 10 }), {}],
     ['idle all along (stop it instead)', instance({ type: 'm5.2xlarge', cpu: [1, 2, 4], netMBPerDay: 1 }), {}],
     ['spot', instance({ type: 'm5.2xlarge', cpu: [45, 70, 90], lifecycle: 'spot' }), {}],

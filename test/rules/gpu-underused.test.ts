@@ -31,7 +31,19 @@ describe('gpu-underused', () => {
     ['all GPUs busy', { type: 'g4dn.12xlarge', cpu: [3, 5, 10], gpu: Array.from({ length: 4 }, (): [number, number] => [80, 12]) }],
     ['all GPUs idle (idle-gpu-instance handles it)', { type: 'g4dn.12xlarge', cpu: [3, 5, 10], gpu: oneOf(4, 0, 0.1) }],
     ['single-GPU instance', { type: 'g5.xlarge', cpu: [3, 5, 10], gpu: [[50, 10]] }],
-    ['no smaller size fits two GPUs in g6e (4 -> 4)', { type: 'g6e.12xlarge', cpu: [3, 5, 10], gpu: [[60, 30], [60, 30], [0, 0.2], [0, 0.2]] }],
+    [
+      'no smaller size fits two GPUs in g6e (4 -> 4)',
+      {
+        type: 'g6e.12xlarge',
+        cpu: [3, 5, 10],
+        gpu: [
+          [60, 30],
+          [60, 30],
+          [0, 0.2],
+          [0, 0.2],
+        ],
+      },
+    ],
     ['p4d has no smaller size', { type: 'p4d.24xlarge', cpu: [3, 5, 10], gpu: oneOf(8) }],
     ['too little data', { type: 'g4dn.12xlarge', cpu: [3, 5, 10], gpu: oneOf(4), days: 2 }],
   ];

@@ -8,7 +8,19 @@ const matches: [string, InstanceShape][] = [
   ['1 idle T4', { type: 'g4dn.xlarge', cpu: [1, 2, 4], gpu: idle(1) }],
 ];
 const misses: [string, InstanceShape][] = [
-  ['one GPU busy', { type: 'g4dn.12xlarge', cpu: [1, 2, 4], gpu: [[60, 10], [0, 0.1], [0, 0.1], [0, 0.1]] }],
+  [
+    'one GPU busy',
+    {
+      type: 'g4dn.12xlarge',
+      cpu: [1, 2, 4],
+      gpu: [
+        [60, 10],
+        [0, 0.1],
+        [0, 0.1],
+        [0, 0.1],
+      ],
+    },
+  ],
   ['GPU memory held by a loaded model', { type: 'g4dn.xlarge', cpu: [1, 2, 4], gpu: [[0, 9]] }],
   ['too little data (1 day)', { type: 'p4d.24xlarge', cpu: [1, 2, 4], gpu: idle(8), days: 1 }],
   ['agent reports only some GPUs', { type: 'p4d.24xlarge', cpu: [1, 2, 4], gpu: idle(4) }],

@@ -15,7 +15,10 @@ describe('idle-notebook', () => {
     ['has an auto-stop lifecycle script', notebook({ cpu: [1, 2, 3], lifecycleConfigName: 'auto-stop', autoStop: true })],
     ['busy (agent CPU p95 above maxCpuP95Pct)', notebook({ cpu: [30, 60, 90] })],
     ['stopped', notebook({ cpu: [1, 2, 3], status: 'Stopped' })],
-    ['agent CPU for only 2 days (under minObservedHours)', notebook({ metrics: { cpu: gauge(WINDOW, { avg: 1, p95: 2, max: 3, days: 2 }, rng(3), { daily: true }) } })],
+    [
+      'agent CPU for only 2 days (under minObservedHours)',
+      notebook({ metrics: { cpu: gauge(WINDOW, { avg: 1, p95: 2, max: 3, days: 2 }, rng(3), { daily: true }) } }),
+    ],
     ['no agent CPU and in service for only 10 h', notebook({ creationTime: hoursAgo(10) })],
     ['lifecycle config that could not be read (auto-stop unknown)', notebook({ cpu: [1, 2, 3], lifecycleConfigName: 'private-config' })],
   ];
@@ -32,7 +35,9 @@ describe('idle-notebook', () => {
   });
 
   it('flags a lifecycle config that has no auto-stop script, and an unknown price as null', async () => {
-    const [f] = await findingsOn('idle-notebook', { sagemakerNotebooks: [notebook({ cpu: [1, 2, 3], instanceType: 'ml.p4d.24xlarge', lifecycleConfigName: 'install-pkgs', autoStop: false })] });
+    const [f] = await findingsOn('idle-notebook', {
+      sagemakerNotebooks: [notebook({ cpu: [1, 2, 3], instanceType: 'ml.p4d.24xlarge', lifecycleConfigName: 'install-pkgs', autoStop: false })],
+    });
     expect(f?.monthlySavings).toBeNull();
   });
 

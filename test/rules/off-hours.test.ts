@@ -46,7 +46,7 @@ describe('off-hours', () => {
     expect(await findingsFor('off-hours', gpuBox)).toEqual([]);
   });
 
-  it('judges a GPU box by its GPUs\' profile, not its CPU (busy at night with data loading)', async () => {
+  it("judges a GPU box by its GPUs' profile, not its CPU (busy at night with data loading)", async () => {
     const gpuBox = withProfile(instance({ type: 'g5.xlarge', cpu: [12, 40, 60], netMBPerDay: 300, gpu: [[60, 10]] }), officeProfile(40, 30));
     gpuBox.metrics.gpuUtilHourOfWeek = officeProfile(70, 0);
     const [f] = await findingsFor('off-hours', gpuBox);

@@ -24,14 +24,20 @@ describe('old-snapshot', () => {
   });
 
   it('a collected snapshot price wins over the embedded one', async () => {
-    const prices = [{ service: 'ebs' as const, region: 'us-east-1', key: 'snapshot-standard', usd: 0.06, unit: 'GB-Mo', source: 'AWS Pricing API', asOf: '2026-11-19' }];
+    const prices = [
+      { service: 'ebs' as const, region: 'us-east-1', key: 'snapshot-standard', usd: 0.06, unit: 'GB-Mo', source: 'AWS Pricing API', asOf: '2026-11-19' },
+    ];
     const [f] = await findingsOn('old-snapshot', { ebsSnapshots: [ebsSnapshot({})] }, { prices });
     expect(f?.monthlySavings).toBe(12);
   });
 
   it.each([
     ['archive tier', ebsSnapshot({ storageTier: 'archive' }), /archive-tier price.*does not fetch snapshot prices/],
-    ['a region the embedded price does not cover', ebsSnapshot({ region: 'eu-west-1' }), /covers us-east-1, us-east-2, us-west-2 only; live price collection does not fetch it/],
+    [
+      'a region the embedded price does not cover',
+      ebsSnapshot({ region: 'eu-west-1' }),
+      /covers us-east-1, us-east-2, us-west-2 only; live price collection does not fetch it/,
+    ],
   ])('shows the saving as unknown (null, never 0) for the %s, without pointing at --prices live', async (_, snap, reason) => {
     const [f] = await findingsOn('old-snapshot', { ebsSnapshots: [snap] });
     expect(f?.monthlySavings).toBeNull();
@@ -46,6 +52,8 @@ describe('old-snapshot', () => {
     expect(rule?.params['keepIfVolumeExists']).toBe(true);
     const matched = rule?.when({ resource: {}, signals: { ageDays: 400, backsAmi: false, volumeExists: true }, params: rule.params });
     expect(matched).toBe(false);
-    expect(await findingsOn('old-snapshot', { ebsSnapshots: [ebsSnapshot({ volumeId: 'vol-0test' })], ebsVolumes: [volume({ type: 'gp3', sizeGiB: 10 })] })).toHaveLength(1);
+    expect(
+      await findingsOn('old-snapshot', { ebsSnapshots: [ebsSnapshot({ volumeId: 'vol-0test' })], ebsVolumes: [volume({ type: 'gp3', sizeGiB: 10 })] }),
+    ).toHaveLength(1);
   });
 });

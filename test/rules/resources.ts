@@ -2,7 +2,16 @@
 import { ConfigSchema } from '../../src/config/schema.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { loadRules, type LoadedRule } from '../../src/engine/rules/load.js';
-import type { EbsSnapshot, EbsVolume, ElasticIp, MetricSummary, S3Bucket, SageMakerEndpoint, SageMakerNotebook, SnapshotInput } from '../../src/snapshot/schema.js';
+import type {
+  EbsSnapshot,
+  EbsVolume,
+  ElasticIp,
+  MetricSummary,
+  S3Bucket,
+  SageMakerEndpoint,
+  SageMakerNotebook,
+  SnapshotInput,
+} from '../../src/snapshot/schema.js';
 import { counter, gauge, rng } from '../../scripts/synthetic.js';
 import { END, WINDOW, snapshotOf } from '../helpers/builders.js';
 
@@ -11,24 +20,55 @@ const ACCOUNT = '111122223333';
 const daysAgo = (d: number) => new Date(END.getTime() - d * 86_400_000).toISOString();
 
 export function volume(v: Partial<EbsVolume> & Pick<EbsVolume, 'type' | 'sizeGiB'>): EbsVolume {
-  return { id: 'vol-0test', accountId: ACCOUNT, region: 'us-east-1', state: 'in-use', createTime: daysAgo(60), attachments: [{ instanceId: 'i-1' }], tags: {}, metrics: {}, ...v };
+  return {
+    id: 'vol-0test',
+    accountId: ACCOUNT,
+    region: 'us-east-1',
+    state: 'in-use',
+    createTime: daysAgo(60),
+    attachments: [{ instanceId: 'i-1' }],
+    tags: {},
+    metrics: {},
+    ...v,
+  };
 }
 
 /** VolumeReadOps/WriteOps summaries whose max per 300-s period gives `peakIops` read + write. */
 export function ioMetrics(peakIops: number, days = 14): EbsVolume['metrics'] {
-  const ops = (share: number): MetricSummary => ({ ...counter(WINDOW, peakIops * share * 86_400 * 0.2, rand, { days }), max: peakIops * share * WINDOW.periodSeconds });
+  const ops = (share: number): MetricSummary => ({
+    ...counter(WINDOW, peakIops * share * 86_400 * 0.2, rand, { days }),
+    max: peakIops * share * WINDOW.periodSeconds,
+  });
   return { readOps: ops(0.5), writeOps: ops(0.5) };
 }
 
 export function ebsSnapshot(s: Partial<EbsSnapshot>): EbsSnapshot {
-  return { id: 'snap-0test', accountId: ACCOUNT, region: 'us-east-1', sizeGiB: 200, startTime: daysAgo(400), storageTier: 'standard', amiIds: [], tags: {}, ...s };
+  return {
+    id: 'snap-0test',
+    accountId: ACCOUNT,
+    region: 'us-east-1',
+    sizeGiB: 200,
+    startTime: daysAgo(400),
+    storageTier: 'standard',
+    amiIds: [],
+    tags: {},
+    ...s,
+  };
 }
 
 export function eip(e: Partial<ElasticIp>): ElasticIp {
   return { allocationId: 'eipalloc-0test', accountId: ACCOUNT, region: 'us-east-1', publicIp: '203.0.113.10', tags: {}, ...e };
 }
 
-export function endpoint(opts: { type: string; count: number; invocationsPerDay?: number; cpu?: boolean; gpu?: [avg: number, p95: number, max: number]; days?: number; status?: string }): SageMakerEndpoint {
+export function endpoint(opts: {
+  type: string;
+  count: number;
+  invocationsPerDay?: number;
+  cpu?: boolean;
+  gpu?: [avg: number, p95: number, max: number];
+  days?: number;
+  status?: string;
+}): SageMakerEndpoint {
   const days = opts.days ?? 14;
   const metrics: SageMakerEndpoint['variants'][number]['metrics'] = {};
   if (opts.invocationsPerDay !== undefined) metrics.invocations = counter(WINDOW, opts.invocationsPerDay, rand, { days });
@@ -75,7 +115,10 @@ export function bucket(opts: { standardGiB: number; objects: number; ageDays?: n
     ...(opts.lifecycleRules !== undefined ? { lifecycleRules: opts.lifecycleRules } : {}),
   };
   if (opts.downloadedGiBPerDay !== undefined) {
-    b.requests = { getRequests: counter(WINDOW, opts.downloadedGiBPerDay > 0 ? 2000 : 0, rand), bytesDownloaded: counter(WINDOW, opts.downloadedGiBPerDay * GiB, rand) };
+    b.requests = {
+      getRequests: counter(WINDOW, opts.downloadedGiBPerDay > 0 ? 2000 : 0, rand),
+      bytesDownloaded: counter(WINDOW, opts.downloadedGiBPerDay * GiB, rand),
+    };
   }
   return b;
 }

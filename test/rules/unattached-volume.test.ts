@@ -4,7 +4,8 @@ import { END } from '../helpers/builders.js';
 import { ebsSnapshot, findingsOn, volume } from './resources.js';
 
 const created = (days: number) => new Date(END.getTime() - days * 86_400_000).toISOString();
-const unattached = (v: Partial<EbsVolume> & Pick<EbsVolume, 'type' | 'sizeGiB'>) => volume({ state: 'available', attachments: [], createTime: created(30), ...v });
+const unattached = (v: Partial<EbsVolume> & Pick<EbsVolume, 'type' | 'sizeGiB'>) =>
+  volume({ state: 'available', attachments: [], createTime: created(30), ...v });
 
 describe('unattached-volume', () => {
   const misses: [string, EbsVolume][] = [

@@ -14,7 +14,9 @@ describe('underused-sagemaker-endpoint', () => {
   });
 
   it('4 x ml.g5.xlarge at 15% p95 fit on 1: saves 3 x 1.408 x 730 = $3,083.52', async () => {
-    const [f] = await findingsOn('underused-sagemaker-endpoint', { sagemakerEndpoints: [endpoint({ type: 'ml.g5.xlarge', count: 4, invocationsPerDay: 5000, gpu: [8, 15, 30] })] });
+    const [f] = await findingsOn('underused-sagemaker-endpoint', {
+      sagemakerEndpoints: [endpoint({ type: 'ml.g5.xlarge', count: 4, invocationsPerDay: 5000, gpu: [8, 15, 30] })],
+    });
     expect(f?.action).toMatchObject({ kind: 'downsize', from: '4 x ml.g5.xlarge', to: '1 x ml.g5.xlarge' });
     expect(f?.monthlySavings).toBe(3083.52);
     expect(f?.tradeoff.after).toMatchObject({ gpus: 1, expectedUtilPct: 60 });

@@ -36,9 +36,21 @@ describe('use-spot', () => {
     // m5.2xlarge us-east-1: 0.384 x 730 x 64% = $179.40
     ['m5.2xlarge tagged training in us-east-1', instance({ type: 'm5.2xlarge', ...busy, tags: { workload: 'training' } }), 179.4, '>20%', 'high'],
     // g6.12xlarge us-west-2: 4.6016 x 730 x 49% = $1,645.99
-    ['g6.12xlarge training in us-west-2', { ...instance({ type: 'g6.12xlarge', ...busy, tags: { workload: 'training' } }), region: 'us-west-2' }, 1645.99, '15-20%', 'high'],
+    [
+      'g6.12xlarge training in us-west-2',
+      { ...instance({ type: 'g6.12xlarge', ...busy, tags: { workload: 'training' } }), region: 'us-west-2' },
+      1645.99,
+      '15-20%',
+      'high',
+    ],
     // g5.2xlarge us-east-2: 1.212 x 730 x 67% = $592.79
-    ['g5.2xlarge in an Auto Scaling group in us-east-2', { ...inAsg(instance({ type: 'g5.2xlarge', ...busy })), region: 'us-east-2' }, 592.79, '10-15%', 'high'],
+    [
+      'g5.2xlarge in an Auto Scaling group in us-east-2',
+      { ...inAsg(instance({ type: 'g5.2xlarge', ...busy })), region: 'us-east-2' },
+      592.79,
+      '10-15%',
+      'high',
+    ],
     // p5.48xlarge us-east-1: 55.04 x 730 x 57% = $22,902.14, band <5%
     ['p5.48xlarge tagged batch in us-east-1', instance({ type: 'p5.48xlarge', ...busy, tags: { workload: 'batch' } }), 22902.14, '<5%', 'low'],
   ];

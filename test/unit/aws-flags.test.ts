@@ -14,12 +14,36 @@ describe('AWS flags -> CollectOptions', () => {
   });
 
   it('flags win: regions list, lookback, endpoint, org role, prices', () => {
-    const o = collectOptionsFromFlags({ regions: 'us-east-1, us-west-2', lookback: '30d', 'endpoint-url': 'http://127.0.0.1:5000', org: true, 'org-role': 'Audit', prices: 'live', profile: 'ml' }, config);
-    expect(o).toMatchObject({ regions: ['us-east-1', 'us-west-2'], lookbackDays: 30, endpointUrl: 'http://127.0.0.1:5000', org: true, orgRoleName: 'Audit', prices: 'live', profile: 'ml' });
+    const o = collectOptionsFromFlags(
+      {
+        regions: 'us-east-1, us-west-2',
+        lookback: '30d',
+        'endpoint-url': 'http://127.0.0.1:5000',
+        org: true,
+        'org-role': 'Audit',
+        prices: 'live',
+        profile: 'ml',
+      },
+      config,
+    );
+    expect(o).toMatchObject({
+      regions: ['us-east-1', 'us-west-2'],
+      lookbackDays: 30,
+      endpointUrl: 'http://127.0.0.1:5000',
+      org: true,
+      orgRoleName: 'Audit',
+      prices: 'live',
+      profile: 'ml',
+    });
     expect(collectOptionsFromFlags({ region: 'eu-west-1' }, config).regions).toEqual(['eu-west-1']);
   });
 
-  it.each([['14d', 14], ['4w', 28], ['7', 7], ['455d', 455]])('lookback %s = %i days', (text, days) => {
+  it.each([
+    ['14d', 14],
+    ['4w', 28],
+    ['7', 7],
+    ['455d', 455],
+  ])('lookback %s = %i days', (text, days) => {
     expect(parseLookback(text)).toBe(days);
   });
 
@@ -53,7 +77,13 @@ describe('API cost and error kinds', () => {
     c.add('s3:ListBuckets');
     c.add('ce:GetCostAndUsage');
     expect(estimateApiCostUsd(c)).toBeCloseTo(0.54 + 0.00001 + 0.000005 + 0.01, 6);
-    expect(Object.keys(c.toRecord())).toEqual(['ce:GetCostAndUsage', 'cloudwatch:GetMetricData', 'cloudwatch:ListMetrics', 'ec2:DescribeInstances', 's3:ListBuckets']);
+    expect(Object.keys(c.toRecord())).toEqual([
+      'ce:GetCostAndUsage',
+      'cloudwatch:GetMetricData',
+      'cloudwatch:ListMetrics',
+      'ec2:DescribeInstances',
+      's3:ListBuckets',
+    ]);
   });
 
   it.each([

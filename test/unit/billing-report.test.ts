@@ -27,7 +27,10 @@ describe('spend report', () => {
     expect(r.held).toEqual({ start: '2026-10-04', end: '2026-11-01', days: 28 });
     // a: 28 × 10 = 280; untagged: 21 × 5 + 7 × 20 = 245.
     expect(r.totals).toEqual({ billed: 525, effective: 525, list: null });
-    expect(r.groups.map((g) => [g.key.team, g.effective, g.share])).toEqual([['a', 280, 0.5333], [null, 245, 0.4667]]);
+    expect(r.groups.map((g) => [g.key.team, g.effective, g.share])).toEqual([
+      ['a', 280, 0.5333],
+      [null, 245, 0.4667],
+    ]);
     expect(r.deltas.weekOverWeek).toMatchObject({ current: { effective: 210 }, previous: { effective: 105 }, change: 105, changePct: 100 });
     // October 4–31 has no September to compare with.
     expect(r.deltas.monthOverMonth).toBeNull();
@@ -62,7 +65,15 @@ function gpuInstance(id: string, dailyMax: number[]): Ec2Instance {
 describe('GPU line', () => {
   const usage: InstanceUsage[] = [
     { resourceId: 'i-idle', instanceType: 'g5.xlarge', region: 'us-east-1', pricingModel: 'on-demand', hours: 100, billed: 100, effective: 100 },
-    { resourceId: 'arn:aws:ec2:us-east-1:111122223333:instance/i-half', instanceType: 'g5.xlarge', region: 'us-east-1', pricingModel: 'on-demand', hours: 200, billed: 200, effective: 200 },
+    {
+      resourceId: 'arn:aws:ec2:us-east-1:111122223333:instance/i-half',
+      instanceType: 'g5.xlarge',
+      region: 'us-east-1',
+      pricingModel: 'on-demand',
+      hours: 200,
+      billed: 200,
+      effective: 200,
+    },
     { resourceId: 'i-unmeasured', instanceType: 'p4d.24xlarge', region: 'us-west-2', pricingModel: 'savings-plan', hours: 50, billed: 0, effective: 700 },
     { resourceId: 'i-cpu', instanceType: 'm5.xlarge', region: 'us-east-1', pricingModel: 'spot', hours: 500, billed: 25, effective: 25 },
   ];
@@ -91,8 +102,20 @@ describe('billed rates', () => {
       { resourceId: 'i-a', instanceType: 'g5.xlarge', region: 'us-east-1', pricingModel: 'savings-plan', hours: 30, billed: 0, effective: 21 },
       { resourceId: 'i-b', instanceType: 'g5.xlarge', region: 'us-east-1', pricingModel: 'on-demand', hours: 40, billed: 40, effective: 40 },
     ]);
-    expect(rates.lookup({ resourceId: 'i-a' })).toEqual({ basis: 'resource', key: 'i-a', hourlyEffective: 0.775, hourlyBilled: 0.25, hours: 40, pricingModels: ['on-demand', 'savings-plan'] });
-    expect(rates.lookup({ resourceId: 'i-new', instanceType: 'g5.xlarge', region: 'us-east-1' })).toMatchObject({ basis: 'type-region', key: 'g5.xlarge|us-east-1', hourlyEffective: 0.8875, hours: 80 });
+    expect(rates.lookup({ resourceId: 'i-a' })).toEqual({
+      basis: 'resource',
+      key: 'i-a',
+      hourlyEffective: 0.775,
+      hourlyBilled: 0.25,
+      hours: 40,
+      pricingModels: ['on-demand', 'savings-plan'],
+    });
+    expect(rates.lookup({ resourceId: 'i-new', instanceType: 'g5.xlarge', region: 'us-east-1' })).toMatchObject({
+      basis: 'type-region',
+      key: 'g5.xlarge|us-east-1',
+      hourlyEffective: 0.8875,
+      hours: 80,
+    });
     expect(rates.lookup({ resourceId: 'i-new', instanceType: 'g5.xlarge', region: 'eu-west-1' })).toBeUndefined();
   });
 });

@@ -7,13 +7,40 @@ import { instanceUsageQuery, spendQuery, type QueryTarget } from '../../src/bill
 import { UserError } from '../../src/errors.js';
 
 const CUR_COLUMNS = [
-  'line_item_usage_start_date', 'line_item_usage_account_id', 'line_item_line_item_type', 'line_item_product_code', 'line_item_usage_type',
-  'line_item_resource_id', 'line_item_usage_amount', 'line_item_unblended_cost', 'product_region_code', 'product_instance_type',
-  'pricing_public_on_demand_cost', 'reservation_effective_cost', 'reservation_unused_amortized_upfront_fee_for_billing_period',
-  'reservation_unused_recurring_fee', 'reservation_reservation_a_r_n', 'savings_plan_savings_plan_effective_cost',
-  'savings_plan_total_commitment_to_date', 'savings_plan_used_commitment',
+  'line_item_usage_start_date',
+  'line_item_usage_account_id',
+  'line_item_line_item_type',
+  'line_item_product_code',
+  'line_item_usage_type',
+  'line_item_resource_id',
+  'line_item_usage_amount',
+  'line_item_unblended_cost',
+  'product_region_code',
+  'product_instance_type',
+  'pricing_public_on_demand_cost',
+  'reservation_effective_cost',
+  'reservation_unused_amortized_upfront_fee_for_billing_period',
+  'reservation_unused_recurring_fee',
+  'reservation_reservation_a_r_n',
+  'savings_plan_savings_plan_effective_cost',
+  'savings_plan_total_commitment_to_date',
+  'savings_plan_used_commitment',
 ];
-const FOCUS_COLUMNS = ['ChargePeriodStart', 'SubAccountId', 'ServiceName', 'RegionId', 'ResourceId', 'ChargeCategory', 'PricingCategory', 'CommitmentDiscountType', 'BilledCost', 'EffectiveCost', 'ListCost', 'ConsumedQuantity', 'SkuMeter'];
+const FOCUS_COLUMNS = [
+  'ChargePeriodStart',
+  'SubAccountId',
+  'ServiceName',
+  'RegionId',
+  'ResourceId',
+  'ChargeCategory',
+  'PricingCategory',
+  'CommitmentDiscountType',
+  'BilledCost',
+  'EffectiveCost',
+  'ListCost',
+  'ConsumedQuantity',
+  'SkuMeter',
+];
 
 function cols(names: string[], tags?: ColumnInfo): ColumnInfo[] {
   return [...names.map((name) => ({ name, type: 'VARCHAR' })), ...(tags ? [tags] : [])];
@@ -42,19 +69,34 @@ describe('spend SQL', () => {
   });
 
   it('reads FOCUS Tags stored as JSON text (CSV) under the plain key', () => {
-    const t: QueryTarget = { table: 't', dialect: DUCKDB, schema: new SourceSchema(cols(FOCUS_COLUMNS, { name: 'Tags', type: 'VARCHAR' }), 'focus.csv', FOCUS.columnAliases), mapping: FOCUS };
+    const t: QueryTarget = {
+      table: 't',
+      dialect: DUCKDB,
+      schema: new SourceSchema(cols(FOCUS_COLUMNS, { name: 'Tags', type: 'VARCHAR' }), 'focus.csv', FOCUS.columnAliases),
+      mapping: FOCUS,
+    };
     expect(spendQuery(t, { by: ['team'], teamKeys: ['team'] })).toContain(`json_extract_string("Tags", '$."team"')`);
     const athena = { ...t, dialect: ATHENA };
     expect(spendQuery(athena, { by: ['team'], teamKeys: ['team'] })).toContain(`json_extract_scalar("Tags", '$["team"]')`);
   });
 
   it('uses the file’s own spelling of a column (Athena lowercases FOCUS names)', () => {
-    const t: QueryTarget = { table: 't', dialect: ATHENA, schema: new SourceSchema(cols(FOCUS_COLUMNS.map((c) => c.toLowerCase())), 'Athena db.focus', FOCUS.columnAliases), mapping: FOCUS };
+    const t: QueryTarget = {
+      table: 't',
+      dialect: ATHENA,
+      schema: new SourceSchema(cols(FOCUS_COLUMNS.map((c) => c.toLowerCase())), 'Athena db.focus', FOCUS.columnAliases),
+      mapping: FOCUS,
+    };
     expect(spendQuery(t, { by: ['account'], teamKeys: [] })).toContain('CAST("subaccountid" AS VARCHAR) AS k0');
   });
 
   it('reads the usage type from SkuMeter (FOCUS 1.2) or x_UsageType (FOCUS_1_0_AWS), and names SkuMeter when both are missing', () => {
-    const focus = (names: string[]): QueryTarget => ({ table: 't', dialect: DUCKDB, schema: new SourceSchema(cols(names), 'focus.parquet', FOCUS.columnAliases), mapping: FOCUS });
+    const focus = (names: string[]): QueryTarget => ({
+      table: 't',
+      dialect: DUCKDB,
+      schema: new SourceSchema(cols(names), 'focus.parquet', FOCUS.columnAliases),
+      mapping: FOCUS,
+    });
     expect(spendQuery(focus(FOCUS_COLUMNS), { by: ['instance-type'], teamKeys: [] })).toContain('regexp_extract("SkuMeter"');
     const v10 = FOCUS_COLUMNS.map((c) => (c === 'SkuMeter' ? 'x_UsageType' : c));
     const sql10 = spendQuery(focus(v10), { by: ['instance-type'], teamKeys: [] });
@@ -66,12 +108,20 @@ describe('spend SQL', () => {
   });
 
   it('names the missing column and the export option that adds it', () => {
-    const t = curTarget(DUCKDB, CUR_COLUMNS.filter((c) => c !== 'line_item_resource_id'));
+    const t = curTarget(
+      DUCKDB,
+      CUR_COLUMNS.filter((c) => c !== 'line_item_resource_id'),
+    );
     expect(() => spendQuery(t, { by: ['resource'], teamKeys: [] })).toThrow(
       'cur.parquet: CUR 2.0 column line_item_resource_id is missing (needed for spend --by resource); turn on "Include resource IDs" (INCLUDE_RESOURCES = TRUE) in the CUR 2.0 export',
     );
-    expect(() => spendQuery(curTarget(DUCKDB, CUR_COLUMNS, null), { by: ['team'], teamKeys: ['team'] })).toThrow(/column resource_tags is missing \(needed for --by team\)/);
-    const noSp = curTarget(DUCKDB, CUR_COLUMNS.filter((c) => c !== 'savings_plan_used_commitment'));
+    expect(() => spendQuery(curTarget(DUCKDB, CUR_COLUMNS, null), { by: ['team'], teamKeys: ['team'] })).toThrow(
+      /column resource_tags is missing \(needed for --by team\)/,
+    );
+    const noSp = curTarget(
+      DUCKDB,
+      CUR_COLUMNS.filter((c) => c !== 'savings_plan_used_commitment'),
+    );
     expect(() => spendQuery(noSp, { by: [], teamKeys: [] })).toThrow(/savings_plan_used_commitment is missing .*reservation_\* and savings_plan_\* columns/);
   });
 
@@ -95,7 +145,12 @@ describe('instance usage SQL', () => {
   });
 
   it('still works without resource ids', () => {
-    const sql = instanceUsageQuery(curTarget(DUCKDB, CUR_COLUMNS.filter((c) => c !== 'line_item_resource_id')));
+    const sql = instanceUsageQuery(
+      curTarget(
+        DUCKDB,
+        CUR_COLUMNS.filter((c) => c !== 'line_item_resource_id'),
+      ),
+    );
     expect(sql).toContain('CAST(NULL AS VARCHAR) AS resource_id');
   });
 });

@@ -7,7 +7,14 @@ import { instance } from '../helpers/builders.js';
 const flat = (v: number | null) => profileFromHours(Array.from({ length: 168 }, () => v));
 
 function withProfiles(profiles: { cpu?: HourOfWeekProfile; gpu?: HourOfWeekProfile }): Ec2Instance {
-  const inst = instance({ type: 'g5.12xlarge', cpu: [10, 20, 30], gpu: [[50, 10], [50, 10]] });
+  const inst = instance({
+    type: 'g5.12xlarge',
+    cpu: [10, 20, 30],
+    gpu: [
+      [50, 10],
+      [50, 10],
+    ],
+  });
   if (profiles.cpu) inst.metrics.cpu = { ...inst.metrics.cpu!, hourOfWeek: profiles.cpu };
   if (profiles.gpu) inst.metrics.gpuUtilHourOfWeek = profiles.gpu;
   return inst;

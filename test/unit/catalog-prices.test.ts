@@ -30,7 +30,18 @@ describe('EBS snapshot and gp3 performance prices', () => {
   });
 
   it('a collected snapshot price wins over the embedded one', () => {
-    const live = new PriceBook([{ service: 'ebs', region: 'us-east-1', key: 'snapshot-standard', term: 'on-demand', usd: 0.055, unit: 'GB-Mo', source: 'AWS Pricing API', asOf: '2026-11-19' }]);
+    const live = new PriceBook([
+      {
+        service: 'ebs',
+        region: 'us-east-1',
+        key: 'snapshot-standard',
+        term: 'on-demand',
+        usd: 0.055,
+        unit: 'GB-Mo',
+        source: 'AWS Pricing API',
+        asOf: '2026-11-19',
+      },
+    ]);
     expect(known(live.ebsSnapshotGbMonth('standard', 'us-east-1'))).toMatchObject({ usd: 0.055, asOf: '2026-11-19' });
   });
 });

@@ -23,7 +23,18 @@ describe('shipped Spot Instance Advisor extract', () => {
   });
 
   it.each(['us-east-1', 'us-east-2', 'us-west-2'])('%s covers the GPU and accelerator families ML teams run', (region) => {
-    for (const type of ['g4dn.xlarge', 'g5.xlarge', 'g5.12xlarge', 'g6.xlarge', 'g6e.xlarge', 'p4d.24xlarge', 'p5.48xlarge', 'inf2.xlarge', 'trn1.32xlarge', 'm5.2xlarge']) {
+    for (const type of [
+      'g4dn.xlarge',
+      'g5.xlarge',
+      'g5.12xlarge',
+      'g6.xlarge',
+      'g6e.xlarge',
+      'p4d.24xlarge',
+      'p5.48xlarge',
+      'inf2.xlarge',
+      'trn1.32xlarge',
+      'm5.2xlarge',
+    ]) {
       expect(spotAdvice(type, region), `${type} in ${region}`).toBeDefined();
     }
   });

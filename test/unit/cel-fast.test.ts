@@ -57,7 +57,8 @@ describe('compiled CEL agrees with cel-js on the built-in rules', () => {
           const fast = fastOutcome(rule.when.fast!, context);
           tally.compared++;
           if (fast === 'deferred') tally.deferred++;
-          else if (JSON.stringify(fast) !== JSON.stringify(reference)) tally.disagreements.push(`${rule.spec.id} on ${JSON.stringify(resource).slice(0, 80)}: ${JSON.stringify(fast)} vs ${JSON.stringify(reference)}`);
+          else if (JSON.stringify(fast) !== JSON.stringify(reference))
+            tally.disagreements.push(`${rule.spec.id} on ${JSON.stringify(resource).slice(0, 80)}: ${JSON.stringify(fast)} vs ${JSON.stringify(reference)}`);
           if (JSON.stringify(outcome(() => rule.when(context))) !== JSON.stringify(reference)) tally.disagreements.push(`${rule.spec.id} (with fallback)`);
           if ('value' in reference && reference.value === true) tally.matched++;
         }
@@ -127,7 +128,7 @@ describe('compiled CEL at the edges', () => {
   const context = { resource: { type: 'p4d.24xlarge', lifecycle: 'on-demand' }, signals, params };
 
   // [expression, whether the compiled code answers by itself (true) or hands over to cel-js (false)]
-  const cases: Array<[string, boolean]> = [
+  const cases: [string, boolean][] = [
     ['signals.t && signals.d > 1', true],
     ['signals.f && signals.missing > 1', true],
     ['signals.missing > 1 && signals.f', false],
@@ -199,7 +200,11 @@ describe('compiled CEL at the edges', () => {
   });
 
   it('a list is walked by index, as cel-js walks it, not by an iterator of its own', () => {
-    const list = Object.assign(['x'], { [Symbol.iterator]: function* () { yield 'y'; } });
+    const list = Object.assign(['x'], {
+      [Symbol.iterator]: function* () {
+        yield 'y';
+      },
+    });
     const ctx = { resource: {}, signals: { list }, params: {} };
     for (const expression of ["signals.list.exists(s, s == 'y')", "signals.list.all(s, s == 'x')"]) {
       const compiled = compileCel(env, expression);

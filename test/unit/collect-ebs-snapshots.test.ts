@@ -6,7 +6,13 @@ const raw = { SnapshotId: 'snap-1', VolumeId: 'vol-1', VolumeSize: 200, StartTim
 
 describe('EBS snapshots the account owns', () => {
   it('keeps its own snapshot with the AMIs that use it', () => {
-    expect(toSnapshot({ ...raw, OwnerId: '123456789012' }, ctx, new Map([['snap-1', ['ami-1']]]))).toMatchObject({ id: 'snap-1', volumeId: 'vol-1', sizeGiB: 200, amiIds: ['ami-1'], accountId: '123456789012' });
+    expect(toSnapshot({ ...raw, OwnerId: '123456789012' }, ctx, new Map([['snap-1', ['ami-1']]]))).toMatchObject({
+      id: 'snap-1',
+      volumeId: 'vol-1',
+      sizeGiB: 200,
+      amiIds: ['ami-1'],
+      accountId: '123456789012',
+    });
   });
 
   it("drops another account's snapshot even when the endpoint ignored OwnerIds=self (moto returns every public AMI snapshot)", () => {

@@ -9,11 +9,24 @@ const monday = Date.UTC(2026, 5, 1); // 2026-06-01 is a Monday
 const hourly = { periodSeconds: 3600, windowHours: 336 };
 
 const p4d = (): Ec2Instance => ({
-  id: 'i-1', accountId: '1', region: 'us-east-1', type: 'p4d.24xlarge', state: 'running', lifecycle: 'on-demand', platform: 'Linux/UNIX',
-  launchTime: '2026-05-01T00:00:00.000Z', tags: {}, membership: {}, metrics: {},
+  id: 'i-1',
+  accountId: '1',
+  region: 'us-east-1',
+  type: 'p4d.24xlarge',
+  state: 'running',
+  lifecycle: 'on-demand',
+  platform: 'Linux/UNIX',
+  launchTime: '2026-05-01T00:00:00.000Z',
+  tags: {},
+  membership: {},
+  metrics: {},
 });
-const metric = (metricName: string, dims: Record<string, string>) => ({ metricName, dimensions: Object.entries(dims).map(([Name, Value]) => ({ Name, Value })) });
-const gpuSeries = (metricName: string, count: number) => Array.from({ length: count }, (_, index) => metric(metricName, { InstanceId: 'i-1', index: String(index), name: 'NVIDIA A100' }));
+const metric = (metricName: string, dims: Record<string, string>) => ({
+  metricName,
+  dimensions: Object.entries(dims).map(([Name, Value]) => ({ Name, Value })),
+});
+const gpuSeries = (metricName: string, count: number) =>
+  Array.from({ length: count }, (_, index) => metric(metricName, { InstanceId: 'i-1', index: String(index), name: 'NVIDIA A100' }));
 /** Points at [hours since Monday 00:00 UTC, value]. */
 const at = (...points: [number, number][]): Series => ({ timestamps: points.map(([h]) => monday + h * H), values: points.map(([, v]) => v) });
 const none: AgentSeries = { memory: [], gpuUtilization: [], gpuMemoryUsed: [], gpuMemoryTotal: [] };
@@ -55,7 +68,8 @@ describe('EC2 GPU utilisation: one hour-of-week profile per instance', () => {
   });
 
   it('an hour one GPU did not report is observed when another GPU did; its mean is over the GPUs that did', () => {
-    const everyHour = (v: number, skip: number[] = []) => at(...Array.from({ length: 168 }, (_, h): [number, number] => [h, v]).filter(([h]) => !skip.includes(h)));
+    const everyHour = (v: number, skip: number[] = []) =>
+      at(...Array.from({ length: 168 }, (_, h): [number, number] => [h, v]).filter(([h]) => !skip.includes(h)));
     const inst = collect({ gpuUtilization: gpuSeries(util, 2) }, { [`${util}/0`]: everyHour(10, [7, 8]), [`${util}/1`]: everyHour(20, [8]) });
     const profile = inst.metrics.gpuUtilHourOfWeek!;
     expect(profile.unobserved).toEqual([8]);
@@ -75,7 +89,12 @@ describe('EC2 GPU utilisation: one hour-of-week profile per instance', () => {
 
   it('does not depend on the order the GPU series arrive in', () => {
     const forward = collect({ gpuUtilization: gpuSeries(util, 4) }, results);
-    const backward = collect({ gpuUtilization: gpuSeries(util, 4) }, results, hourly, [3, 2, 1, 0].map((i) => `${util}/${i}`));
+    const backward = collect(
+      { gpuUtilization: gpuSeries(util, 4) },
+      results,
+      hourly,
+      [3, 2, 1, 0].map((i) => `${util}/${i}`),
+    );
     expect(backward.metrics.gpuUtilHourOfWeek).toEqual(forward.metrics.gpuUtilHourOfWeek);
   });
 

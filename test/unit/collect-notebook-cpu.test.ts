@@ -4,8 +4,20 @@ import type { SageMakerNotebook } from '../../src/snapshot/schema.js';
 
 const H = 3_600_000;
 const summary = { periodSeconds: 3600, windowHours: 336 };
-const nb = (name: string): SageMakerNotebook => ({ name, accountId: '1', region: 'us-east-1', status: 'InService', instanceType: 'ml.t3.xlarge', creationTime: '2026-01-01T00:00:00.000Z', tags: {}, metrics: {} });
-const metric = (metricName: string, dims: Record<string, string>) => ({ metricName, dimensions: Object.entries(dims).map(([Name, Value]) => ({ Name, Value })) });
+const nb = (name: string): SageMakerNotebook => ({
+  name,
+  accountId: '1',
+  region: 'us-east-1',
+  status: 'InService',
+  instanceType: 'ml.t3.xlarge',
+  creationTime: '2026-01-01T00:00:00.000Z',
+  tags: {},
+  metrics: {},
+});
+const metric = (metricName: string, dims: Record<string, string>) => ({
+  metricName,
+  dimensions: Object.entries(dims).map(([Name, Value]) => ({ Name, Value })),
+});
 const series = (values: number[]) => ({ timestamps: values.map((_, i) => Date.UTC(2026, 5, 1) + i * H), values });
 
 describe('notebook CPU from the CloudWatch agent', () => {
@@ -13,7 +25,15 @@ describe('notebook CPU from the CloudWatch agent', () => {
     const a = nb('a');
     const reqs = notebookCpuRequests('CWAgent', [a], [metric('cpu_usage_idle', { NotebookInstanceName: 'a', cpu: 'cpu-total' })], summary);
     expect(reqs).toHaveLength(1);
-    expect(reqs[0]).toMatchObject({ namespace: 'CWAgent', metricName: 'cpu_usage_idle', stat: 'Average', dimensions: [{ Name: 'NotebookInstanceName', Value: 'a' }, { Name: 'cpu', Value: 'cpu-total' }] });
+    expect(reqs[0]).toMatchObject({
+      namespace: 'CWAgent',
+      metricName: 'cpu_usage_idle',
+      stat: 'Average',
+      dimensions: [
+        { Name: 'NotebookInstanceName', Value: 'a' },
+        { Name: 'cpu', Value: 'cpu-total' },
+      ],
+    });
     reqs[0]!.onResult(series([98, 97, 90]));
     expect(a.metrics.cpu).toMatchObject({ avg: 5, max: 10, datapoints: 3, observedHours: 3 });
   });

@@ -106,7 +106,10 @@ describe('progress display frames', () => {
 
   it('more lines than the terminal holds: running lines stay, the rest are counted', () => {
     const regions = Array.from({ length: 12 }, (_, i) => `us-test-${i + 1}`);
-    const m = model({ kind: 'plan', accounts: ['111111111111'], regions, lookbackDays: 14 }, call({ operation: 'DescribeInstances', region: 'us-test-9', phase: 'start' }));
+    const m = model(
+      { kind: 'plan', accounts: ['111111111111'], regions, lookbackDays: 14 },
+      call({ operation: 'DescribeInstances', region: 'us-test-9', phase: 'start' }),
+    );
     const frame = renderFrame(m, opts({ maxLines: 5 }));
     expect(frame).toHaveLength(5);
     expect(frame[1]).toContain('us-test-1 ');
@@ -141,7 +144,9 @@ describe('live display on a terminal', () => {
     // One line drawn before: go up one line, then overwrite with the three-line closing frame.
     expect(last).toBe(
       '\u001b[1A\r' +
-        ['collected 1 account × 2 regions, 14-day lookback in 1.0 s', '111111111111 us-east-1       waiting', '111111111111 eu-west-1       waiting'].map((l) => `${l}\u001b[K`).join('\n') +
+        ['collected 1 account × 2 regions, 14-day lookback in 1.0 s', '111111111111 us-east-1       waiting', '111111111111 eu-west-1       waiting']
+          .map((l) => `${l}\u001b[K`)
+          .join('\n') +
         '\n\u001b[J',
     );
     expect(show).toBe('\u001b[?25h');

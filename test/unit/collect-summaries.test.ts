@@ -8,7 +8,14 @@ const monday = Date.UTC(2026, 5, 1); // 2026-06-01 is a Monday
 
 describe('metric period', () => {
   it.each([
-    [1, 3600], [7, 3600], [14, 3600], [15, 7200], [30, 14400], [63, 28800], [90, 43200], [455, 86400],
+    [1, 3600],
+    [7, 3600],
+    [14, 3600],
+    [15, 7200],
+    [30, 14400],
+    [63, 28800],
+    [90, 43200],
+    [455, 86400],
   ])('%i-day lookback -> %i s', (days, period) => {
     expect(choosePeriod(days)).toBe(period);
   });
@@ -54,7 +61,11 @@ describe('summarize', () => {
     // Two weeks of hourly data, stopped Wednesday 02:00-04:59 both weeks; Thursday 10:00 only missing in week 1.
     const gaps = (h: number) => [50, 51, 52, 218, 219, 220, 82].includes(h);
     const hours = Array.from({ length: 336 }, (_, h) => h).filter((h) => !gaps(h));
-    const s = summarize({ timestamps: hours.map((h) => monday + h * H), values: hours.map(() => 3) }, 3600, { counter: false, windowHours: 336, hourOfWeek: true })!;
+    const s = summarize({ timestamps: hours.map((h) => monday + h * H), values: hours.map(() => 3) }, 3600, {
+      counter: false,
+      windowHours: 336,
+      hourOfWeek: true,
+    })!;
     expect(s.hourOfWeek?.unobserved).toEqual([50, 51, 52]);
     expect([49, 50, 51, 52, 53, 82].map((h) => s.hourOfWeek?.mean[h])).toEqual([3, 0, 0, 0, 3, 3]);
     expect(s.hourOfWeek?.mean.every((v) => typeof v === 'number')).toBe(true);
@@ -66,7 +77,10 @@ describe('summarize', () => {
   it('counters carry sums per day and overall; unordered input is sorted', () => {
     const s = summarize({ timestamps: [monday + 25 * H, monday, monday + H], values: [5, 1, 2] }, 3600, { counter: true, windowHours: 336, daily: true })!;
     expect(s.sum).toBe(8);
-    expect(observedDays(s.daily).map((d) => [d.date, d.sum])).toEqual([['2026-06-01', 3], ['2026-06-02', 5]]);
+    expect(observedDays(s.daily).map((d) => [d.date, d.sum])).toEqual([
+      ['2026-06-01', 3],
+      ['2026-06-02', 5],
+    ]);
   });
 
   it('a sparse daily series counts 24 observed hours per datapoint, capped at the window', () => {

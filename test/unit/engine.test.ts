@@ -6,8 +6,29 @@ import { filterFindings } from '../../src/engine/filter.js';
 import { loadRules } from '../../src/engine/rules/load.js';
 import { audit, instance, snapshotOf, END } from '../helpers/builders.js';
 
-const idleP4d = () => instance({ id: 'i-idle', type: 'p4d.24xlarge', cpu: [0.5, 1, 2], netMBPerDay: 0.5, gpu: Array.from({ length: 8 }, (): [number, number] => [0, 0.1]), tags: { team: 'research' } });
-const underusedG4dn = () => instance({ id: 'i-under', type: 'g4dn.12xlarge', cpu: [3, 5, 10], netMBPerDay: 500, gpu: [[84, 11], [0, 0.1], [0, 0.1], [0, 0.1]], tags: { Team: 'cv' } });
+const idleP4d = () =>
+  instance({
+    id: 'i-idle',
+    type: 'p4d.24xlarge',
+    cpu: [0.5, 1, 2],
+    netMBPerDay: 0.5,
+    gpu: Array.from({ length: 8 }, (): [number, number] => [0, 0.1]),
+    tags: { team: 'research' },
+  });
+const underusedG4dn = () =>
+  instance({
+    id: 'i-under',
+    type: 'g4dn.12xlarge',
+    cpu: [3, 5, 10],
+    netMBPerDay: 500,
+    gpu: [
+      [84, 11],
+      [0, 0.1],
+      [0, 0.1],
+      [0, 0.1],
+    ],
+    tags: { Team: 'cv' },
+  });
 const oversizedM5 = () => instance({ id: 'i-big', type: 'm5.4xlarge', region: 'us-west-2', cpu: [6, 12, 25], mem: [14, 18, 20], netMBPerDay: 1000 });
 
 describe('evaluate', () => {
@@ -39,17 +60,25 @@ describe('evaluate', () => {
     const rules = await loadRules();
     const downsizeToo = rules.find((r) => r.spec.id === 'oversized-instance')!;
     const inst = instance({ id: 'i-both', type: 'm5.4xlarge', cpu: [1, 2, 4], mem: [5, 6, 7], netMBPerDay: 0.5 });
-    const result = evaluate(snapshotOf({ ec2Instances: [inst] }), { rules: [downsizeToo, ...rules.filter((r) => r !== downsizeToo)], config: ConfigSchema.parse({}), now: END });
+    const result = evaluate(snapshotOf({ ec2Instances: [inst] }), {
+      rules: [downsizeToo, ...rules.filter((r) => r !== downsizeToo)],
+      config: ConfigSchema.parse({}),
+      now: END,
+    });
     expect(result.findings).toHaveLength(1);
     const [f] = result.findings;
     expect(f?.action.kind).toBe('stop');
-    expect(f?.evidence['alternatives']).toEqual([
-      expect.objectContaining({ ruleId: 'oversized-instance', monthlySavings: expect.any(Number) }),
-    ]);
+    expect(f?.evidence['alternatives']).toEqual([expect.objectContaining({ ruleId: 'oversized-instance', monthlySavings: expect.any(Number) })]);
   });
 
   it('shows an unknown price as null and warns, never as 0', async () => {
-    const inst = instance({ id: 'i-eu', type: 'p4d.24xlarge', region: 'eu-west-1', cpu: [0.5, 1, 2], gpu: Array.from({ length: 8 }, (): [number, number] => [0, 0.1]) });
+    const inst = instance({
+      id: 'i-eu',
+      type: 'p4d.24xlarge',
+      region: 'eu-west-1',
+      cpu: [0.5, 1, 2],
+      gpu: Array.from({ length: 8 }, (): [number, number] => [0, 0.1]),
+    });
     const result = await audit(snapshotOf({ ec2Instances: [inst] }));
     expect(result.findings[0]?.monthlySavings).toBeNull();
     expect(result.findings[0]?.monthlyCost).toBeNull();
@@ -60,7 +89,13 @@ describe('evaluate', () => {
   it('uses a live price collected into the snapshot over the embedded catalog', async () => {
     const inst = instance({ id: 'i-eu', type: 'm5.4xlarge', region: 'eu-west-1', cpu: [6, 12, 25], mem: [14, 18, 20], netMBPerDay: 1000 });
     const prices = ['m5.4xlarge', 'm5.xlarge'].map((key, i) => ({
-      service: 'ec2' as const, region: 'eu-west-1', key, usd: i === 0 ? 0.856 : 0.214, unit: 'Hrs', source: 'AWS Pricing API GetProducts', asOf: '2026-11-19',
+      service: 'ec2' as const,
+      region: 'eu-west-1',
+      key,
+      usd: i === 0 ? 0.856 : 0.214,
+      unit: 'Hrs',
+      source: 'AWS Pricing API GetProducts',
+      asOf: '2026-11-19',
     }));
     const [f] = (await audit(snapshotOf({ ec2Instances: [inst] }, { prices }))).findings;
     expect(f?.monthlySavings).toBe(468.66); // (0.856 - 0.214) x 730

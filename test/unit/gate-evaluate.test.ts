@@ -134,7 +134,10 @@ describe('evaluateGate edge cases', () => {
   });
 
   it('an acceptance matches its rule and the resource id or ARN, nothing else', () => {
-    const wrongRule = gateInline({ waste: { max: 7000 }, accepted: [{ rule: 'gpu-underused', resource: 'i-0eee0000000000005', expires: '2099-01-01', reason: 'x' }] });
+    const wrongRule = gateInline({
+      waste: { max: 7000 },
+      accepted: [{ rule: 'gpu-underused', resource: 'i-0eee0000000000005', expires: '2099-01-01', reason: 'x' }],
+    });
     expect(wrongRule.status).toBe('fail');
     const arn = 'arn:aws:ec2:us-east-1:111122223333:instance/i-0eee0000000000005';
     const withArn = current.result.findings.map((f) => (f.resource.id === 'i-0eee0000000000005' ? { ...f, resource: { ...f.resource, arn } } : f));
@@ -150,7 +153,9 @@ describe('evaluateGate edge cases', () => {
   it("'*' holds every key the budget does not name and reports the worst", () => {
     const v = gateInline({ waste: { byRegion: { '*': 1000 } } });
     expect(v.checks).toHaveLength(1);
-    expect(v.checks[0]?.message).toMatch(/^Monthly waste of region us-east-1 is \$10,040\/month, \$9,040 over the \$1,000 limit \(and 1 more region\(s\) over: us-west-2\)$/);
+    expect(v.checks[0]?.message).toMatch(
+      /^Monthly waste of region us-east-1 is \$10,040\/month, \$9,040 over the \$1,000 limit \(and 1 more region\(s\) over: us-west-2\)$/,
+    );
   });
 
   it('no budget and no flag: comparison only, exit status pass', () => {

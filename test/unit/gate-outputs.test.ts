@@ -49,7 +49,9 @@ describe('gate outputs (golden files: regenerate with npx vitest run test/unit/g
   it('the text view shows each budget with its status and source line', async () => {
     const out = renderGateText(await verdictFor('waste-team'));
     expect(out.split('\n')[0]).toBe('mlcost gate: FAILED, 1 of 2 budget(s) broken');
-    expect(out).toContain('  BROKEN   Monthly waste of team research is $10,000/month, $2,000 over the $8,000 limit  [fixtures/gate/budgets/waste-team.budget.yaml:4]');
+    expect(out).toContain(
+      '  BROKEN   Monthly waste of team research is $10,000/month, $2,000 over the $8,000 limit  [fixtures/gate/budgets/waste-team.budget.yaml:4]',
+    );
     expect(out).toContain('  held     Monthly waste of team inference');
   });
 

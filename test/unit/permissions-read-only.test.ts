@@ -16,8 +16,8 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Every AWS operation src/ can send: imported `XCommand` classes and `paginateX` helpers, per SDK package. */
-function operationsUsed(): Array<{ file: string; pkg: string; operation: string }> {
-  const out: Array<{ file: string; pkg: string; operation: string }> = [];
+function operationsUsed(): { file: string; pkg: string; operation: string }[] {
+  const out: { file: string; pkg: string; operation: string }[] = [];
   for (const file of sourceFiles(SRC)) {
     const text = readFileSync(file, 'utf8');
     const imports = [
@@ -27,7 +27,10 @@ function operationsUsed(): Array<{ file: string; pkg: string; operation: string 
     ];
     for (const m of imports) {
       for (const raw of m[1]!.split(',')) {
-        const name = raw.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]!;
+        const name = raw
+          .trim()
+          .replace(/^type\s+/, '')
+          .split(/\s+as\s+/)[0]!;
         const cmd = /^(\w+)Command$/.exec(name)?.[1];
         const pag = /^paginate(\w+)$/.exec(name)?.[1];
         if (cmd || pag) out.push({ file: file.slice(SRC.length + 1), pkg: m[2]!, operation: (cmd ?? pag)! });
@@ -62,12 +65,16 @@ describe('mlcost is read-only', () => {
   const used = operationsUsed();
 
   it('finds the AWS operations src/ uses (the scan itself works)', () => {
-    expect(used.map((u) => u.operation)).toEqual(expect.arrayContaining(['DescribeInstances', 'GetMetricData', 'ListMetrics', 'AssumeRole', 'GetProducts', 'DescribeSavingsPlans']));
+    expect(used.map((u) => u.operation)).toEqual(
+      expect.arrayContaining(['DescribeInstances', 'GetMetricData', 'ListMetrics', 'AssumeRole', 'GetProducts', 'DescribeSavingsPlans']),
+    );
   });
 
   it('sends nothing but Describe*, List*, Get* and STS AssumeRole', () => {
     const writes = used.filter(
-      (u) => (!isReadOnlyOperation(u.operation) || (u.operation === 'AssumeRole' && u.pkg !== 'sts')) && !REVIEWED_EXCEPTIONS.has(`${u.pkg}:${u.operation}@${u.file}`),
+      (u) =>
+        (!isReadOnlyOperation(u.operation) || (u.operation === 'AssumeRole' && u.pkg !== 'sts')) &&
+        !REVIEWED_EXCEPTIONS.has(`${u.pkg}:${u.operation}@${u.file}`),
     );
     expect(writes).toEqual([]);
     expect(isReadOnlyOperation('TerminateInstances')).toBe(false);
@@ -79,7 +86,9 @@ describe('mlcost is read-only', () => {
     const session = new AwsSession({ endpointUrl: 'http://127.0.0.1:9' });
     const ec2 = session.client('ec2', 'us-east-1', { accountId: '1', credentials: async () => ({ accessKeyId: 'a', secretAccessKey: 'b' }) });
     expect(ec2).toBeInstanceOf(EC2Client);
-    await expect(ec2.send(new TerminateInstancesCommand({ InstanceIds: ['i-1'] }))).rejects.toThrow('mlcost is read-only: refusing to send ec2:TerminateInstances');
+    await expect(ec2.send(new TerminateInstancesCommand({ InstanceIds: ['i-1'] }))).rejects.toThrow(
+      'mlcost is read-only: refusing to send ec2:TerminateInstances',
+    );
     expect(session.counter.toRecord()).toEqual({});
     session.destroy();
   });

@@ -16,9 +16,11 @@ function parseCsv(text: string): string[][] {
     if (text[i] === '"') {
       i++;
       for (;;) {
-        if (text[i] === '"' && text[i + 1] === '"') (cell += '"'), (i += 2);
-        else if (text[i] === '"') { i++; break; }
-        else if (i >= text.length) throw new Error('unterminated quote');
+        if (text[i] === '"' && text[i + 1] === '"') ((cell += '"'), (i += 2));
+        else if (text[i] === '"') {
+          i++;
+          break;
+        } else if (i >= text.length) throw new Error('unterminated quote');
         else cell += text[i++];
       }
     } else if (text[i] === ',') (row.push(cell), (cell = ''), i++);
@@ -37,9 +39,31 @@ describe('csv renderer', () => {
 
   it('has stable columns (append only)', () => {
     expect(CSV_COLUMNS.map((c) => c.name)).toEqual([
-      'id', 'rule_id', 'title', 'severity', 'category', 'confidence', 'account_id', 'region', 'resource_type', 'resource_id',
-      'resource_name', 'team', 'tags_json', 'problem', 'action', 'action_from', 'action_to', 'action_description',
-      'monthly_cost_usd', 'monthly_savings_usd', 'performance_risk', 'tradeoff', 'capacity_before', 'capacity_after', 'pricing_method',
+      'id',
+      'rule_id',
+      'title',
+      'severity',
+      'category',
+      'confidence',
+      'account_id',
+      'region',
+      'resource_type',
+      'resource_id',
+      'resource_name',
+      'team',
+      'tags_json',
+      'problem',
+      'action',
+      'action_from',
+      'action_to',
+      'action_description',
+      'monthly_cost_usd',
+      'monthly_savings_usd',
+      'performance_risk',
+      'tradeoff',
+      'capacity_before',
+      'capacity_after',
+      'pricing_method',
     ]);
   });
 

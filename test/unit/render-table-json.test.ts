@@ -35,7 +35,12 @@ describe('table and json renderers', () => {
 
   it('says so when nothing matched', async () => {
     const result = await demo();
-    const empty = { ...result, findings: [], totals: { ...result.totals, findingCount: 0, monthlySavings: 0 }, breakdowns: { byCategory: {}, byTeam: {}, byRegion: {}, byAccount: {} } };
+    const empty = {
+      ...result,
+      findings: [],
+      totals: { ...result.totals, findingCount: 0, monthlySavings: 0 },
+      breakdowns: { byCategory: {}, byTeam: {}, byRegion: {}, byAccount: {} },
+    };
     expect(renderTable(empty, { color: false })).toContain('No findings');
   });
 });

@@ -39,7 +39,7 @@ async function loadError(files: Record<string, string>): Promise<string> {
     await loadRules({ directories: [dir], includeBuiltin: false });
   } catch (err) {
     expect(err).toBeInstanceOf(UserError);
-    return (err as Error).message.replaceAll(dir, "<dir>");
+    return (err as Error).message.replaceAll(dir, '<dir>');
   }
   throw new Error('expected the rules to fail to load');
 }
@@ -103,9 +103,7 @@ describe('rule loading', () => {
     await expect(loadRules({ directories: [dir], includeBuiltin: false, params: { 'custom-big-box': { minVcpu: 'lots' } } })).rejects.toThrow(
       'config: rule custom-big-box param minVcpu: expected a integer, got "lots"',
     );
-    await expect(loadRules({ directories: [dir], includeBuiltin: false, params: { 'custom-big-box': { nope: 1 } } })).rejects.toThrow(
-      'has no param "nope"',
-    );
+    await expect(loadRules({ directories: [dir], includeBuiltin: false, params: { 'custom-big-box': { nope: 1 } } })).rejects.toThrow('has no param "nope"');
   });
 
   it('disables rules by id and rejects unknown ids', async () => {
@@ -119,8 +117,16 @@ describe('CEL helper functions', () => {
   it('idleDays and activeGpus count like the filter() macro does', async () => {
     const { compileCel, ruleEnvironment } = await import('../../src/engine/cel.js');
     const env = ruleEnvironment();
-    const days = [{ cpuAvgPct: 1, networkMB: 1 }, { cpuAvgPct: 50, networkMB: 1 }, { cpuAvgPct: 2, networkMB: 900 }];
-    const gpus = [{ utilP95Pct: 80, memUsedMaxPct: 50 }, { utilP95Pct: 0, memUsedMaxPct: 12 }, { utilP95Pct: 0, memUsedMaxPct: 1 }];
+    const days = [
+      { cpuAvgPct: 1, networkMB: 1 },
+      { cpuAvgPct: 50, networkMB: 1 },
+      { cpuAvgPct: 2, networkMB: 900 },
+    ];
+    const gpus = [
+      { utilP95Pct: 80, memUsedMaxPct: 50 },
+      { utilP95Pct: 0, memUsedMaxPct: 12 },
+      { utilP95Pct: 0, memUsedMaxPct: 1 },
+    ];
     const ctx = { resource: {}, signals: { days, gpus }, params: {} };
     for (const [native, macro] of [
       ['idleDays(signals.days, 10, 5) == 1', 'signals.days.filter(d, d.cpuAvgPct <= 10.0 && d.networkMB <= 5.0).size() == 1'],

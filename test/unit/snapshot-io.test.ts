@@ -33,7 +33,9 @@ describe('snapshot read/write', () => {
 
   it('refuses an unknown schemaVersion and says what to do', async () => {
     const p = file('v9.json', '{"schemaVersion": 9}');
-    await expect(readSnapshot(p)).rejects.toThrow(`${p}: unsupported snapshot schemaVersion 9 (this mlcost reads versions 1 to 3); re-collect it with \`mlcost collect\` or upgrade mlcost`);
+    await expect(readSnapshot(p)).rejects.toThrow(
+      `${p}: unsupported snapshot schemaVersion 9 (this mlcost reads versions 1 to 3); re-collect it with \`mlcost collect\` or upgrade mlcost`,
+    );
   });
 
   it('reads a version-1 snapshot: daily rows become columns, a missing day a day without datapoints', async () => {
@@ -56,10 +58,15 @@ describe('snapshot read/write', () => {
     /** A profile as versions 1 and 2 wrote it: a value per hour, null where unobserved. */
     const asV2 = (p: HourOfWeekProfile) => p.mean.map((v, h) => (p.unobserved?.includes(h) ? null : v));
     // GPU 0 reports every hour but 3, GPU 1 only even hours, GPU 2 no profile, GPU 3 no hour 3 or 5: no GPU reported hour 3.
-    const perGpu = [hours((h) => (h === 0 ? 1 : h === 3 ? null : 10)), hours((h) => (h % 2 === 0 ? 0 : null)), undefined, hours((h) => (h === 3 || h === 5 ? null : 1))];
+    const perGpu = [
+      hours((h) => (h === 0 ? 1 : h === 3 ? null : 10)),
+      hours((h) => (h % 2 === 0 ? 0 : null)),
+      undefined,
+      hours((h) => (h === 3 || h === 5 ? null : 1)),
+    ];
     /** The instance profile the schedule rules built from per-GPU profiles before version 3: hour by hour over the GPUs with a value. */
     const foldedBefore = hours((h) => {
-      const known = perGpu.flatMap((p) => (p?.[h] !== null && p?.[h] !== undefined ? [p[h]!] : []));
+      const known = perGpu.flatMap((p) => (p?.[h] !== null && p?.[h] !== undefined ? [p[h]] : []));
       return known.length ? known.reduce((a, b) => a + b, 0) / known.length : null;
     });
     /** The CPU box was stopped Sunday 22:00 to Monday 01:59 UTC. */
@@ -67,7 +74,18 @@ describe('snapshot read/write', () => {
 
     /** A version-3 snapshot of a GPU box and a CPU box, and the same as version 2 wrote it. */
     const fleet = () => {
-      const gpuBox = instance({ id: 'i-gpu', type: 'g5.12xlarge', cpu: [1, 2, 3], netMBPerDay: 1, gpu: [[50, 10], [50, 10], [0, 1], [20, 4]] });
+      const gpuBox = instance({
+        id: 'i-gpu',
+        type: 'g5.12xlarge',
+        cpu: [1, 2, 3],
+        netMBPerDay: 1,
+        gpu: [
+          [50, 10],
+          [50, 10],
+          [0, 1],
+          [20, 4],
+        ],
+      });
       gpuBox.metrics.cpu!.hourOfWeek = profileFromHours(hours(() => 2));
       const cpuBox = instance({ id: 'i-cpu', type: 'm5.large', cpu: [1, 2, 3] });
       cpuBox.metrics.cpu!.hourOfWeek = profileFromHours(stoppedCpu);
@@ -150,7 +168,9 @@ describe('snapshot read/write', () => {
     const raw = JSON.parse(JSON.stringify(snap));
     raw.resources.ec2Instances[0].metrics.cpu.daily = { start: '2026-11-01', avg: [1, 2], max: [1], datapoints: [1, 1] };
     const p = file('ragged.json', JSON.stringify(raw));
-    await expect(readSnapshot(p)).rejects.toThrow(`${p}: invalid snapshot: resources.ec2Instances[0].metrics.cpu.daily: avg, max, sum and datapoints must have one entry per day`);
+    await expect(readSnapshot(p)).rejects.toThrow(
+      `${p}: invalid snapshot: resources.ec2Instances[0].metrics.cpu.daily: avg, max, sum and datapoints must have one entry per day`,
+    );
   });
 
   it('names the first invalid field', async () => {
@@ -223,11 +243,16 @@ describe('snapshot read/write', () => {
         if (typeof value === 'object' && value !== null && 'id' in value && typeof value.id === 'string') parsedById.set(value.id, value as Ec2Instance);
         return value;
       });
-      const read = await readSnapshot(p).finally(() => spy.mockRestore());
+      const read = await readSnapshot(p).finally(() => {
+        spy.mockRestore();
+      });
       expect(read).toEqual(snap);
       for (const inst of read.resources.ec2Instances) {
         const parsed = parsedById.get(inst.id)!.metrics;
-        for (const [profile, asParsed] of [[inst.metrics.cpu?.hourOfWeek, parsed.cpu?.hourOfWeek], [inst.metrics.gpuUtilHourOfWeek, parsed.gpuUtilHourOfWeek]]) {
+        for (const [profile, asParsed] of [
+          [inst.metrics.cpu?.hourOfWeek, parsed.cpu?.hourOfWeek],
+          [inst.metrics.gpuUtilHourOfWeek, parsed.gpuUtilHourOfWeek],
+        ]) {
           expect(profile?.mean).toBe(asParsed?.mean);
           expect(profile?.unobserved).toBe(asParsed?.unobserved);
           expect(profile?.mean.every((v) => typeof v === 'number')).toBe(true);

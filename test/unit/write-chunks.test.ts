@@ -39,7 +39,11 @@ describe('writing text in pieces', () => {
 
   it('stops at the first failed write and rejects with its error', async () => {
     let pulled = 0;
-    const failing = new Writable({ write: (_chunk, _encoding, done) => done(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })) });
+    const failing = new Writable({
+      write: (_chunk, _encoding, done) => {
+        done(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+      },
+    });
     failing.on('error', () => {});
     const chunks = (function* () {
       for (const line of lines(100 * linesPerWrite)) {

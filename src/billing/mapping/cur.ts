@@ -63,7 +63,8 @@ export const CUR2: SourceMapping = {
       // A covered line and its negation cancel on the invoice; counting both as 0 keeps the total
       // and, like FOCUS BilledCost, bills covered usage at 0 rather than at its on-demand cost.
       columns: [LIT, 'line_item_unblended_cost'],
-      sql: (c) => `CASE WHEN ${c.col(LIT)} IN ('SavingsPlanCoveredUsage', 'SavingsPlanNegation') THEN 0 ELSE COALESCE(${num(c.col('line_item_unblended_cost'))}, 0) END`,
+      sql: (c) =>
+        `CASE WHEN ${c.col(LIT)} IN ('SavingsPlanCoveredUsage', 'SavingsPlanNegation') THEN 0 ELSE COALESCE(${num(c.col('line_item_unblended_cost'))}, 0) END`,
     },
     effectiveCost: { columns: [LIT, 'line_item_unblended_cost', ...COMMITMENT_COLUMNS], sql: amortised },
     listCost: { columns: ['pricing_public_on_demand_cost'], sql: (c) => `COALESCE(${num(c.col('pricing_public_on_demand_cost'))}, 0)` },
@@ -81,7 +82,8 @@ export const CUR2: SourceMapping = {
   howToAdd(column) {
     if (column === 'line_item_resource_id') return 'turn on "Include resource IDs" (INCLUDE_RESOURCES = TRUE) in the CUR 2.0 export';
     if (column === 'resource_tags') return 'select resource_tags in the CUR 2.0 export query and activate the tag as a cost allocation tag';
-    if (COMMITMENT_COLUMNS.includes(column)) return 'select the reservation_* and savings_plan_* columns in the CUR 2.0 export query (needed for amortised cost)';
+    if (COMMITMENT_COLUMNS.includes(column))
+      return 'select the reservation_* and savings_plan_* columns in the CUR 2.0 export query (needed for amortised cost)';
     return `select ${column} in the CUR 2.0 export query (Data Exports, table COST_AND_USAGE_REPORT)`;
   },
 };

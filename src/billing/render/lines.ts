@@ -36,7 +36,13 @@ function signed(n: number): string {
 function deltaRow(label: string, d: Delta | null, why: string): string[] {
   if (!d) return [label, '-', '-', '-', why];
   const pct = d.changePct === null ? '-' : `${d.changePct > 0 ? '+' : ''}${formatPct(d.changePct, 1)}`;
-  return [label, `${usd(d.current.effective)} (${d.current.start}..${d.current.end})`, `${usd(d.previous.effective)} (${d.previous.start}..${d.previous.end})`, signed(d.change), pct];
+  return [
+    label,
+    `${usd(d.current.effective)} (${d.current.start}..${d.current.end})`,
+    `${usd(d.previous.effective)} (${d.previous.start}..${d.previous.end})`,
+    signed(d.change),
+    pct,
+  ];
 }
 
 export function headline(r: SpendReport): string {
@@ -73,7 +79,8 @@ export function sections(r: SpendReport): Section[] {
   }
   if (r.gpu && r.gpu.families.length > 0) {
     const g = r.gpu;
-    const idle = (share: number | null, measured: number): string => (share === null ? '-' : `${formatPct(share * 100, 0)} of ${measured.toLocaleString('en-US')} h measured`);
+    const idle = (share: number | null, measured: number): string =>
+      share === null ? '-' : `${formatPct(share * 100, 0)} of ${measured.toLocaleString('en-US')} h measured`;
     out.push({
       title: 'GPU and accelerator spend',
       head: ['Family', 'Instance-hours', 'Effective', 'Billed', 'Idle'],

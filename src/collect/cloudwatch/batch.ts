@@ -8,7 +8,7 @@ export type Statistic = 'Average' | 'Maximum' | 'Sum';
 export interface MetricRequest {
   namespace: string;
   metricName: string;
-  dimensions: ReadonlyArray<{ Name: string; Value: string }>;
+  dimensions: readonly { Name: string; Value: string }[];
   stat: Statistic;
   /** Defaults to the window's period; daily metrics (S3 storage) ask for 86400. */
   periodSeconds?: number;
@@ -29,7 +29,7 @@ export interface QueryProblem {
  * whose final status is not Complete is reported, its partial datapoints still delivered.
  */
 export async function fetchMetrics(client: CloudWatchClient, requests: readonly MetricRequest[], window: MetricWindow): Promise<FetchOutcome> {
-  const batches: Array<readonly MetricRequest[]> = [];
+  const batches: (readonly MetricRequest[])[] = [];
   for (let i = 0; i < requests.length; i += MAX_QUERIES_PER_CALL) batches.push(requests.slice(i, i + MAX_QUERIES_PER_CALL));
   // allSettled: one failed batch must not hide the batches that worked, nor return before they land.
   const settled = await Promise.allSettled(batches.map((batch) => fetchBatch(client, batch, window)));
@@ -43,7 +43,7 @@ export async function fetchMetrics(client: CloudWatchClient, requests: readonly 
 
 export interface FetchOutcome {
   problems: QueryProblem[];
-  failed: Array<{ error: unknown; requests: readonly MetricRequest[] }>;
+  failed: { error: unknown; requests: readonly MetricRequest[] }[];
 }
 
 async function fetchBatch(client: CloudWatchClient, batch: readonly MetricRequest[], window: MetricWindow): Promise<QueryProblem[]> {

@@ -2,7 +2,7 @@ import { paginateListMetrics, type CloudWatchClient } from '@aws-sdk/client-clou
 
 export interface DiscoveredMetric {
   metricName: string;
-  dimensions: Array<{ Name: string; Value: string }>;
+  dimensions: { Name: string; Value: string }[];
 }
 
 /**

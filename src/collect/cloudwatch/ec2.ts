@@ -27,12 +27,24 @@ export interface Ec2MetricTargets {
 export function ec2BuiltinRequests(instances: readonly Ec2Instance[], summary: SummaryOptions): MetricRequest[] {
   return instances.flatMap((inst) => {
     const dims = [{ Name: 'InstanceId', Value: inst.id }];
-    const req = (metricName: string, stat: MetricRequest['stat'], set: (s: Series) => void): MetricRequest => ({ namespace: 'AWS/EC2', metricName, dimensions: dims, stat, onResult: set });
+    const req = (metricName: string, stat: MetricRequest['stat'], set: (s: Series) => void): MetricRequest => ({
+      namespace: 'AWS/EC2',
+      metricName,
+      dimensions: dims,
+      stat,
+      onResult: set,
+    });
     return [
       // Per-day CPU and network make the idle-day signals; CPU's hour-of-week profile is the schedule rules' fallback.
-      req('CPUUtilization', 'Average', (s) => assign(inst.metrics, 'cpu', summarize(s, summary.periodSeconds, { counter: false, windowHours: summary.windowHours, daily: true, hourOfWeek: true }))),
-      req('NetworkIn', 'Sum', (s) => assign(inst.metrics, 'networkInBytes', summarize(s, summary.periodSeconds, { counter: true, windowHours: summary.windowHours, daily: true }))),
-      req('NetworkOut', 'Sum', (s) => assign(inst.metrics, 'networkOutBytes', summarize(s, summary.periodSeconds, { counter: true, windowHours: summary.windowHours, daily: true }))),
+      req('CPUUtilization', 'Average', (s) => {
+        assign(inst.metrics, 'cpu', summarize(s, summary.periodSeconds, { counter: false, windowHours: summary.windowHours, daily: true, hourOfWeek: true }));
+      }),
+      req('NetworkIn', 'Sum', (s) => {
+        assign(inst.metrics, 'networkInBytes', summarize(s, summary.periodSeconds, { counter: true, windowHours: summary.windowHours, daily: true }));
+      }),
+      req('NetworkOut', 'Sum', (s) => {
+        assign(inst.metrics, 'networkOutBytes', summarize(s, summary.periodSeconds, { counter: true, windowHours: summary.windowHours, daily: true }));
+      }),
     ];
   });
 }
@@ -55,9 +67,21 @@ export interface AgentSeries {
  * namespace and matched to instances by InstanceId, else by the `host` dimension (the agent
  * publishes the hostname when no InstanceId is appended). One GPU entry per `index`.
  */
-export async function ec2AgentRequests(client: CloudWatchClient, namespace: string, targets: Ec2MetricTargets, summary: SummaryOptions): Promise<MetricRequest[]> {
-  const [memory, gpuUtilization, gpuMemoryUsed, gpuMemoryTotal] = await Promise.all(Object.values(AGENT_METRICS).map((name) => listSeries(client, namespace, name)));
-  return ec2AgentSeriesRequests(namespace, targets, { memory: memory ?? [], gpuUtilization: gpuUtilization ?? [], gpuMemoryUsed: gpuMemoryUsed ?? [], gpuMemoryTotal: gpuMemoryTotal ?? [] }, summary);
+export async function ec2AgentRequests(
+  client: CloudWatchClient,
+  namespace: string,
+  targets: Ec2MetricTargets,
+  summary: SummaryOptions,
+): Promise<MetricRequest[]> {
+  const [memory, gpuUtilization, gpuMemoryUsed, gpuMemoryTotal] = await Promise.all(
+    Object.values(AGENT_METRICS).map((name) => listSeries(client, namespace, name)),
+  );
+  return ec2AgentSeriesRequests(
+    namespace,
+    targets,
+    { memory: memory ?? [], gpuUtilization: gpuUtilization ?? [], gpuMemoryUsed: gpuMemoryUsed ?? [], gpuMemoryTotal: gpuMemoryTotal ?? [] },
+    summary,
+  );
 }
 
 /**
@@ -74,11 +98,22 @@ export function ec2AgentSeriesRequests(namespace: string, targets: Ec2MetricTarg
   const requests: MetricRequest[] = [];
   const seen = new Set<string>();
   const once = (key: string) => !seen.has(key) && seen.add(key);
-  const base = (m: DiscoveredMetric, stat: MetricRequest['stat'], onResult: (s: Series) => void): MetricRequest => ({ namespace, metricName: m.metricName, dimensions: m.dimensions, stat, onResult });
+  const base = (m: DiscoveredMetric, stat: MetricRequest['stat'], onResult: (s: Series) => void): MetricRequest => ({
+    namespace,
+    metricName: m.metricName,
+    dimensions: m.dimensions,
+    stat,
+    onResult,
+  });
 
   for (const m of listed.memory) {
     const inst = owner(m);
-    if (inst && once(`mem|${inst.id}`)) requests.push(base(m, 'Maximum', (s) => assign(inst.metrics, 'memory', summarize(s, summary.periodSeconds, { counter: false, windowHours: summary.windowHours }))));
+    if (inst && once(`mem|${inst.id}`))
+      requests.push(
+        base(m, 'Maximum', (s) => {
+          assign(inst.metrics, 'memory', summarize(s, summary.periodSeconds, { counter: false, windowHours: summary.windowHours }));
+        }),
+      );
   }
   const gpuEntry = (inst: Ec2Instance, m: DiscoveredMetric): GpuMetrics | undefined => {
     const index = Number(dimension(m, 'index'));
@@ -93,11 +128,21 @@ export function ec2AgentSeriesRequests(namespace: string, targets: Ec2MetricTarg
     }
     return g;
   };
-  const perGpu = (series: readonly DiscoveredMetric[], kind: string, stat: MetricRequest['stat'], apply: (inst: Ec2Instance, g: GpuMetrics, s: Series) => void) => {
+  const perGpu = (
+    series: readonly DiscoveredMetric[],
+    kind: string,
+    stat: MetricRequest['stat'],
+    apply: (inst: Ec2Instance, g: GpuMetrics, s: Series) => void,
+  ) => {
     for (const m of series) {
       const inst = owner(m);
       const g = inst && gpuEntry(inst, m);
-      if (inst && g && once(`${kind}|${inst.id}|${g.index}`)) requests.push(base(m, stat, (s) => apply(inst, g, s)));
+      if (inst && g && once(`${kind}|${inst.id}|${g.index}`))
+        requests.push(
+          base(m, stat, (s) => {
+            apply(inst, g, s);
+          }),
+        );
     }
   };
   const gpuProfiles = new Map<Ec2Instance, HourOfWeekMean>();
@@ -110,11 +155,13 @@ export function ec2AgentSeriesRequests(namespace: string, targets: Ec2MetricTarg
     mean.add(profile);
     assign(inst.metrics, 'gpuUtilHourOfWeek', mean.values(roundValue));
   });
-  perGpu(listed.gpuMemoryUsed, 'used', 'Maximum', (_, g, s) => assign(g, 'memoryUsedMiB', summarize(s, summary.periodSeconds, { counter: false, windowHours: summary.windowHours })));
+  perGpu(listed.gpuMemoryUsed, 'used', 'Maximum', (_, g, s) => {
+    assign(g, 'memoryUsedMiB', summarize(s, summary.periodSeconds, { counter: false, windowHours: summary.windowHours }));
+  });
   // The total is a constant of the card: read it only where neither catalog nor type specs know it.
   const unknownTotal = listed.gpuMemoryTotal.filter((m) => {
     const inst = owner(m);
-    return inst !== undefined && !(instanceSpec(inst.type)?.gpu?.memoryGiBEach);
+    return inst !== undefined && !instanceSpec(inst.type)?.gpu?.memoryGiBEach;
   });
   perGpu(unknownTotal, 'total', 'Maximum', (_, g, s) => {
     const max = Math.max(...s.values.filter(Number.isFinite));

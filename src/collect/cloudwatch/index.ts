@@ -27,13 +27,21 @@ export async function collectMetrics(ctx: RegionContext, resources: RegionResour
   // Terminated instances cost nothing and publish nothing new; their metrics would be paid for and unused.
   const live = resources.instances.filter((i) => i.state !== 'terminated');
   const namespace = ctx.config.cloudwatch.agentNamespace;
-  const requests: MetricRequest[] = [...ec2BuiltinRequests(live, summary), ...ebsRequests(resources.volumes, summary), ...sagemakerRequests(resources.endpoints, summary)];
+  const requests: MetricRequest[] = [
+    ...ec2BuiltinRequests(live, summary),
+    ...ebsRequests(resources.volumes, summary),
+    ...sagemakerRequests(resources.endpoints, summary),
+  ];
   if (live.length) {
-    const agent = await guarded(ctx, 'cloudwatch', `CloudWatch agent metrics in namespace ${namespace}`, () => ec2AgentRequests(client, namespace, { instances: live, hosts: resources.hosts }, summary));
+    const agent = await guarded(ctx, 'cloudwatch', `CloudWatch agent metrics in namespace ${namespace}`, () =>
+      ec2AgentRequests(client, namespace, { instances: live, hosts: resources.hosts }, summary),
+    );
     requests.push(...(agent ?? []));
   }
   if (resources.notebooks.length) {
-    const agent = await guarded(ctx, 'cloudwatch', `notebook CPU from the CloudWatch agent in namespace ${namespace}`, () => notebookAgentRequests(client, namespace, resources.notebooks, summary));
+    const agent = await guarded(ctx, 'cloudwatch', `notebook CPU from the CloudWatch agent in namespace ${namespace}`, () =>
+      notebookAgentRequests(client, namespace, resources.notebooks, summary),
+    );
     requests.push(...(agent ?? []));
   }
   if (resources.buckets.length) {
@@ -53,7 +61,9 @@ function reportProblems(ctx: RegionContext, problems: readonly QueryProblem[]): 
   const byStatus = new Map<string, QueryProblem[]>();
   for (const p of problems) byStatus.set(p.status, [...(byStatus.get(p.status) ?? []), p]);
   for (const [status, list] of byStatus) {
-    const examples = list.slice(0, 3).map((p) => `${p.request.namespace} ${p.request.metricName} ${p.request.dimensions.map((d) => d.Value).join('/')}${p.message ? ` (${p.message})` : ''}`);
+    const examples = list
+      .slice(0, 3)
+      .map((p) => `${p.request.namespace} ${p.request.metricName} ${p.request.dimensions.map((d) => d.Value).join('/')}${p.message ? ` (${p.message})` : ''}`);
     ctx.warnings.add({
       code: status === 'Forbidden' ? 'access-denied' : 'partial-metrics',
       message: `${ctx.account.accountId}/${ctx.region}: ${list.length} metric series came back ${status}, summaries may be incomplete: ${examples.join('; ')}${list.length > 3 ? '; …' : ''}`,

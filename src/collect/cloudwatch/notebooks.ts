@@ -16,7 +16,12 @@ export const NOTEBOOK_DIMENSION = 'NotebookInstanceName';
 const ACTIVE = 'cpu_usage_active';
 const IDLE = 'cpu_usage_idle';
 
-export async function notebookAgentRequests(client: CloudWatchClient, namespace: string, notebooks: readonly SageMakerNotebook[], summary: SummaryOptions): Promise<MetricRequest[]> {
+export async function notebookAgentRequests(
+  client: CloudWatchClient,
+  namespace: string,
+  notebooks: readonly SageMakerNotebook[],
+  summary: SummaryOptions,
+): Promise<MetricRequest[]> {
   if (!notebooks.length) return [];
   const [active, idle] = await Promise.all([listSeries(client, namespace, ACTIVE), listSeries(client, namespace, IDLE)]);
   return notebookCpuRequests(namespace, notebooks, [...active, ...idle], summary);
@@ -26,7 +31,12 @@ export async function notebookAgentRequests(client: CloudWatchClient, namespace:
  * One CPU series per notebook: the whole-machine series (no `cpu` dimension, or cpu-total), never a
  * per-core one; cpu_usage_active when published, else 100 - cpu_usage_idle (the agent's default set).
  */
-export function notebookCpuRequests(namespace: string, notebooks: readonly SageMakerNotebook[], listed: readonly DiscoveredMetric[], summary: SummaryOptions): MetricRequest[] {
+export function notebookCpuRequests(
+  namespace: string,
+  notebooks: readonly SageMakerNotebook[],
+  listed: readonly DiscoveredMetric[],
+  summary: SummaryOptions,
+): MetricRequest[] {
   const byName = new Map(notebooks.map((n) => [n.name, n]));
   const chosen = new Map<SageMakerNotebook, DiscoveredMetric>();
   for (const m of listed) {

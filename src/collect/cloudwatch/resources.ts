@@ -14,8 +14,24 @@ export function ebsRequests(volumes: readonly EbsVolume[], summary: SummaryOptio
       const dims = [{ Name: 'VolumeId', Value: v.id }];
       const opts = { counter: true, windowHours: summary.windowHours };
       return [
-        { namespace: 'AWS/EBS', metricName: 'VolumeReadOps', dimensions: dims, stat: 'Sum' as const, onResult: (s: Series) => assign(v.metrics, 'readOps', summarize(s, summary.periodSeconds, opts)) },
-        { namespace: 'AWS/EBS', metricName: 'VolumeWriteOps', dimensions: dims, stat: 'Sum' as const, onResult: (s: Series) => assign(v.metrics, 'writeOps', summarize(s, summary.periodSeconds, opts)) },
+        {
+          namespace: 'AWS/EBS',
+          metricName: 'VolumeReadOps',
+          dimensions: dims,
+          stat: 'Sum' as const,
+          onResult: (s: Series) => {
+            assign(v.metrics, 'readOps', summarize(s, summary.periodSeconds, opts));
+          },
+        },
+        {
+          namespace: 'AWS/EBS',
+          metricName: 'VolumeWriteOps',
+          dimensions: dims,
+          stat: 'Sum' as const,
+          onResult: (s: Series) => {
+            assign(v.metrics, 'writeOps', summarize(s, summary.periodSeconds, opts));
+          },
+        },
       ];
     });
 }
@@ -33,9 +49,7 @@ export function s3Requests(buckets: readonly S3Bucket[], listed: readonly Discov
     const storageType = dimension(m, 'StorageType');
     if (!bucket || !storageType) continue;
     const apply =
-      m.metricName === 'NumberOfObjects'
-        ? (v: number) => (bucket.objectCount = Math.round(v))
-        : (v: number) => (bucket.bytesByStorageType[storageType] = v);
+      m.metricName === 'NumberOfObjects' ? (v: number) => (bucket.objectCount = Math.round(v)) : (v: number) => (bucket.bytesByStorageType[storageType] = v);
     requests.push({
       namespace: 'AWS/S3',
       metricName: m.metricName,
@@ -70,15 +84,34 @@ export function sagemakerRequests(endpoints: readonly SageMakerEndpoint[], summa
   const requests: MetricRequest[] = [];
   for (const ep of endpoints) {
     for (const variant of ep.variants) {
-      const dims = [{ Name: 'EndpointName', Value: ep.name }, { Name: 'VariantName', Value: variant.name }];
+      const dims = [
+        { Name: 'EndpointName', Value: ep.name },
+        { Name: 'VariantName', Value: variant.name },
+      ];
       const m = variant.metrics;
       const opts = (counter: boolean) => ({ counter, windowHours: summary.windowHours });
-      requests.push({ namespace: 'AWS/SageMaker', metricName: 'Invocations', dimensions: dims, stat: 'Sum', onResult: (s) => assign(m, 'invocations', summarize(s, summary.periodSeconds, opts(true))) });
+      requests.push({
+        namespace: 'AWS/SageMaker',
+        metricName: 'Invocations',
+        dimensions: dims,
+        stat: 'Sum',
+        onResult: (s) => {
+          assign(m, 'invocations', summarize(s, summary.periodSeconds, opts(true)));
+        },
+      });
       if (variant.serverless || !variant.instanceType) continue;
       const spec = instanceSpec(variant.instanceType.replace(/^ml\./, ''));
       const scaled = (s: Series, by: number | undefined): Series => ({ timestamps: s.timestamps, values: s.values.map((v) => v / (by && by > 0 ? by : 1)) });
       const util = (metricName: string, key: 'cpu' | 'gpu' | 'gpuMemory', by: number | undefined) =>
-        requests.push({ namespace: '/aws/sagemaker/Endpoints', metricName, dimensions: dims, stat: 'Average', onResult: (s) => assign(m, key, summarize(scaled(s, by), summary.periodSeconds, opts(false))) });
+        requests.push({
+          namespace: '/aws/sagemaker/Endpoints',
+          metricName,
+          dimensions: dims,
+          stat: 'Average',
+          onResult: (s) => {
+            assign(m, key, summarize(scaled(s, by), summary.periodSeconds, opts(false)));
+          },
+        });
       if (spec) util('CPUUtilization', 'cpu', spec.vcpu);
       if (spec?.gpu) {
         util('GPUUtilization', 'gpu', spec.gpu.count);

@@ -44,13 +44,17 @@ export function summarize(series: Series, periodSeconds: number, options: Summar
  * into another profile before being stored (an instance's GPUs). No profile without datapoints or at
  * a period coarser than an hour, which says nothing about hours of the day.
  */
-export function summarizeWithProfile(series: Series, periodSeconds: number, options: SummarizeOptions): { summary?: MetricSummary; profile?: HourOfWeekProfile } {
+export function summarizeWithProfile(
+  series: Series,
+  periodSeconds: number,
+  options: SummarizeOptions,
+): { summary?: MetricSummary; profile?: HourOfWeekProfile } {
   const points = finitePoints(series);
   const summary = summarizePoints(points, periodSeconds, options);
   return summary ? { summary, ...(periodSeconds <= 3600 ? { profile: hourOfWeek(points) } : {}) } : {};
 }
 
-function summarizePoints(points: Array<{ t: number; v: number }>, periodSeconds: number, options: SummarizeOptions): MetricSummary | undefined {
+function summarizePoints(points: { t: number; v: number }[], periodSeconds: number, options: SummarizeOptions): MetricSummary | undefined {
   if (points.length === 0) return undefined;
   points.sort((a, b) => a.t - b.t);
   const values = points.map((p) => p.v);
@@ -75,7 +79,7 @@ function summarizePoints(points: Array<{ t: number; v: number }>, periodSeconds:
   return summary;
 }
 
-function finitePoints(series: Series): Array<{ t: number; v: number }> {
+function finitePoints(series: Series): { t: number; v: number }[] {
   return series.timestamps.map((t, i) => ({ t, v: series.values[i] ?? Number.NaN })).filter((p) => Number.isFinite(p.v) && Number.isFinite(p.t));
 }
 
@@ -88,11 +92,14 @@ export function percentile(sorted: readonly number[], p: number): number {
 
 function medianGapSeconds(ts: readonly number[]): number | undefined {
   if (ts.length < 2) return undefined;
-  const gaps = ts.slice(1).map((t, i) => t - ts[i]!).sort((a, b) => a - b);
+  const gaps = ts
+    .slice(1)
+    .map((t, i) => t - ts[i]!)
+    .sort((a, b) => a - b);
   return gaps[Math.floor(gaps.length / 2)]! / 1000;
 }
 
-function daily(points: ReadonlyArray<{ t: number; v: number }>, counter: boolean): DailySeries | undefined {
+function daily(points: readonly { t: number; v: number }[], counter: boolean): DailySeries | undefined {
   const days: DayValue[] = [];
   let current: { day: number; sum: number; max: number; n: number } | undefined;
   const flush = () => {
@@ -121,7 +128,7 @@ function daily(points: ReadonlyArray<{ t: number; v: number }>, counter: boolean
 }
 
 /** Mean per hour of week, 0 = Monday 00:00 UTC; an hour the window had no datapoint in is unobserved (mean 0). */
-function hourOfWeek(points: ReadonlyArray<{ t: number; v: number }>): HourOfWeekProfile {
+function hourOfWeek(points: readonly { t: number; v: number }[]): HourOfWeekProfile {
   const sums = new Float64Array(HOURS_PER_WEEK);
   const counts = new Uint32Array(HOURS_PER_WEEK);
   for (const { t, v } of points) {

@@ -6,7 +6,8 @@ import { ruleExplainText, ruleJson } from '../../engine/rules/docs.js';
 import { loadRules } from '../../engine/rules/load.js';
 
 export default class RulesExplain extends BaseCommand {
-  static override description = "Show one rule's documentation: why it matters, the evidence it uses, the risk, how to act, and its params with defaults and bounds.";
+  static override description =
+    "Show one rule's documentation: why it matters, the evidence it uses, the risk, how to act, and its params with defaults and bounds.";
 
   static override examples = ['<%= config.bin %> rules explain idle-gpu-instance', '<%= config.bin %> rules explain use-spot --output json'];
 

@@ -21,7 +21,14 @@ export default class RulesList extends BaseCommand {
     // Disabled rules are listed too (a user looking for a rule should find it); params show the config's values.
     const rules = await loadRules({ directories: [...config.rules.directories, ...(flags.rules ?? [])], params: config.rules.params });
     const disabled = new Set(config.rules.disable);
-    if (flags.output === 'json') this.emit(JSON.stringify(rules.map((r) => ({ ...ruleJson(r), disabled: disabled.has(r.spec.id) })), null, 2));
+    if (flags.output === 'json')
+      this.emit(
+        JSON.stringify(
+          rules.map((r) => ({ ...ruleJson(r), disabled: disabled.has(r.spec.id) })),
+          null,
+          2,
+        ),
+      );
     else if (flags.output === 'markdown') this.emit(ruleTableMarkdown(rules));
     else this.emit(ruleListText(rules) + (disabled.size ? `\nDisabled in config: ${[...disabled].join(', ')}` : ''));
   }

@@ -36,7 +36,7 @@ export const buyCommitment: ActionDefinition = {
 
 interface Offer {
   move: Omit<PricedMove, 'confidence' | 'evidence'>;
-  options: ReadonlyArray<{ term: Term; hourly: number; monthlySavings: number; breakEvenMonths: number }>;
+  options: readonly { term: Term; hourly: number; monthlySavings: number; breakEvenMonths: number }[];
 }
 
 /**
@@ -77,7 +77,9 @@ function offerIn(prices: PriceBook, type: string, region: string, stableEnoughFo
       monthlySavings: savings,
       pricing: {
         method: 'saving = (on-demand - no-upfront reserved effective hourly) x 730 h',
-        prices: [od, ...(pick ? [pick.lookup] : [])].flatMap((p, i) => (p.known ? [priceEntry(i === 0 ? `${type} on-demand` : `${type} ${pick!.term}`, p.price)] : [])),
+        prices: [od, ...(pick ? [pick.lookup] : [])].flatMap((p, i) =>
+          p.known ? [priceEntry(i === 0 ? `${type} on-demand` : `${type} ${pick!.term}`, p.price)] : [],
+        ),
         ...(unknown.length ? { unknown } : {}),
       },
       tradeoff: {

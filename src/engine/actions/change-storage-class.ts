@@ -45,7 +45,16 @@ export const changeStorageClass: ActionDefinition = {
         unknown,
       },
       confidence: s.hasRequestMetrics ? 'high' : 'low',
-      evidence: { standardGiB: s.standardGiB, objectCount: s.objectCount, avgObjectKB: s.avgObjectKB, requestMetrics: s.hasRequestMetrics, getRequestsPerDay: s.getRequestsPerDay, monthlyReadFraction: s.monthlyReadFraction, bucketAgeDays: s.ageDays, ...(move ? { billableGiB: move.billableGiB } : {}) },
+      evidence: {
+        standardGiB: s.standardGiB,
+        objectCount: s.objectCount,
+        avgObjectKB: s.avgObjectKB,
+        requestMetrics: s.hasRequestMetrics,
+        getRequestsPerDay: s.getRequestsPerDay,
+        monthlyReadFraction: s.monthlyReadFraction,
+        bucketAgeDays: s.ageDays,
+        ...(move ? { billableGiB: move.billableGiB } : {}),
+      },
       tradeoff: {
         performanceRisk: coldConfirmed ? 'low' : 'none',
         summary: coldConfirmed

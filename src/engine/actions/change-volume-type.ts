@@ -39,7 +39,10 @@ export const changeVolumeType: ActionDefinition = {
     const unknown = lookups.flatMap((p) => (p.known ? [] : [p.reason]));
     // io1/io2 also bill per provisioned IOPS-month; that part of the saving is left out (unknown), so the figure is a floor.
     const provisionedIopsUnpriced = v.type === 'io1' || v.type === 'io2';
-    if (provisionedIopsUnpriced) unknown.push(`the ${s.provisionedIops} provisioned IOPS of ${v.type} also stop billing; their price is not in the embedded catalog, so the saving shown is storage only`);
+    if (provisionedIopsUnpriced)
+      unknown.push(
+        `the ${s.provisionedIops} provisioned IOPS of ${v.type} also stop billing; their price is not in the embedded catalog, so the saving shown is storage only`,
+      );
     const extras = extraCost(extraIops, iopsPrice, extraMiBps, mibpsPrice);
     const savings = from.known && to.known && extras !== null ? roundCents((from.price.usd - to.price.usd) * v.sizeGiB - extras) : null;
     if (savings !== null && savings <= 0 && !provisionedIopsUnpriced) return undefined;
@@ -93,7 +96,10 @@ function gp2ThroughputMiBps(sizeGiB: number): number {
 /** Monthly cost of the provisioned performance above gp3's baseline; null when a needed unit price is unknown. */
 function extraCost(iops: number, iopsPrice: PriceLookup | undefined, mibps: number, mibpsPrice: PriceLookup | undefined): number | null {
   let total = 0;
-  for (const [qty, p] of [[iops, iopsPrice], [mibps, mibpsPrice]] as const) {
+  for (const [qty, p] of [
+    [iops, iopsPrice],
+    [mibps, mibpsPrice],
+  ] as const) {
     if (qty === 0) continue;
     if (!p?.known) return null;
     total += qty * p.price.usd;

@@ -48,8 +48,19 @@ function describe(ctx: ActionContext): Described {
         description: `Delete snapshot ${snap.id} (${snap.sizeGiB} GiB, ${Math.round(s.ageDays)} days old)`,
         method: 'saving <= size x snapshot GB-month price (snapshots are incremental: blocks shared with newer snapshots keep billing)',
         confidence: 'medium',
-        evidence: { ageDays: s.ageDays, sizeGiB: snap.sizeGiB, volumeId: snap.volumeId ?? null, sourceVolumeExists: s.volumeExists, description: snap.description ?? null },
-        tradeoff: storageTradeoff('medium', 'restore points older than this are gone; copy to the archive tier instead if compliance needs it', snap.sizeGiB, `snapshot (${snap.storageTier})`),
+        evidence: {
+          ageDays: s.ageDays,
+          sizeGiB: snap.sizeGiB,
+          volumeId: snap.volumeId ?? null,
+          sourceVolumeExists: s.volumeExists,
+          description: snap.description ?? null,
+        },
+        tradeoff: storageTradeoff(
+          'medium',
+          'restore points older than this are gone; copy to the archive tier instead if compliance needs it',
+          snap.sizeGiB,
+          `snapshot (${snap.storageTier})`,
+        ),
       };
     }
     case 'elastic-ip': {
@@ -59,7 +70,10 @@ function describe(ctx: ActionContext): Described {
         method: 'saving = public IPv4 hourly rate x 730 h',
         confidence: 'high',
         evidence: { publicIp: eip.publicIp, associated: false },
-        tradeoff: { performanceRisk: 'low', summary: `the address ${eip.publicIp} cannot be recovered once released: check DNS records and allow-lists that name it` },
+        tradeoff: {
+          performanceRisk: 'low',
+          summary: `the address ${eip.publicIp} cannot be recovered once released: check DNS records and allow-lists that name it`,
+        },
       };
     }
     default: {

@@ -30,7 +30,14 @@ export function downsizeEndpoint(ctx: ActionContext): PricedMove | undefined {
       ...(hourly.known ? {} : { unknown: [hourly.reason] }),
     },
     confidence: s.observedHours >= 7 * 24 ? 'high' : 'medium',
-    evidence: { gpuUtilP95Pct: s.gpuUtilP95Pct, gpuUtilMaxPct: s.gpuUtilMaxPct, gpuMemMaxPct: s.gpuMemMaxPct, cpuP95Pct: s.cpuP95Pct, invocationsPerDay: s.invocationsPerDay, instances: s.instanceCount },
+    evidence: {
+      gpuUtilP95Pct: s.gpuUtilP95Pct,
+      gpuUtilMaxPct: s.gpuUtilMaxPct,
+      gpuMemMaxPct: s.gpuMemMaxPct,
+      cpuP95Pct: s.cpuP95Pct,
+      invocationsPerDay: s.invocationsPerDay,
+      instances: s.instanceCount,
+    },
     tradeoff: {
       performanceRisk: riskFromUtil(utilAfter),
       summary: `instances ${s.instanceCount} -> ${needed}, GPUs ${s.gpuCount * s.instanceCount} -> ${s.gpuCount * needed}, p95 ${s.hasGpuMetrics ? 'GPU' : 'CPU'} util ${Math.round(busiest)}% -> ~${Math.round(utilAfter)}%; fewer replicas means less headroom for spikes and for an instance failing`,

@@ -12,7 +12,7 @@ import type { ActionDefinition } from './types.js';
 import { useSpot } from './use-spot.js';
 
 /** Action kinds with a pricing function; a rule naming any other kind fails to load. */
-export const ACTIONS: { readonly [K in ActionKind]?: ActionDefinition } = {
+export const ACTIONS: Readonly<Partial<Record<ActionKind, ActionDefinition>>> = {
   stop,
   downsize,
   delete: del,

@@ -123,7 +123,8 @@ function unmeasuredNotebook(ctx: ActionContext, nb: SageMakerNotebook): PricedMo
     evidence: { lifecycleConfig: nb.lifecycleConfigName ?? null, cpu: null, monthlyCost: ctx.facts.cost.monthly },
     tradeoff: {
       performanceRisk: 'low',
-      summary: 'in service with no auto-stop; the notebook stops after an idle hour and restarts in a few minutes, files under /home/ec2-user/SageMaker stay on its EBS volume',
+      summary:
+        'in service with no auto-stop; the notebook stops after an idle hour and restarts in a few minutes, files under /home/ec2-user/SageMaker stay on its EBS volume',
     },
   };
 }

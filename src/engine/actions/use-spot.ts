@@ -30,7 +30,9 @@ export const useSpot: ActionDefinition = {
     const savings = od.known && spot.lookup.known ? roundCents(monthlyFromHourly(od.price.usd) - monthlyFromHourly(spot.lookup.price.usd)) : null;
     if (savings !== null && savings <= 0) return undefined;
     const band = advice?.band ?? 'unknown';
-    const before: Finding['tradeoff']['before'] = ctx.facts.spec ? { ...instanceCapacity(ctx.facts.spec), label: `${inst.type} on-demand` } : { label: `${inst.type} on-demand` };
+    const before: Finding['tradeoff']['before'] = ctx.facts.spec
+      ? { ...instanceCapacity(ctx.facts.spec), label: `${inst.type} on-demand` }
+      : { label: `${inst.type} on-demand` };
     const after = { ...before, label: `${inst.type} spot`, interruptionBand: band };
     const why = tolerance(inst, s, ctx.params['toleranceTags']);
     return {
@@ -45,7 +47,12 @@ export const useSpot: ActionDefinition = {
       },
       // A collected quote is today's price; the Advisor's typical saving is a 30-day average across zones.
       confidence: spot.collected ? 'medium' : 'low',
-      evidence: { interruptionTolerance: why, interruptionBand: band, spotPriceBasis: spot.collected ? 'collected' : spot.lookup.known ? 'spot-advisor-typical-saving' : 'unknown', ...(advice ? { spotAdvisor: advice } : {}) },
+      evidence: {
+        interruptionTolerance: why,
+        interruptionBand: band,
+        spotPriceBasis: spot.collected ? 'collected' : spot.lookup.known ? 'spot-advisor-typical-saving' : 'unknown',
+        ...(advice ? { spotAdvisor: advice } : {}),
+      },
       tradeoff: {
         performanceRisk: band === '<5%' ? 'low' : band === 'unknown' ? 'medium' : 'high',
         summary: `interruption frequency ${band === 'unknown' ? 'unknown for this type/region (no Spot Instance Advisor data shipped)' : band}; 2-minute notice, so checkpoint at least every few minutes of work and let the ${why} retry`,
@@ -69,7 +76,10 @@ function spotHourly(inst: Ec2Instance, ctx: ActionContext, od: PriceLookup, advi
   if (collected.known) return { lookup: collected, collected: true, item: 'spot', method: 'saving = (on-demand - mean collected spot hourly) x 730 h' };
   const method = 'saving = on-demand hourly x typical Spot saving (Spot Instance Advisor) x 730 h; no spot price was collected';
   if (!advice || !od.known || advice.typicalSavingPct <= 0) {
-    const why = advice && advice.typicalSavingPct > 0 ? collected.reason : `${collected.reason}, and the shipped Spot Instance Advisor extract has no typical saving for it`;
+    const why =
+      advice && advice.typicalSavingPct > 0
+        ? collected.reason
+        : `${collected.reason}, and the shipped Spot Instance Advisor extract has no typical saving for it`;
     return { lookup: { known: false, reason: why }, collected: false, item: 'spot', method };
   }
   const price: Price = {

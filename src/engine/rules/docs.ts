@@ -54,7 +54,9 @@ export function ruleExplainText(rule: LoadedRule): string {
   for (const [name, p] of params) {
     const value = rule.params[name];
     const overridden = JSON.stringify(value) !== JSON.stringify(p.default);
-    out.push(`  ${name} (${p.type}${bounds(p) ? `, ${bounds(p)}` : ''}) default ${formatValue(p.default)}${overridden ? `, set to ${formatValue(value)}` : ''}`);
+    out.push(
+      `  ${name} (${p.type}${bounds(p) ? `, ${bounds(p)}` : ''}) default ${formatValue(p.default)}${overridden ? `, set to ${formatValue(value)}` : ''}`,
+    );
     out.push(`      ${p.description}`);
   }
   out.push('', 'Matches when (CEL)', `  ${s.when.replace(/\s+/g, ' ').trim()}`);
@@ -70,16 +72,18 @@ export function ruleJson(rule: LoadedRule): Record<string, unknown> {
 /** The README's rule table, generated into README.md by scripts/write-rule-table.ts. */
 export function ruleTableMarkdown(rules: readonly LoadedRule[]): string {
   const cell = (t: string) => t.replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
-  const lines = [
-    '| Rule | Resource | Category | Severity | Action | What it finds | Params (default) |',
-    '|---|---|---|---|---|---|---|',
-  ];
+  const lines = ['| Rule | Resource | Category | Severity | Action | What it finds | Params (default) |', '|---|---|---|---|---|---|---|'];
   for (const r of rules) {
     const s = r.spec;
-    const params = Object.entries(s.params).map(([n, p]) => `\`${n}\` (${cell(formatValue(p.default))})`).join(', ') || '-';
-    lines.push(`| \`${s.id}\` | ${s.resource} | ${s.category} | ${s.severity} | ${s.action.kind} | ${cell(s.title)}. ${cell(firstSentence(s.docs.summary))} | ${params} |`);
+    const params =
+      Object.entries(s.params)
+        .map(([n, p]) => `\`${n}\` (${cell(formatValue(p.default))})`)
+        .join(', ') || '-';
+    lines.push(
+      `| \`${s.id}\` | ${s.resource} | ${s.category} | ${s.severity} | ${s.action.kind} | ${cell(s.title)}. ${cell(firstSentence(s.docs.summary))} | ${params} |`,
+    );
   }
-  lines.push('', 'Run `mlcost rules explain ID` for a rule\'s evidence, risk, how to act and every param with its bounds.', '');
+  lines.push('', "Run `mlcost rules explain ID` for a rule's evidence, risk, how to act and every param with its bounds.", '');
   return lines.join('\n');
 }
 

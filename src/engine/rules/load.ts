@@ -57,7 +57,10 @@ async function ruleFilesIn(dir: string): Promise<string[]> {
   } catch (err) {
     throw new UserError(`${dir}: cannot read rule directory (${errorMessage(err)})`);
   }
-  return entries.filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort().map((f) => join(dir, f));
+  return entries
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort()
+    .map((f) => join(dir, f));
 }
 
 function loadRule(src: YamlSource, env: ReturnType<typeof ruleEnvironment>): LoadedRule {
@@ -68,7 +71,9 @@ function loadRule(src: YamlSource, env: ReturnType<typeof ruleEnvironment>): Loa
     throw new UserError(`${locate(src, ['action', 'kind'])}: action "${spec.action.kind}" has no pricing implementation (available: ${known})`);
   }
   if (!action.resources.includes(spec.resource)) {
-    throw new UserError(`${locate(src, ['action', 'kind'])}: action "${spec.action.kind}" does not apply to ${spec.resource} (it applies to ${action.resources.join(', ')})`);
+    throw new UserError(
+      `${locate(src, ['action', 'kind'])}: action "${spec.action.kind}" does not apply to ${spec.resource} (it applies to ${action.resources.join(', ')})`,
+    );
   }
   for (const [name, p] of Object.entries(spec.params)) {
     const problem = checkParam(p, p.default);

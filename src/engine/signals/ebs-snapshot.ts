@@ -26,7 +26,11 @@ const liveVolumes = memoPerObject((snapshot: Snapshot): ReadonlySet<string> => n
 export function ebsSnapshotSignals(snap: EbsSnapshot, ctx: SignalContext): { signals: EbsSnapshotSignals; cost: ResourceCost } {
   const lookup = ctx.prices.ebsSnapshotGbMonth(snap.storageTier, snap.region);
   const cost: ResourceCost = lookup.known
-    ? { monthly: roundCents(lookup.price.usd * snap.sizeGiB), prices: [{ item: `EBS snapshot ${snap.storageTier} GB-month`, price: lookup.price }], unknown: [] }
+    ? {
+        monthly: roundCents(lookup.price.usd * snap.sizeGiB),
+        prices: [{ item: `EBS snapshot ${snap.storageTier} GB-month`, price: lookup.price }],
+        unknown: [],
+      }
     : { monthly: null, prices: [], unknown: [lookup.reason] };
   return {
     signals: {

@@ -12,7 +12,9 @@ export function commitmentCovers(inst: Ec2Instance, ctx: SignalContext): boolean
   const { reservedInstances, savingsPlans } = ctx.snapshot.resources;
   const asOf = ctx.asOf.getTime();
   const inForce = (start: string, end: string, state: string) => state === 'active' && new Date(start).getTime() <= asOf && new Date(end).getTime() > asOf;
-  const ri = reservedInstances.some((r) => r.accountId === inst.accountId && r.region === inst.region && r.instanceType === inst.type && inForce(r.start, r.end, r.state));
+  const ri = reservedInstances.some(
+    (r) => r.accountId === inst.accountId && r.region === inst.region && r.instanceType === inst.type && inForce(r.start, r.end, r.state),
+  );
   if (ri) return true;
   return savingsPlans.some(
     (sp) =>

@@ -229,10 +229,20 @@ export function instanceHourly(inst: Pick<Ec2Instance, 'type' | 'region' | 'life
   const quotes = ctx.snapshot.spotPrices.filter((p) => p.instanceType === inst.type && p.region === inst.region);
   if (!quotes.length) return { known: false, reason: `no spot price collected for ${inst.type} in ${inst.region}` };
   const usd = quotes.reduce((s, q) => s + q.usdPerHour, 0) / quotes.length;
-  const latest = quotes.map((q) => q.timestamp).sort().at(-1) ?? '';
+  const latest =
+    quotes
+      .map((q) => q.timestamp)
+      .sort()
+      .at(-1) ?? '';
   return {
     known: true,
-    price: { usd, unit: 'hour', source: 'EC2 DescribeSpotPriceHistory (collected)', asOf: latest.slice(0, 10), basis: `mean spot price over ${quotes.length} availability zone(s)` },
+    price: {
+      usd,
+      unit: 'hour',
+      source: 'EC2 DescribeSpotPriceHistory (collected)',
+      asOf: latest.slice(0, 10),
+      basis: `mean spot price over ${quotes.length} availability zone(s)`,
+    },
   };
 }
 
@@ -245,7 +255,15 @@ function instanceCost(inst: Ec2Instance, ctx: SignalContext): ResourceCost {
 
 /** Instance-wide GPU figures in one pass (0 when no GPU reports). */
 function gpuAggregates(gpus: readonly GpuSignal[]) {
-  const a = { observedHoursMin: gpus.length ? Number.POSITIVE_INFINITY : 0, active: 0, utilMaxPct: 0, utilP95MaxPct: 0, utilP95Sum: 0, memUsedMaxGiB: 0, memUsedMaxPct: 0 };
+  const a = {
+    observedHoursMin: gpus.length ? Number.POSITIVE_INFINITY : 0,
+    active: 0,
+    utilMaxPct: 0,
+    utilP95MaxPct: 0,
+    utilP95Sum: 0,
+    memUsedMaxGiB: 0,
+    memUsedMaxPct: 0,
+  };
   for (const g of gpus) {
     a.observedHoursMin = Math.min(a.observedHoursMin, g.observedHours);
     if (g.active) a.active++;

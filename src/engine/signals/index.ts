@@ -30,7 +30,7 @@ const BUILDERS: { [T in ResourceType]?: SignalBuilder<T> } = {
 };
 
 export function factsFor<T extends ResourceType>(type: T, resource: ResourceOf<T>, ctx: SignalContext): ResourceFacts {
-  const build = BUILDERS[type] as SignalBuilder<T> | undefined;
+  const build = BUILDERS[type];
   return build ? build(resource, ctx) : { signals: {}, cost: { monthly: null, prices: [], unknown: [] } };
 }
 

@@ -28,7 +28,10 @@ export interface SageMakerEndpointSignals {
   priced: boolean;
 }
 
-export function sagemakerEndpointSignals(ep: SageMakerEndpoint, ctx: SignalContext): { signals: SageMakerEndpointSignals; cost: ResourceCost; spec?: InstanceSpec } {
+export function sagemakerEndpointSignals(
+  ep: SageMakerEndpoint,
+  ctx: SignalContext,
+): { signals: SageMakerEndpointSignals; cost: ResourceCost; spec?: InstanceSpec } {
   const variants = ep.variants.filter((v) => !v.serverless && v.instanceType !== undefined);
   const instanceType = variants[0]?.instanceType ?? '';
   const spec = instanceSpec(instanceType.replace(/^ml\./, ''), ctx.snapshot.instanceTypes);

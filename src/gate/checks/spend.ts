@@ -29,7 +29,17 @@ export function spendChecks(spend: Budget['spend'], report: { file: string; repo
   const per = ` over ${r.window.days} day${r.window.days === 1 ? '' : 's'} (${r.window.start} to ${addDays(r.window.end, -1)})`;
   const checks: BudgetCheck[] = [];
   if (spend.max !== undefined) {
-    checks.push(usdLimitCheck({ id: 'spend.max', name: 'Effective spend', actual: r.totals.effective, limit: spend.max, findings: [], source: locate(['spend', 'max']), per }));
+    checks.push(
+      usdLimitCheck({
+        id: 'spend.max',
+        name: 'Effective spend',
+        actual: r.totals.effective,
+        limit: spend.max,
+        findings: [],
+        source: locate(['spend', 'max']),
+        per,
+      }),
+    );
   }
   if (spend.maxIncrease) {
     checks.push(...increaseChecks('spend', 'Effective spend', spend.maxIncrease, weekOverWeek(r), [], locate, WEEK_BEFORE));
@@ -39,7 +49,9 @@ export function spendChecks(spend: Budget['spend'], report: { file: string; repo
     if (!limits) continue;
     const dimension = DIMENSION[dim];
     if (!r.by.includes(dimension)) {
-      throw new UserError(`${locate(['spend', dim]).label}: spend.${dim} needs a spend report grouped by ${dimension}; ${report.file} is grouped by ${r.by.join(', ') || 'nothing'} (use \`mlcost spend --by ${dimension} --output json\`)`);
+      throw new UserError(
+        `${locate(['spend', dim]).label}: spend.${dim} needs a spend report grouped by ${dimension}; ${report.file} is grouped by ${r.by.join(', ') || 'nothing'} (use \`mlcost spend --by ${dimension} --output json\`)`,
+      );
     }
     checks.push(...perKeyChecks(dim, limits, totalsBy(r, dimension), per, locate));
   }
@@ -67,14 +79,32 @@ function perKeyChecks(dim: SpendDimension, limits: Partial<Record<string, number
   const checks: BudgetCheck[] = [];
   for (const [key, limit] of Object.entries(limits)) {
     if (key === ANY_OTHER || limit === undefined) continue;
-    const check = usdLimitCheck({ id: `spend.${dim}.${key}`, name: `Effective spend of ${noun} ${key}`, actual: roundCents(totals.get(key) ?? 0), limit, findings: [], source: locate(['spend', dim, key]), per });
+    const check = usdLimitCheck({
+      id: `spend.${dim}.${key}`,
+      name: `Effective spend of ${noun} ${key}`,
+      actual: roundCents(totals.get(key) ?? 0),
+      limit,
+      findings: [],
+      source: locate(['spend', dim, key]),
+      per,
+    });
     // A name the report does not have may be a typo: say so rather than hold it at $0 in silence.
     checks.push(totals.has(key) ? check : { ...check, message: `${check.message} (the spend report has no ${noun} ${key})` });
   }
   const otherLimit = limits[ANY_OTHER];
   if (otherLimit !== undefined) {
     const others = [...totals].filter(([key]) => !(key in limits)).map(([key, amount]) => ({ key, amount: roundCents(amount), findings: [] }));
-    checks.push(anyOtherCheck({ id: `spend.${dim}.${ANY_OTHER}`, what: 'Effective spend', noun, others, limit: otherLimit, source: locate(['spend', dim, ANY_OTHER]), per }));
+    checks.push(
+      anyOtherCheck({
+        id: `spend.${dim}.${ANY_OTHER}`,
+        what: 'Effective spend',
+        noun,
+        others,
+        limit: otherLimit,
+        source: locate(['spend', dim, ANY_OTHER]),
+        per,
+      }),
+    );
   }
   return checks;
 }

@@ -46,7 +46,15 @@ export interface KeyedAmount {
  * `'*': limit` holds each key the budget does not name to the same limit: one check, on the
  * worst key, with the others over the limit listed after it.
  */
-export function anyOtherCheck(o: { id: string; what: string; noun: string; others: readonly KeyedAmount[]; limit: number; source: SourceLocation; per?: string }): BudgetCheck {
+export function anyOtherCheck(o: {
+  id: string;
+  what: string;
+  noun: string;
+  others: readonly KeyedAmount[];
+  limit: number;
+  source: SourceLocation;
+  per?: string;
+}): BudgetCheck {
   const sorted = [...o.others].sort((a, b) => b.amount - a.amount || a.key.localeCompare(b.key));
   const over = sorted.filter((e) => e.amount > o.limit);
   const worst = sorted[0];
@@ -59,6 +67,12 @@ export function anyOtherCheck(o: { id: string; what: string; noun: string; other
     source: o.source,
     per: o.per,
   });
-  const more = over.length > 1 ? ` (and ${over.length - 1} more ${o.noun}(s) over: ${over.slice(1).map((e) => e.key).join(', ')})` : '';
+  const more =
+    over.length > 1
+      ? ` (and ${over.length - 1} more ${o.noun}(s) over: ${over
+          .slice(1)
+          .map((e) => e.key)
+          .join(', ')})`
+      : '';
   return { ...check, name: `${o.what} of any other ${o.noun}`, message: `${check.message}${more}` };
 }

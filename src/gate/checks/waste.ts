@@ -61,7 +61,9 @@ function dimensionChecks(dim: WasteDimension, limits: Partial<Record<string, num
   const otherLimit = limits[ANY_OTHER];
   if (otherLimit !== undefined) {
     const others = [...groups].filter(([key]) => !(key in limits)).map(([key, findings]) => ({ key, amount: wasteOf(findings), findings }));
-    checks.push(anyOtherCheck({ id: `waste.${dim}.${ANY_OTHER}`, what: 'Monthly waste', noun, others, limit: otherLimit, source: ctx.locate(['waste', dim, ANY_OTHER]) }));
+    checks.push(
+      anyOtherCheck({ id: `waste.${dim}.${ANY_OTHER}`, what: 'Monthly waste', noun, others, limit: otherLimit, source: ctx.locate(['waste', dim, ANY_OTHER]) }),
+    );
   }
   return checks;
 }
@@ -69,8 +71,6 @@ function dimensionChecks(dim: WasteDimension, limits: Partial<Record<string, num
 /** The findings behind a rise in waste: new ones, and those whose savings grew. */
 function grownFindings(ctx: CheckContext): Finding[] {
   const open = new Set(ctx.open.map((f) => f.id));
-  const grown = ctx.comparison.changedFindings
-    .filter((c) => (c.after.monthlySavings ?? 0) > (c.before.monthlySavings ?? 0))
-    .map((c) => c.after);
+  const grown = ctx.comparison.changedFindings.filter((c) => (c.after.monthlySavings ?? 0) > (c.before.monthlySavings ?? 0)).map((c) => c.after);
   return [...ctx.comparison.newFindings, ...grown].filter((f) => open.has(f.id));
 }

@@ -32,9 +32,7 @@ function checksTable(checks: readonly BudgetCheck[]): string[] {
   return [
     `| Status | Budget (${total}) | Actual | Limit | Set in |`,
     '|---|---|--:|--:|---|',
-    ...checks.map(
-      (c) => `| ${STATUS_WORD[c.status]} | ${md(c.name)} | ${formatActual(c)} | ${formatLimit(c)} | ${code(c.source.label)} |`,
-    ),
+    ...checks.map((c) => `| ${STATUS_WORD[c.status]} | ${md(c.name)} | ${formatActual(c)} | ${formatLimit(c)} | ${code(c.source.label)} |`),
   ];
 }
 
@@ -45,10 +43,12 @@ function brokenSection(check: BudgetCheck): string[] {
 }
 
 function findingsTable(findings: readonly Finding[]): string[] {
-  const rows = findings.slice(0, MAX_ROWS).map(
-    (f) =>
-      `| ${md(f.ruleId)} | ${f.severity} | ${code(f.resource.id)} | ${md(f.resource.team ?? '(untagged)')} | ${md(f.resource.accountId)} / ${md(f.resource.region)} | ${formatUsd(f.monthlySavings)} |`,
-  );
+  const rows = findings
+    .slice(0, MAX_ROWS)
+    .map(
+      (f) =>
+        `| ${md(f.ruleId)} | ${f.severity} | ${code(f.resource.id)} | ${md(f.resource.team ?? '(untagged)')} | ${md(f.resource.accountId)} / ${md(f.resource.region)} | ${formatUsd(f.monthlySavings)} |`,
+    );
   const more = findings.length > MAX_ROWS ? ['', `…and ${findings.length - MAX_ROWS} more.`] : [];
   return ['| Rule | Severity | Resource | Team | Account / region | Waste/month |', '|---|---|---|---|---|--:|', ...rows, ...more];
 }
@@ -56,7 +56,11 @@ function findingsTable(findings: readonly Finding[]): string[] {
 function comparisonSection(v: Verdict): string[] {
   const c = v.comparison;
   if (!c.hasBaseline) {
-    return ['### Totals', '', `Monthly cost in scope ${formatUsd(c.cost.after)}, monthly waste ${formatUsd(c.waste.after)} (${v.acceptances.open.length} open finding(s)).`];
+    return [
+      '### Totals',
+      '',
+      `Monthly cost in scope ${formatUsd(c.cost.after)}, monthly waste ${formatUsd(c.waste.after)} (${v.acceptances.open.length} open finding(s)).`,
+    ];
   }
   const out = [
     '### Against the baseline',
@@ -66,7 +70,12 @@ function comparisonSection(v: Verdict): string[] {
     deltaRow('Monthly cost in scope', c.cost),
     deltaRow('Monthly waste', c.waste),
   ];
-  for (const [dim, noun] of [['byTeam', 'team'], ['byAccount', 'account'], ['byRegion', 'region'], ['byCategory', 'category']] as const) {
+  for (const [dim, noun] of [
+    ['byTeam', 'team'],
+    ['byAccount', 'account'],
+    ['byRegion', 'region'],
+    ['byCategory', 'category'],
+  ] as const) {
     for (const [key, d] of Object.entries(c.wasteBy[dim])) if (d.change) out.push(deltaRow(`Waste of ${noun} ${key}`, d));
   }
   out.push('', `${c.newFindings.length} new, ${c.resolvedFindings.length} resolved, ${c.changedFindings.length} changed finding(s).`);
@@ -86,10 +95,7 @@ function deltaRow(label: string, d: Delta): string {
 }
 
 function acceptedSection(v: Verdict): string[] {
-  const rows = [
-    ...v.acceptances.accepted.map((a) => ({ ...a, state: 'accepted' })),
-    ...v.acceptances.expired.map((a) => ({ ...a, state: '**expired**' })),
-  ];
+  const rows = [...v.acceptances.accepted.map((a) => ({ ...a, state: 'accepted' })), ...v.acceptances.expired.map((a) => ({ ...a, state: '**expired**' }))];
   return [
     '### Accepted findings',
     '',
@@ -104,15 +110,20 @@ function acceptedSection(v: Verdict): string[] {
 
 /** A code span; inside one only a backtick or a table pipe can break out. */
 function code(text: string): string {
-  return `\`${text.replace(/[\r\n]+/g, ' ').replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+  return `\`${text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/`/g, "'")
+    .replace(/\|/g, '\\|')}\``;
 }
 
 /** Escapes text from a result or budget so it cannot break a table or inject HTML into a comment. */
 export function md(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    // Escaping `<` alone stops every tag; `>` stays readable (`medium -> high`).
-    .replace(/</g, '&lt;')
-    .replace(/([\\|`*_[\]])/g, '\\$1');
+  return (
+    text
+      .replace(/[\r\n]+/g, ' ')
+      .replace(/&/g, '&amp;')
+      // Escaping `<` alone stops every tag; `>` stays readable (`medium -> high`).
+      .replace(/</g, '&lt;')
+      .replace(/([\\|`*_[\]])/g, '\\$1')
+  );
 }

@@ -99,8 +99,16 @@ function panel(moves: Move[]): ChartPanel {
   const { width, height, left, right, top, bottom, gutter } = SIZE;
   const plot = { left, top, right: width - right, bottom: height - bottom };
   const dimension = moves[0]!.dimension;
-  const xs = logScale(moves.flatMap((m) => [m.xBefore, m.xAfter]), [plot.left, plot.right], gutter);
-  const ys = logScale(moves.flatMap((m) => [m.costBefore, m.costAfter]), [plot.bottom, plot.top], gutter);
+  const xs = logScale(
+    moves.flatMap((m) => [m.xBefore, m.xAfter]),
+    [plot.left, plot.right],
+    gutter,
+  );
+  const ys = logScale(
+    moves.flatMap((m) => [m.costBefore, m.costAfter]),
+    [plot.bottom, plot.top],
+    gutter,
+  );
   const marks = moves.map((m, i): ChartMark => {
     const f = m.finding;
     const from = f.tradeoff.before?.label ?? f.action.from ?? '';

@@ -31,7 +31,12 @@ const STEPS = [1, 2, 5];
 
 function stepBelow(v: number): number {
   const p = 10 ** Math.floor(Math.log10(v));
-  return ([...STEPS].reverse().map((s) => s * p).find((c) => c <= v) ?? p);
+  return (
+    [...STEPS]
+      .reverse()
+      .map((s) => s * p)
+      .find((c) => c <= v) ?? p
+  );
 }
 
 function stepAbove(v: number): number {

@@ -34,9 +34,20 @@ export function spendView(report: SavedSpendReport): SpendView {
           },
         }
       : {}),
-    movers: report.topMovers.map((m) => ({ key: keyCells(m.key, report.by).join(' / ') || 'total', previous: formatUsd(m.previous), current: formatUsd(m.current), change: signedUsd(m.change) })),
+    movers: report.topMovers.map((m) => ({
+      key: keyCells(m.key, report.by).join(' / ') || 'total',
+      previous: formatUsd(m.previous),
+      current: formatUsd(m.current),
+      change: signedUsd(m.change),
+    })),
     ...(gpu && gpu.instanceHours > 0
-      ? { gpu: { effective: formatUsd(gpu.effective), instanceHours: Math.round(gpu.instanceHours).toLocaleString('en-US'), idle: gpu.idleShare === null ? 'not measured' : `${formatPct(gpu.idleShare * 100)} idle` } }
+      ? {
+          gpu: {
+            effective: formatUsd(gpu.effective),
+            instanceHours: Math.round(gpu.instanceHours).toLocaleString('en-US'),
+            idle: gpu.idleShare === null ? 'not measured' : `${formatPct(gpu.idleShare * 100)} idle`,
+          },
+        }
       : {}),
   };
 }

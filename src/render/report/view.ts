@@ -140,7 +140,11 @@ export function buildView(result: AuditResult, { previous, spend }: ReportExtras
 export function findingView(f: Finding, rank: number, detailed = true): FindingView {
   const { kind, from, to } = f.action;
   const { before, after } = f.tradeoff;
-  const tags = detailed ? Object.entries(f.resource.tags).map(([k, v]) => `${k}=${v}`).join(', ') : '';
+  const tags = detailed
+    ? Object.entries(f.resource.tags)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ')
+    : '';
   return {
     rank,
     id: f.id,

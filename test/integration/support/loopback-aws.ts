@@ -32,7 +32,7 @@ export async function startLoopback(answer: (req: LoopbackRequest) => LoopbackAn
   const requests: LoopbackRequest[] = [];
   const server: Server = createServer(async (req, res) => {
     const raw = await readBody(req);
-    const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\//.exec(String(req.headers['authorization'] ?? ''));
+    const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\//.exec(String(req.headers.authorization ?? ''));
     const request: LoopbackRequest = {
       method: req.method ?? 'GET',
       path: req.url ?? '/',
@@ -64,7 +64,9 @@ function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     req.on('error', reject);
   });
 }
