@@ -74,12 +74,16 @@ export interface ReadBilledRatesOptions {
   /** CUR 2.0 or FOCUS; detected from the columns when omitted. */
   source?: 'cur' | 'focus';
   aws?: AwsOptions;
+  /** Told of each s3:// object not downloaded (its key would leave the download folder). */
+  warn?: (line: string) => void;
 }
 
 /** Reads billing files (local paths, globs, s3:// prefixes) and returns their billed rates. */
 export async function readBilledRates(paths: readonly string[], o: ReadBilledRatesOptions = {}): Promise<BilledRates> {
   const inputs = await resolveInputs(paths);
   const fetched = inputs.s3.length > 0 ? await fetchS3Prefixes(s3Client(o.aws ?? {}), inputs.s3) : undefined;
+  const warn = o.warn ?? ((line: string) => void process.stderr.write(`mlcost: warning: ${line}\n`));
+  for (const line of fetched?.refused ?? []) warn(line);
   try {
     const local = fetched ? await resolveInputs([...inputs.paths, ...fetched.files]) : inputs;
     const opened = await openDuckDb(local.paths, local.format, CUR2);

@@ -96,6 +96,7 @@ async function openEngine(req: FileSpendRequest): Promise<{ engine: BillingEngin
   const fetched = await fetchS3Prefixes(client, inputs.s3);
   client.destroy();
   req.notify(`S3: fetched ${fetched.files.length} file(s), ${formatBytes(fetched.bytes)}, from ${inputs.s3.join(' ')}`);
+  for (const line of fetched.refused) req.notify(`warning: ${line}`);
   try {
     const local = await resolveInputs([...inputs.paths, ...fetched.files]);
     return { engine: await openDuckDb(local.paths, local.format, mapping), cleanup: fetched.cleanup };

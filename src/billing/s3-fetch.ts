@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, isAbsolute } from 'node:path';
 import { GetObjectCommand, paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3';
 import { UserError } from '../errors.js';
 import { awsErrorLine } from './aws-error.js';
@@ -16,6 +16,8 @@ export interface FetchedFiles {
   dir: string;
   files: string[];
   bytes: number;
+  /** Keys that were not saved because their name would leave the download folder, as warning lines. */
+  refused: string[];
   cleanup(): Promise<void>;
 }
 
@@ -30,13 +32,21 @@ export async function fetchS3Prefixes(client: S3Client, urls: readonly string[])
   const cleanup = (): Promise<void> => rm(dir, { recursive: true, force: true });
   try {
     const files: string[] = [];
+    const refused: string[] = [];
+    const taken = new Set<string>();
     let bytes = 0;
     for (const url of urls) {
       const { bucket, prefix } = parseS3Url(url);
       const keys = await listKeys(client, bucket, prefix, url);
       if (keys.length === 0) throw new UserError(`${url}: no .parquet, .csv or .csv.gz objects under this prefix`);
       for (const key of keys) {
-        const local = join(dir, bucket, key);
+        const local = localPathFor(dir, bucket, key, taken);
+        if (local === undefined) {
+          refused.push(
+            `s3://${bucket}/${JSON.stringify(key).slice(1, -1)}: not downloaded (a key with '..' or a leading '/' would be saved outside the download folder)`,
+          );
+          continue;
+        }
         await mkdir(dirname(local), { recursive: true });
         const body = await getObject(client, bucket, key);
         await writeFile(local, body);
@@ -44,11 +54,30 @@ export async function fetchS3Prefixes(client: S3Client, urls: readonly string[])
         files.push(local);
       }
     }
-    return { dir, files, bytes, cleanup };
+    if (files.length === 0) throw new UserError(`${urls.join(' ')}: no billing object could be downloaded (${refused[0] ?? 'none listed'})`);
+    return { dir, files, bytes, refused, cleanup };
   } catch (err) {
     await cleanup();
     throw err;
   }
+}
+
+/**
+ * Where a key is saved: under the download folder, each path segment reduced to safe characters
+ * (the format suffix is kept, DuckDB reads by it). A key whose segments climb out ('..') or that
+ * is absolute is refused rather than cleaned: it names a different object than it seems to.
+ */
+export function localPathFor(dir: string, bucket: string, key: string, taken = new Set<string>()): string | undefined {
+  const segments = key.split('/');
+  if (key.startsWith('/') || segments.some((s) => s === '..' || s === '.')) return undefined;
+  const safe = [bucket, ...segments].filter((s) => s !== '').map((s) => s.replace(/[^\w.=-]/g, '_').replace(/^\.+/, '_'));
+  let local = join(dir, ...safe);
+  // Two keys can reduce to one name ("a b.csv" and "a_b.csv"): number the later one.
+  for (let n = 2; taken.has(local); n++) local = join(dirname(local), `${n}-${safe.at(-1) ?? ''}`);
+  const rel = relative(dir, local);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
+  taken.add(local);
+  return local;
 }
 
 async function listKeys(client: S3Client, bucket: string, prefix: string, url: string): Promise<string[]> {
