@@ -1,6 +1,6 @@
 import { Command, Flags } from '@oclif/core';
-import { errorMessage, ExitCode, UserError } from './errors.js';
-import { writeChunks, writeFileChunks } from './write-chunks.js';
+import { ExitCode, UserError } from './errors.js';
+import { writeChunks, writeFileOrFallback } from './write-chunks.js';
 
 /**
  * Every command extends this: it owns how errors reach the user. A UserError is one line on
@@ -50,13 +50,12 @@ export abstract class BaseCommand extends Command {
     }
   }
 
-  /** Writes output given in pieces to a file (--out); a file that cannot be written is the user's one-line error. */
-  protected async saveChunks(file: string, chunks: Iterable<string>): Promise<void> {
-    try {
-      await writeFileChunks(file, chunks);
-    } catch (err) {
-      throw new UserError(`${file}: cannot write output (${errorMessage(err)})`);
-    }
+  /**
+   * Writes output given in pieces to a file (--out), replacing it only when complete; a file that
+   * cannot be written is saved in the temp folder instead and the one-line error says where.
+   */
+  protected async saveChunks(file: string, chunks: () => Iterable<string>): Promise<void> {
+    await writeFileOrFallback(file, chunks, 'output');
   }
 }
 

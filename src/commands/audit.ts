@@ -66,16 +66,17 @@ export default class Audit extends BaseCommand {
       ...(flags.severity !== undefined ? { severity: flags.severity as Severity } : {}),
     });
     const format = flags.output as OutputFormat;
-    const chunks = renderChunks(format, result, {
-      color: format === 'table' && flags.out === undefined && wantsColor(process.stdout, process.env),
-      width: process.stdout.columns ?? 160,
-      limit: flags.limit,
-    });
+    const chunks = (): Iterable<string> =>
+      renderChunks(format, result, {
+        color: format === 'table' && flags.out === undefined && wantsColor(process.stdout, process.env),
+        width: process.stdout.columns ?? 160,
+        limit: flags.limit,
+      });
     if (flags.out !== undefined) {
       await this.saveChunks(flags.out, chunks);
       process.stderr.write(`wrote ${format} report to ${flags.out}\n`);
     } else {
-      await this.emitChunks(chunks);
+      await this.emitChunks(chunks());
     }
     if (partial) {
       process.stderr.write('mlcost: partial data (see warnings above); exiting 3\n');

@@ -3,7 +3,7 @@ import { awsFlags } from '../aws/flags.js';
 import { BaseCommand } from '../base-command.js';
 import { collectForCommand } from '../collect/live.js';
 import { loadConfig } from '../config/load.js';
-import { ExitCode, UserError, errorMessage } from '../errors.js';
+import { ExitCode } from '../errors.js';
 import { writeSnapshot } from '../snapshot/io.js';
 
 export default class Collect extends BaseCommand {
@@ -25,11 +25,7 @@ export default class Collect extends BaseCommand {
     const { flags } = await this.parse(Collect);
     const { config } = await loadConfig(flags.config);
     const { snapshot, partial } = await collectForCommand(flags, config);
-    try {
-      await writeSnapshot(flags.out, snapshot);
-    } catch (err) {
-      throw new UserError(`${flags.out}: cannot write snapshot (${errorMessage(err)})`);
-    }
+    await writeSnapshot(flags.out, snapshot);
     const r = snapshot.resources;
     process.stderr.write(
       `mlcost: wrote ${flags.out}: ${r.ec2Instances.length} instances, ${r.ebsVolumes.length} volumes, ${r.s3Buckets.length} buckets, ${r.sagemakerEndpoints.length} endpoints in ${snapshot.scope.regions.length} region(s), ${snapshot.warnings.length} warning(s)\n`,

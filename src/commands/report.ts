@@ -4,7 +4,7 @@ import { BaseCommand } from '../base-command.js';
 import { loadConfig } from '../config/load.js';
 import { composeWeeklyEmail, reportFileName } from '../email/compose.js';
 import { sendWeeklyEmail, type Via } from '../email/send.js';
-import { UserError } from '../errors.js';
+import { UserError, errorMessage } from '../errors.js';
 import { readAuditResult } from '../engine/result-io.js';
 import type { AuditResult } from '../engine/result.js';
 import { renderHtml } from '../render/html.js';
@@ -46,12 +46,12 @@ export default class Report extends BaseCommand {
       ...(flags.spend !== undefined ? { spend: { file: flags.spend, report: await readSpendReport(flags.spend) } } : {}),
     };
     const format = flags.format as OutputFormat;
-    const chunks = renderChunks(format, result, { ...extras, color: false, width: process.stdout.columns ?? 160 });
+    const chunks = (): Iterable<string> => renderChunks(format, result, { ...extras, color: false, width: process.stdout.columns ?? 160 });
     if (flags.out !== undefined) {
       await this.saveChunks(flags.out, chunks);
       process.stderr.write(`wrote ${format} report to ${flags.out}\n`);
     } else if (!flags.email) {
-      await this.emitChunks(chunks);
+      await this.emitChunks(chunks());
     }
     if (flags.email) await this.mail(result, extras, flags);
   }
@@ -68,7 +68,11 @@ export default class Report extends BaseCommand {
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       const kept = flags.out !== undefined && flags.format === 'html' ? flags.out : resolve(reportFileName(result));
-      if (kept !== flags.out) await this.saveChunks(kept, [renderHtml(result, { ...extras, color: false })]);
+      // When keeping the report fails too, both causes are told: the mail's is the one to fix first.
+      if (kept !== flags.out)
+        await this.saveChunks(kept, () => [renderHtml(result, { ...extras, color: false })]).catch((saveErr: unknown) => {
+          throw new UserError(`${err.message}; ${errorMessage(saveErr)}`, err.exitCode);
+        });
       throw new UserError(`${err.message}; the HTML report was saved to ${kept}`, err.exitCode);
     }
   }

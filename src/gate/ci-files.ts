@@ -1,5 +1,6 @@
-import { appendFile, writeFile } from 'node:fs/promises';
+import { appendFile } from 'node:fs/promises';
 import { UserError, errorMessage } from '../errors.js';
+import { writeFileChunks } from '../write-chunks.js';
 import { renderGateJunit } from './output/junit.js';
 import { renderGateMarkdown } from './output/markdown.js';
 import type { Verdict } from './verdict.js';
@@ -27,7 +28,7 @@ export async function writeCiFiles(verdict: Verdict, opts: CiFileOptions): Promi
 
 async function write(file: string, text: string, what: string): Promise<void> {
   try {
-    await writeFile(file, text);
+    await writeFileChunks(file, [text]);
   } catch (err) {
     throw new UserError(`${file}: cannot write ${what} (${errorMessage(err)})`);
   }

@@ -3,7 +3,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { UserError, errorMessage } from '../errors.js';
 import { jsonChunks, type JsonLayout } from '../json-layout.js';
-import { writeFileChunks } from '../write-chunks.js';
+import { writeFileOrFallback } from '../write-chunks.js';
 import { migrateSnapshot } from './migrate.js';
 import { readLineLayout } from './read-lines.js';
 import { SNAPSHOT_SCHEMA_VERSION, SnapshotSchema, type Snapshot, type SnapshotInput } from './schema.js';
@@ -42,14 +42,11 @@ const SNAPSHOT_LAYOUT: JsonLayout = { members: 'line', keys: { resources: { memb
 /**
  * Writes a Snapshot as JSON with one resource per line, streamed: a large fleet never becomes one
  * string (V8 caps strings at 512 MiB, which 100,000 instances with per-GPU series can pass), and
- * the file still diffs and greps one resource at a time.
+ * the file still diffs and greps one resource at a time. A file that cannot be written is saved in
+ * the temp folder instead (collecting took minutes) and the one-line error says where.
  */
 export async function writeSnapshot(file: string, snapshot: SnapshotInput): Promise<void> {
-  try {
-    await writeFileChunks(file, jsonChunks(snapshot, SNAPSHOT_LAYOUT));
-  } catch (err) {
-    throw new UserError(`${file}: cannot write snapshot (${errorMessage(err)})`);
-  }
+  await writeFileOrFallback(file, () => jsonChunks(snapshot, SNAPSHOT_LAYOUT), 'snapshot');
 }
 
 /** Reads and parses a JSON file; `what` names it in the one-line error when it cannot be read. */

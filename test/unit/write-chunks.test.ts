@@ -1,9 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
-import { WRITE_SIZE, writeChunks, writeFileChunks } from '../../src/write-chunks.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import { WRITE_SIZE, writeChunks, writeFileChunks, writeFileOrFallback } from '../../src/write-chunks.js';
+import { fullDirectory, type FullDirectory } from '../helpers/full-disk.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mlcost-chunks-'));
 /** Lines of 1 KiB; WRITE_SIZE is a multiple of it. */
@@ -44,7 +46,7 @@ describe('writing text in pieces', () => {
         done(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
       },
     });
-    failing.on('error', () => {});
+    failing.on('error', () => undefined);
     const chunks = (function* () {
       for (const line of lines(100 * linesPerWrite)) {
         pulled++;
@@ -60,5 +62,61 @@ describe('writing text in pieces', () => {
     await writeFileChunks(file, lines(3 * linesPerWrite + 7));
     expect(readFileSync(file, 'utf8')).toBe(lines(3 * linesPerWrite + 7).join(''));
     await expect(writeFileChunks(join(dir, 'no-such-dir', 'out.txt'), ['x'])).rejects.toThrow(/^ENOENT: no such file or directory, open /);
+  });
+});
+
+describe('files replaced whole or not at all', () => {
+  const OLD = '{"last":"week"}\n';
+  const big = () => lines(4 * linesPerWrite); // 256 KiB: more than the full disk could ever take
+  let full: FullDirectory;
+  beforeEach(() => {
+    full = fullDirectory({ 'snap.json': OLD });
+  });
+  afterEach(() => {
+    delete process.env['TMPDIR'];
+    full.release();
+  });
+  const failure = () => (full.kind === 'tmpfs' ? /^ENOSPC: no space left on device/ : /^EACCES: permission denied/);
+
+  it('a write that fails leaves the old file as it was, no temporary file behind, and names the target', async () => {
+    const target = join(full.dir, 'snap.json');
+    const err = await writeFileChunks(target, big()).catch((e: unknown) => e as Error);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toMatch(failure());
+    expect((err as Error).message).not.toMatch(/\.tmp/);
+    expect(readFileSync(target, 'utf8')).toBe(OLD);
+    expect(readdirSync(full.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('writeFileOrFallback saves the whole text in the temp folder and says where, wrapping the cause once', async () => {
+    const target = join(full.dir, 'snap.json');
+    const err = await writeFileOrFallback(target, big, 'snapshot').catch((e: unknown) => e as Error);
+    expect(err).toBeInstanceOf(UserError);
+    const m = /^(.*): cannot write snapshot \((.*)\); saved it to (.*) instead$/.exec((err as Error).message);
+    expect(m?.[1]).toBe(target);
+    expect(m?.[2]).toMatch(failure());
+    expect(m?.[2]).not.toMatch(/cannot write/);
+    expect(readFileSync(m![3]!, 'utf8')).toBe(big().join(''));
+    expect(m![3]!.startsWith(tmpdir())).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe(OLD);
+  });
+
+  it('when the temp folder cannot take it either, both causes are told', async () => {
+    process.env['TMPDIR'] = full.dir;
+    const err = await writeFileOrFallback(join(full.dir, 'snap.json'), big, 'output').catch((e: unknown) => e as Error);
+    expect((err as Error).message).toMatch(
+      new RegExp(`^${full.dir}/snap\\.json: cannot write output \\(E[A-Z]+: .*\\); saving it in ${full.dir} failed too \\(E[A-Z]+: `),
+    );
+  });
+
+  it('replaces a file through a symlink, keeping the link, and writes devices in place', async () => {
+    const target = join(dir, 'real.json');
+    writeFileSync(target, OLD);
+    symlinkSync(target, join(dir, 'link.json'));
+    await writeFileChunks(join(dir, 'link.json'), ['new\n']);
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe('new\n');
+    await writeFileChunks('/dev/null', big());
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 });
