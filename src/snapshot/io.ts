@@ -6,6 +6,7 @@ import { jsonChunks, type JsonLayout } from '../json-layout.js';
 import { writeFileOrFallback } from '../write-chunks.js';
 import { migrateSnapshot } from './migrate.js';
 import { readLineLayout } from './read-lines.js';
+import { snapshotProblem } from './semantic-checks.js';
 import { SNAPSHOT_SCHEMA_VERSION, SnapshotSchema, type Snapshot, type SnapshotInput } from './schema.js';
 
 /** Reads and validates a Snapshot; every failure is one line naming the file and what to do. */
@@ -33,6 +34,8 @@ export function parseSnapshot(text: string, file: string): Snapshot {
   }
   const parsed = SnapshotSchema.safeParse(raw);
   if (!parsed.success) throw new UserError(`${file}: invalid snapshot: ${describeIssue(parsed.error)}`);
+  const problem = snapshotProblem(parsed.data);
+  if (problem !== undefined) throw new UserError(`${file}: invalid snapshot: ${problem}`);
   return parsed.data;
 }
 

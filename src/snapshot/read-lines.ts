@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { UserError, errorMessage } from '../errors.js';
 import { isUpgradable, migrateResource, migrateSnapshot } from './migrate.js';
 import { RESOURCE_LIST_SCHEMAS, SNAPSHOT_SCHEMA_VERSION, SnapshotSchema, type Snapshot } from './schema.js';
+import { implausibleValue, snapshotProblem, UniqueResources } from './semantic-checks.js';
 import { validateResource, type ResourceList } from './validate-item.js';
 
 /*
@@ -34,6 +35,7 @@ export async function readLineLayout(file: string, describeIssue: (error: z.ZodE
   let inResources = false;
   let lineNo = 0;
   let version = Number.NaN;
+  const unique = new UniqueResources();
   try {
     for await (const line of lines) {
       lineNo++;
@@ -45,7 +47,7 @@ export async function readLineLayout(file: string, describeIssue: (error: z.ZodE
       const item = list !== undefined ? ITEM.exec(line) : null;
       if (item) {
         const parsed = items.get(list!)!;
-        parsed.push(parseItem(item[1]!, list!, parsed.length, `${file}:${lineNo}`, { version, validate, describeIssue }));
+        parsed.push(parseItem(item[1]!, list!, parsed.length, `${file}:${lineNo}`, { version, validate, describeIssue, unique }));
         skeleton.push('');
         continue;
       }
@@ -72,6 +74,9 @@ export async function readLineLayout(file: string, describeIssue: (error: z.ZodE
   if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) migrateSnapshot(raw as Record<string, unknown>);
   const parsed = SnapshotSchema.safeParse(raw);
   if (!parsed.success) throw new UserError(`${file}: invalid snapshot: ${describeIssue(parsed.error)}`);
+  // Resources read line by line were checked as they came; this covers the rest (prices, scope).
+  const problem = snapshotProblem(parsed.data, unique);
+  if (problem !== undefined) throw new UserError(`${file}: invalid snapshot: ${problem}`);
   const resources = parsed.data.resources as Record<string, unknown[]>;
   for (const [name, list] of items) {
     if (list.length === 0) continue;
@@ -94,9 +99,11 @@ interface ItemChecks {
   version: number;
   validate: (list: ResourceList, raw: unknown) => z.ZodSafeParseResult<unknown>;
   describeIssue: (error: z.ZodError) => string;
+  /** The same semantic checks on this path as on the whole-file one (semantic-checks.ts). */
+  unique: UniqueResources;
 }
 
-function parseItem(text: string, list: ResourceList, index: number, where: string, { version, validate, describeIssue }: ItemChecks): unknown {
+function parseItem(text: string, list: ResourceList, index: number, where: string, { version, validate, describeIssue, unique }: ItemChecks): unknown {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -105,6 +112,11 @@ function parseItem(text: string, list: ResourceList, index: number, where: strin
   }
   if (version !== SNAPSHOT_SCHEMA_VERSION) migrateResource(list, raw, version);
   const parsed = validate(list, raw);
-  if (!parsed.success) throw new UserError(`${where}: invalid snapshot: resources.${list}[${index}].${describeIssue(parsed.error).replace(/^\(root\): /, '')}`);
+  const at = `resources.${list}[${String(index)}]`;
+  if (!parsed.success) throw new UserError(`${where}: invalid snapshot: ${at}.${describeIssue(parsed.error).replace(/^\(root\): /, '')}`);
+  const bad = implausibleValue(parsed.data);
+  if (bad !== undefined) throw new UserError(`${where}: invalid snapshot: ${at}.${bad.replace(/^\(root\): /, '')}`);
+  const dup = unique.duplicate(list, parsed.data, where);
+  if (dup !== undefined) throw new UserError(`${where}: invalid snapshot: ${dup}`);
   return parsed.data;
 }
