@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { UserError, errorMessage } from '../errors.js';
@@ -15,7 +16,7 @@ export async function readSnapshot(file: string): Promise<Snapshot> {
   try {
     const streamed = await readLineLayout(file, describeIssue);
     if (streamed) return streamed;
-    text = await readFile(file, 'utf8');
+    text = await readBoundedText(file, 'a Snapshot in any layout but the one `mlcost collect` writes (one resource per line)');
   } catch (err) {
     if (err instanceof UserError) throw err;
     throw new UserError(`${file}: cannot read snapshot (${errorMessage(err)})`);
@@ -56,11 +57,42 @@ export async function writeSnapshot(file: string, snapshot: SnapshotInput): Prom
 export async function readJsonFile(file: string, what: string): Promise<unknown> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readBoundedText(file, `an ${what}`);
   } catch (err) {
+    if (err instanceof UserError) throw err;
     throw new UserError(`${file}: cannot read ${what} (${errorMessage(err)})`);
   }
   return parseJson(text, file);
+}
+
+/**
+ * The most a file read whole may hold (README "Limits"). V8 cannot make a string over 512 MiB
+ * and JSON.parse needs several times the text in memory; the line-layout reader has no such limit.
+ */
+export const MAX_WHOLE_FILE_BYTES = 256 * 2 ** 20;
+
+/** Reads a file whole, refusing one over MAX_WHOLE_FILE_BYTES; devices and pipes (`/dev/zero`) are read up to that bound. */
+async function readBoundedText(file: string, what: string): Promise<string> {
+  const tooLarge = (): UserError =>
+    new UserError(`${file}: larger than ${String(MAX_WHOLE_FILE_BYTES / 2 ** 20)} MiB, the most mlcost reads of ${what} (see README "Limits")`);
+  const info = await stat(file);
+  if (info.isFile()) {
+    if (info.size > MAX_WHOLE_FILE_BYTES) throw tooLarge();
+    return readFile(file, 'utf8');
+  }
+  const parts: Buffer[] = [];
+  let bytes = 0;
+  const input = createReadStream(file);
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      if (bytes > MAX_WHOLE_FILE_BYTES) throw tooLarge();
+      parts.push(chunk);
+    }
+  } finally {
+    input.destroy();
+  }
+  return Buffer.concat(parts).toString('utf8');
 }
 
 /** JSON.parse with the error turned into `file:line:col: message`. */

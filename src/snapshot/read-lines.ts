@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import type { z } from 'zod';
 import { UserError, errorMessage } from '../errors.js';
 import { isUpgradable, migrateResource, migrateSnapshot } from './migrate.js';
@@ -15,6 +14,11 @@ import { validateResource, type ResourceList } from './validate-item.js';
  * ones to the boxed form (measured: 100k resources grew by ~95 boxed numbers per finding).
  */
 const IN_PLACE_FROM_BYTES = 4 * 2 ** 20;
+/**
+ * The longest line read (README "Limits"): a resource line of the largest GPU box is well under
+ * 1 MiB. Without a bound, `/dev/zero` or a 600 MB one-line file grows one string until V8 throws.
+ */
+export const MAX_LINE_CHARS = 32 * 2 ** 20;
 const LIST_START = /^ {4}"(\w+)": \[$/;
 const ITEM = /^ {6}(\{.*\}),?$/;
 const VERSION = /^ {2}"schemaVersion": (\d+),$/;
@@ -28,7 +32,8 @@ const VERSION = /^ {2}"schemaVersion": (\d+),$/;
  */
 export async function readLineLayout(file: string, describeIssue: (error: z.ZodError) => string): Promise<Snapshot | undefined> {
   const validate = (await stat(file)).size >= IN_PLACE_FROM_BYTES ? validateResource : validateResourceByZod;
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Number.POSITIVE_INFINITY });
+  const input = createReadStream(file, { encoding: 'utf8' });
+  const lines = boundedLines(input, MAX_LINE_CHARS);
   const skeleton: string[] = [];
   const items = new Map<string, unknown[]>();
   let list: ResourceList | undefined;
@@ -60,9 +65,18 @@ export async function readLineLayout(file: string, describeIssue: (error: z.ZodE
     }
   } catch (err) {
     if (err instanceof UserError) throw err;
+    if (err instanceof LineTooLong) {
+      // A first line that is not `{` alone is another layout (minified JSON is one line): the whole-file reader decides.
+      if (lineNo === 0 && err.start.trimStart().startsWith('{')) return undefined;
+      throw new UserError(
+        lineNo === 0 && !/^\s*\{/.test(err.start)
+          ? `${file}:1:1: not valid JSON (a Snapshot starts with '{', this file with ${JSON.stringify(err.start.slice(0, 8))})`
+          : `${file}:${String(lineNo + 1)}: line longer than ${String(MAX_LINE_CHARS / 2 ** 20)} MiB: not a Snapshot (see README "Limits")`,
+      );
+    }
     throw new UserError(`${file}: cannot read snapshot (${errorMessage(err)})`);
   } finally {
-    lines.close();
+    input.destroy();
   }
   if (lineNo < 2) return undefined;
   let raw: unknown;
@@ -84,6 +98,30 @@ export async function readLineLayout(file: string, describeIssue: (error: z.ZodE
     resources[name] = list;
   }
   return parsed.data;
+}
+
+class LineTooLong extends Error {
+  /** The line's first characters, to tell a file that is not JSON at all. */
+  constructor(readonly start: string) {
+    super('line too long');
+  }
+}
+
+/** Lines of a text stream (CRLF or LF), refusing one longer than `maxChars` instead of growing it without end. */
+async function* boundedLines(input: AsyncIterable<string>, maxChars: number): AsyncGenerator<string, void, undefined> {
+  let partial = '';
+  for await (const chunk of input) {
+    let start = 0;
+    for (let nl = chunk.indexOf('\n'); nl !== -1; nl = chunk.indexOf('\n', start)) {
+      const line = partial + chunk.slice(start, nl);
+      partial = '';
+      yield line.endsWith('\r') ? line.slice(0, -1) : line;
+      start = nl + 1;
+    }
+    partial += chunk.slice(start);
+    if (partial.length > maxChars) throw new LineTooLong(partial.slice(0, 64));
+  }
+  if (partial !== '') yield partial.endsWith('\r') ? partial.slice(0, -1) : partial;
 }
 
 function isResourceList(name: string): name is ResourceList {

@@ -45,6 +45,7 @@ function walk(value: unknown, key: string, percent: boolean): Fault | undefined 
     }
     return undefined;
   }
+  if (key === 'tags') return checkTags(value as Record<string, unknown>);
   for (const k in value) {
     const fault = walk((value as Record<string, unknown>)[k], k, percent || PERCENT_METRICS.has(k));
     if (fault) return (fault.path.unshift(k), fault);
@@ -59,6 +60,24 @@ function checkNumber(n: number, key: string, percent: boolean): Fault | undefine
   if (bound && n > bound.max) return { path: [], message: `${String(n)} is implausible (more than ${String(bound.max)}: ${bound.why})` };
   if (Math.abs(n) > ANY_MAX) return { path: [], message: `${String(n)} is implausibly large` };
   return undefined;
+}
+
+/** AWS's own limits on a tag (README "Limits"): longer text did not come from AWS. */
+const TAG_KEY_MAX = 128;
+const TAG_VALUE_MAX = 256;
+
+function checkTags(tags: Record<string, unknown>): Fault | undefined {
+  for (const k in tags) {
+    const v = tags[k];
+    if (codePoints(k) > TAG_KEY_MAX) return { path: [], message: `a tag key of ${String(codePoints(k))} characters (AWS allows ${String(TAG_KEY_MAX)})` };
+    if (typeof v === 'string' && codePoints(v) > TAG_VALUE_MAX)
+      return { path: [k], message: `a tag value of ${String(codePoints(v))} characters (AWS allows ${String(TAG_VALUE_MAX)})` };
+  }
+  return undefined;
+}
+
+function codePoints(s: string): number {
+  return s.length <= TAG_KEY_MAX ? s.length : [...s].length;
 }
 
 /** The identity a resource must not share with another in its list: account, region and id. */

@@ -103,3 +103,16 @@ describe('semantic checks outside the resource lists', () => {
     expect(implausibleValue({ cpu: { datapoints: 4032, observedHours: 336, avg: 50 } })).toBeUndefined();
   });
 });
+
+describe('tag lengths are AWS limits (README "Limits")', () => {
+  it('a 10,000-character tag value is refused by the reader; 256 characters (emoji count once) are fine', async () => {
+    const long = snapshotOf({ ec2Instances: [instance({ id: 'i-tag', type: 'm5.large', tags: { team: 'x'.repeat(10_000) } })] });
+    for (const path of Object.keys(PATHS) as (keyof typeof PATHS)[])
+      await expect(readSnapshot(await written(path, 'tag', structuredClone(long)))).rejects.toThrow(
+        /invalid snapshot: resources\.ec2Instances\[0\]\.tags\.team: a tag value of 10000 characters \(AWS allows 256\)/,
+      );
+    const fine = snapshotOf({ ec2Instances: [instance({ id: 'i-tag', type: 'm5.large', tags: { team: '🚀'.repeat(256) } })] });
+    expect((await readSnapshot(await written('line layout, zod', 'tag-ok', fine))).resources.ec2Instances[0]?.tags['team']).toHaveLength(512);
+    expect(implausibleValue({ tags: { ['k'.repeat(129)]: 'v' } })).toBe('tags: a tag key of 129 characters (AWS allows 128)');
+  });
+});
