@@ -77,7 +77,8 @@ function checkTags(tags: Record<string, unknown>): Fault | undefined {
 }
 
 function codePoints(s: string): number {
-  return s.length <= TAG_KEY_MAX ? s.length : [...s].length;
+  // AWS counts characters, not UTF-16 units: a surrogate pair is one.
+  return s.length <= TAG_KEY_MAX ? s.length : s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '_').length;
 }
 
 /** The identity a resource must not share with another in its list: account, region and id. */
