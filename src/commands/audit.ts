@@ -60,6 +60,8 @@ export default class Audit extends BaseCommand {
       ? await collectForCommand(flags, config)
       : { snapshot: await readSnapshot(flags.demo ? DEMO_SNAPSHOT : flags.snapshot!), partial: false };
     const evaluated = evaluate(snapshot, { rules, config });
+    // Rules that failed on some resources: on stderr whatever the output format (json included).
+    for (const w of evaluated.warnings) if (w.code === 'rule-error') process.stderr.write(`mlcost: warning: ${w.message}\n`);
     const full = flags.billing?.length ? await this.withBilledRates(evaluated, snapshot, flags.billing, flags) : evaluated;
     const result = filterFindings(full, {
       ...(flags['min-savings'] !== undefined ? { minSavings: flags['min-savings'] } : {}),

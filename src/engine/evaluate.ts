@@ -1,6 +1,6 @@
 import { PriceBook } from '../catalog/index.js';
 import type { Config } from '../config/schema.js';
-import { errorMessage } from '../errors.js';
+import { UserError, errorMessage } from '../errors.js';
 import { RESOURCE_TYPES, refOf, resourcesOf, type AnyResource, type ResourceType } from '../snapshot/resources.js';
 import type { Snapshot, SnapshotWarning } from '../snapshot/schema.js';
 import { VERSION } from '../version.js';
@@ -37,6 +37,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): AuditRes
   };
   const findings: Finding[] = [];
   const failures = new Map<string, { count: number; first: string }>();
+  const applied = new Map<string, number>();
   const unknownPrices = new Map<string, number>();
   let monthlyCost = 0;
   let unpriced = 0;
@@ -54,6 +55,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): AuditRes
       // One CEL context per resource, its params swapped per rule: conditions do not keep it.
       const context: RuleContext = { resource, signals: facts.signals, params: {} };
       for (const rule of rules) {
+        applied.set(rule.spec.id, (applied.get(rule.spec.id) ?? 0) + 1);
         try {
           context.params = rule.params;
           const move = applyRule(rule, type, context, facts, env);
@@ -72,6 +74,9 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): AuditRes
   findings.sort(compareFindings);
   const warnings: SnapshotWarning[] = [...snapshot.warnings];
   for (const [ruleId, f] of failures) {
+    // A rule that fails everywhere is broken, not unlucky: its findings would silently be missing.
+    if (f.count === applied.get(ruleId))
+      throw new UserError(`rule ${ruleId} failed on every resource it applies to (${String(f.count)}); first error: ${f.first}`);
     warnings.push({ code: 'rule-error', message: `rule ${ruleId} could not be evaluated on ${f.count} resource(s); first: ${f.first}` });
   }
   for (const [reason, count] of unknownPrices) {

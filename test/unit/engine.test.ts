@@ -112,11 +112,21 @@ describe('evaluate', () => {
     expect(f?.monthlySavings).toBe(328.5); // mean 0.45 x 730
   });
 
-  it('turns a rule that fails at run time into a warning, not a crash or a silent pass', async () => {
+  it('turns a rule that fails at run time on some resources into a warning, not a crash or a silent pass', async () => {
     const rules = await loadRules();
     const broken = { ...rules[0]!, when: compileCel(ruleEnvironment(), 'signals.running && signals.memMaxPctt > 50.0') };
-    const result = evaluate(snapshotOf({ ec2Instances: [oversizedM5()] }), { rules: [broken], config: ConfigSchema.parse({}), now: END });
-    expect(result.warnings).toEqual([expect.objectContaining({ code: 'rule-error', message: expect.stringContaining('No such key: memMaxPctt') })]);
+    const stopped = instance({ id: 'i-stopped', type: 'm5.large', state: 'stopped' }); // `false && …` never reaches the bad key
+    const result = evaluate(snapshotOf({ ec2Instances: [oversizedM5(), stopped] }), { rules: [broken], config: ConfigSchema.parse({}), now: END });
+    expect(result.warnings).toEqual([expect.objectContaining({ code: 'rule-error', message: expect.stringContaining('on 1 resource(s); first: ') })]);
+    expect(result.warnings[0]?.message).toContain('No such key: memMaxPctt');
+  });
+
+  it('a rule that fails on every resource it applies to is an error naming the rule and the first error', async () => {
+    const rules = await loadRules();
+    const broken = { ...rules[0]!, when: compileCel(ruleEnvironment(), 'signals.running && signals.memMaxPctt > 50.0') };
+    expect(() => evaluate(snapshotOf({ ec2Instances: [oversizedM5()] }), { rules: [broken], config: ConfigSchema.parse({}), now: END })).toThrow(
+      new RegExp(`^rule ${broken.spec.id} failed on every resource it applies to \\(1\\); first error: .*No such key: memMaxPctt`),
+    );
   });
 
   it('filters by severity and minimum saving and recomputes totals', async () => {
