@@ -43,9 +43,23 @@ export function locate(src: YamlSource, path: readonly PropertyKey[]): string {
   return `${src.file}:1`;
 }
 
+/** Aliases a rule or config file may expand: a few dozen serve any real file; a "billion laughs" needs millions. */
+const MAX_ALIAS_COUNT = 100;
+
+/** The document as plain data; an alias bomb is the user's one-line error naming the file, not a crash. */
+function toPlain(src: YamlSource): unknown {
+  try {
+    return src.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (err) {
+    throw new UserError(
+      `${src.file}: invalid YAML: ${errorMessage(err).split('\n')[0] ?? ''} (aliases expand to more than ${String(MAX_ALIAS_COUNT)} times their size)`,
+    );
+  }
+}
+
 /** Validates a parsed YAML document against a schema; the first problem names its line. */
 export function validateYaml<S extends z.ZodType>(src: YamlSource, schema: S, what: string): z.infer<S> {
-  const parsed = schema.safeParse(src.doc.toJS() ?? {});
+  const parsed = schema.safeParse(toPlain(src));
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const path = issue?.path ?? [];
