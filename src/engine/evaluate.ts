@@ -1,7 +1,7 @@
 import { PriceBook } from '../catalog/index.js';
 import type { Config } from '../config/schema.js';
 import { errorMessage } from '../errors.js';
-import { RESOURCE_TYPES, refOf, resourcesOf, type AnyResource, type ResourceType } from '../snapshot/resources.js';
+import { RESOURCE_TYPE_ROWS, refOf, type AnyResource, type ResourceType } from '../snapshot/resources.js';
 import type { Snapshot, SnapshotWarning } from '../snapshot/schema.js';
 import { VERSION } from '../version.js';
 import { ACTIONS, type PricedMove } from './actions/index.js';
@@ -9,7 +9,7 @@ import { memoPerObject } from './memo.js';
 import { roundCents } from './money.js';
 import { RESULT_SCHEMA_VERSION, type AuditResult, type Finding } from './result.js';
 import type { LoadedRule } from './rules/load.js';
-import { factsFor, type ResourceFacts, type SignalContext } from './signals/index.js';
+import type { ResourceFacts, SignalContext } from './signals/index.js';
 import { indexVolumesByInstance } from './signals/types.js';
 import { breakdowns, compareFindings, totalSavings } from './summarize.js';
 
@@ -41,10 +41,11 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): AuditRes
   let monthlyCost = 0;
   let unpriced = 0;
 
-  for (const type of RESOURCE_TYPES) {
+  for (const { id: type, listKey, signals } of RESOURCE_TYPE_ROWS) {
     const rules = options.rules.filter((r) => r.spec.resource === type);
-    for (const resource of resourcesOf(snapshot, type)) {
-      const facts = factsFor(type, resource, env);
+    const build = signals.build;
+    for (const resource of snapshot.resources[listKey]) {
+      const facts = build(resource, env);
       if (facts.cost.monthly !== null) monthlyCost += facts.cost.monthly;
       if (facts.cost.unknown.length) {
         unpriced += 1;
