@@ -6,7 +6,7 @@ import { ELASTIC_IP_SIGNAL_KEYS, elasticIpSignals } from '../engine/signals/elas
 import { S3_BUCKET_SIGNAL_KEYS, s3BucketSignals } from '../engine/signals/s3-bucket.js';
 import { SAGEMAKER_ENDPOINT_SIGNAL_KEYS, sagemakerEndpointSignals } from '../engine/signals/sagemaker-endpoint.js';
 import { SAGEMAKER_NOTEBOOK_SIGNAL_KEYS, sagemakerNotebookSignals } from '../engine/signals/sagemaker-notebook.js';
-import type { SignalsDefinition } from '../engine/signals/types.js';
+import type { SignalKey, SignalsDefinition } from '../engine/signals/types.js';
 import { EbsSnapshotSchema } from './types/ebs-snapshot.js';
 import { EbsVolumeSchema } from './types/ebs-volume.js';
 import { Ec2InstanceSchema } from './types/ec2-instance.js';
@@ -73,14 +73,10 @@ export const RESOURCE_TYPE_TABLE = [
   }),
 ] as const;
 
-/** One row; the generic ties a type's signals builder to its own schema's entries. */
-function row<const Id extends string, const Key extends string, S extends z.ZodObject, Sig extends object>(r: {
-  id: Id;
-  listKey: Key;
-  displayName: string;
-  schema: S;
-  signals: SignalsDefinition<z.infer<S>, Sig>;
-}) {
+/** One row; the generics tie a type's signals builder to its own schema's entries and keep the ids literal. */
+function row<const R extends { id: string; listKey: string; displayName: string; schema: z.ZodObject }, Sig extends object>(
+  r: R & { signals: SignalsDefinition<z.infer<R['schema']>, Sig> },
+): R & { signals: SignalsDefinition<z.infer<R['schema']>, Sig> } {
   return r;
 }
 
@@ -97,7 +93,7 @@ export interface ResourceTypeRow {
   listKey: ResourceListKey;
   displayName: string;
   schema: z.ZodObject;
-  signals: SignalsDefinition<AnyResource>;
+  signals: { keys: Readonly<Record<string, SignalKey>>; build: SignalsDefinition<AnyResource>['build'] };
 }
 // Each row's builder takes its own type's entries; readers pair a row with its own list only.
 export const RESOURCE_TYPE_ROWS = RESOURCE_TYPE_TABLE as unknown as readonly ResourceTypeRow[];

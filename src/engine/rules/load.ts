@@ -6,6 +6,7 @@ import { locate, readYaml, validateYaml, type YamlSource } from '../../config/ya
 import { compileCel, ruleEnvironment, type CompiledExpression } from '../cel.js';
 import { ACTIONS } from '../actions/index.js';
 import { compileTemplate } from '../interpolate.js';
+import { checkReferences, knownKeys } from './references.js';
 import { RuleFileSchema, type ParamSpec, type ParamValue, type RuleFile } from './schema.js';
 
 /** A rule ready to evaluate: validated, CEL compiled, params resolved against overrides. */
@@ -92,6 +93,7 @@ function loadRule(src: YamlSource, env: ReturnType<typeof ruleEnvironment>): Loa
     const caret = rest.find((l) => l.includes('|'))?.trim();
     throw new UserError(`${locate(src, ['when'])}: invalid CEL in "when": ${first}${caret ? ` (at ${caret})` : ''}`);
   }
+  checkReferences(src, env, spec.when, spec.problem, knownKeys(spec.resource, Object.keys(spec.params)));
   return { file: src.file, spec, when, problem: compileTemplate(spec.problem), params: {} };
 }
 

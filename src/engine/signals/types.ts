@@ -39,7 +39,7 @@ export interface SignalKey {
 }
 
 /** Every key of a signals object documented, no more (checked by `satisfies`), so rules can be checked against it at load. */
-export type SignalKeys<S> = { readonly [K in keyof S & string]-?: SignalKey };
+export type SignalKeys<S> = Readonly<Record<keyof S & string, SignalKey>>;
 
 /** What a builder derives from one resource: the signals CEL sees, its cost now, and its instance spec when it has one. */
 export interface ResourceFacts<S extends object = object> {
@@ -56,7 +56,7 @@ export interface SignalsDefinition<R, S extends object = object> {
 }
 
 /** For a resource type that rules cannot ask anything derived yet: no signals, no price (not counted as unpriced). */
-export const NO_SIGNALS: SignalsDefinition<unknown, Record<never, never>> = {
+export const NO_SIGNALS: SignalsDefinition<unknown, Record<string, never>> = {
   keys: {},
   build: () => ({ signals: {}, cost: { monthly: null, prices: [], unknown: [] } }),
 };
