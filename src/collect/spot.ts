@@ -1,8 +1,21 @@
 import { paginateDescribeSpotPriceHistory, type _InstanceType } from '@aws-sdk/client-ec2';
 import type { SpotPrice } from '../snapshot/schema.js';
+import { defineCollector } from './collector.js';
 import { clientFor, type RegionContext } from './context.js';
+import { ec2InstancesCollector, typesInUse } from './ec2-instances.js';
 
-export const IAM_ACTIONS = ['ec2:DescribeSpotPriceHistory'] as const;
+export const spotPricesCollector = defineCollector({
+  id: 'spot',
+  service: 'ec2',
+  scope: 'region',
+  iamActions: ['ec2:DescribeSpotPriceHistory'],
+  step: 'spot',
+  what: 'spot prices',
+  after: [ec2InstancesCollector],
+  collect: (ctx) => collectSpotPrices(ctx, typesInUse(ctx.resultOf(ec2InstancesCollector))),
+  toSnapshot: (spotPrices) => ({ spotPrices }),
+  count: (prices) => prices.length,
+});
 
 const TYPES_PER_CALL = 100;
 
