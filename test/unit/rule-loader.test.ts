@@ -112,7 +112,7 @@ describe('rule loading', () => {
     expect(err).toBeInstanceOf(UserError);
     expect((err as UserError).exitCode).toBe(2);
     expect((err as Error).message.replaceAll(dir, '<dir>')).toBe(
-      '<dir>/typo.yaml:12:26: unknown signals.gpuCuont in "when": ec2-instance has no such signal (see `mlcost rules explain` or the README\'s signal reference) (did you mean gpuCount?)',
+      '<dir>/typo.yaml:12:26: unknown signals.gpuCuont in "when": ec2-instance has no such signal (see `mlcost rules explain` or docs/rules.md, "Signal reference") (did you mean gpuCount?)',
     );
   });
 

@@ -6,10 +6,10 @@ import { loadRules } from '../../src/engine/rules/load.js';
 import { signalTableMarkdown, signalsReadBy, withSignalTable } from '../../src/engine/rules/signal-docs.js';
 import { RESOURCE_TYPE_ROWS } from '../../src/snapshot/resources.js';
 
-describe("the README's rule table", () => {
+describe('the rule table in docs/rules.md', () => {
   it('matches the rule files (regenerate with `npx tsx scripts/write-rule-table.ts`)', async () => {
-    const onDisk = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
-    expect(onDisk, "README.md's rule table is stale: run `npx tsx scripts/write-rule-table.ts`").toBe(withRuleTable(onDisk, await loadRules()));
+    const onDisk = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'rules.md'), 'utf8');
+    expect(onDisk, "docs/rules.md's rule table is stale: run `npx tsx scripts/write-rule-table.ts`").toBe(withRuleTable(onDisk, await loadRules()));
   });
 
   it('has one row per rule, with every param and its default', async () => {
@@ -23,10 +23,10 @@ describe("the README's rule table", () => {
   });
 });
 
-describe("the README's signal reference", () => {
+describe('the signal reference in docs/rules.md', () => {
   it('matches the signal key lists (regenerate with `npx tsx scripts/write-rule-table.ts`)', () => {
-    const onDisk = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
-    expect(onDisk, "README.md's signal reference is stale: run `npx tsx scripts/write-rule-table.ts`").toBe(withSignalTable(onDisk));
+    const onDisk = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'rules.md'), 'utf8');
+    expect(onDisk, "docs/rules.md's signal reference is stale: run `npx tsx scripts/write-rule-table.ts`").toBe(withSignalTable(onDisk));
   });
 
   it('has a section per resource type and a row per documented signal', () => {

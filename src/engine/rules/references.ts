@@ -57,7 +57,7 @@ export function checkReferences(src: YamlSource, env: Environment, when: string,
 
 function what(root: Root, type: ResourceType): string {
   if (root === 'params') return 'the rule declares no such param under params';
-  if (root === 'signals') return `${type} has no such signal (see \`mlcost rules explain\` or the README's signal reference)`;
+  if (root === 'signals') return `${type} has no such signal (see \`mlcost rules explain\` or docs/rules.md, "Signal reference")`;
   return `a ${type} in the Snapshot has no such field`;
 }
 

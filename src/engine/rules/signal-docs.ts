@@ -3,7 +3,7 @@ import type { LoadedRule } from './load.js';
 
 /**
  * The signal reference, rendered from each resource type's documented signal keys (the same lists
- * rule loading checks `signals.X` against): the README's table and `mlcost rules explain`.
+ * rule loading checks `signals.X` against): the table in docs/rules.md and `mlcost rules explain`.
  */
 
 const cell = (t: string) => t.replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
@@ -38,10 +38,10 @@ export function signalsReadBy(rule: LoadedRule): string[] {
 export const SIGNAL_TABLE_BEGIN = '<!-- signals:begin (generated from src/engine/signals/ by `npx tsx scripts/write-rule-table.ts`; do not edit) -->';
 export const SIGNAL_TABLE_END = '<!-- signals:end -->';
 
-/** The README with its signal reference replaced by the one generated from the signal key lists. */
+/** A Markdown page (docs/rules.md) with its signal reference replaced by the one generated from the signal key lists. */
 export function withSignalTable(readme: string): string {
   const begin = readme.indexOf('<!-- signals:begin');
   const end = readme.indexOf(SIGNAL_TABLE_END);
-  if (begin < 0 || end < begin) throw new Error('README.md has no <!-- signals:begin --> ... <!-- signals:end --> block');
+  if (begin < 0 || end < begin) throw new Error('docs/rules.md has no <!-- signals:begin --> ... <!-- signals:end --> block');
   return `${readme.slice(0, begin)}${SIGNAL_TABLE_BEGIN}\n${signalTableMarkdown().trimEnd()}\n${readme.slice(end)}`;
 }
