@@ -73,10 +73,11 @@ describe('evaluate', () => {
   });
 
   it('shows an unknown price as null and warns, never as 0', async () => {
+    // af-south-1: the embedded catalog prices p4d in the regions that sell it, and Cape Town is not one.
     const inst = instance({
       id: 'i-eu',
       type: 'p4d.24xlarge',
-      region: 'eu-west-1',
+      region: 'af-south-1',
       cpu: [0.5, 1, 2],
       gpu: Array.from({ length: 8 }, (): [number, number] => [0, 0.1]),
     });
