@@ -4,14 +4,14 @@ import { errorMessage } from '../errors.js';
 import { RESOURCE_TYPES, refOf, resourcesOf, type AnyResource, type ResourceType } from '../snapshot/resources.js';
 import type { Snapshot, SnapshotWarning } from '../snapshot/schema.js';
 import { VERSION } from '../version.js';
-import { ACTIONS, type PricedMove } from './actions/index.js';
+import { precedenceOf, priceMove, type PricedMove } from './actions/index.js';
 import { memoPerObject } from './memo.js';
-import { roundCents } from './money.js';
+import { roundCents } from '../money.js';
 import { RESULT_SCHEMA_VERSION, type AuditResult, type Finding } from './result.js';
 import type { LoadedRule } from './rules/load.js';
 import { factsFor, type ResourceFacts, type SignalContext } from './signals/index.js';
 import { indexVolumesByInstance } from './signals/types.js';
-import { breakdowns, compareFindings, totalSavings } from './summarize.js';
+import { breakdowns, compareFindings, sumSavings } from './summarize.js';
 
 export interface EvaluateOptions {
   rules: readonly LoadedRule[];
@@ -57,7 +57,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): AuditRes
         try {
           context.params = rule.params;
           const move = applyRule(rule, type, context, facts, env);
-          if (move) candidates.push({ rule, move, precedence: ACTIONS[rule.spec.action.kind]?.precedence ?? 100 });
+          if (move) candidates.push({ rule, move, precedence: precedenceOf(rule.spec.action.kind) });
         } catch (err) {
           const f = failures.get(rule.spec.id) ?? { count: 0, first: `${refOf(type, resource).id}: ${errorMessage(err).split('\n')[0]}` };
           f.count += 1;
@@ -82,7 +82,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): AuditRes
     generatedAt: (options.now ?? new Date()).toISOString(),
     tool: { name: 'mlcost', version: VERSION },
     scope: { ...snapshot.scope, snapshotCollectedAt: snapshot.collectedAt },
-    totals: { monthlyCost: roundCents(monthlyCost), monthlySavings: totalSavings(findings), findingCount: findings.length, unpricedResources: unpriced },
+    totals: { monthlyCost: roundCents(monthlyCost), monthlySavings: sumSavings(findings), findingCount: findings.length, unpricedResources: unpriced },
     breakdowns: breakdowns(findings),
     findings,
     warnings,
@@ -97,8 +97,7 @@ interface RuleContext {
 
 function applyRule(rule: LoadedRule, type: ResourceType, context: RuleContext, facts: ResourceFacts, env: SignalContext): PricedMove | undefined {
   if (rule.when(context) !== true) return undefined;
-  const action = ACTIONS[rule.spec.action.kind];
-  return action?.price({ type, resource: context.resource, facts, params: rule.params, env });
+  return priceMove(rule.spec.action.kind, type, context.resource, facts, rule.params, env);
 }
 
 /** Moves on one resource exclude each other: keep the one done first, then the larger saving. */

@@ -1,4 +1,5 @@
-import { roundCents } from './money.js';
+import { roundCents } from '../money.js';
+import { teamLabel } from '../group-labels.js';
 import type { AuditResult, Finding } from './result.js';
 
 type Breakdown = AuditResult['breakdowns']['byCategory'];
@@ -15,7 +16,7 @@ export function breakdowns(findings: readonly Finding[]): AuditResult['breakdown
   for (const f of findings) {
     const cents = Math.round((f.monthlySavings ?? 0) * 100);
     add(out.byCategory, f.category, cents);
-    add(out.byTeam, f.resource.team ?? '(untagged)', cents);
+    add(out.byTeam, teamLabel(f.resource.team), cents);
     add(out.byRegion, f.resource.region, cents);
     add(out.byAccount, f.resource.accountId, cents);
   }
@@ -23,7 +24,8 @@ export function breakdowns(findings: readonly Finding[]): AuditResult['breakdown
   return out;
 }
 
-export function totalSavings(findings: readonly Finding[]): number {
+/** The savings of some findings, to the cent; an unknown saving (null) adds nothing. */
+export function sumSavings(findings: readonly Finding[]): number {
   return roundCents(findings.reduce((s, f) => s + (f.monthlySavings ?? 0), 0));
 }
 

@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { Finding, Severity } from '../engine/result.js';
-import { formatUsd } from './money.js';
+import { formatUsd } from '../money.js';
 import type { Renderer } from './types.js';
 
 const SEVERITY_LABEL: Record<Severity, string> = { critical: 'CRIT', high: 'HIGH', medium: 'MED', low: 'LOW' };

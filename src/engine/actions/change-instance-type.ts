@@ -1,29 +1,25 @@
+import { z } from 'zod';
 import { sizeLadder, successorsOf, type InstanceSpec, type Price, type PriceBook, type PriceLookup } from '../../catalog/index.js';
-import type { Ec2Instance } from '../../snapshot/schema.js';
 import { memoPerObject, pairCache } from '../memo.js';
-import { monthlyFromHourly, roundCents } from '../money.js';
-import type { Ec2Signals } from '../signals/ec2.js';
+import { roundCents } from '../../money.js';
+import { monthlyFromHourly } from '../money.js';
 import { describeChange, instanceCapacity } from './capacity.js';
-import { optionalNumber, priceEntry, type ActionContext, type ActionDefinition, type PricedMove } from './types.js';
+import { defineAction, priceEntry, type ActionKindDefinition } from './types.js';
 
 /**
  * Move a previous-generation type to the cheapest successor-family type with at least the same
  * vCPU, memory and GPU count, whose per-GPU memory holds the observed peak with headroom (never
  * less than what the job used), and whose on-demand price is lower.
  */
-export const changeInstanceType: ActionDefinition = {
-  kind: 'change-instance-type',
-  resources: ['ec2-instance'],
-  reads: [],
-  precedence: 35,
-  price(ctx: ActionContext): PricedMove | undefined {
-    const inst = ctx.resource as Ec2Instance;
-    const s = ctx.facts.signals as Ec2Signals;
-    const spec = ctx.facts.spec;
+const changeInstanceTypeOfInstance = defineAction({
+  resource: 'ec2-instance',
+  params: z.object({ headroomPct: z.number().min(0).lt(100) }),
+  price(ctx) {
+    const { resource: inst, signals: s, spec } = ctx;
     if (!spec) return undefined;
     const successors = successorOptions(ctx.env.prices)(spec, inst.region);
     if (!successors) return undefined;
-    const neededGpuMemGiB = Math.max(s.gpuMemUsedMaxGiB / (1 - optionalNumber(ctx.params, 'headroomPct', 20) / 100), 1);
+    const neededGpuMemGiB = Math.max(s.gpuMemUsedMaxGiB / (1 - ctx.params.headroomPct / 100), 1);
     const holdsPeak = (o: { spec: InstanceSpec }) => !o.spec.gpu || o.spec.gpu.memoryGiBEach >= neededGpuMemGiB;
     const best = successors.cheaper.find(holdsPeak);
     if (!best) return undefined;
@@ -56,7 +52,9 @@ export const changeInstanceType: ActionDefinition = {
       },
     };
   },
-};
+});
+
+export const changeInstanceType: ActionKindDefinition = { kind: 'change-instance-type', definitions: [changeInstanceTypeOfInstance] };
 
 interface Option {
   spec: InstanceSpec;

@@ -1,12 +1,13 @@
+import { z } from 'zod';
 import { sizeLadder, type InstanceSpec } from '../../catalog/index.js';
-import type { Ec2Instance } from '../../snapshot/schema.js';
-import { monthlyFromHourly, roundCents } from '../money.js';
+import { roundCents } from '../../money.js';
+import { monthlyFromHourly } from '../money.js';
 import type { Finding } from '../result.js';
-import { ACTIVE_GPU_MEMORY_PCT, ACTIVE_GPU_UTIL_PCT, type Ec2Signals, type GpuSignal } from '../signals/ec2.js';
+import type { Ec2Signals, GpuSignal } from '../signals/ec2.js';
 import { evidenceOf, round } from '../signals/metrics.js';
 import { describeChange, instanceCapacity, riskFromUtil } from './capacity.js';
 import { downsizeEndpoint } from './downsize-endpoint.js';
-import { numberParam, optionalNumber, priceEntry, type ActionContext, type ActionDefinition, type PricedMove } from './types.js';
+import { defineAction, priceEntry, type ActionKindDefinition } from './types.js';
 
 /**
  * The smallest size in the same family that still fits the observed peak with headroom.
@@ -14,23 +15,22 @@ import { numberParam, optionalNumber, priceEntry, type ActionContext, type Actio
  * p95 CPU (and peak memory, when the CloudWatch agent reports it) must stay under
  * 100 - headroomPct percent of the new size.
  */
-export const downsize: ActionDefinition = {
-  kind: 'downsize',
-  resources: ['ec2-instance', 'sagemaker-endpoint'],
-  reads: ['headroomPct'],
-  precedence: 30,
-  price(ctx: ActionContext): PricedMove | undefined {
-    if (ctx.type === 'sagemaker-endpoint') return downsizeEndpoint(ctx);
-    const inst = ctx.resource as Ec2Instance;
-    const s = ctx.facts.signals as Ec2Signals;
-    const spec = ctx.facts.spec;
+const downsizeInstance = defineAction({
+  resource: 'ec2-instance',
+  params: z.object({
+    headroomPct: z.number().min(0).lt(100),
+    /** A GPU is in use at this p95 utilisation or this share of its memory; without them, the signals' own `active` flag decides. */
+    activeGpuUtilPct: z.number().optional(),
+    activeGpuMemoryPct: z.number().optional(),
+  }),
+  price(ctx) {
+    const { resource: inst, signals: s, spec, params } = ctx;
     if (!spec) return undefined;
-    const target = (100 - numberParam(ctx.params, 'headroomPct')) / 100;
-    const active = {
-      utilPct: optionalNumber(ctx.params, 'activeGpuUtilPct', ACTIVE_GPU_UTIL_PCT),
-      memoryPct: optionalNumber(ctx.params, 'activeGpuMemoryPct', ACTIVE_GPU_MEMORY_PCT),
-    };
-    const activeGpus = s.gpus.filter((g) => g.utilP95Pct >= active.utilPct || g.memUsedMaxPct >= active.memoryPct);
+    const target = (100 - params.headroomPct) / 100;
+    const { activeGpuUtilPct: utilPct, activeGpuMemoryPct: memoryPct } = params;
+    const activeGpus = s.gpus.filter((g) =>
+      utilPct === undefined || memoryPct === undefined ? g.active : g.utilP95Pct >= utilPct || g.memUsedMaxPct >= memoryPct,
+    );
     const need = requirement(s, activeGpus, target);
     const candidate = sizeLadder(spec.family).find((c) => fits(c, need));
     if (!candidate || candidate.type === spec.type || rank(candidate) >= rank(spec)) return undefined;
@@ -82,7 +82,9 @@ export const downsize: ActionDefinition = {
       tradeoff,
     };
   },
-};
+});
+
+export const downsize: ActionKindDefinition = { kind: 'downsize', definitions: [downsizeInstance, downsizeEndpoint] };
 
 interface Requirement {
   gpus: number;

@@ -1,5 +1,5 @@
 import type { AuditResult, Finding } from '../../engine/result.js';
-import { formatPct, formatUsd } from '../money.js';
+import { formatPct, formatUsd } from '../../money.js';
 import { capacityText, utilText } from './capacity.js';
 import { buildChart, type Chart } from './chart.js';
 import { evidenceLines } from './evidence.js';
