@@ -66,6 +66,8 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): AuditRes
       }
       const chosen = choose(candidates);
       if (chosen) findings.push(toFinding(chosen, candidates, type, resource, facts, options.config));
+      // A resource whose finding has no saving is unpriced too (counted once, with an unknown cost or not).
+      if (chosen?.move.monthlySavings === null && !facts.cost.unknown.length) unpriced += 1;
     }
   }
 
