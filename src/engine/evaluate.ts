@@ -38,6 +38,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): AuditRes
   const findings: Finding[] = [];
   const failures = new Map<string, { count: number; first: string }>();
   const unknownPrices = new Map<string, number>();
+  const moveWarnings = new Map<string, number>();
   let monthlyCost = 0;
   let unpriced = 0;
 
@@ -66,6 +67,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): AuditRes
       }
       const chosen = choose(candidates);
       if (chosen) findings.push(toFinding(chosen, candidates, type, resource, facts, options.config));
+      if (chosen?.move.warning !== undefined) moveWarnings.set(chosen.move.warning, (moveWarnings.get(chosen.move.warning) ?? 0) + 1);
       // A resource whose finding has no saving is unpriced too (counted once, with an unknown cost or not).
       if (chosen?.move.monthlySavings === null && !facts.cost.unknown.length) unpriced += 1;
     }
@@ -76,6 +78,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): AuditRes
   for (const [ruleId, f] of failures) {
     warnings.push({ code: 'rule-error', message: `rule ${ruleId} could not be evaluated on ${f.count} resource(s); first: ${f.first}` });
   }
+  for (const [message, count] of moveWarnings) warnings.push({ code: 'price-distrusted', message: `${message} (${count} finding(s))` });
   for (const [reason, count] of unknownPrices) {
     warnings.push({ code: 'price-unknown', message: `${reason} (${count} resource(s) not counted in cost)` });
   }

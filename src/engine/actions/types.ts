@@ -43,6 +43,8 @@ export interface PricedMove {
   confidence: Finding['confidence'];
   evidence: Record<string, unknown>;
   tradeoff: Finding['tradeoff'];
+  /** Something the audit's warnings must say about this move (e.g. a collected price that was not used); the same text is counted once. */
+  warning?: string;
 }
 
 /**

@@ -11,10 +11,12 @@ import { defineAction, priceEntry, type ActionContext, type ActionKindDefinition
 
 /**
  * Run the same type on Spot. The saving uses the spot price collected for the type and region
- * (mean over zones). With none collected (offline snapshot, embedded prices) it falls back to the
- * Spot Instance Advisor's typical saving over on-demand for the type and region, a 30-day average,
- * so the finding's confidence drops to low. The interruption band comes from the same shipped,
- * dated Advisor extract; where it has no entry the saving and the band are unknown.
+ * (mean over zones and the window). With none collected (offline snapshot, embedded prices), or one
+ * no real spot market gives (below 10% of on-demand, or above it: a quote an emulator or a glitch
+ * made), it falls back to the Spot Instance Advisor's typical saving over on-demand for the type and
+ * region, a 30-day average, so the finding's confidence drops to low; a distrusted quote is named in
+ * a warning. The interruption band comes from the same shipped, dated Advisor extract; where it has
+ * no entry the saving and the band are unknown.
  */
 const UseSpotParams = z.object({ toleranceTags: z.array(z.string()) });
 type UseSpotContext = ActionContext<'ec2-instance', z.infer<typeof UseSpotParams>>;
@@ -49,7 +51,9 @@ const useSpotForInstance = defineAction({
       },
       // A collected quote is today's price; the Advisor's typical saving is a 30-day average across zones.
       confidence: spot.collected ? 'medium' : 'low',
+      ...(spot.distrusted ? { warning: spot.distrusted } : {}),
       evidence: {
+        ...(spot.distrusted ? { distrustedSpotPrice: spot.distrusted } : {}),
         interruptionTolerance: why,
         interruptionBand: band,
         spotPriceBasis: spot.collected ? 'collected' : spot.lookup.known ? 'spot-advisor-typical-saving' : 'unknown',
@@ -72,18 +76,41 @@ interface SpotEstimate {
   collected: boolean;
   item: string;
   method: string;
+  /** Why a collected price was not used. */
+  distrusted?: string;
 }
+
+/** No spot market discounts more than ~90%, and spot never costs more than on-demand: outside these bounds a quote is not used. */
+const SPOT_SANE = { minShareOfOnDemand: 0.1, maxShareOfOnDemand: 1 } as const;
 
 /** The collected spot price when there is one, else on-demand less the Advisor's typical saving. */
 function spotHourly(inst: Ec2Instance, ctx: UseSpotContext, od: PriceLookup, advice: SpotAdvice | undefined): SpotEstimate {
   const collected = instanceHourly({ ...inst, lifecycle: 'spot' }, ctx.env);
-  if (collected.known) return { lookup: collected, collected: true, item: 'spot', method: 'saving = (on-demand - mean collected spot hourly) x 730 h' };
-  const method = 'saving = on-demand hourly x typical Spot saving (Spot Instance Advisor) x 730 h; no spot price was collected';
+  const distrusted = collected.known && od.known ? insane(collected.price.usd, od.price.usd, inst) : undefined;
+  if (collected.known && !distrusted)
+    return { lookup: collected, collected: true, item: 'spot', method: 'saving = (on-demand - mean collected spot hourly) x 730 h' };
+  const method = distrusted
+    ? 'saving = on-demand hourly x typical Spot saving (Spot Instance Advisor) x 730 h; the collected spot price was not used (outside 10%-100% of on-demand)'
+    : 'saving = on-demand hourly x typical Spot saving (Spot Instance Advisor) x 730 h; no spot price was collected';
+  const fallback = advisorEstimate(
+    inst,
+    od,
+    advice,
+    collected.known ? `the collected spot price for ${inst.type} in ${inst.region} was not used` : collected.reason,
+    method,
+  );
+  return distrusted ? { ...fallback, distrusted } : fallback;
+}
+
+function insane(spotUsd: number, odUsd: number, inst: Ec2Instance): string | undefined {
+  if (spotUsd >= SPOT_SANE.minShareOfOnDemand * odUsd && spotUsd <= SPOT_SANE.maxShareOfOnDemand * odUsd) return undefined;
+  const where = spotUsd < SPOT_SANE.minShareOfOnDemand * odUsd ? 'below 10% of' : 'above';
+  return `collected spot price $${spotUsd}/h for ${inst.type} in ${inst.region} is ${where} on-demand ($${odUsd}/h): not used, the Spot Instance Advisor's typical saving is used instead`;
+}
+
+function advisorEstimate(inst: Ec2Instance, od: PriceLookup, advice: SpotAdvice | undefined, noQuote: string, method: string): SpotEstimate {
   if (!advice || !od.known || advice.typicalSavingPct <= 0) {
-    const why =
-      advice && advice.typicalSavingPct > 0
-        ? collected.reason
-        : `${collected.reason}, and the shipped Spot Instance Advisor extract has no typical saving for it`;
+    const why = advice && advice.typicalSavingPct > 0 ? noQuote : `${noQuote}, and the shipped Spot Instance Advisor extract has no typical saving for it`;
     return { lookup: { known: false, reason: why }, collected: false, item: 'spot', method };
   }
   const price: Price = {
