@@ -1,6 +1,6 @@
 import type { EbsSnapshot, Snapshot } from '../../snapshot/schema.js';
 import { memoPerObject } from '../memo.js';
-import { roundCents } from '../money.js';
+import { roundCents } from '../../money.js';
 import { hoursBetween, round } from './metrics.js';
 import type { ResourceCost, SignalContext, SignalKeys } from './types.js';
 

@@ -1,5 +1,5 @@
 import type { EbsVolume } from '../../snapshot/schema.js';
-import { roundCents } from '../money.js';
+import { roundCents } from '../../money.js';
 import { hoursBetween, round } from './metrics.js';
 import type { ResourceCost, SignalContext, SignalKeys } from './types.js';
 

@@ -1,6 +1,7 @@
 import { instanceSpec, type InstanceSpec } from '../../catalog/index.js';
 import type { SageMakerEndpoint } from '../../snapshot/schema.js';
-import { monthlyFromHourly, roundCents } from '../money.js';
+import { roundCents } from '../../money.js';
+import { monthlyFromHourly } from '../money.js';
 import { round } from './metrics.js';
 import type { ResourceCost, SignalContext, SignalKeys } from './types.js';
 
