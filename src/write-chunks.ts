@@ -100,7 +100,9 @@ async function realTarget(file: string): Promise<{ path: string; special: boolea
 async function streamToFile(file: string, chunks: Iterable<string>, flags: 'w' | 'wx', sync: boolean): Promise<void> {
   const out = createWriteStream(file, { encoding: 'utf8', flags });
   // The failed write reports the error (and out.errored keeps it); unheard, the 'error' event would crash the process.
-  out.on('error', () => undefined);
+  out.on('error', () => {
+    // Heard here only so that it does not crash the process; the failed write rejects with it.
+  });
   try {
     await writeChunks(out, chunks);
     out.end();

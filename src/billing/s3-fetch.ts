@@ -18,7 +18,7 @@ export interface FetchedFiles {
   bytes: number;
   /** Keys that were not saved because their name would leave the download folder, as warning lines. */
   refused: string[];
-  cleanup(): Promise<void>;
+  cleanup: () => Promise<void>;
 }
 
 export function parseS3Url(url: string): { bucket: string; prefix: string } {

@@ -46,7 +46,9 @@ export default class Report extends BaseCommand {
       ...(flags.spend !== undefined ? { spend: { file: flags.spend, report: await readSpendReport(flags.spend) } } : {}),
     };
     const format = flags.format as OutputFormat;
-    const chunks = (): Iterable<string> => renderChunks(format, result, { ...extras, color: false, width: process.stdout.columns ?? 160 });
+    const chunks = (): Iterable<string> =>
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- @types/node says number; it is undefined when stdout is not a TTY
+      renderChunks(format, result, { ...extras, color: false, width: process.stdout.columns ?? 160 });
     if (flags.out !== undefined) {
       await this.saveChunks(flags.out, chunks);
       process.stderr.write(`wrote ${format} report to ${flags.out}\n`);

@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
 import { describeIssue, readJsonFile } from '../snapshot/io.js';
 import { AuditResultSchema, RESULT_SCHEMA_VERSION, type AuditResult } from './result.js';
-import { totalSavings } from './summarize.js';
+import { sumSavings } from './summarize.js';
 
 /** Reads a saved `mlcost audit --output json` result (for report, gate and the weekly diff). */
 export async function readAuditResult(file: string): Promise<AuditResult> {
@@ -30,7 +30,7 @@ export function totalsMismatch(result: AuditResult): string | undefined {
   const { findingCount, monthlySavings } = result.totals;
   if (findingCount !== result.findings.length)
     return `totals.findingCount is ${String(findingCount)} but the file lists ${String(result.findings.length)} findings`;
-  const sum = totalSavings(result.findings);
+  const sum = sumSavings(result.findings);
   if (Math.abs(sum - monthlySavings) > 0.011) return `totals.monthlySavings is ${String(monthlySavings)} but the findings add up to ${sum.toFixed(2)}`;
   const ids = new Set<string>();
   for (const f of result.findings) {

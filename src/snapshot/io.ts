@@ -66,7 +66,7 @@ export async function readJsonFile(file: string, what: string): Promise<unknown>
 }
 
 /**
- * The most a file read whole may hold (README "Limits"). V8 cannot make a string over 512 MiB
+ * The most a file read whole may hold (docs/data-contracts.md "Limits"). V8 cannot make a string over 512 MiB
  * and JSON.parse needs several times the text in memory; the line-layout reader has no such limit.
  */
 export const MAX_WHOLE_FILE_BYTES = 256 * 2 ** 20;
@@ -74,7 +74,7 @@ export const MAX_WHOLE_FILE_BYTES = 256 * 2 ** 20;
 /** Reads a file whole, refusing one over MAX_WHOLE_FILE_BYTES; devices and pipes (`/dev/zero`) are read up to that bound. */
 async function readBoundedText(file: string, what: string): Promise<string> {
   const tooLarge = (): UserError =>
-    new UserError(`${file}: larger than ${String(MAX_WHOLE_FILE_BYTES / 2 ** 20)} MiB, the most mlcost reads of ${what} (see README "Limits")`);
+    new UserError(`${file}: larger than ${String(MAX_WHOLE_FILE_BYTES / 2 ** 20)} MiB, the most mlcost reads of ${what} (see docs/data-contracts.md "Limits")`);
   const info = await stat(file);
   if (info.isFile()) {
     if (info.size > MAX_WHOLE_FILE_BYTES) throw tooLarge();

@@ -15,7 +15,7 @@ import { validateResource, type ResourceList } from './validate-item.js';
  */
 const IN_PLACE_FROM_BYTES = 4 * 2 ** 20;
 /**
- * The longest line read (README "Limits"): a resource line of the largest GPU box is well under
+ * The longest line read (docs/data-contracts.md "Limits"): a resource line of the largest GPU box is well under
  * 1 MiB. Without a bound, `/dev/zero` or a 600 MB one-line file grows one string until V8 throws.
  */
 export const MAX_LINE_CHARS = 32 * 2 ** 20;
@@ -71,7 +71,7 @@ export async function readLineLayout(file: string, describeIssue: (error: z.ZodE
       throw new UserError(
         lineNo === 0 && !/^\s*\{/.test(err.start)
           ? `${file}:1:1: not valid JSON (a Snapshot starts with '{', this file with ${JSON.stringify(err.start.slice(0, 8))})`
-          : `${file}:${String(lineNo + 1)}: line longer than ${String(MAX_LINE_CHARS / 2 ** 20)} MiB: not a Snapshot (see README "Limits")`,
+          : `${file}:${String(lineNo + 1)}: line longer than ${String(MAX_LINE_CHARS / 2 ** 20)} MiB: not a Snapshot (see docs/data-contracts.md "Limits")`,
       );
     }
     throw new UserError(`${file}: cannot read snapshot (${errorMessage(err)})`);

@@ -62,7 +62,7 @@ function checkNumber(n: number, key: string, percent: boolean): Fault | undefine
   return undefined;
 }
 
-/** AWS's own limits on a tag (README "Limits"): longer text did not come from AWS. */
+/** AWS's own limits on a tag (docs/data-contracts.md "Limits"): longer text did not come from AWS. */
 const TAG_KEY_MAX = 128;
 const TAG_VALUE_MAX = 256;
 

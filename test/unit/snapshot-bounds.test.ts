@@ -17,7 +17,7 @@ function hugeOneLine(name: string, start: string): string {
   return p;
 }
 
-describe('reading is bounded (README "Limits")', () => {
+describe('reading is bounded (docs/data-contracts.md "Limits")', () => {
   it('/dev/zero is not JSON, said at once rather than read until memory runs out', async () => {
     await expect(readSnapshot('/dev/zero')).rejects.toThrow(/^\/dev\/zero:1:1: not valid JSON \(a Snapshot starts with '\{', this file with "\\u0000/);
   });
@@ -25,18 +25,20 @@ describe('reading is bounded (README "Limits")', () => {
   it('a 600 MB one-line Snapshot is refused by size, not a RangeError', async () => {
     const p = hugeOneLine('huge.json', '{"schemaVersion": 3, "x": "');
     await expect(readSnapshot(p)).rejects.toThrow(
-      `${p}: larger than 256 MiB, the most mlcost reads of a Snapshot in any layout but the one \`mlcost collect\` writes (one resource per line) (see README "Limits")`,
+      `${p}: larger than 256 MiB, the most mlcost reads of a Snapshot in any layout but the one \`mlcost collect\` writes (one resource per line) (see docs/data-contracts.md "Limits")`,
     );
   });
 
   it('a line of the collect layout longer than the bound names its line', async () => {
     const p = hugeOneLine('long-line.json', '{\n  "schemaVersion": 3,\n  "resources": {\n    "ec2Instances": [\n      {"id": "');
-    await expect(readSnapshot(p)).rejects.toThrow(`${p}:5: line longer than 32 MiB: not a Snapshot (see README "Limits")`);
+    await expect(readSnapshot(p)).rejects.toThrow(`${p}:5: line longer than 32 MiB: not a Snapshot (see docs/data-contracts.md "Limits")`);
   });
 
   it('an audit result over the bound is refused by size', async () => {
     const p = hugeOneLine('result.json', '{"schemaVersion": 1, "x": "');
-    await expect(readAuditResult(p)).rejects.toThrow(`${p}: larger than 256 MiB, the most mlcost reads of an audit result (see README "Limits")`);
+    await expect(readAuditResult(p)).rejects.toThrow(
+      `${p}: larger than 256 MiB, the most mlcost reads of an audit result (see docs/data-contracts.md "Limits")`,
+    );
   });
 
   it('mlcost audit --snapshot /dev/zero: one line, exit 2', async () => {

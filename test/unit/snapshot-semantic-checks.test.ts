@@ -104,7 +104,7 @@ describe('semantic checks outside the resource lists', () => {
   });
 });
 
-describe('tag lengths are AWS limits (README "Limits")', () => {
+describe('tag lengths are AWS limits (docs/data-contracts.md "Limits")', () => {
   it('a 10,000-character tag value is refused by the reader; 256 characters (emoji count once) are fine', async () => {
     const long = snapshotOf({ ec2Instances: [instance({ id: 'i-tag', type: 'm5.large', tags: { team: 'x'.repeat(10_000) } })] });
     for (const path of Object.keys(PATHS) as (keyof typeof PATHS)[])

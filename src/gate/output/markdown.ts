@@ -1,5 +1,6 @@
+import { teamLabel } from '../../group-labels.js';
 import type { Finding } from '../../engine/result.js';
-import { formatUsd, signedUsd } from '../../render/money.js';
+import { formatUsd, signedUsd } from '../../money.js';
 import type { Delta } from '../compare.js';
 import type { BudgetCheck, Verdict } from '../verdict.js';
 import { STATUS_WORD, checkCounts, formatActual, formatLimit, headline } from './wording.js';
@@ -47,7 +48,7 @@ function findingsTable(findings: readonly Finding[]): string[] {
     .slice(0, MAX_ROWS)
     .map(
       (f) =>
-        `| ${md(f.ruleId)} | ${f.severity} | ${code(f.resource.id)} | ${md(f.resource.team ?? '(untagged)')} | ${md(f.resource.accountId)} / ${md(f.resource.region)} | ${formatUsd(f.monthlySavings)} |`,
+        `| ${md(f.ruleId)} | ${f.severity} | ${code(f.resource.id)} | ${md(teamLabel(f.resource.team))} | ${md(f.resource.accountId)} / ${md(f.resource.region)} | ${formatUsd(f.monthlySavings)} |`,
     );
   const more = findings.length > MAX_ROWS ? ['', `…and ${findings.length - MAX_ROWS} more.`] : [];
   return ['| Rule | Severity | Resource | Team | Account / region | Waste/month |', '|---|---|---|---|---|--:|', ...rows, ...more];

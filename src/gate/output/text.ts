@@ -1,4 +1,5 @@
-import { formatUsd, signedUsd } from '../../render/money.js';
+import { teamLabel } from '../../group-labels.js';
+import { formatUsd, signedUsd } from '../../money.js';
 import type { Delta } from '../compare.js';
 import type { Verdict } from '../verdict.js';
 import { STATUS_WORD, headline } from './wording.js';
@@ -11,7 +12,7 @@ export function renderGateText(v: Verdict): string {
   for (const c of v.checks) {
     out.push(`  ${STATUS_WORD[c.status].padEnd(7)}  ${c.message}  [${c.source.label}]`);
     for (const f of c.findings.slice(0, FINDINGS_PER_CHECK)) {
-      out.push(`           ${f.ruleId} ${f.resource.id} (${f.severity}, ${f.resource.team ?? '(untagged)'}) ${formatUsd(f.monthlySavings)}/month`);
+      out.push(`           ${f.ruleId} ${f.resource.id} (${f.severity}, ${teamLabel(f.resource.team)}) ${formatUsd(f.monthlySavings)}/month`);
     }
     if (c.findings.length > FINDINGS_PER_CHECK) out.push(`           …and ${c.findings.length - FINDINGS_PER_CHECK} more`);
   }
