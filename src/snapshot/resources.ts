@@ -83,8 +83,9 @@ function row<const R extends { id: string; listKey: string; displayName: string;
 type Row = (typeof RESOURCE_TYPE_TABLE)[number];
 export type ResourceType = Row['id'];
 export type ResourceListKey = Row['listKey'];
-type RowOf<T extends ResourceType> = Extract<Row, { id: T }>;
-export type ResourceOf<T extends ResourceType> = z.infer<RowOf<T>['schema']>;
+// A lookup in a mapped type (not a conditional type) keeps ResourceOf covariant in T for the type checker.
+type ResourceByType = { [R in Row as R['id']]: z.infer<R['schema']> };
+export type ResourceOf<T extends ResourceType> = ResourceByType[T];
 export type AnyResource = ResourceOf<ResourceType>;
 
 /** A row seen without its type parameters, for code that walks every type the same way. */
