@@ -167,9 +167,9 @@ function more(total: number, shown = MAX_ROWS): string[] {
   return total > shown ? ['', `…and ${total - shown} more.`] : [];
 }
 
-/** A code span; inside one only a backtick or a table pipe can break out, and mentions are not linked. */
+/** A code span; inside one only a backtick or a table pipe can break out (mentions are broken as in mdCode). */
 function code(text: string): string {
-  return `\`${cleanText(text, 200).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+  return `\`${neutraliseMentions(cleanText(text, 200).replace(/`/g, "'").replace(/\|/g, '\\|'))}\``;
 }
 
 /**

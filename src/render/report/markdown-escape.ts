@@ -24,9 +24,12 @@ export function mdCell(text: string, max = 240): string {
   return mdText(text, max);
 }
 
-/** Inline code for ids: backticks cannot be escaped inside a code span, so ids with one fall back to text. */
+/**
+ * Inline code for ids: backticks cannot be escaped inside a code span, so ids with one fall back to
+ * text. GitHub links no mention inside code, but a cut or merged span would, so mentions are broken here too.
+ */
 export function mdCode(text: string, max = 240): string {
   const clean = cleanText(text, max);
   if (clean.includes('`')) return mdText(clean);
-  return `\`${clean.replace(/\|/g, '\\|')}\``;
+  return `\`${neutraliseMentions(clean.replace(/\|/g, '\\|'))}\``;
 }
