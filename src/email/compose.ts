@@ -1,7 +1,7 @@
 import type { AuditResult } from '../engine/result.js';
 import { renderHtml } from '../render/html.js';
 import { template } from '../render/report/templates.js';
-import { buildView } from '../render/report/view.js';
+import { buildView, type ReportView } from '../render/report/view.js';
 import type { ReportExtras } from '../render/types.js';
 import { cleanText, guardCommandLines } from '../text/sanitize.js';
 import { spendBar } from './spend-bar.js';
@@ -46,13 +46,23 @@ export function composeWeeklyEmail(result: AuditResult, opts: ReportExtras & { s
   return {
     subject: context.subject,
     html: template('email')(context),
-    text: guardCommandLines(template('email', 'text', { escape: false })(cleanStrings(context))),
+    text: guardCommandLines(template('email', 'text', { escape: false })(cleanStrings(textContext(context)))),
     attachments: [
       ...(bar.legend.length ? [{ filename: 'spend.png', content: bar.png, contentType: 'image/png', cid: BAR_CID }] : []),
       { filename: reportFile, content: report, contentType: 'text/html; charset=utf-8' },
     ],
     report: { filename: reportFile, html: report },
   };
+}
+
+/**
+ * The plain-text part lists the top moves, not every finding: leaving the finding lists out keeps
+ * cleaning a 10,000-finding view from costing seconds.
+ */
+function textContext<C extends { view: ReportView }>(context: C): C {
+  const { view } = context;
+  const week = view.week && { ...view.week, newFindings: [], resolvedFindings: [] };
+  return { ...context, view: { ...view, findings: [], ...(week ? { week } : {}) } };
 }
 
 /**
