@@ -1,5 +1,6 @@
 import { buildView, type BreakdownView, type FindingView, type ReportView } from './report/view.js';
 import { mdCell, mdCode, mdText } from './report/markdown-escape.js';
+import { guardCommandLines } from '../text/sanitize.js';
 import type { Renderer } from './types.js';
 
 /** GitHub rejects comments longer than this; the report summarises to stay under it. */
@@ -17,13 +18,13 @@ export const renderMarkdown: Renderer = (result, options) => {
   const tail = [warnings(view), footer(view)].join('\n');
   // Whatever the head and tail leave (minus room for the truncation note) goes to findings rows.
   const budget = GITHUB_COMMENT_LIMIT - head.length - tail.length - 600;
-  return `${head}\n${findings(view, budget)}\n${tail}`;
+  return guardCommandLines(`${head}\n${findings(view, budget)}\n${tail}`);
 };
 
 function header(v: ReportView): string {
   const h = v.headline;
   const lines = [
-    `## mlcost report, ${v.date}`,
+    `## mlcost report, ${mdText(v.date)}`,
     '',
     `**${mdText(h.monthlySavings)}/month** of savings found in **${mdText(h.monthlyCost)}/month** of spend in scope (${h.share}), across ${h.findingCount} recommended move(s).` +
       (h.unpriced ? ` ${h.unpriced} resource(s) are not fully priced and not counted.` : ''),
@@ -52,7 +53,7 @@ function week(v: ReportView): string {
         ]
       : ['- none'];
   return [
-    `### Since the last report (${w.since})`,
+    `### Since the last report (${mdText(w.since)})`,
     '',
     '| | Findings | Per month |',
     '|---|---:|---:|',

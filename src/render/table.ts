@@ -2,10 +2,22 @@ import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { Finding, Severity } from '../engine/result.js';
 import { formatUsd } from '../money.js';
+import { cleanText, guardCommandLines } from '../text/sanitize.js';
 import { notPricedView } from './not-priced.js';
 import type { Renderer } from './types.js';
 
 const SEVERITY_LABEL: Record<Severity, string> = { critical: 'CRIT', high: 'HIGH', medium: 'MED', low: 'LOW' };
+
+/**
+ * Longest text a cell field keeps, cut before layout: cli-table3's word wrap is quadratic in a
+ * word's length (a 10,000-character tag took minutes); JSON, CSV and HTML keep the full value.
+ */
+const FIELD_MAX = 200;
+
+/** Every string from a result reaches the terminal through here: one line, inert, bounded. */
+function text(value: string, max = FIELD_MAX): string {
+  return cleanText(value, max);
+}
 
 /** The terminal view: one row per finding, largest saving first, then totals and warnings. */
 export const renderTable: Renderer = (result, options) => {
@@ -27,11 +39,11 @@ export const renderTable: Renderer = (result, options) => {
     table.push([
       colour[f.severity](SEVERITY_LABEL[f.severity]),
       resourceCell(f),
-      f.problem,
+      text(f.problem),
       moveCell(f),
       formatUsd(f.monthlyCost),
       c.green(formatUsd(f.monthlySavings)),
-      `${f.tradeoff.summary} [risk: ${f.tradeoff.performanceRisk}]`,
+      `${text(f.tradeoff.summary)} [risk: ${text(f.tradeoff.performanceRisk)}]`,
     ]);
   }
   const lines: string[] = [];
@@ -49,27 +61,29 @@ export const renderTable: Renderer = (result, options) => {
       (t.unpricedResources ? `  (${t.unpricedResources} resource(s) not fully priced: shown as -, not counted)` : ''),
   );
   const unpricedFindings = notPricedView(result.findings);
-  if (unpricedFindings.count) lines.push(c.yellow(`${unpricedFindings.line}: ${unpricedFindings.reasons.join('; ')}`));
+  if (unpricedFindings.count) lines.push(c.yellow(text(`${unpricedFindings.line}: ${unpricedFindings.reasons.join('; ')}`, 1000)));
   const byCat = Object.entries(result.breakdowns.byCategory).sort((a, b) => b[1].monthlySavings - a[1].monthlySavings);
-  if (byCat.length) lines.push(`by category: ${byCat.map(([k, v]) => `${k} ${formatUsd(v.monthlySavings)} (${v.findingCount})`).join(', ')}`);
+  if (byCat.length) lines.push(`by category: ${byCat.map(([k, v]) => `${text(k)} ${formatUsd(v.monthlySavings)} (${v.findingCount})`).join(', ')}`);
   lines.push(
-    `scope: ${result.scope.accounts.join(', ') || '-'} | ${result.scope.regions.join(', ') || '-'} | ${result.scope.lookback.days}-day lookback to ${result.scope.lookback.end.slice(0, 10)} | source ${result.scope.source}`,
+    `scope: ${text(result.scope.accounts.join(', ') || '-', 1000)} | ${text(result.scope.regions.join(', ') || '-', 1000)} | ${result.scope.lookback.days}-day lookback to ${text(result.scope.lookback.end.slice(0, 10))} | source ${text(result.scope.source)}`,
   );
   if (result.warnings.length) {
     lines.push(c.yellow(`${result.warnings.length} warning(s):`));
     for (const w of result.warnings)
-      lines.push(c.yellow(`  - ${[w.accountId, w.region].filter(Boolean).join('/')}${w.accountId || w.region ? ': ' : ''}${w.message}`));
+      lines.push(c.yellow(`  - ${text([w.accountId, w.region].filter(Boolean).join('/'))}${w.accountId || w.region ? ': ' : ''}${text(w.message, 1000)}`));
   }
-  return `${lines.join('\n')}\n`;
+  return guardCommandLines(`${lines.join('\n')}\n`);
 };
 
 function resourceCell(f: Finding): string {
-  const name = f.resource.name ? `\n${f.resource.name}` : '';
-  return `${f.resource.id}${name}\n${f.resource.region}${f.resource.team ? ` · ${f.resource.team}` : ''}`;
+  const name = f.resource.name ? `\n${text(f.resource.name, 80)}` : '';
+  return `${text(f.resource.id, 80)}${name}\n${text(f.resource.region, 40)}${f.resource.team ? ` · ${text(f.resource.team, 60)}` : ''}`;
 }
 
 function moveCell(f: Finding): string {
-  const { kind, from, to } = f.action;
+  const kind = text(f.action.kind);
+  const from = f.action.from === undefined ? undefined : text(f.action.from, 80);
+  const to = f.action.to === undefined ? undefined : text(f.action.to, 80);
   if (from !== undefined && to !== undefined) return `${kind}: ${from} -> ${to}`;
   return from !== undefined ? `${kind} ${from}` : kind;
 }

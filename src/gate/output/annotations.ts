@@ -1,3 +1,4 @@
+import { cleanText } from '../../text/sanitize.js';
 import type { Verdict } from '../verdict.js';
 
 /**
@@ -18,9 +19,12 @@ export function githubAnnotations(verdict: Verdict, env: NodeJS.ProcessEnv): str
     });
 }
 
-/** Workflow-command escaping, as @actions/core does it. */
+/**
+ * Workflow-command escaping as @actions/core does it, after the one cleaning step: no escape
+ * sequences reach the CI log, and line breaks are already flattened, so `%` is all left to escape.
+ */
 function data(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return cleanText(text, 1000).replace(/%/g, '%25');
 }
 
 function property(text: string): string {
