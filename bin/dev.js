@@ -2,7 +2,7 @@
 import { execute } from '@oclif/core';
 
 // The AWS SDK prints a multi-line notice about Node 20 to stderr on every client; mlcost's own
-// output promises one-line errors. The README tells users to move to Node 22 before 2027.
+// output promises one-line errors. docs/development.md says how mlcost moves to Node 22.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 await execute({ development: true, dir: import.meta.url });

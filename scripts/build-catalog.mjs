@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Regenerates src/catalog/data/ec2-*.json from the sourced reference files in ../shared/reference.
+// (sagemaker-prices.json, storage-prices.json and network-prices.json are curated by hand, each figure with its source.)
 // Usage: node scripts/build-catalog.mjs [referenceDir]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ const ref = process.argv[2] ?? join(import.meta.dirname, '..', '..', 'shared', '
 const out = join(import.meta.dirname, '..', 'src', 'catalog', 'data');
 const specs = JSON.parse(readFileSync(join(ref, 'ec2-instance-types.json'), 'utf8'));
 const prices = JSON.parse(readFileSync(join(ref, 'ec2-ondemand-us-east-1.json'), 'utf8'));
+const gpuByRegion = JSON.parse(readFileSync(join(ref, 'gpu-prices-by-region.json'), 'utf8'));
 
 // p3 is absent from moto's bundled DescribeInstanceTypes data; figures from the EC2 User Guide
 // "Hardware specifications" table (awsdocs, 2023) and Vantage gpu_data.go, as quoted in aws-facts.md.
@@ -52,6 +54,36 @@ writeFileSync(
       // AWS lists most types at the same on-demand price in these regions (shared/reference/README.md).
       sameListPriceRegions: ['us-east-1', 'us-east-2', 'us-west-2'],
       prices: prices.prices,
+    },
+    null,
+    1,
+  ) + '\n',
+);
+// Accelerated types in every commercial region: parent regions only (no Local/Wavelength Zones, which
+// price apart) and no GovCloud. A reserved rate is kept only where the source has one.
+const commercialRegion = /^(?!us-gov-)[a-z]{2}-[a-z]+-\d+$/;
+const regional = {};
+for (const [type, byRegion] of Object.entries(gpuByRegion.prices).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [region, p] of Object.entries(byRegion).sort(([a], [b]) => a.localeCompare(b))) {
+    if (!commercialRegion.test(region)) continue;
+    (regional[type] ??= {})[region] =
+      p.reserved1yrStandardNoUpfront === undefined ? { onDemand: p.onDemand } : { onDemand: p.onDemand, reserved1yrNoUpfront: p.reserved1yrStandardNoUpfront };
+  }
+}
+writeFileSync(
+  join(out, 'ec2-accelerated-regional-prices.json'),
+  JSON.stringify(
+    {
+      source: gpuByRegion.source,
+      asOf: gpuByRegion.asOf,
+      unit: gpuByRegion.unit,
+      notes: [
+        ...gpuByRegion.notes,
+        'copied from shared/reference/gpu-prices-by-region.json by scripts/build-catalog.mjs: commercial parent regions only (Local and Wavelength Zones and GovCloud left out)',
+        'reserved1yrNoUpfront is a 1-year Standard Reserved Instance, no upfront, Linux; the source has no 3-year or Savings Plans rates, so those stay unknown unless collected live',
+        'where this file and ec2-ondemand-prices.json (Pricing API, 2026-07-20) both price a type in us-east-1 they agree; the us-east-1 list (newer) is read first',
+      ],
+      prices: regional,
     },
     null,
     1,

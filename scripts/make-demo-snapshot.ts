@@ -423,6 +423,25 @@ function instance(s: Shape): Ec2Instance {
   };
 }
 
+/** The 1- and 3-year no-upfront Reserved terms of one type, as the live collector writes them. */
+function demoReservedTerms(type: string, region: string, oneYear: number, threeYear: number): NonNullable<SnapshotInput['prices']> {
+  return (
+    [
+      ['reserved-1yr-no-upfront', oneYear],
+      ['reserved-3yr-no-upfront', threeYear],
+    ] as const
+  ).map(([term, usd]) => ({
+    service: 'ec2',
+    region,
+    key: type,
+    term,
+    usd,
+    unit: 'Hrs',
+    source: 'demo data (synthetic Pricing API Reserved term)',
+    asOf: '2026-11-19',
+  }));
+}
+
 const ec2Instances = shapes.map(instance);
 const storage = demoStorage(W, rand, { research: RESEARCH, prod: PROD });
 
@@ -474,29 +493,11 @@ const snapshot: SnapshotInput = {
     { region: 'us-west-2', instanceType: 'g5.2xlarge', availabilityZone: 'us-west-2b', usdPerHour: 0.4987, timestamp: '2026-11-19T23:00:00Z' },
     // No quote for g6.12xlarge: its use-spot finding shows the Spot Instance Advisor typical-saving fallback.
   ],
-  // Synthetic, shaped like the Reserved terms the live collector reads from the Pricing API.
-  prices: [
-    {
-      service: 'ec2',
-      region: 'us-west-2',
-      key: 'm7i.2xlarge',
-      term: 'reserved-1yr-no-upfront',
-      usd: 0.254,
-      unit: 'Hrs',
-      source: 'demo data (synthetic Pricing API Reserved term)',
-      asOf: '2026-11-19',
-    },
-    {
-      service: 'ec2',
-      region: 'us-west-2',
-      key: 'm7i.2xlarge',
-      term: 'reserved-3yr-no-upfront',
-      usd: 0.1742,
-      unit: 'Hrs',
-      source: 'demo data (synthetic Pricing API Reserved term)',
-      asOf: '2026-11-19',
-    },
-  ],
+  // What a live collect adds for the CPU boxes it would offer a commitment on: the Pricing API's Reserved
+  // terms. No public source for CPU-family Reserved rates was found (the embedded catalog has none), so these
+  // are synthetic demo figures, labelled as such. Accelerated types need none: the embedded catalog holds
+  // their 1-year no-upfront rate in every region.
+  prices: [...demoReservedTerms('m7i.2xlarge', 'us-west-2', 0.254, 0.1742), ...demoReservedTerms('r6i.2xlarge', 'us-west-2', 0.3175, 0.2177)],
   warnings: [
     {
       code: 'metric-missing',

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { COST_EXPLORER_USD_PER_REQUEST, getCostAndUsage, type CeCounter, type CeGroup, type CeRow } from '../collect/costexplorer.js';
+import { COST_EXPLORER_USD_PER_REQUEST, getCostAndUsage, type CeCounter, type CeGroup, type CeRow } from './costexplorer.js';
 import type { Snapshot } from '../snapshot/schema.js';
 import { costExplorerClient, type AwsOptions } from './aws-clients.js';
 import { gpuLine } from './gpu.js';

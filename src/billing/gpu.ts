@@ -2,7 +2,7 @@ import { familyOf, instanceSpec } from '../catalog/index.js';
 import { observedDays } from '../snapshot/daily.js';
 import type { Ec2Instance, Snapshot } from '../snapshot/schema.js';
 import type { InstanceUsage } from './model.js';
-import { roundCents } from '../engine/money.js';
+import { roundCents } from '../money.js';
 
 /** A GPU-day is idle when no GPU on the instance reached this utilisation (nvidia_smi_utilization_gpu, %). */
 export const IDLE_GPU_UTILIZATION_PCT = 5;

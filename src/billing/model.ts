@@ -1,3 +1,5 @@
+import { NO_VALUE, UNTAGGED } from '../group-labels.js';
+
 /**
  * The internal billing model: what every source (CUR 2.0, FOCUS 1.x, Cost Explorer) is mapped to,
  * so spend reports and billed rates are written once. Costs are USD.
@@ -31,7 +33,7 @@ export type Dimension = (typeof DIMENSIONS)[number];
 
 /** How a group with no value for a dimension is named: an untagged team, a line item without a region. */
 export function keyLabel(dimension: Dimension, value: string | null | undefined): string {
-  return value ?? (dimension === 'team' ? '(untagged)' : '(none)');
+  return value ?? (dimension === 'team' ? UNTAGGED : NO_VALUE);
 }
 
 export const DIMENSION_FIELD: Record<Exclude<Dimension, 'team'>, Field> = {

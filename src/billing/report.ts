@@ -1,7 +1,7 @@
 import type { Dimension, DailySpend, SourceKind } from './model.js';
 import { monthOverMonth, period, reportWindow, weekOverWeek, type Period } from './period.js';
 import type { GpuLine } from './gpu.js';
-import { roundCents } from '../engine/money.js';
+import { roundCents } from '../money.js';
 
 /** `mlcost spend --output json`: public and versioned like the audit result. */
 export const SPEND_REPORT_SCHEMA_VERSION = 1;

@@ -56,6 +56,13 @@ export function allInstanceTypes(): string[] {
   return [...specs.keys()];
 }
 
+/** Every embedded spec, in catalog order. */
+export function allInstanceSpecs(): readonly InstanceSpec[] {
+  return ALL_SPECS;
+}
+
+const ALL_SPECS: readonly InstanceSpec[] = [...specs.values()];
+
 function toSpec(type: string, s: RawSpec): InstanceSpec {
   const [family = type, size = ''] = type.split('.');
   const gen = /^[a-z]+-?(\d+)/.exec(family)?.[1];

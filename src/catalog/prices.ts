@@ -1,8 +1,6 @@
-import ec2Data from './data/ec2-ondemand-prices.json' with { type: 'json' };
-import storageData from './data/storage-prices.json' with { type: 'json' };
-import sagemakerData from './data/sagemaker-prices.json' with { type: 'json' };
-import networkData from './data/network-prices.json' with { type: 'json' };
+import type storageJson from './data/storage-prices.json';
 import type { CollectedPrice } from '../snapshot/schema.js';
+import { priceData, type PriceData } from './price-data.js';
 
 /** A month is 730 hours everywhere in mlcost (AWS's own convention). */
 export const HOURS_PER_MONTH = 730;
@@ -21,42 +19,61 @@ export type PriceLookup = { known: true; price: Price } | { known: false; reason
 
 type LookupTree = Map<string, LookupTree | PriceLookup>;
 
-export type S3PriceClass = keyof typeof storageData.s3.gbMonth;
-export type EbsVolumeType = keyof typeof storageData.ebs.gbMonth;
-
-const ec2Prices = ec2Data.prices as Record<string, number>;
+export type S3PriceClass = keyof typeof storageJson.s3.gbMonth;
+export type EbsVolumeType = keyof typeof storageJson.ebs.gbMonth;
 
 /**
  * Prices for one audit: live prices collected into the Snapshot win; otherwise the embedded,
- * dated catalog, which covers the regions AWS lists at the us-east-1 price and nothing else.
+ * dated catalog: the us-east-1 list (and the regions AWS lists at the same price), then, for
+ * accelerated types, their own price in every commercial region. Anything else is unknown.
  */
 export class PriceBook {
   private readonly collected = new Map<string, CollectedPrice>();
   private readonly lookups: LookupTree = new Map();
+  private readonly data: PriceData;
 
   constructor(collected: readonly CollectedPrice[] = []) {
+    // Validated here, not at import: a damaged catalog file is then the command's one-line error (exit 2).
+    this.data = priceData();
     for (const p of collected) this.collected.set(key(p.service, p.region, p.key, p.term), p);
   }
 
   ec2OnDemand(instanceType: string, region: string): PriceLookup {
+    const ec2 = this.data.ec2OnDemand;
     return this.cached(['ec2OnDemand', instanceType, region], () =>
-      this.liveOrEmbedded('ec2', region, instanceType, 'hour', () =>
-        embedded(ec2Prices[instanceType], region, ec2Data.sameListPriceRegions, {
+      this.liveOrEmbedded('ec2', region, instanceType, 'hour', () => {
+        const usEast1List = embedded(ec2.prices[instanceType], region, ec2.sameListPriceRegions, {
           unit: 'hour',
-          source: ec2Data.source,
-          asOf: ec2Data.asOf,
+          source: ec2.source,
+          asOf: ec2.asOf,
           what: `on-demand price for ${instanceType}`,
-        }),
-      ),
+        });
+        return usEast1List.known ? usEast1List : (this.regional(instanceType, region, 'onDemand') ?? usEast1List);
+      }),
     );
   }
 
+  /**
+   * A no-upfront commitment's effective hourly rate: collected (Pricing API Reserved terms) first, then the
+   * embedded 1-year Standard RI rate of an accelerated type in its region. No 3-year or CPU-family rate
+   * could be sourced, so those stay unknown unless collected.
+   */
   ec2Reserved(instanceType: string, region: string, term: 'reserved-1yr-no-upfront' | 'reserved-3yr-no-upfront'): PriceLookup {
     return this.cached(['ec2Reserved', instanceType, region, term], () => {
       const p = this.collected.get(key('ec2', region, instanceType, term));
       if (p) return { known: true, price: fromCollected(p, 'hour') };
-      return { known: false, reason: `no ${term} price collected for ${instanceType} in ${region}` };
+      const embeddedRate = term === 'reserved-1yr-no-upfront' ? this.regional(instanceType, region, 'reserved1yrNoUpfront') : undefined;
+      return embeddedRate ?? { known: false, reason: `no ${term} price collected for ${instanceType} in ${region}, and none embedded` };
     });
+  }
+
+  /** An accelerated type's own price in a region (ec2-accelerated-regional-prices.json), when the file has it. */
+  private regional(instanceType: string, region: string, field: 'onDemand' | 'reserved1yrNoUpfront'): PriceLookup | undefined {
+    const table = this.data.ec2Regional;
+    const usd = table.prices[instanceType]?.[region]?.[field];
+    if (usd === undefined) return undefined;
+    const what = field === 'onDemand' ? 'on-demand' : '1-year Standard Reserved Instance, no upfront, effective hourly';
+    return { known: true, price: { usd, unit: 'hour', source: table.source, asOf: table.asOf, basis: `${region} ${what} list price` } };
   }
 
   ebsGbMonth(volumeType: EbsVolumeType, region: string): PriceLookup {
@@ -70,9 +87,9 @@ export class PriceBook {
   /** EBS volume types and S3 storage classes: one $/GB-month table each, same shape. */
   private storageGbMonth(service: 'ebs' | 's3', storageClass: string, region: string): PriceLookup {
     return this.cached([service, storageClass, region], () => {
-      const table = storageData[service];
+      const table = this.data.storage[service];
       return this.liveOrEmbedded(service, region, storageClass, 'GB-month', () =>
-        embedded((table.gbMonth as Record<string, number>)[storageClass], region, table.sameListPriceRegions, {
+        embedded(table.gbMonth[storageClass], region, table.sameListPriceRegions, {
           unit: 'GB-month',
           source: table.source,
           asOf: table.asOf,
@@ -83,12 +100,13 @@ export class PriceBook {
   }
 
   sagemakerHourly(mlInstanceType: string, region: string): PriceLookup {
+    const sm = this.data.sagemaker;
     return this.cached(['sagemakerHourly', mlInstanceType, region], () =>
       this.liveOrEmbedded('sagemaker', region, mlInstanceType, 'hour', () =>
-        embedded((sagemakerData.prices as Record<string, number>)[mlInstanceType], region, sagemakerData.sameListPriceRegions, {
+        embedded(sm.prices[mlInstanceType], region, sm.sameListPriceRegions, {
           unit: 'hour',
-          source: sagemakerData.source,
-          asOf: sagemakerData.asOf,
+          source: provenanceOf(sm, mlInstanceType),
+          asOf: sm.asOf,
           what: `SageMaker real-time inference price for ${mlInstanceType}`,
         }),
       ),
@@ -97,12 +115,12 @@ export class PriceBook {
 
   /** Notebook instances are priced apart from hosting (the same ml.* type can differ). */
   sagemakerNotebookHourly(mlInstanceType: string, region: string): PriceLookup {
-    const nb = sagemakerData.notebook;
+    const nb = this.data.sagemaker.notebook;
     return this.cached(['sagemakerNotebookHourly', mlInstanceType, region], () =>
       this.liveOrEmbedded('sagemaker', region, `notebook:${mlInstanceType}`, 'hour', () =>
-        embedded((nb.prices as Record<string, number>)[mlInstanceType], region, nb.sameListPriceRegions, {
+        embedded(nb.prices[mlInstanceType], region, nb.sameListPriceRegions, {
           unit: 'hour',
-          source: nb.source,
+          source: provenanceOf(nb, mlInstanceType),
           asOf: nb.asOf,
           what: `SageMaker notebook price for ${mlInstanceType}`,
         }),
@@ -112,7 +130,7 @@ export class PriceBook {
 
   /** Public IPv4 (Elastic IPs included) is one flat hourly rate in every commercial region. */
   publicIpv4Hourly(region: string): PriceLookup {
-    const n = networkData.publicIpv4;
+    const n = this.data.network.publicIpv4;
     return this.cached(['publicIpv4Hourly', region], () =>
       this.liveOrEmbedded('ec2', region, 'public-ipv4', 'hour', () => ({
         known: true,
@@ -126,7 +144,7 @@ export class PriceBook {
    * outside a collected price only the embedded standard-tier figure exists; the archive tier is unknown.
    */
   ebsSnapshotGbMonth(tier: 'standard' | 'archive', region: string): PriceLookup {
-    const snap = storageData.ebsSnapshot;
+    const snap = this.data.storage.ebsSnapshot;
     return this.cached(['ebsSnapshotGbMonth', tier, region], () =>
       this.liveOrEmbedded('ebs', region, `snapshot-${tier}`, 'GB-month', () =>
         tier === 'archive'
@@ -148,7 +166,7 @@ export class PriceBook {
   /** gp3 IOPS provisioned above the 3,000 included; not fetched by live collection. */
   ebsGp3ExtraIops(region: string): PriceLookup {
     return this.cached(['ebsGp3ExtraIops', region], () => {
-      const g = storageData.gp3Performance;
+      const g = this.data.storage.gp3Performance;
       return embedded(g.iopsMonth, region, g.sameListPriceRegions, {
         unit: 'IOPS-month',
         source: g.source,
@@ -162,7 +180,7 @@ export class PriceBook {
   /** gp3 throughput provisioned above the 125 MiB/s included; not fetched by live collection. */
   ebsGp3ExtraThroughput(region: string): PriceLookup {
     return this.cached(['ebsGp3ExtraThroughput', region], () => {
-      const g = storageData.gp3Performance;
+      const g = this.data.storage.gp3Performance;
       return embedded(g.throughputMiBpsMonth, region, g.sameListPriceRegions, {
         unit: 'MiBps-month',
         source: g.source,
@@ -199,13 +217,30 @@ export class PriceBook {
   }
 }
 
+/** S3 request and monitoring charges (us-east-1 list), read from the validated catalog when first used. */
 export const S3_PRICE_FACTS = {
-  intelligentTieringMonitoringPer1000Objects: storageData.s3.intelligentTieringMonitoringPer1000Objects,
-  getRequestsPer1000: storageData.s3.getRequestsPer1000,
-  putRequestsPer1000: storageData.s3.putRequestsPer1000,
-  source: storageData.s3.source,
-  asOf: storageData.s3.asOf,
-} as const;
+  get intelligentTieringMonitoringPer1000Objects(): number {
+    return priceData().storage.s3.intelligentTieringMonitoringPer1000Objects;
+  },
+  get getRequestsPer1000(): number {
+    return priceData().storage.s3.getRequestsPer1000;
+  },
+  get putRequestsPer1000(): number {
+    return priceData().storage.s3.putRequestsPer1000;
+  },
+  get source(): string {
+    return priceData().storage.s3.source;
+  },
+  get asOf(): string {
+    return priceData().storage.s3.asOf;
+  },
+};
+
+/** The source of one SageMaker figure: the file's statement plus the copies this figure came from. */
+function provenanceOf(table: { source: string; provenance: Record<string, string> }, mlInstanceType: string): string {
+  const copies = table.provenance[mlInstanceType];
+  return copies === undefined ? table.source : `${table.source}; this figure: ${copies}`;
+}
 
 function key(service: string, region: string, k: string, term: string): string {
   return `${service}|${region}|${k}|${term}`;

@@ -1,15 +1,29 @@
 import { paginateDescribeInstances, type Instance } from '@aws-sdk/client-ec2';
 import type { Ec2Instance } from '../snapshot/schema.js';
+import { defineCollector } from './collector.js';
 import { clientFor, type RegionContext } from './context.js';
 import { identity, membershipFromTags, tagMap } from './tags.js';
-
-export const IAM_ACTIONS = ['ec2:DescribeInstances'] as const;
 
 export interface CollectedInstances {
   instances: Ec2Instance[];
   /** Private DNS names, short and full, to instance id: GPU metrics may carry only `host`. */
   hosts: Map<string, string>;
 }
+
+/** Every instance of a region; it runs first there, so a region that is not enabled is one warning. */
+export const ec2InstancesCollector = defineCollector({
+  id: 'ec2-instances',
+  service: 'ec2',
+  scope: 'region',
+  iamActions: ['ec2:DescribeInstances'],
+  resourceType: 'ec2-instance',
+  step: 'instances',
+  what: 'EC2 instances',
+  probe: true,
+  collect: collectInstances,
+  toSnapshot: (out) => ({ resources: { ec2Instances: out.instances } }),
+  count: (out) => out.instances.length,
+});
 
 const STATES = new Set<Ec2Instance['state']>(['pending', 'running', 'shutting-down', 'terminated', 'stopping', 'stopped']);
 
@@ -33,6 +47,11 @@ export async function collectInstances(ctx: RegionContext): Promise<CollectedIns
     }
   }
   return { instances, hosts };
+}
+
+/** Instance types of the instances that are not terminated: what specs and spot prices are read for. */
+export function typesInUse(found: CollectedInstances | undefined): Set<string> {
+  return new Set((found?.instances ?? []).filter((i) => i.state !== 'terminated').map((i) => i.type));
 }
 
 function toInstance(raw: Instance, ctx: RegionContext): Ec2Instance | undefined {

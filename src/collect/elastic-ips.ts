@@ -1,9 +1,21 @@
 import { DescribeAddressesCommand } from '@aws-sdk/client-ec2';
 import type { ElasticIp } from '../snapshot/schema.js';
+import { defineCollector } from './collector.js';
 import { clientFor, type RegionContext } from './context.js';
 import { tagMap } from './tags.js';
 
-export const IAM_ACTIONS = ['ec2:DescribeAddresses'] as const;
+export const elasticIpsCollector = defineCollector({
+  id: 'elastic-ips',
+  service: 'ec2',
+  scope: 'region',
+  iamActions: ['ec2:DescribeAddresses'],
+  resourceType: 'elastic-ip',
+  step: 'eips',
+  what: 'Elastic IPs',
+  collect: collectElasticIps,
+  toSnapshot: (elasticIps) => ({ resources: { elasticIps } }),
+  count: (list) => list.length,
+});
 
 /** DescribeAddresses is not paginated: it returns every address of the region at once. */
 export async function collectElasticIps(ctx: RegionContext): Promise<ElasticIp[]> {

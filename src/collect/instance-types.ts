@@ -1,9 +1,22 @@
 import { paginateDescribeInstanceTypes, type InstanceTypeInfo, type _InstanceType } from '@aws-sdk/client-ec2';
 import { instanceSpec } from '../catalog/index.js';
 import type { InstanceTypeSpec } from '../snapshot/schema.js';
+import { defineCollector } from './collector.js';
 import { clientFor, type RegionContext } from './context.js';
+import { ec2InstancesCollector, typesInUse } from './ec2-instances.js';
 
-export const IAM_ACTIONS = ['ec2:DescribeInstanceTypes'] as const;
+export const instanceTypesCollector = defineCollector({
+  id: 'instance-types',
+  service: 'ec2',
+  scope: 'region',
+  iamActions: ['ec2:DescribeInstanceTypes'],
+  step: 'types',
+  what: 'instance type specs',
+  after: [ec2InstancesCollector],
+  collect: (ctx) => collectInstanceTypes(ctx, typesInUse(ctx.resultOf(ec2InstancesCollector))),
+  toSnapshot: (instanceTypes) => ({ instanceTypes }),
+  count: (specs) => Object.keys(specs).length,
+});
 
 /** DescribeInstanceTypes accepts at most 100 type names per request. */
 const TYPES_PER_CALL = 100;

@@ -2,11 +2,10 @@ import { paginateGetProducts, type Filter } from '@aws-sdk/client-pricing';
 import { classifyAwsError } from '../aws/errors.js';
 import { mapLimit } from '../aws/limiter.js';
 import type { AwsSession } from '../aws/session.js';
-import type { CollectedPrice, S3Bucket } from '../snapshot/schema.js';
+import type { CollectedPrice, SnapshotInput } from '../snapshot/schema.js';
 import type { Account, WarningSink } from './context.js';
 import { defaultCacheDir, PriceCache } from './pricing-cache.js';
 import { ebsPrices, ec2Prices, parsePriceList, s3Prices, sagemakerPrices, type ParseContext, type PriceItem } from './pricing-parse.js';
-import type { RegionResult } from './region.js';
 import type { CollectOptions } from './types.js';
 
 export const IAM_ACTIONS = ['pricing:GetProducts'] as const;
@@ -22,15 +21,14 @@ export interface PriceNeeds {
   sagemaker: Map<string, Set<string>>;
 }
 
-export function priceNeeds(results: readonly RegionResult[], buckets: readonly S3Bucket[] = []): PriceNeeds {
-  const needs: PriceNeeds = { ec2: new Map(), ebs: new Map(), s3: new Set(buckets.map((b) => b.region)), sagemaker: new Map() };
+export function priceNeeds(resources: SnapshotInput['resources']): PriceNeeds {
+  const needs: PriceNeeds = { ec2: new Map(), ebs: new Map(), s3: new Set((resources.s3Buckets ?? []).map((b) => b.region)), sagemaker: new Map() };
   const add = (m: Map<string, Set<string>>, region: string, key: string) => m.set(region, (m.get(region) ?? new Set()).add(key));
-  for (const r of results) {
-    for (const i of r.instances) if (i.state !== 'terminated') add(needs.ec2, i.region, i.type);
-    for (const v of r.volumes) add(needs.ebs, v.region, v.type);
-    for (const e of r.endpoints) for (const v of e.variants) if (v.instanceType && !v.serverless) add(needs.sagemaker, e.region, v.instanceType);
-    for (const n of r.notebooks) add(needs.sagemaker, n.region, n.instanceType);
-  }
+  for (const i of resources.ec2Instances ?? []) if (i.state !== 'terminated') add(needs.ec2, i.region, i.type);
+  for (const v of resources.ebsVolumes ?? []) add(needs.ebs, v.region, v.type);
+  for (const e of resources.sagemakerEndpoints ?? [])
+    for (const v of e.variants) if (v.instanceType && !v.serverless) add(needs.sagemaker, e.region, v.instanceType);
+  for (const n of resources.sagemakerNotebooks ?? []) add(needs.sagemaker, n.region, n.instanceType);
   return needs;
 }
 

@@ -1,4 +1,5 @@
 import type { AwsCallEvent } from '../aws/session.js';
+import { COLLECTORS } from './collectors.js';
 
 /** What a live collection reports as it goes; only the TTY display reads these. */
 export type CollectProgressEvent =
@@ -32,20 +33,18 @@ export interface LineState {
   touched: number;
 }
 
-/** Step names, per "service:Operation" or per service, as the display labels them. */
-const STEP_BY_OPERATION: Record<string, string> = {
-  'ec2:DescribeInstances': 'instances',
-  'ec2:DescribeVolumes': 'volumes',
-  'ec2:DescribeSnapshots': 'snapshots',
-  'ec2:DescribeImages': 'snapshots',
-  'ec2:DescribeAddresses': 'eips',
-  'ec2:DescribeReservedInstances': 'RIs',
-  'ec2:DescribeInstanceTypes': 'types',
-  'ec2:DescribeSpotPriceHistory': 'spot',
-};
-const STEP_BY_SERVICE: Record<string, string> = { cloudwatch: 'metrics', sagemaker: 'sagemaker', s3: 's3', savingsplans: 'savings plans', pricing: 'prices' };
+/** Step names by "service:Operation", from what each collector declares it calls. */
+const STEP_BY_OPERATION = new Map(COLLECTORS.flatMap((c) => c.iamActions.map((action) => [action, c.step] as const)));
+/** Step names by service, where every collector of the service shares one step (its IAM names may differ from operations: s3:ListAllMyBuckets). */
+const STEP_BY_SERVICE = new Map<string, string>([
+  ...[...new Set(COLLECTORS.map((c) => c.service))].flatMap((service) => {
+    const steps = new Set(COLLECTORS.filter((c) => c.service === service).map((c) => c.step));
+    return steps.size === 1 ? [[service, [...steps][0]!] as const] : [];
+  }),
+  ['pricing', 'prices'],
+]);
 /** Account-wide APIs: their calls belong to the account's "global" line, whatever region signs them. */
-const GLOBAL_SERVICES = new Set(['s3', 'savingsplans']);
+const GLOBAL_SERVICES = new Set<string>(COLLECTORS.filter((c) => c.scope === 'account').map((c) => c.service));
 
 /**
  * The state behind the live display: one line per account×region (plus one per account for
@@ -85,7 +84,7 @@ export class ProgressModel {
   }
 
   private call(c: AwsCallEvent): void {
-    const step = STEP_BY_OPERATION[`${c.service}:${c.operation}`] ?? STEP_BY_SERVICE[c.service];
+    const step = STEP_BY_OPERATION.get(`${c.service}:${c.operation}`) ?? STEP_BY_SERVICE.get(c.service);
     // Identity and account discovery (sts, organizations, DescribeRegions) happen before there are lines to draw.
     if (step === undefined) return;
     const line = c.service === 'pricing' ? this.line('', 'prices') : this.line(c.accountId, GLOBAL_SERVICES.has(c.service) ? 'global' : c.region);

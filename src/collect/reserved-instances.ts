@@ -1,8 +1,19 @@
 import { DescribeReservedInstancesCommand } from '@aws-sdk/client-ec2';
 import type { ReservedInstance } from '../snapshot/schema.js';
+import { defineCollector } from './collector.js';
 import { clientFor, type RegionContext } from './context.js';
 
-export const IAM_ACTIONS = ['ec2:DescribeReservedInstances'] as const;
+export const reservedInstancesCollector = defineCollector({
+  id: 'reserved-instances',
+  service: 'ec2',
+  scope: 'region',
+  iamActions: ['ec2:DescribeReservedInstances'],
+  step: 'RIs',
+  what: 'reserved instances',
+  collect: collectReservedInstances,
+  toSnapshot: (reservedInstances) => ({ resources: { reservedInstances } }),
+  count: (list) => list.length,
+});
 
 /** Active reservations only (coverage is about what is in force now); the API is not paginated. */
 export async function collectReservedInstances(ctx: RegionContext): Promise<ReservedInstance[]> {

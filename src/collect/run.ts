@@ -3,15 +3,14 @@ import { mapLimit } from '../aws/limiter.js';
 import { defaultRegion, enabledRegions, isRegionName } from '../aws/regions.js';
 import { AwsSession, type AwsCallEvent } from '../aws/session.js';
 import { UserError } from '../errors.js';
-import { SNAPSHOT_SCHEMA_VERSION, type S3Bucket, type SavingsPlan, type Snapshot, type SnapshotInput, type SnapshotWarning } from '../snapshot/schema.js';
+import { SNAPSHOT_SCHEMA_VERSION, type Snapshot, type SnapshotInput, type SnapshotWarning } from '../snapshot/schema.js';
 import { resolveAccounts } from './accounts.js';
 import { metricWindow } from './cloudwatch/period.js';
-import { guarded, WarningSink, type Account, type RegionContext } from './context.js';
+import { COLLECTORS } from './collectors.js';
+import { WarningSink, type Account } from './context.js';
+import { mergeResults, runCollectors, stepCounts } from './orchestrate.js';
 import { collectPrices, priceNeeds } from './pricing.js';
 import type { CollectProgressEvent } from './progress.js';
-import { collectRegion, type RegionResult } from './region.js';
-import { collectBuckets } from './s3.js';
-import { savingsPlansOrWarn } from './savings-plans.js';
 import type { CollectOptions } from './types.js';
 import { validated } from './validate.js';
 
@@ -54,38 +53,38 @@ export async function collectWithUsage(options: CollectOptions): Promise<{ snaps
     const regions = options.allRegions ? await allRegions(session, accounts, home) : requested.length ? requested : [home];
     progress({ kind: 'plan', accounts: accounts.map((a) => a.accountId), regions, lookbackDays: options.lookbackDays });
 
-    const base = { session, window, config: options.config, warnings, now };
-    const bucketsByAccount = new Map<string, S3Bucket[]>();
-    const plansByAccount = new Map<string, SavingsPlan[]>();
-    // Account-wide reads first: buckets feed the regions' S3 metrics; Savings Plans go alongside.
-    await mapLimit(accounts, TARGET_CONCURRENCY, async (account) => {
-      const ctx: RegionContext = { ...base, account, region: home };
-      const [buckets, plans] = await Promise.all([guarded(ctx, 's3', 'S3 buckets', () => collectBuckets(ctx, new Set(regions))), savingsPlansOrWarn(ctx)]);
-      bucketsByAccount.set(account.accountId, buckets ?? []);
-      plansByAccount.set(account.accountId, plans);
-      const counts = { s3: buckets?.length ?? 0, 'savings plans': plans.length };
+    const base = { session, window, config: options.config, warnings, now, regions: new Set(regions) };
+    // Account-wide collectors first (the regions' S3 metrics read the account's bucket list), then every account x region.
+    const accountResults = await mapLimit(accounts, TARGET_CONCURRENCY, async (account) => {
+      const results = await runCollectors(ACCOUNT_COLLECTORS, { ...base, account, region: home });
       progress({
         kind: 'account-done',
         accountId: account.accountId,
-        counts,
+        counts: stepCounts(ACCOUNT_COLLECTORS, results),
         warnings: countWarnings(warnings, (w) => w.accountId === account.accountId && ACCOUNT_WIDE.has(w.service ?? '')),
       });
+      return results;
     });
-    const targets = accounts.flatMap((account) => regions.map((region) => ({ account, region })));
-    const results = await mapLimit(targets, TARGET_CONCURRENCY, async ({ account, region }) => {
+    const targets = accounts.flatMap((account, i) => regions.map((region) => ({ account, region, outer: accountResults[i] })));
+    const regionResults = await mapLimit(targets, TARGET_CONCURRENCY, async ({ account, region, outer }) => {
       progress({ kind: 'region-start', accountId: account.accountId, region });
-      const result = await collectRegion({ ...base, account, region }, bucketsByAccount.get(account.accountId) ?? []);
+      const results = await runCollectors(REGION_COLLECTORS, { ...base, account, region }, outer);
       const mine = (w: SnapshotWarning) => w.accountId === account.accountId && w.region === region && !ACCOUNT_WIDE.has(w.service ?? '');
-      progress({ kind: 'region-done', accountId: account.accountId, region, counts: regionCounts(result), warnings: countWarnings(warnings, mine) });
-      return result;
+      progress({
+        kind: 'region-done',
+        accountId: account.accountId,
+        region,
+        counts: stepCounts(REGION_COLLECTORS, results),
+        warnings: countWarnings(warnings, mine),
+      });
+      return results;
     });
 
-    const buckets = [...bucketsByAccount.values()].flat();
-    const prices = await collectPrices({ session, account: accounts[0]!, home, options, warnings, now }, priceNeeds(results, buckets));
+    const found = mergeResults(COLLECTORS, [...accountResults, ...regionResults]);
+    const prices = await collectPrices({ session, account: accounts[0]!, home, options, warnings, now }, priceNeeds(found.resources));
     if (options.prices !== 'embedded')
       progress({ kind: 'prices-done', count: prices.length, warnings: countWarnings(warnings, (w) => w.service === 'pricing') });
-    const plans = [...plansByAccount.values()].flat();
-    const snapshot = assemble(results, buckets, plans, prices, { accounts, regions, window, now, warnings });
+    const snapshot = assemble(found, prices, { accounts, regions, window, now, warnings });
     const usage: CollectUsage = {
       apiCalls: session.counter.toRecord(),
       cloudwatchMetricsRequested: session.counter.metricsRequested,
@@ -109,31 +108,17 @@ async function allRegions(session: AwsSession, accounts: readonly Account[], hom
   }
 }
 
-/** Services read once per account whose warnings belong to the account, not to a region line. */
-const ACCOUNT_WIDE = new Set(['s3', 'savingsplans']);
+const ACCOUNT_COLLECTORS = COLLECTORS.filter((c) => c.scope === 'account');
+const REGION_COLLECTORS = COLLECTORS.filter((c) => c.scope === 'region');
+/** Services read once per account, whose warnings belong to the account, not to a region line. */
+const ACCOUNT_WIDE = new Set<string>(ACCOUNT_COLLECTORS.map((c) => c.service));
 
 function countWarnings(sink: WarningSink, match: (w: SnapshotWarning) => boolean): number {
   return sink.list.filter(match).length;
 }
 
-/** What the display shows per step when a region is finished (keys are its step names). */
-function regionCounts(r: RegionResult): Record<string, number> {
-  return {
-    instances: r.instances.length,
-    volumes: r.volumes.length,
-    snapshots: r.snapshots.length,
-    eips: r.elasticIps.length,
-    RIs: r.reservedInstances.length,
-    sagemaker: r.endpoints.length + r.notebooks.length,
-    spot: r.spotPrices.length,
-    types: Object.keys(r.instanceTypes).length,
-  };
-}
-
 function assemble(
-  results: readonly RegionResult[],
-  buckets: S3Bucket[],
-  savingsPlans: SavingsPlan[],
+  found: ReturnType<typeof mergeResults>,
   prices: SnapshotInput['prices'],
   meta: { accounts: readonly Account[]; regions: readonly string[]; window: ReturnType<typeof metricWindow>; now: Date; warnings: WarningSink },
 ): SnapshotInput {
@@ -146,19 +131,7 @@ function assemble(
       lookback: { start: meta.window.start.toISOString(), end: meta.window.end.toISOString(), days: meta.window.days },
       source: 'aws',
     },
-    resources: {
-      ec2Instances: results.flatMap((r) => r.instances),
-      ebsVolumes: results.flatMap((r) => r.volumes),
-      ebsSnapshots: results.flatMap((r) => r.snapshots),
-      elasticIps: results.flatMap((r) => r.elasticIps),
-      reservedInstances: results.flatMap((r) => r.reservedInstances),
-      savingsPlans,
-      s3Buckets: buckets,
-      sagemakerEndpoints: results.flatMap((r) => r.endpoints),
-      sagemakerNotebooks: results.flatMap((r) => r.notebooks),
-    },
-    instanceTypes: Object.fromEntries(results.flatMap((r) => Object.entries(r.instanceTypes))),
-    spotPrices: results.flatMap((r) => r.spotPrices),
+    ...found,
     prices,
     warnings: meta.warnings.list,
   };

@@ -7,9 +7,22 @@ import {
 } from '@aws-sdk/client-s3';
 import { mapLimit } from '../aws/limiter.js';
 import type { S3Bucket } from '../snapshot/schema.js';
+import { defineCollector } from './collector.js';
 import { clientFor, warnFailure, type RegionContext } from './context.js';
 
-export const IAM_ACTIONS = ['s3:ListAllMyBuckets', 's3:GetBucketLocation', 's3:GetBucketTagging', 's3:GetLifecycleConfiguration'] as const;
+/** Account-wide: listed once per account, kept when in an audited region; their metrics are read in that region. */
+export const s3BucketsCollector = defineCollector({
+  id: 's3',
+  service: 's3',
+  scope: 'account',
+  iamActions: ['s3:ListAllMyBuckets', 's3:GetBucketLocation', 's3:GetBucketTagging', 's3:GetLifecycleConfiguration'],
+  resourceType: 's3-bucket',
+  step: 's3',
+  what: 'S3 buckets',
+  collect: (ctx) => collectBuckets(ctx, ctx.regions),
+  toSnapshot: (s3Buckets) => ({ resources: { s3Buckets } }),
+  count: (list) => list.length,
+});
 
 /** Errors S3 uses for "this bucket simply has none", which are answers, not failures. */
 const ABSENT = new Set(['NoSuchTagSet', 'NoSuchLifecycleConfiguration', 'NoSuchTagSetError']);

@@ -1,9 +1,21 @@
 import { DescribeSavingsPlansCommand } from '@aws-sdk/client-savingsplans';
 import { z } from 'zod';
 import type { SavingsPlan } from '../snapshot/schema.js';
+import { defineCollector } from './collector.js';
 import { clientFor, guarded, type RegionContext } from './context.js';
 
-export const IAM_ACTIONS = ['savingsplans:DescribeSavingsPlans'] as const;
+/** Account-wide, from one global endpoint; it warns in its own words (see savingsPlansOrWarn), so it never fails. */
+export const savingsPlansCollector = defineCollector({
+  id: 'savings-plans',
+  service: 'savingsplans',
+  scope: 'account',
+  iamActions: ['savingsplans:DescribeSavingsPlans'],
+  step: 'savings plans',
+  what: 'Savings Plans',
+  collect: (ctx) => savingsPlansOrWarn(ctx),
+  toSnapshot: (savingsPlans) => ({ resources: { savingsPlans } }),
+  count: (list) => list.length,
+});
 
 /** The Savings Plans API has one global endpoint, signed for and served from us-east-1. */
 export const SAVINGS_PLANS_REGION = 'us-east-1';

@@ -7,7 +7,7 @@ import { DIMENSIONS, type Dimension } from '../billing/model.js';
 import { parseLast } from '../billing/period.js';
 import { SPEND_FORMATS, SPEND_RENDERERS, type SpendFormat } from '../billing/render/index.js';
 import type { SpendReport } from '../billing/report.js';
-import { defaultCacheDir } from '../collect/costexplorer.js';
+import { defaultCacheDir } from '../billing/costexplorer.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { UserError } from '../errors.js';

@@ -1,5 +1,5 @@
 import type { AuditResult } from '../engine/result.js';
-import { formatPct, formatUsd } from '../render/money.js';
+import { formatPct, formatUsd } from '../money.js';
 import { Raster, type Rgb } from './png.js';
 
 /**

@@ -1,9 +1,10 @@
 import { PriceBook } from '../catalog/index.js';
 import type { Snapshot } from '../snapshot/schema.js';
-import { monthlyFromHourly, roundCents } from './money.js';
+import { roundCents } from '../money.js';
+import { monthlyFromHourly } from './money.js';
 import type { AuditResult, Finding } from './result.js';
 import { instanceHourly } from './signals/ec2.js';
-import { breakdowns, totalSavings } from './summarize.js';
+import { breakdowns, sumSavings } from './summarize.js';
 
 /** What the engine needs of billing data; src/billing's BilledRates satisfies it. */
 export interface BilledRateSource {
@@ -64,7 +65,7 @@ export function applyBilledRates(result: AuditResult, snapshot: Snapshot, rates:
   });
   return {
     ...result,
-    totals: { ...result.totals, monthlyCost: roundCents(result.totals.monthlyCost + costDelta), monthlySavings: totalSavings(findings) },
+    totals: { ...result.totals, monthlyCost: roundCents(result.totals.monthlyCost + costDelta), monthlySavings: sumSavings(findings) },
     breakdowns: breakdowns(findings),
     findings,
   };

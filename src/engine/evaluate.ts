@@ -1,17 +1,17 @@
 import { PriceBook } from '../catalog/index.js';
 import type { Config } from '../config/schema.js';
 import { errorMessage } from '../errors.js';
-import { RESOURCE_TYPES, refOf, resourcesOf, type AnyResource, type ResourceType } from '../snapshot/resources.js';
+import { RESOURCE_TYPE_ROWS, refOf, type AnyResource, type ResourceType } from '../snapshot/resources.js';
 import type { Snapshot, SnapshotWarning } from '../snapshot/schema.js';
 import { VERSION } from '../version.js';
-import { ACTIONS, type PricedMove } from './actions/index.js';
+import { precedenceOf, priceMove, type PricedMove } from './actions/index.js';
 import { memoPerObject } from './memo.js';
-import { roundCents } from './money.js';
+import { roundCents } from '../money.js';
 import { RESULT_SCHEMA_VERSION, type AuditResult, type Finding } from './result.js';
 import type { LoadedRule } from './rules/load.js';
-import { factsFor, type ResourceFacts, type SignalContext } from './signals/index.js';
+import type { ResourceFacts, SignalContext } from './signals/index.js';
 import { indexVolumesByInstance } from './signals/types.js';
-import { breakdowns, compareFindings, totalSavings } from './summarize.js';
+import { breakdowns, compareFindings, sumSavings } from './summarize.js';
 
 export interface EvaluateOptions {
   rules: readonly LoadedRule[];
@@ -38,13 +38,15 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): AuditRes
   const findings: Finding[] = [];
   const failures = new Map<string, { count: number; first: string }>();
   const unknownPrices = new Map<string, number>();
+  const moveWarnings = new Map<string, number>();
   let monthlyCost = 0;
   let unpriced = 0;
 
-  for (const type of RESOURCE_TYPES) {
+  for (const { id: type, listKey, signals } of RESOURCE_TYPE_ROWS) {
     const rules = options.rules.filter((r) => r.spec.resource === type);
-    for (const resource of resourcesOf(snapshot, type)) {
-      const facts = factsFor(type, resource, env);
+    const build = signals.build;
+    for (const resource of snapshot.resources[listKey]) {
+      const facts = build(resource, env);
       if (facts.cost.monthly !== null) monthlyCost += facts.cost.monthly;
       if (facts.cost.unknown.length) {
         unpriced += 1;
@@ -57,7 +59,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): AuditRes
         try {
           context.params = rule.params;
           const move = applyRule(rule, type, context, facts, env);
-          if (move) candidates.push({ rule, move, precedence: ACTIONS[rule.spec.action.kind]?.precedence ?? 100 });
+          if (move) candidates.push({ rule, move, precedence: precedenceOf(rule.spec.action.kind) });
         } catch (err) {
           const f = failures.get(rule.spec.id) ?? { count: 0, first: `${refOf(type, resource).id}: ${errorMessage(err).split('\n')[0]}` };
           f.count += 1;
@@ -66,6 +68,9 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): AuditRes
       }
       const chosen = choose(candidates);
       if (chosen) findings.push(toFinding(chosen, candidates, type, resource, facts, options.config));
+      if (chosen?.move.warning !== undefined) moveWarnings.set(chosen.move.warning, (moveWarnings.get(chosen.move.warning) ?? 0) + 1);
+      // A resource whose finding has no saving is unpriced too (counted once, with an unknown cost or not).
+      if (chosen?.move.monthlySavings === null && !facts.cost.unknown.length) unpriced += 1;
     }
   }
 
@@ -74,6 +79,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): AuditRes
   for (const [ruleId, f] of failures) {
     warnings.push({ code: 'rule-error', message: `rule ${ruleId} could not be evaluated on ${f.count} resource(s); first: ${f.first}` });
   }
+  for (const [message, count] of moveWarnings) warnings.push({ code: 'price-distrusted', message: `${message} (${count} finding(s))` });
   for (const [reason, count] of unknownPrices) {
     warnings.push({ code: 'price-unknown', message: `${reason} (${count} resource(s) not counted in cost)` });
   }
@@ -82,7 +88,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): AuditRes
     generatedAt: (options.now ?? new Date()).toISOString(),
     tool: { name: 'mlcost', version: VERSION },
     scope: { ...snapshot.scope, snapshotCollectedAt: snapshot.collectedAt },
-    totals: { monthlyCost: roundCents(monthlyCost), monthlySavings: totalSavings(findings), findingCount: findings.length, unpricedResources: unpriced },
+    totals: { monthlyCost: roundCents(monthlyCost), monthlySavings: sumSavings(findings), findingCount: findings.length, unpricedResources: unpriced },
     breakdowns: breakdowns(findings),
     findings,
     warnings,
@@ -97,8 +103,7 @@ interface RuleContext {
 
 function applyRule(rule: LoadedRule, type: ResourceType, context: RuleContext, facts: ResourceFacts, env: SignalContext): PricedMove | undefined {
   if (rule.when(context) !== true) return undefined;
-  const action = ACTIONS[rule.spec.action.kind];
-  return action?.price({ type, resource: context.resource, facts, params: rule.params, env });
+  return priceMove(rule.spec.action.kind, type, context.resource, facts, rule.params, env);
 }
 
 /** Moves on one resource exclude each other: keep the one done first, then the larger saving. */

@@ -1,5 +1,5 @@
 import { SEVERITIES, type AuditResult, type Severity } from './result.js';
-import { breakdowns, totalSavings } from './summarize.js';
+import { breakdowns, sumSavings } from './summarize.js';
 
 export interface FindingFilter {
   minSavings?: number;
@@ -15,7 +15,7 @@ export function filterFindings(result: AuditResult, filter: FindingFilter): Audi
   if (findings.length === result.findings.length) return result;
   return {
     ...result,
-    totals: { ...result.totals, findingCount: findings.length, monthlySavings: totalSavings(findings) },
+    totals: { ...result.totals, findingCount: findings.length, monthlySavings: sumSavings(findings) },
     breakdowns: breakdowns(findings),
     findings,
   };

@@ -104,8 +104,12 @@ export const AuditResultSchema = z.object({
     monthlyCost: z.number(),
     monthlySavings: z.number(),
     findingCount: z.number().int(),
-    /** Resources whose price is unknown and therefore not in monthlyCost. */
-    unpricedResources: z.number().int(),
+    unpricedResources: z
+      .number()
+      .int()
+      .describe(
+        'Resources that could not be fully priced: those whose own cost is unknown (not in monthlyCost) and those whose finding has an unknown saving (monthlySavings null, the reason in its pricing.unknown; not in monthlySavings).',
+      ),
   }),
   breakdowns: z.object({
     byCategory: moneyBreakdown,

@@ -1,4 +1,5 @@
-import { roundCents } from './money.js';
+import { roundCents } from '../money.js';
+import { teamLabel } from '../group-labels.js';
 import type { AuditResult, Finding } from './result.js';
 
 type Breakdown = AuditResult['breakdowns']['byCategory'];
@@ -15,7 +16,7 @@ export function breakdowns(findings: readonly Finding[]): AuditResult['breakdown
   for (const f of findings) {
     const cents = Math.round((f.monthlySavings ?? 0) * 100);
     add(out.byCategory, f.category, cents);
-    add(out.byTeam, f.resource.team ?? '(untagged)', cents);
+    add(out.byTeam, teamLabel(f.resource.team), cents);
     add(out.byRegion, f.resource.region, cents);
     add(out.byAccount, f.resource.accountId, cents);
   }
@@ -23,8 +24,31 @@ export function breakdowns(findings: readonly Finding[]): AuditResult['breakdown
   return out;
 }
 
-export function totalSavings(findings: readonly Finding[]): number {
+/** The savings of some findings, to the cent; an unknown saving (null) adds nothing. */
+export function sumSavings(findings: readonly Finding[]): number {
   return roundCents(findings.reduce((s, f) => s + (f.monthlySavings ?? 0), 0));
+}
+
+export interface NotPriced {
+  /** Findings whose saving is unknown (monthlySavings null). */
+  count: number;
+  /** Why, most frequent first: each reason with the number of those findings that give it. */
+  reasons: { reason: string; count: number }[];
+}
+
+/** The findings whose saving could not be priced, and why: what every output shows as "N findings not priced". */
+export function notPriced(findings: readonly Finding[]): NotPriced {
+  const reasons = new Map<string, number>();
+  let count = 0;
+  for (const f of findings) {
+    if (f.monthlySavings !== null) continue;
+    count += 1;
+    for (const reason of new Set(f.pricing.unknown ?? ['no reason recorded'])) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
+  return {
+    count,
+    reasons: [...reasons].map(([reason, n]) => ({ reason, count: n })).sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1)),
+  };
 }
 
 /** Savings desc (unknown last), then rule, then resource: the same input always prints the same. */

@@ -1,6 +1,8 @@
-import { roundCents } from '../engine/money.js';
+import { compareResults, type FindingChange } from '../engine/compare.js';
 import type { AuditResult, Finding } from '../engine/result.js';
-import { formatUsd } from '../render/money.js';
+import { sumSavings } from '../engine/summarize.js';
+import { teamLabel } from '../group-labels.js';
+import { roundCents } from '../money.js';
 import type { WasteDimension } from './budget-schema.js';
 
 /** An amount now and in the baseline; `before` and the changes are null without a baseline. */
@@ -10,13 +12,6 @@ export interface Delta {
   change: number | null;
   /** Change as a percent of `before`; null when there is no baseline or it was 0. */
   pct: number | null;
-}
-
-export interface FindingChange {
-  before: Finding;
-  after: Finding;
-  /** What moved, in words: `severity medium -> high`, `savings $120.00 -> $480.00`. */
-  changes: string[];
 }
 
 export interface Comparison {
@@ -33,25 +28,18 @@ export interface Comparison {
 
 /** The key a finding is grouped under per dimension; the same keys the engine's breakdowns use. */
 export const DIMENSION_KEY: Record<WasteDimension, (f: Finding) => string> = {
-  byTeam: (f) => f.resource.team ?? '(untagged)',
+  byTeam: (f) => teamLabel(f.resource.team),
   byAccount: (f) => f.resource.accountId,
   byRegion: (f) => f.resource.region,
   byCategory: (f) => f.category,
 };
 
 /**
- * Current against baseline by stable finding `id`. New/resolved/changed are about every finding;
- * waste sums count only the findings `isOpen` says count (accepted ones are left out on both sides).
+ * Current against baseline by stable finding `id` (compareResults). New/resolved/changed are about every
+ * finding; waste sums count only the findings `isOpen` says count (accepted ones are left out on both sides).
  */
-export function compareResults(current: AuditResult, baseline: AuditResult | undefined, isOpen: (f: Finding) => boolean): Comparison {
-  const before = new Map((baseline?.findings ?? []).map((f) => [f.id, f]));
-  const after = new Map(current.findings.map((f) => [f.id, f]));
-  const changedFindings: FindingChange[] = [];
-  for (const f of current.findings) {
-    const old = before.get(f.id);
-    const changes = old ? describeChanges(old, f) : [];
-    if (old && changes.length) changedFindings.push({ before: old, after: f, changes });
-  }
+export function compareWithBaseline(current: AuditResult, baseline: AuditResult | undefined, isOpen: (f: Finding) => boolean): Comparison {
+  const { newFindings, resolvedFindings, changedFindings } = compareResults(current, baseline);
   const openNow = current.findings.filter(isOpen);
   const openBefore = baseline?.findings.filter(isOpen);
   const wasteBy = {} as Record<WasteDimension, Record<string, Delta>>;
@@ -60,17 +48,13 @@ export function compareResults(current: AuditResult, baseline: AuditResult | und
   }
   return {
     hasBaseline: baseline !== undefined,
-    newFindings: current.findings.filter((f) => !before.has(f.id)),
-    resolvedFindings: (baseline?.findings ?? []).filter((f) => !after.has(f.id)),
+    newFindings,
+    resolvedFindings,
     changedFindings,
     cost: delta(baseline?.totals.monthlyCost ?? null, current.totals.monthlyCost),
-    waste: delta(openBefore ? wasteOf(openBefore) : null, wasteOf(openNow)),
+    waste: delta(openBefore ? sumSavings(openBefore) : null, sumSavings(openNow)),
     wasteBy,
   };
-}
-
-export function wasteOf(findings: readonly Finding[]): number {
-  return roundCents(findings.reduce((sum, f) => sum + (f.monthlySavings ?? 0), 0));
 }
 
 export function delta(before: number | null, after: number): Delta {
@@ -88,15 +72,5 @@ function deltasBy(now: readonly Finding[], then: readonly Finding[] | undefined,
   const a = group(now);
   const b = then ? group(then) : undefined;
   const keys = [...new Set([...a.keys(), ...(b?.keys() ?? [])])].sort();
-  return Object.fromEntries(keys.map((k) => [k, delta(b ? wasteOf(b.get(k) ?? []) : null, wasteOf(a.get(k) ?? []))]));
-}
-
-function describeChanges(before: Finding, after: Finding): string[] {
-  const changes: string[] = [];
-  if (before.severity !== after.severity) changes.push(`severity ${before.severity} -> ${after.severity}`);
-  if (before.monthlySavings !== after.monthlySavings) changes.push(`savings ${formatUsd(before.monthlySavings)} -> ${formatUsd(after.monthlySavings)}`);
-  if (before.monthlyCost !== after.monthlyCost) changes.push(`cost ${formatUsd(before.monthlyCost)} -> ${formatUsd(after.monthlyCost)}`);
-  const move = (f: Finding) => [f.action.kind, f.action.from, f.action.to].filter(Boolean).join(' ');
-  if (move(before) !== move(after)) changes.push(`action ${move(before)} -> ${move(after)}`);
-  return changes;
+  return Object.fromEntries(keys.map((k) => [k, delta(b ? sumSavings(b.get(k) ?? []) : null, sumSavings(a.get(k) ?? []))]));
 }

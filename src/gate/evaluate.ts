@@ -7,7 +7,7 @@ import { costChecks } from './checks/cost.js';
 import { newFindingsCheck } from './checks/new-findings.js';
 import { spendChecks } from './checks/spend.js';
 import { wasteChecks } from './checks/waste.js';
-import { compareResults } from './compare.js';
+import { compareWithBaseline } from './compare.js';
 import type { SavedSpendReport } from '../billing/report-read.js';
 import { overallStatus, type ResultRef, type Verdict } from './verdict.js';
 
@@ -34,7 +34,7 @@ export function evaluateGate(input: GateInput): Verdict {
   const acceptances = applyAcceptances(current.findings, budget?.accepted ?? [], input.now);
   // Acceptances in force apply to the baseline's findings too, so accepting one is not a "saving".
   const inForce = (budget?.accepted ?? []).filter((a) => a.expires >= utcDay(input.now));
-  const comparison = compareResults(current, baseline, (f) => !inForce.some((a) => matches(a, f)));
+  const comparison = compareWithBaseline(current, baseline, (f) => !inForce.some((a) => matches(a, f)));
   const ctx: CheckContext = { current, baseline, comparison, acceptances, open: acceptances.open, locate };
 
   const failOnNew = input.failOnNew ?? budget?.failOnNew;

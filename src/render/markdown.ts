@@ -27,7 +27,8 @@ function header(v: ReportView): string {
     `## mlcost report, ${mdText(v.date)}`,
     '',
     `**${mdText(h.monthlySavings)}/month** of savings found in **${mdText(h.monthlyCost)}/month** of spend in scope (${h.share}), across ${h.findingCount} recommended move(s).` +
-      (h.unpriced ? ` ${h.unpriced} resource(s) have no known price and are not counted.` : ''),
+      (h.unpriced ? ` ${h.unpriced} resource(s) are not fully priced and not counted.` : ''),
+    ...(h.notPriced.count ? ['', `**${h.notPriced.line}:** ${h.notPriced.reasons.map((r) => mdText(r)).join('; ')}`] : []),
     '',
     `Accounts ${mdText(v.scope.accounts)} · regions ${mdText(v.scope.regions)} · lookback ${mdText(v.scope.lookback)} · source ${mdText(v.scope.source)}`,
     '',

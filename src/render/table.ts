@@ -1,8 +1,9 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { Finding, Severity } from '../engine/result.js';
+import { formatUsd } from '../money.js';
 import { cleanText, guardCommandLines } from '../text/sanitize.js';
-import { formatUsd } from './money.js';
+import { notPricedView } from './not-priced.js';
 import type { Renderer } from './types.js';
 
 const SEVERITY_LABEL: Record<Severity, string> = { critical: 'CRIT', high: 'HIGH', medium: 'MED', low: 'LOW' };
@@ -57,8 +58,10 @@ export const renderTable: Renderer = (result, options) => {
   const t = result.totals;
   lines.push(
     `${c.bold(`${t.findingCount} finding(s)`)}  monthly saving ${c.bold(c.green(formatUsd(t.monthlySavings)))}  of ${formatUsd(t.monthlyCost)}/month in scope` +
-      (t.unpricedResources ? `  (${t.unpricedResources} resource(s) without a known price: not counted)` : ''),
+      (t.unpricedResources ? `  (${t.unpricedResources} resource(s) not fully priced: shown as -, not counted)` : ''),
   );
+  const unpricedFindings = notPricedView(result.findings);
+  if (unpricedFindings.count) lines.push(c.yellow(text(`${unpricedFindings.line}: ${unpricedFindings.reasons.join('; ')}`, 1000)));
   const byCat = Object.entries(result.breakdowns.byCategory).sort((a, b) => b[1].monthlySavings - a[1].monthlySavings);
   if (byCat.length) lines.push(`by category: ${byCat.map(([k, v]) => `${text(k)} ${formatUsd(v.monthlySavings)} (${v.findingCount})`).join(', ')}`);
   lines.push(

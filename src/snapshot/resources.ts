@@ -1,20 +1,111 @@
-import type { Snapshot } from './schema.js';
+import type { z } from 'zod';
+import { EBS_SNAPSHOT_SIGNAL_KEYS, ebsSnapshotSignals } from '../engine/signals/ebs-snapshot.js';
+import { EBS_VOLUME_SIGNAL_KEYS, ebsVolumeSignals } from '../engine/signals/ebs-volume.js';
+import { EC2_SIGNAL_KEYS, ec2Signals } from '../engine/signals/ec2.js';
+import { ELASTIC_IP_SIGNAL_KEYS, elasticIpSignals } from '../engine/signals/elastic-ip.js';
+import { S3_BUCKET_SIGNAL_KEYS, s3BucketSignals } from '../engine/signals/s3-bucket.js';
+import { SAGEMAKER_ENDPOINT_SIGNAL_KEYS, sagemakerEndpointSignals } from '../engine/signals/sagemaker-endpoint.js';
+import { SAGEMAKER_NOTEBOOK_SIGNAL_KEYS, sagemakerNotebookSignals } from '../engine/signals/sagemaker-notebook.js';
+import type { SignalKey, SignalsDefinition } from '../engine/signals/types.js';
+import { EbsSnapshotSchema } from './types/ebs-snapshot.js';
+import { EbsVolumeSchema } from './types/ebs-volume.js';
+import { Ec2InstanceSchema } from './types/ec2-instance.js';
+import { ElasticIpSchema } from './types/elastic-ip.js';
+import { S3BucketSchema } from './types/s3-bucket.js';
+import { SageMakerEndpointSchema } from './types/sagemaker-endpoint.js';
+import { SageMakerNotebookSchema } from './types/sagemaker-notebook.js';
+
+/**
+ * The resource types, one row each: the id rules and the audit result use (`resource:`,
+ * `resource.type`), the Snapshot list holding them (the id in camelCase, plural), the schema of one
+ * entry, the signals rules read, and the name people read. RESOURCE_TYPES, the Snapshot's lists,
+ * resourcesOf, rule loading and evaluation all derive from this table; order is evaluation order.
+ */
+export const RESOURCE_TYPE_TABLE = [
+  row({
+    id: 'ec2-instance',
+    listKey: 'ec2Instances',
+    displayName: 'EC2 instance',
+    schema: Ec2InstanceSchema,
+    signals: { keys: EC2_SIGNAL_KEYS, build: ec2Signals },
+  }),
+  row({
+    id: 'ebs-volume',
+    listKey: 'ebsVolumes',
+    displayName: 'EBS volume',
+    schema: EbsVolumeSchema,
+    signals: { keys: EBS_VOLUME_SIGNAL_KEYS, build: ebsVolumeSignals },
+  }),
+  row({
+    id: 'ebs-snapshot',
+    listKey: 'ebsSnapshots',
+    displayName: 'EBS snapshot',
+    schema: EbsSnapshotSchema,
+    signals: { keys: EBS_SNAPSHOT_SIGNAL_KEYS, build: ebsSnapshotSignals },
+  }),
+  row({
+    id: 'elastic-ip',
+    listKey: 'elasticIps',
+    displayName: 'Elastic IP',
+    schema: ElasticIpSchema,
+    signals: { keys: ELASTIC_IP_SIGNAL_KEYS, build: elasticIpSignals },
+  }),
+  row({
+    id: 's3-bucket',
+    listKey: 's3Buckets',
+    displayName: 'S3 bucket',
+    schema: S3BucketSchema,
+    signals: { keys: S3_BUCKET_SIGNAL_KEYS, build: s3BucketSignals },
+  }),
+  row({
+    id: 'sagemaker-endpoint',
+    listKey: 'sagemakerEndpoints',
+    displayName: 'SageMaker endpoint',
+    schema: SageMakerEndpointSchema,
+    signals: { keys: SAGEMAKER_ENDPOINT_SIGNAL_KEYS, build: sagemakerEndpointSignals },
+  }),
+  row({
+    id: 'sagemaker-notebook',
+    listKey: 'sagemakerNotebooks',
+    displayName: 'SageMaker notebook instance',
+    schema: SageMakerNotebookSchema,
+    signals: { keys: SAGEMAKER_NOTEBOOK_SIGNAL_KEYS, build: sagemakerNotebookSignals },
+  }),
+] as const;
+
+/** One row; the generics tie a type's signals builder to its own schema's entries and keep the ids literal. */
+function row<const R extends { id: string; listKey: string; displayName: string; schema: z.ZodObject }, Sig extends object>(
+  r: R & { signals: SignalsDefinition<z.infer<R['schema']>, Sig> },
+): R & { signals: SignalsDefinition<z.infer<R['schema']>, Sig> } {
+  return r;
+}
+
+type Row = (typeof RESOURCE_TYPE_TABLE)[number];
+export type ResourceType = Row['id'];
+export type ResourceListKey = Row['listKey'];
+type RowOf<T extends ResourceType> = Extract<Row, { id: T }>;
+export type ResourceOf<T extends ResourceType> = z.infer<RowOf<T>['schema']>;
+export type AnyResource = ResourceOf<ResourceType>;
+
+/** A row seen without its type parameters, for code that walks every type the same way. */
+export interface ResourceTypeRow {
+  id: ResourceType;
+  listKey: ResourceListKey;
+  displayName: string;
+  schema: z.ZodObject;
+  signals: { keys: Readonly<Record<string, SignalKey>>; build: SignalsDefinition<AnyResource>['build'] };
+}
+// Each row's builder takes its own type's entries; readers pair a row with its own list only.
+export const RESOURCE_TYPE_ROWS = RESOURCE_TYPE_TABLE as unknown as readonly ResourceTypeRow[];
 
 /** Resource types as they appear in rules (`resource:`) and in the audit result. */
-export const RESOURCE_TYPES = ['ec2-instance', 'ebs-volume', 'ebs-snapshot', 'elastic-ip', 's3-bucket', 'sagemaker-endpoint', 'sagemaker-notebook'] as const;
-export type ResourceType = (typeof RESOURCE_TYPES)[number];
+export const RESOURCE_TYPES = RESOURCE_TYPE_TABLE.map((r) => r.id) as [ResourceType, ...ResourceType[]];
 
-type Resources = Snapshot['resources'];
-export type ResourceOf<T extends ResourceType> = {
-  'ec2-instance': Resources['ec2Instances'][number];
-  'ebs-volume': Resources['ebsVolumes'][number];
-  'ebs-snapshot': Resources['ebsSnapshots'][number];
-  'elastic-ip': Resources['elasticIps'][number];
-  's3-bucket': Resources['s3Buckets'][number];
-  'sagemaker-endpoint': Resources['sagemakerEndpoints'][number];
-  'sagemaker-notebook': Resources['sagemakerNotebooks'][number];
-}[T];
-export type AnyResource = ResourceOf<ResourceType>;
+const BY_ID = new Map<string, ResourceTypeRow>(RESOURCE_TYPE_ROWS.map((r) => [r.id, r]));
+
+export function resourceTypeRow(type: ResourceType): ResourceTypeRow {
+  return BY_ID.get(type)!;
+}
 
 /** Identity every resource type exposes the same way, so the engine and renderers need no switch. */
 export interface ResourceRef {
@@ -27,18 +118,10 @@ export interface ResourceRef {
   arn?: string;
 }
 
-export function resourcesOf<T extends ResourceType>(snapshot: Snapshot, type: T): ResourceOf<T>[] {
-  const r = snapshot.resources;
-  const lists: { [K in ResourceType]: ResourceOf<K>[] } = {
-    'ec2-instance': r.ec2Instances,
-    'ebs-volume': r.ebsVolumes,
-    'ebs-snapshot': r.ebsSnapshots,
-    'elastic-ip': r.elasticIps,
-    's3-bucket': r.s3Buckets,
-    'sagemaker-endpoint': r.sagemakerEndpoints,
-    'sagemaker-notebook': r.sagemakerNotebooks,
-  };
-  return lists[type];
+type ResourceLists = { [K in ResourceListKey]: readonly z.infer<Extract<Row, { listKey: K }>['schema']>[] };
+
+export function resourcesOf<T extends ResourceType>(snapshot: { resources: ResourceLists }, type: T): ResourceOf<T>[] {
+  return snapshot.resources[resourceTypeRow(type).listKey] as unknown as ResourceOf<T>[];
 }
 
 export function refOf(type: ResourceType, resource: AnyResource): ResourceRef {

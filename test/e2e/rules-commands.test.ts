@@ -33,6 +33,20 @@ describe('mlcost rules list / explain', () => {
     expect(r.code).toBe(0);
     for (const heading of ['Why', 'Evidence', 'Risk', 'How to act', 'Params']) expect(r.stdout).toContain(heading);
     expect(r.stdout).toContain('minAgeDays (number, >= 1) default 180, set to 365');
+    expect(r.stdout).toContain('Signals it reads');
+    expect(r.stdout).toContain('  backsAmi (bool): A registered AMI references it');
+    expect(r.stdout).not.toContain('  tier (string)');
+  });
+
+  it('a user rule with a misspelt signal exits 2 with one line: file:line:col and the nearest signal', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlcost-rules-'));
+    writeFileSync(join(dir, 'typo.yaml'), readRule('old-snapshot').replace('id: old-snapshot', 'id: typo').replace('!signals.backsAmi', '!signals.backsAim'));
+    const r = await runCli(['rules', 'list', '--rules', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(`${join(dir, 'typo.yaml')}:17:44: unknown signals.backsAim in "when"`);
+    expect(r.stderr).toContain('(did you mean backsAmi?)');
   });
 
   it('an unknown id is a usage error: one line, exit 2, with suggestions', async () => {

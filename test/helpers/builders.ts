@@ -86,7 +86,10 @@ export async function audit(snapshot: Snapshot, only?: string[]): Promise<AuditR
   return evaluate(snapshot, { rules, config: ConfigSchema.parse({}), now: END });
 }
 
-/** The findings one rule gives for one instance. */
-export async function findingsFor(ruleId: string, inst: Ec2Instance) {
-  return (await audit(snapshotOf({ ec2Instances: [inst] }), [ruleId])).findings;
+/** The findings one rule gives for one instance, optionally with some of its params overridden (as mlcost.config.yaml does). */
+export async function findingsFor(ruleId: string, inst: Ec2Instance, params?: Record<string, unknown>) {
+  const snapshot = snapshotOf({ ec2Instances: [inst] });
+  if (!params) return (await audit(snapshot, [ruleId])).findings;
+  const rules = (await loadRules({ params: { [ruleId]: params } })).filter((r) => r.spec.id === ruleId);
+  return evaluate(snapshot, { rules, config: ConfigSchema.parse({}), now: END }).findings;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { costExplorerSpendReport } from '../../src/billing/costexplorer-spend.js';
-import { getCostAndUsage, type CeCounter } from '../../src/collect/costexplorer.js';
+import { getCostAndUsage, type CeCounter } from '../../src/billing/costexplorer.js';
 import { startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
 import { stopAll } from '../helpers/teardown.js';
 

@@ -6,6 +6,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAuditResult } from '../../src/engine/result-io.js';
 import { ROOT, runCli } from '../helpers/cli.js';
+import { findChromium } from '../../scripts/test-setup.js';
 
 /** The slice of the DOM the page-side callbacks below use: the type check runs without the DOM library. */
 interface PageElement {
@@ -13,8 +14,8 @@ interface PageElement {
   ownerDocument: { defaultView: { getComputedStyle(e: PageElement): { overflowX: string } } | null };
 }
 
-/** The Debian package; .ci/run installs it. Missing Chromium fails this test: it must never silently skip. */
-const CHROMIUM = process.env['MLCOST_CHROMIUM'] ?? '/usr/bin/chromium';
+/** The one npm test's setup found or installed (scripts/test-setup.ts). Missing Chromium fails this test: it must never silently skip. */
+const CHROMIUM = findChromium(process.env) ?? process.env['MLCOST_CHROMIUM'] ?? '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'test', 'artifacts');
 const RESULT = join(ROOT, 'fixtures', 'results', 'weekly.json');
 const PREVIOUS = join(ROOT, 'fixtures', 'results', 'previous.json');

@@ -7,8 +7,9 @@
  * the cent before differences are taken, as the engine does).
  *
  * Spot prices come from moto's DescribeSpotPriceHistory, which quotes $0.00001/h in every zone.
- * Reserved rates are never in the embedded catalog (only the Pricing API has them), so the
- * buy-commitment saving is unknown (null), never a guess.
+ * Reserved rates: the embedded catalog has the 1-year no-upfront Standard RI rate of accelerated
+ * types (src/catalog/data/ec2-accelerated-regional-prices.json); 3-year and CPU-family rates only
+ * come from the Pricing API, so those are unknown (null), never a guess.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectSnapshot } from '../../src/collect/run.js';
@@ -96,8 +97,8 @@ const CASES: Case[] = [
   {
     rule: 'buy-commitment',
     resource: (i) => i.instances.steadyGpu,
-    saving: null,
-    arithmetic: 'busy g6.xlarge on demand 100% of the window: reserved rate not in the embedded catalog, saving unknown',
+    saving: 205.04,
+    arithmetic: 'busy g6.xlarge on demand 100% of the window -> 1-year no-upfront RI: $0.8048 x 730 - $0.52392 x 730 = $587.50 - $382.46 = $205.04',
   },
   {
     rule: 'previous-generation',
@@ -173,7 +174,8 @@ describe('every built-in rule against a fleet in moto_server', () => {
 
   it('moves that lose to the chosen one are kept as alternatives (downsize before buying a commitment)', () => {
     const [f] = findingsOn(ids.instances.underusedGpu);
-    expect(f?.evidence['alternatives']).toEqual([expect.objectContaining({ ruleId: 'buy-commitment', monthlySavings: null })]);
+    // g5.12xlarge 1-year no-upfront RI: $5.672 x 730 - $3.57336 x 730 = $4,140.56 - $2,608.55
+    expect(f?.evidence['alternatives']).toEqual([expect.objectContaining({ ruleId: 'buy-commitment', monthlySavings: 1532.01 })]);
     expect(f?.action).toMatchObject({ kind: 'downsize', from: 'g5.12xlarge', to: 'g5.xlarge' });
   });
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigSchema } from '../../src/config/schema.js';
+import { evaluate } from '../../src/engine/evaluate.js';
+import { loadRules } from '../../src/engine/rules/load.js';
 import type { Ec2Instance } from '../../src/snapshot/schema.js';
-import { instance } from '../helpers/builders.js';
+import { END, instance, snapshotOf } from '../helpers/builders.js';
 import { findingsOn } from './resources.js';
 
 const busy = { cpu: [40, 70, 90] as [number, number, number], netMBPerDay: 5000 };
@@ -82,5 +85,36 @@ describe('use-spot', () => {
     const [f] = await findingsOn('use-spot', { ec2Instances: [inst] });
     expect(f?.tradeoff.after?.interruptionBand).toBe('15-20%');
     expect(f?.tradeoff.performanceRisk).toBe('high');
+  });
+
+  describe('spot sanity: a collected price below 10% of on-demand or above it is not used', () => {
+    const worker = () => inAsg(instance({ type: 'm5.2xlarge', ...busy }));
+    it.each([
+      ['$0.00001/h (what an emulator returns)', 0.00001, /\$0\.00001\/h for m5\.2xlarge in us-east-1 is below 10% of on-demand \(\$0\.384\/h\)/],
+      ['$0.5/h, above on-demand', 0.5, /\$0\.5\/h for m5\.2xlarge in us-east-1 is above on-demand/],
+    ])('%s: falls back to the Advisor and warns', async (_, usd, why) => {
+      const advisorOnly = (await findingsOn('use-spot', { ec2Instances: [worker()] }))[0];
+      const snapshot = snapshotOf({ ec2Instances: [worker()] }, spotQuote(usd));
+      const rules = (await loadRules()).filter((r) => r.spec.id === 'use-spot');
+      const result = evaluate(snapshot, { rules, config: ConfigSchema.parse({}), now: END });
+      const [f] = result.findings;
+      expect(f?.monthlySavings).toBe(advisorOnly?.monthlySavings);
+      expect(f?.monthlySavings).not.toBeNull();
+      expect(f?.confidence).toBe('low');
+      expect(f?.evidence['spotPriceBasis']).toBe('spot-advisor-typical-saving');
+      expect(f?.evidence['distrustedSpotPrice']).toMatch(why);
+      expect(f?.pricing.method).toMatch(/collected spot price was not used/);
+      const warning = result.warnings.find((w) => w.code === 'price-distrusted');
+      expect(warning?.message).toMatch(why);
+      expect(warning?.message).toMatch(/\(1 finding\(s\)\)$/);
+    });
+
+    it('uses a quote at 13% of on-demand', async () => {
+      const [f] = await findingsOn('use-spot', { ec2Instances: [worker()] }, spotQuote(0.05));
+      expect(f?.evidence['spotPriceBasis']).toBe('collected');
+      // (0.384 - 0.05) x 730 = 280.32 - 36.50
+      expect(f?.monthlySavings).toBe(243.82);
+      expect(f?.evidence['distrustedSpotPrice']).toBeUndefined();
+    });
   });
 });

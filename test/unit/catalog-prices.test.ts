@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { PriceBook, type PriceLookup } from '../../src/catalog/index.js';
+import { parsePriceData } from '../../src/catalog/price-data.js';
+import ec2Json from '../../src/catalog/data/ec2-ondemand-prices.json' with { type: 'json' };
+import networkJson from '../../src/catalog/data/network-prices.json' with { type: 'json' };
+import sagemakerJson from '../../src/catalog/data/sagemaker-prices.json' with { type: 'json' };
+import { UserError } from '../../src/errors.js';
 
 const book = new PriceBook();
 const known = (p: PriceLookup) => (p.known ? p.price : undefined);
@@ -56,5 +61,124 @@ describe('PriceBook lookups', () => {
     expect(prices.ec2OnDemand('m5.xlarge', 'us-east-1')).not.toBe(first);
     // Same arguments to another lookup are another price.
     expect(prices.ebsGbMonth('gp3', 'us-east-1')).not.toBe(prices.s3GbMonth('STANDARD', 'us-east-1'));
+  });
+});
+
+describe('accelerated types outside the us-east-1 list regions', () => {
+  it('are priced on-demand from their own region, with that region in the basis', () => {
+    const p = known(book.ec2OnDemand('g5.xlarge', 'eu-west-1'));
+    expect(p).toMatchObject({ usd: 1.123, unit: 'hour', asOf: '2026-01-21' });
+    expect(p?.basis).toBe('eu-west-1 on-demand list price');
+    expect(p?.source).toMatch(/instances\.vantage\.sh.*tsaol\/aws-gpu/);
+    expect(known(book.ec2OnDemand('p5.48xlarge', 'ap-northeast-1'))?.usd).toBe(68.8);
+  });
+
+  it('read the newer us-east-1 list first where both files price a type', () => {
+    expect(known(book.ec2OnDemand('p4d.24xlarge', 'us-west-2'))).toMatchObject({ usd: 21.957642, asOf: '2026-07-20' });
+  });
+
+  it('stay unknown in a region that does not sell them, and CPU types stay unknown outside the list regions', () => {
+    expect(reason(book.ec2OnDemand('p4d.24xlarge', 'af-south-1'))).toMatch(/covers us-east-1, us-east-2, us-west-2 only; use --prices live for af-south-1/);
+    expect(book.ec2OnDemand('m5.large', 'eu-west-1').known).toBe(false);
+  });
+});
+
+describe('Reserved Instance rates', () => {
+  it('fall back to the embedded 1-year no-upfront rate of an accelerated type in its region', () => {
+    const p = known(book.ec2Reserved('p4de.24xlarge', 'us-west-2', 'reserved-1yr-no-upfront'));
+    expect(p).toMatchObject({ usd: 17.401365, unit: 'hour', asOf: '2026-01-21' });
+    expect(p?.basis).toMatch(/us-west-2 1-year Standard Reserved Instance, no upfront/);
+    expect(known(book.ec2Reserved('g5.xlarge', 'eu-west-1', 'reserved-1yr-no-upfront'))?.usd).toBe(0.70749);
+  });
+
+  it('leave 3-year terms, CPU families and types the source has no rate for unknown, saying so', () => {
+    for (const p of [
+      book.ec2Reserved('p4de.24xlarge', 'us-west-2', 'reserved-3yr-no-upfront'),
+      book.ec2Reserved('m5.large', 'us-east-1', 'reserved-1yr-no-upfront'),
+      book.ec2Reserved('p5.48xlarge', 'us-east-1', 'reserved-1yr-no-upfront'),
+    ]) {
+      expect(p.known).toBe(false);
+      expect(reason(p)).toMatch(/no reserved-\dyr-no-upfront price collected for .+, and none embedded/);
+    }
+  });
+
+  it('a collected Reserved term wins over the embedded rate', () => {
+    const live = new PriceBook([
+      {
+        service: 'ec2',
+        region: 'us-west-2',
+        key: 'p4de.24xlarge',
+        term: 'reserved-1yr-no-upfront',
+        usd: 16.5,
+        unit: 'Hrs',
+        source: 'AWS Pricing API',
+        asOf: '2026-11-19',
+      },
+    ]);
+    expect(known(live.ec2Reserved('p4de.24xlarge', 'us-west-2', 'reserved-1yr-no-upfront'))).toMatchObject({ usd: 16.5, source: 'AWS Pricing API' });
+  });
+});
+
+describe('SageMaker prices', () => {
+  it('price an endpoint of ml.g4dn.2xlarge in us-east-1 and name the copies the figure came from', () => {
+    const p = known(book.sagemakerHourly('ml.g4dn.2xlarge', 'us-east-1'));
+    expect(p).toMatchObject({ usd: 0.94, unit: 'hour' });
+    expect(p?.source).toMatch(/this figure: awsPage-goerlitz; table-ts-2024; studio-usw2-2026-09$/);
+  });
+
+  it('leave types whose figures disagree or predate the 2025 GPU price cut unknown', () => {
+    for (const t of ['ml.p4d.24xlarge', 'ml.p5.48xlarge', 'ml.g6.xlarge', 'ml.inf2.xlarge']) {
+      expect(book.sagemakerHourly(t, 'us-east-1').known, t).toBe(false);
+    }
+  });
+
+  it('every embedded SageMaker figure has its provenance', () => {
+    for (const t of Object.keys(sagemakerJson.prices)) expect(known(book.sagemakerHourly(t, 'us-east-1'))?.source, t).toMatch(/this figure: \S/);
+    for (const t of Object.keys(sagemakerJson.notebook.prices))
+      expect(known(book.sagemakerNotebookHourly(t, 'us-east-1'))?.source, t).toMatch(/this figure: \S/);
+  });
+});
+
+describe('a damaged price data file', () => {
+  const negative = structuredClone(sagemakerJson) as { prices: Record<string, number> };
+  negative.prices['ml.m5.large'] = -0.115;
+  const noProvenance = structuredClone(sagemakerJson) as { provenance: Record<string, string> };
+  delete noProvenance.provenance['ml.g5.2xlarge'];
+
+  it.each([
+    ['a negative price', { sagemaker: negative }, /^src\/catalog\/data\/sagemaker-prices\.json: prices\.ml\.m5\.large: .*>=0/],
+    [
+      'a price that is not a number',
+      { ec2OnDemand: { ...ec2Json, prices: { 'm5.large': Number.NaN } } },
+      /^src\/catalog\/data\/ec2-ondemand-prices\.json: prices\.m5\.large: /,
+    ],
+    [
+      'an infinite price',
+      { network: { publicIpv4: { ...networkJson.publicIpv4, usdPerHour: Infinity } } },
+      /^src\/catalog\/data\/network-prices\.json: publicIpv4\.usdPerHour: /,
+    ],
+    [
+      'a figure without provenance',
+      { sagemaker: noProvenance },
+      /^src\/catalog\/data\/sagemaker-prices\.json: \(top level\): every price needs its provenance/,
+    ],
+    ['no date', { ec2OnDemand: { ...ec2Json, asOf: 'July 2026' } }, /^src\/catalog\/data\/ec2-ondemand-prices\.json: asOf: /],
+  ])('with %s is one line naming the file and field, exit 2', (_, override, message) => {
+    let thrown: unknown;
+    try {
+      parsePriceData(override);
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(UserError);
+    const err = thrown as UserError;
+    expect(err.exitCode).toBe(2);
+    expect(err.message).toMatch(message);
+    expect(err.message).toMatch(/the embedded price catalog is damaged/);
+    expect(err.message).not.toContain('\n');
+  });
+
+  it('the shipped files pass their schemas', () => {
+    expect(() => parsePriceData()).not.toThrow();
   });
 });

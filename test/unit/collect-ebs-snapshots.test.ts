@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toSnapshot } from '../../src/collect/ebs.js';
+import { toSnapshot } from '../../src/collect/ebs-snapshots.js';
 
 const ctx = { account: { accountId: '123456789012' }, region: 'us-east-1' };
 const raw = { SnapshotId: 'snap-1', VolumeId: 'vol-1', VolumeSize: 200, StartTime: new Date('2026-01-01T00:00:00Z'), StorageTier: 'standard' as const };

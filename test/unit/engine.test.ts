@@ -37,20 +37,20 @@ describe('evaluate', () => {
     expect(result.findings.map((f) => [f.resource.id, f.ruleId, f.monthlySavings])).toEqual([
       ['i-idle', 'idle-gpu-instance', 16029.08],
       ['i-under', 'gpu-underused', 2471.78],
-      ['i-big', 'oversized-instance', 420.48],
+      ['i-big', 'oversized-instance', 435.08],
     ]);
     // the sum of the rounded monthly costs: 16,029.08 + 2,855.76 + 560.64
-    expect(result.totals).toEqual({ monthlyCost: 19445.48, monthlySavings: 18921.34, findingCount: 3, unpricedResources: 0 });
+    expect(result.totals).toEqual({ monthlyCost: 19445.48, monthlySavings: 18935.94, findingCount: 3, unpricedResources: 0 });
     expect(result.breakdowns.byCategory).toEqual({
       idle: { monthlySavings: 16029.08, findingCount: 1 },
-      rightsize: { monthlySavings: 2892.26, findingCount: 2 },
+      rightsize: { monthlySavings: 2906.86, findingCount: 2 },
     });
     expect(result.breakdowns.byTeam).toEqual({
       research: { monthlySavings: 16029.08, findingCount: 1 },
       cv: { monthlySavings: 2471.78, findingCount: 1 },
-      '(untagged)': { monthlySavings: 420.48, findingCount: 1 },
+      '(untagged)': { monthlySavings: 435.08, findingCount: 1 },
     });
-    expect(result.breakdowns.byRegion['us-west-2']).toEqual({ monthlySavings: 420.48, findingCount: 1 });
+    expect(result.breakdowns.byRegion['us-west-2']).toEqual({ monthlySavings: 435.08, findingCount: 1 });
     expect(result.findings[0]?.id).toBe('idle-gpu-instance:111122223333:us-east-1:i-idle');
   });
 
@@ -73,10 +73,11 @@ describe('evaluate', () => {
   });
 
   it('shows an unknown price as null and warns, never as 0', async () => {
+    // af-south-1: the embedded catalog prices p4d in the regions that sell it, and Cape Town is not one.
     const inst = instance({
       id: 'i-eu',
       type: 'p4d.24xlarge',
-      region: 'eu-west-1',
+      region: 'af-south-1',
       cpu: [0.5, 1, 2],
       gpu: Array.from({ length: 8 }, (): [number, number] => [0, 0.1]),
     });

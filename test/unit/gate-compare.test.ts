@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { compareResults, delta } from '../../src/gate/compare.js';
+import { compareWithBaseline, delta } from '../../src/gate/compare.js';
 import { readAuditResult } from '../../src/engine/result-io.js';
 
 const current = await readAuditResult('fixtures/gate/current.json');
 const baseline = await readAuditResult('fixtures/gate/baseline.json');
 const all = () => true;
 
-describe('compareResults', () => {
+describe('compareWithBaseline', () => {
   it('sorts findings into new, resolved and changed by stable id', () => {
-    const c = compareResults(current, baseline, all);
+    const c = compareWithBaseline(current, baseline, all);
     expect(c.newFindings.map((f) => f.resource.id).sort()).toEqual(['i-0eee0000000000005', 'vol-0fff0000000000006']);
     expect(c.resolvedFindings.map((f) => f.resource.id)).toEqual(['i-0ddd0000000000004']);
     expect(c.changedFindings).toHaveLength(1);
@@ -16,7 +16,7 @@ describe('compareResults', () => {
   });
 
   it('gives cost and waste deltas in total and per team, account, region and category', () => {
-    const c = compareResults(current, baseline, all);
+    const c = compareWithBaseline(current, baseline, all);
     expect(c.cost).toEqual({ before: 20000, after: 24000, change: 4000, pct: 20 });
     expect(c.waste).toMatchObject({ before: 5950, after: 11240, change: 5290 });
     expect(c.wasteBy.byTeam['research']).toMatchObject({ before: 5000, after: 10000, change: 5000, pct: 100 });
@@ -28,7 +28,7 @@ describe('compareResults', () => {
   });
 
   it('leaves findings that do not count out of the waste on both sides', () => {
-    const c = compareResults(current, baseline, (f) => f.resource.team !== 'research');
+    const c = compareWithBaseline(current, baseline, (f) => f.resource.team !== 'research');
     expect(c.waste).toMatchObject({ before: 950, after: 1240 });
     expect(c.wasteBy.byTeam['research']).toBeUndefined();
     // New/resolved are facts about every finding, whatever counts as waste.
@@ -36,7 +36,7 @@ describe('compareResults', () => {
   });
 
   it('without a baseline every finding is new and no change is invented', () => {
-    const c = compareResults(current, undefined, all);
+    const c = compareWithBaseline(current, undefined, all);
     expect(c.hasBaseline).toBe(false);
     expect(c.newFindings).toHaveLength(current.findings.length);
     expect(c.resolvedFindings).toEqual([]);

@@ -3,7 +3,7 @@ import { DEMO_SNAPSHOT } from '../../src/commands/audit.js';
 import { AuditResultSchema } from '../../src/engine/result.js';
 import { OUTPUT_FORMATS, RENDERERS, renderChunks } from '../../src/render/index.js';
 import { renderJson } from '../../src/render/json.js';
-import { formatUsd } from '../../src/render/money.js';
+import { formatUsd } from '../../src/money.js';
 import { renderTable } from '../../src/render/table.js';
 import { readSnapshot } from '../../src/snapshot/io.js';
 import { audit } from '../helpers/builders.js';

@@ -106,6 +106,42 @@ describe('rule loading', () => {
     await expect(loadRules({ directories: [dir], includeBuiltin: false, params: { 'custom-big-box': { nope: 1 } } })).rejects.toThrow('has no param "nope"');
   });
 
+  it('rejects a misspelt signal with file:line:col and the nearest signal (exit 2)', async () => {
+    const dir = dirWith({ 'typo.yaml': GOOD.replace('signals.vcpu >= params.minVcpu', 'signals.gpuCuont > 1') });
+    const err = await loadRules({ directories: [dir], includeBuiltin: false }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).exitCode).toBe(2);
+    expect((err as Error).message.replaceAll(dir, '<dir>')).toBe(
+      '<dir>/typo.yaml:12:26: unknown signals.gpuCuont in "when": ec2-instance has no such signal (see `mlcost rules explain` or docs/rules.md, "Signal reference") (did you mean gpuCount?)',
+    );
+  });
+
+  it('places a misspelt signal on its own line of a folded multi-line condition', async () => {
+    const folded = GOOD.replace(/^when: .*$/m, 'when: >-\n  signals.running\n  && signals.cpuMaxPct < 1.0\n  && signals.dataSufficent');
+    const msg = await loadError({ 'folded.yaml': folded });
+    expect(msg).toMatch(/^<dir>\/folded\.yaml:15:6: unknown signals\.dataSufficent in "when": .*\(did you mean dataSufficient\?\)$/);
+  });
+
+  it('rejects an unknown resource field and an undeclared param, each with a suggestion', async () => {
+    expect(await loadError({ 'r.yaml': GOOD.replace('signals.running &&', 'resource.lifecycel == "spot" &&') })).toMatch(
+      /^<dir>\/r\.yaml:12:7: unknown resource\.lifecycel in "when": a ec2-instance in the Snapshot has no such field \(did you mean lifecycle\?\)$/,
+    );
+    expect(await loadError({ 'p.yaml': GOOD.replace('params.minVcpu', 'params.minVcpus') })).toMatch(
+      /^<dir>\/p\.yaml:12:42: unknown params\.minVcpus in "when": .*\(did you mean minVcpu\?\)$/,
+    );
+  });
+
+  it('checks the placeholders of the problem line too, and lists the keys when nothing is close', async () => {
+    const msg = await loadError({ 'pr.yaml': GOOD.replace('"{signals.vcpu} vCPU doing nothing"', '"{signals.zzzzzzzz} vCPU doing nothing"') });
+    expect(msg).toMatch(/^<dir>\/pr\.yaml:13:12: unknown signals\.zzzzzzzz in "problem": .*\(known: running, ageHours, /);
+  });
+
+  it('accepts every documented signal, resource field and param; nested reads are not judged', async () => {
+    const ok = GOOD.replace(/^when: .*$/m, 'when: signals.gpus.exists(g, g.utilP95Pct > 1.0) && has(resource.metrics.cpu) && signals.vcpu >= params.minVcpu');
+    const rules = await loadRules({ directories: [dirWith({ 'ok.yaml': ok })], includeBuiltin: false });
+    expect(rules).toHaveLength(1);
+  });
+
   it('disables rules by id and rejects unknown ids', async () => {
     const rules = await loadRules({ disable: ['idle-instance'] });
     expect(rules.map((r) => r.spec.id)).not.toContain('idle-instance');

@@ -1,4 +1,4 @@
-import { formatPct, formatUsd } from '../../render/money.js';
+import { formatPct, formatUsd } from '../../money.js';
 import { keyLabel, type Dimension } from '../model.js';
 import type { Delta, SpendReport } from '../report.js';
 

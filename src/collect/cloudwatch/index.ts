@@ -6,8 +6,6 @@ import { ec2AgentRequests, ec2BuiltinRequests, type Ec2MetricTargets } from './e
 import { notebookAgentRequests } from './notebooks.js';
 import { ebsRequests, s3Requests, sagemakerRequests } from './resources.js';
 
-export const IAM_ACTIONS = ['cloudwatch:GetMetricData', 'cloudwatch:ListMetrics'] as const;
-
 export interface RegionResources extends Ec2MetricTargets {
   volumes: readonly EbsVolume[];
   buckets: readonly S3Bucket[];

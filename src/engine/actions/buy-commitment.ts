@@ -1,9 +1,9 @@
-import type { Ec2Instance } from '../../snapshot/schema.js';
+import { z } from 'zod';
 import type { PriceBook, PriceLookup } from '../../catalog/index.js';
 import { memoPerObject, pairCache } from '../memo.js';
-import { monthlyFromHourly, roundCents } from '../money.js';
-import type { Ec2Signals } from '../signals/ec2.js';
-import { numberParam, priceEntry, type ActionContext, type ActionDefinition, type PricedMove } from './types.js';
+import { roundCents } from '../../money.js';
+import { monthlyFromHourly } from '../money.js';
+import { defineAction, priceEntry, type ActionKindDefinition, type PricedMove } from './types.js';
 
 type Term = 'reserved-1yr-no-upfront' | 'reserved-3yr-no-upfront';
 const MONTHS: Record<Term, number> = { 'reserved-1yr-no-upfront': 12, 'reserved-3yr-no-upfront': 36 };
@@ -15,15 +15,12 @@ const TERMS = Object.keys(MONTHS) as readonly Term[];
  * typical discounts could not be sourced, so without them the saving is unknown. The 3-year term
  * is recommended only when the instance ran for at least `threeYearMinRunningPct` of the window.
  */
-export const buyCommitment: ActionDefinition = {
-  kind: 'buy-commitment',
-  resources: ['ec2-instance'],
-  reads: ['threeYearMinRunningPct'],
-  precedence: 90,
-  price(ctx: ActionContext): PricedMove | undefined {
-    const inst = ctx.resource as Ec2Instance;
-    const s = ctx.facts.signals as Ec2Signals;
-    const stableEnoughFor3y = s.runningPctOfWindow >= numberParam(ctx.params, 'threeYearMinRunningPct');
+const buyCommitmentForInstance = defineAction({
+  resource: 'ec2-instance',
+  params: z.object({ threeYearMinRunningPct: z.number() }),
+  price(ctx) {
+    const { resource: inst, signals: s } = ctx;
+    const stableEnoughFor3y = s.runningPctOfWindow >= ctx.params.threeYearMinRunningPct;
     const offer = offerFor(ctx.env.prices)(inst.type, inst.region, stableEnoughFor3y);
     if (!offer) return undefined;
     return {
@@ -32,7 +29,9 @@ export const buyCommitment: ActionDefinition = {
       evidence: { runningPctOfWindow: s.runningPctOfWindow, observedHours: s.observedHours, options: offer.options, commitmentCovered: false },
     };
   },
-};
+});
+
+export const buyCommitment: ActionKindDefinition = { kind: 'buy-commitment', definitions: [buyCommitmentForInstance] };
 
 interface Offer {
   move: Omit<PricedMove, 'confidence' | 'evidence'>;

@@ -1,4 +1,4 @@
-import type { InstanceSpec } from '../../catalog/index.js';
+import { GPU_MODELS, type InstanceSpec } from '../../catalog/index.js';
 import type { Capacity } from '../result.js';
 import { round } from '../signals/metrics.js';
 
@@ -13,9 +13,11 @@ export function instanceCapacity(spec: InstanceSpec, expectedUtilPct?: number): 
   return c;
 }
 
-/** "GPUs 4 -> 1, GPU mem 64 -> 16 GiB, vCPU 48 -> 4": only what changes, in the order people read it. */
-export function describeChange(before: Capacity, after: Capacity, utilLabel: string): string {
+/** "GPU V100 -> L4 (FP16 -> FP16/BF16/FP8 tensor cores), GPUs 4 -> 1, GPU mem 64 -> 24 GiB, vCPU 48 -> 4": only what changes, in the order people read it. */
+export function describeChange(before: Capacity, after: Capacity, utilLabel: string, gpuModel = true): string {
   const parts: string[] = [];
+  if (gpuModel && before.gpuModel !== undefined && after.gpuModel !== undefined && before.gpuModel !== after.gpuModel)
+    parts.push(gpuModelChange(before.gpuModel, after.gpuModel));
   if (before.gpus !== after.gpus && before.gpus !== undefined) parts.push(`GPUs ${before.gpus} -> ${after.gpus ?? 0}`);
   if (before.gpuMemoryGiB !== after.gpuMemoryGiB && before.gpuMemoryGiB !== undefined) {
     parts.push(`GPU mem ${fmt(before.gpuMemoryGiB)} -> ${fmt(after.gpuMemoryGiB ?? 0)} GiB`);
@@ -33,6 +35,12 @@ export function riskFromUtil(expectedPct: number): 'low' | 'medium' | 'high' {
   if (expectedPct > 85) return 'high';
   if (expectedPct > 70) return 'medium';
   return 'low';
+}
+
+function gpuModelChange(from: string, to: string): string {
+  const a = GPU_MODELS[from]?.fp16Class;
+  const b = GPU_MODELS[to]?.fp16Class;
+  return `GPU ${from} -> ${to}${a !== undefined && b !== undefined && a !== b ? ` (${a} -> ${b})` : ''}`;
 }
 
 function fmt(n: number): string {

@@ -1,109 +1,75 @@
-import { sizeLadder, successorsOf, type InstanceSpec, type Price, type PriceBook, type PriceLookup } from '../../catalog/index.js';
-import type { Ec2Instance } from '../../snapshot/schema.js';
-import { memoPerObject, pairCache } from '../memo.js';
-import { monthlyFromHourly, roundCents } from '../money.js';
-import type { Ec2Signals } from '../signals/ec2.js';
+import { z } from 'zod';
+import { cheapestFit, fits, sizeLadder, successorsOf, type FitNeed, type FitScope } from '../../catalog/index.js';
+import { roundCents } from '../../money.js';
+import { monthlyFromHourly } from '../money.js';
 import { describeChange, instanceCapacity } from './capacity.js';
-import { optionalNumber, priceEntry, type ActionContext, type ActionDefinition, type PricedMove } from './types.js';
+import { defineAction, priceEntry, type ActionKindDefinition } from './types.js';
 
 /**
- * Move a previous-generation type to the cheapest successor-family type with at least the same
- * vCPU, memory and GPU count, whose per-GPU memory holds the observed peak with headroom (never
- * less than what the job used), and whose on-demand price is lower.
+ * Move a previous-generation type to the cheapest successor-family type (catalog/successors.ts) that
+ * fits its current vCPU, memory and GPU count, with per-GPU memory holding the observed peak with
+ * headroom (never less than what the job used) and a lower on-demand price. The fitting is the one
+ * rightsizing uses (catalog/instance-fit.ts), scoped to the successor families.
  */
-export const changeInstanceType: ActionDefinition = {
-  kind: 'change-instance-type',
-  resources: ['ec2-instance'],
-  reads: [],
-  precedence: 35,
-  price(ctx: ActionContext): PricedMove | undefined {
-    const inst = ctx.resource as Ec2Instance;
-    const s = ctx.facts.signals as Ec2Signals;
-    const spec = ctx.facts.spec;
+const changeInstanceTypeOfInstance = defineAction({
+  resource: 'ec2-instance',
+  params: z.object({ headroomPct: z.number().min(0).lt(100) }),
+  price(ctx) {
+    const { resource: inst, signals: s, spec } = ctx;
     if (!spec) return undefined;
-    const successors = successorOptions(ctx.env.prices)(spec, inst.region);
-    if (!successors) return undefined;
-    const neededGpuMemGiB = Math.max(s.gpuMemUsedMaxGiB / (1 - optionalNumber(ctx.params, 'headroomPct', 20) / 100), 1);
-    const holdsPeak = (o: { spec: InstanceSpec }) => !o.spec.gpu || o.spec.gpu.memoryGiBEach >= neededGpuMemGiB;
-    const best = successors.cheaper.find(holdsPeak);
-    if (!best) return undefined;
-    const { from } = successors;
+    const scope = successorScope(spec.family);
+    if (!scope) return undefined;
+    const need: FitNeed = {
+      gpus: spec.gpu?.count ?? 0,
+      gpuMemoryGiBEach: spec.gpu ? Math.max(s.gpuMemUsedMaxGiB / (1 - ctx.params.headroomPct / 100), 1) : 0,
+      vcpu: spec.vcpu,
+      memoryGiB: spec.memoryGiB,
+      nvlink: false,
+    };
+    const fromPrice = ctx.env.prices.ec2OnDemand(spec.type, inst.region);
+    const best = fromPrice.known ? cheapestFit(spec, need, scope, ctx.env.prices, inst.region) : undefined;
+    if (!fromPrice.known || !best?.price) return undefined;
+    const change = successorsOf(spec.family).find((succ) => succ.family === best.spec.family)?.change ?? '';
     const before = instanceCapacity(spec);
     const after = instanceCapacity(best.spec);
     const gpuMemRisk = spec.gpu && best.spec.gpu && best.spec.gpu.memoryGiBEach < spec.gpu.memoryGiBEach;
-    const change = describeChange(before, after, 'util');
+    // The successor's change line already names the GPU model change.
+    const described = describeChange(before, after, 'util', false);
     return {
       from: spec.type,
       to: best.spec.type,
       description: `Change ${inst.id} from ${spec.type} to ${best.spec.type} (stop, modify type, start; or update the launch template)`,
-      monthlySavings: roundCents(monthlyFromHourly(from.usd) - monthlyFromHourly(best.price.usd)),
+      monthlySavings: roundCents(monthlyFromHourly(fromPrice.price.usd) - monthlyFromHourly(best.price.usd)),
       pricing: {
         method: 'saving = (current - successor on-demand hourly) x 730 h',
-        prices: [priceEntry(spec.type, from), priceEntry(best.spec.type, best.price)],
+        prices: [priceEntry(spec.type, fromPrice.price), priceEntry(best.spec.type, best.price)],
       },
       confidence: spec.gpu ? 'medium' : 'high',
       evidence: {
-        generationChange: best.change,
+        generationChange: change,
         observedGpuMemPeakGiB: s.gpuMemUsedMaxGiB,
         cpuP95Pct: s.cpuP95Pct,
-        consideredTypes: successors.fitting.filter(holdsPeak).length,
+        consideredTypes: (scope.families ?? []).flatMap((f) => sizeLadder(f)).filter((c) => fits(c, need) && !c.gpu === !spec.gpu).length,
       },
       tradeoff: {
         performanceRisk: spec.gpu ? 'medium' : 'low',
-        summary: `${best.change}${change ? `; ${change}` : ''}${gpuMemRisk ? ' (less GPU memory per GPU, still above the observed peak)' : ''}; benchmark before switching`,
+        summary: `${change}${described ? `; ${described}` : ''}${gpuMemRisk ? ' (less GPU memory per GPU, still above the observed peak)' : ''}; benchmark before switching`,
         before,
         after,
       },
     };
   },
-};
-
-interface Option {
-  spec: InstanceSpec;
-  change: string;
-  price: PriceLookup;
-}
-interface PricedOption {
-  spec: InstanceSpec;
-  change: string;
-  price: Price;
-}
-
-interface Successors {
-  from: Price;
-  /** Successor sizes with at least the vCPU, memory and GPU count, in catalog order. */
-  fitting: readonly Option[];
-  /** Those priced below the current type, cheapest first. */
-  cheaper: readonly PricedOption[];
-}
-
-/**
- * The successor sizes of a type in a region, worked out once per audit: every instance of the type
- * shares them, and only the GPU-memory check depends on the instance. Undefined when the current
- * type has no known price.
- */
-const successorOptions = memoPerObject((prices: PriceBook) => {
-  const cache = pairCache<Successors | undefined>();
-  return (spec: InstanceSpec, region: string): Successors | undefined => cache(region, spec.type, () => successorsIn(prices, spec, region));
 });
 
-function successorsIn(prices: PriceBook, spec: InstanceSpec, region: string): Successors | undefined {
-  const current = prices.ec2OnDemand(spec.type, region);
-  if (!current.known) return undefined;
-  const fitting = successorsOf(spec.family).flatMap((succ) =>
-    sizeLadder(succ.family)
-      .filter((c) => fits(c, spec))
-      .map((c) => ({ spec: c, change: succ.change, price: prices.ec2OnDemand(c.type, region) })),
-  );
-  const cheaper = fitting
-    .flatMap((o) => (o.price.known && o.price.price.usd < current.price.usd ? [{ spec: o.spec, change: o.change, price: o.price.price }] : []))
-    .sort((a, b) => a.price.usd - b.price.usd);
-  return { from: current.price, fitting, cheaper };
-}
+export const changeInstanceType: ActionKindDefinition = { kind: 'change-instance-type', definitions: [changeInstanceTypeOfInstance] };
 
-/** At least the current vCPU, memory and GPU count; a CPU type moves to a CPU type. */
-function fits(c: InstanceSpec, current: InstanceSpec): boolean {
-  if (c.vcpu < current.vcpu || c.memoryGiB < current.memoryGiB) return false;
-  if (!current.gpu) return !c.gpu;
-  return c.gpu !== undefined && c.gpu.count >= current.gpu.count;
+// One scope object per family, so the fitting pools are built once per audit.
+const scopes = new Map<string, FitScope | undefined>();
+
+function successorScope(family: string): FitScope | undefined {
+  if (!scopes.has(family)) {
+    const families = successorsOf(family).map((succ) => succ.family);
+    scopes.set(family, families.length ? { sameFamilyOnly: false, allowGraviton: false, families } : undefined);
+  }
+  return scopes.get(family);
 }

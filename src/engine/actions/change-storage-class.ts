@@ -1,8 +1,8 @@
+import { z } from 'zod';
 import { S3_PRICE_FACTS, type PriceLookup, type S3PriceClass } from '../../catalog/index.js';
-import type { S3Bucket } from '../../snapshot/schema.js';
-import { roundCents } from '../money.js';
+import { roundCents } from '../../money.js';
 import type { S3BucketSignals } from '../signals/s3-bucket.js';
-import { priceEntry, type ActionContext, type ActionDefinition, type PricedMove } from './types.js';
+import { defineAction, priceEntry, type ActionKindDefinition } from './types.js';
 
 /** Objects under 128 KB bill as 128 KB in Standard-IA and Glacier IR, and are never tiered by Intelligent-Tiering. */
 const MIN_BILLABLE_KB = 128;
@@ -15,14 +15,11 @@ const KB_PER_GIB = 1024 * 1024;
  * counts the 128 KB minimum (from the average object size) and the monitoring fee; one-time
  * lifecycle transition requests are listed as unpriced.
  */
-export const changeStorageClass: ActionDefinition = {
-  kind: 'change-storage-class',
-  resources: ['s3-bucket'],
-  reads: [],
-  precedence: 40,
-  price(ctx: ActionContext): PricedMove | undefined {
-    const b = ctx.resource as S3Bucket;
-    const s = ctx.facts.signals as S3BucketSignals;
+const changeBucketStorageClass = defineAction({
+  resource: 's3-bucket',
+  params: z.object({}),
+  price(ctx) {
+    const { resource: b, signals: s } = ctx;
     const coldConfirmed = s.hasRequestMetrics && s.monthlyReadFraction === 0;
     const target: S3PriceClass = coldConfirmed ? 'GLACIER_IR' : 'INTELLIGENT_TIERING_IA';
     const from = ctx.env.prices.s3GbMonth('STANDARD', b.region);
@@ -65,7 +62,9 @@ export const changeStorageClass: ActionDefinition = {
       },
     };
   },
-};
+});
+
+export const changeStorageClass: ActionKindDefinition = { kind: 'change-storage-class', definitions: [changeBucketStorageClass] };
 
 function known(p: PriceLookup): p is Extract<PriceLookup, { known: true }> {
   return p.known;

@@ -1,9 +1,9 @@
+import { z } from 'zod';
 import type { PriceLookup } from '../../catalog/index.js';
-import type { EbsVolume } from '../../snapshot/schema.js';
-import { roundCents } from '../money.js';
+import { roundCents } from '../../money.js';
 import type { Finding } from '../result.js';
-import { GP3_BASELINE, type EbsVolumeSignals } from '../signals/ebs-volume.js';
-import { optionalNumber, priceEntry, type ActionContext, type ActionDefinition, type PricedMove } from './types.js';
+import { GP3_BASELINE } from '../signals/ebs-volume.js';
+import { defineAction, priceEntry, type ActionKindDefinition } from './types.js';
 
 /**
  * gp2's throughput ceiling by size (EBS user guide, General Purpose SSD): 128 MiB/s up to 170 GiB,
@@ -18,15 +18,15 @@ const GP2_THROUGHPUT = { smallMaxGiB: 170, smallMiBps: 128, largeMiBps: 250 } as
  * included baseline is provisioned and priced per IOPS-month and MiB/s-month, and the saving is net
  * of it; where those unit prices are unknown the saving is unknown rather than guessed.
  */
-export const changeVolumeType: ActionDefinition = {
-  kind: 'change-volume-type',
-  resources: ['ebs-volume'],
-  reads: [],
-  precedence: 40,
-  price(ctx: ActionContext): PricedMove | undefined {
-    const v = ctx.resource as EbsVolume;
-    const s = ctx.facts.signals as EbsVolumeSignals;
-    const headroom = optionalNumber(ctx.params, 'headroomPct', 30) / 100;
+const changeEbsVolumeType = defineAction({
+  resource: 'ebs-volume',
+  params: z.object({
+    /** IOPS kept above the observed peak: sizes a provisioned-IOPS volume's gp3 IOPS; a gp2 volume keeps its burst level instead. */
+    headroomPct: z.number().min(0).optional(),
+  }),
+  price(ctx) {
+    const { resource: v, signals: s } = ctx;
+    const headroom = v.type === 'gp2' ? 0 : iopsHeadroom(ctx.params.headroomPct, v.type);
     const neededIops = v.type === 'gp2' ? s.gp2BurstIops : Math.ceil(s.peakIops * (1 + headroom));
     const neededMiBps = v.type === 'gp2' ? gp2ThroughputMiBps(v.sizeGiB) : GP3_BASELINE.throughputMiBps;
     const extraIops = Math.max(0, neededIops - GP3_BASELINE.iops);
@@ -87,7 +87,15 @@ export const changeVolumeType: ActionDefinition = {
       tradeoff,
     };
   },
-};
+});
+
+export const changeVolumeType: ActionKindDefinition = { kind: 'change-volume-type', definitions: [changeEbsVolumeType] };
+
+/** A provisioned-IOPS volume is sized from its peak plus the rule's headroom, which such a rule must declare. */
+function iopsHeadroom(headroomPct: number | undefined, type: string): number {
+  if (headroomPct === undefined) throw new Error(`param headroomPct is needed to size the gp3 IOPS of a ${type} volume`);
+  return headroomPct / 100;
+}
 
 function gp2ThroughputMiBps(sizeGiB: number): number {
   return sizeGiB <= GP2_THROUGHPUT.smallMaxGiB ? GP2_THROUGHPUT.smallMiBps : GP2_THROUGHPUT.largeMiBps;

@@ -1,65 +1,71 @@
-import { sizeLadder, type InstanceSpec } from '../../catalog/index.js';
-import type { Ec2Instance } from '../../snapshot/schema.js';
-import { monthlyFromHourly, roundCents } from '../money.js';
+import { z } from 'zod';
+import { cheapestFit, hasNvlink, type FitNeed, type InstanceSpec } from '../../catalog/index.js';
+import { roundCents } from '../../money.js';
+import { monthlyFromHourly } from '../money.js';
 import type { Finding } from '../result.js';
-import { ACTIVE_GPU_MEMORY_PCT, ACTIVE_GPU_UTIL_PCT, type Ec2Signals, type GpuSignal } from '../signals/ec2.js';
+import type { Ec2Signals, GpuSignal } from '../signals/ec2.js';
 import { evidenceOf, round } from '../signals/metrics.js';
 import { describeChange, instanceCapacity, riskFromUtil } from './capacity.js';
 import { downsizeEndpoint } from './downsize-endpoint.js';
-import { numberParam, optionalNumber, priceEntry, type ActionContext, type ActionDefinition, type PricedMove } from './types.js';
+import { defineAction, priceEntry, type ActionKindDefinition } from './types.js';
 
 /**
- * The smallest size in the same family that still fits the observed peak with headroom.
- * For GPU boxes it must keep every GPU in use and the peak GPU memory; for CPU boxes the
- * p95 CPU (and peak memory, when the CloudWatch agent reports it) must stay under
- * 100 - headroomPct percent of the new size.
+ * The cheapest type that still fits the observed peak with headroom (catalog/instance-fit.ts): a
+ * smaller size of the same family or, unless the rule pins the family, a current-generation type of
+ * another. GPU boxes keep every GPU in use, the peak GPU memory per GPU and a GPU at least as capable;
+ * the p95 CPU (and peak memory, when the CloudWatch agent reports it) must stay under
+ * 100 - headroomPct percent of the new type.
  */
-export const downsize: ActionDefinition = {
-  kind: 'downsize',
-  resources: ['ec2-instance', 'sagemaker-endpoint'],
-  reads: ['headroomPct'],
-  precedence: 30,
-  price(ctx: ActionContext): PricedMove | undefined {
-    if (ctx.type === 'sagemaker-endpoint') return downsizeEndpoint(ctx);
-    const inst = ctx.resource as Ec2Instance;
-    const s = ctx.facts.signals as Ec2Signals;
-    const spec = ctx.facts.spec;
+const downsizeInstance = defineAction({
+  resource: 'ec2-instance',
+  params: z.object({
+    headroomPct: z.number().min(0).lt(100),
+    /** A GPU is in use at this p95 utilisation or this share of its memory; without them, the signals' own `active` flag decides. */
+    activeGpuUtilPct: z.number().optional(),
+    activeGpuMemoryPct: z.number().optional(),
+    sameFamilyOnly: z.boolean(),
+    allowGraviton: z.boolean(),
+  }),
+  price(ctx) {
+    const { resource: inst, signals: s, spec, params } = ctx;
     if (!spec) return undefined;
-    const target = (100 - numberParam(ctx.params, 'headroomPct')) / 100;
-    const active = {
-      utilPct: optionalNumber(ctx.params, 'activeGpuUtilPct', ACTIVE_GPU_UTIL_PCT),
-      memoryPct: optionalNumber(ctx.params, 'activeGpuMemoryPct', ACTIVE_GPU_MEMORY_PCT),
-    };
-    const activeGpus = s.gpus.filter((g) => g.utilP95Pct >= active.utilPct || g.memUsedMaxPct >= active.memoryPct);
-    const need = requirement(s, activeGpus, target);
-    const candidate = sizeLadder(spec.family).find((c) => fits(c, need));
-    if (!candidate || candidate.type === spec.type || rank(candidate) >= rank(spec)) return undefined;
-
+    const target = (100 - params.headroomPct) / 100;
+    const { activeGpuUtilPct: utilPct, activeGpuMemoryPct: memoryPct } = params;
+    const activeGpus = s.gpus.filter((g) =>
+      utilPct === undefined || memoryPct === undefined ? g.active : g.utilP95Pct >= utilPct || g.memUsedMaxPct >= memoryPct,
+    );
+    const need = requirement(s, spec, activeGpus, target);
+    const fit = cheapestFit(spec, need, params, ctx.env.prices, inst.region);
+    if (!fit) return undefined;
+    const candidate = fit.spec;
     const fromPrice = ctx.env.prices.ec2OnDemand(spec.type, inst.region);
     const toPrice = ctx.env.prices.ec2OnDemand(candidate.type, inst.region);
     const unknown = [fromPrice, toPrice].flatMap((p) => (p.known ? [] : [p.reason]));
-    if (fromPrice.known && toPrice.known && toPrice.price.usd >= fromPrice.price.usd) return undefined;
     const savings = fromPrice.known && toPrice.known ? roundCents(monthlyFromHourly(fromPrice.price.usd) - monthlyFromHourly(toPrice.price.usd)) : null;
 
     const gpuBox = s.hasGpu;
     const utilBefore = gpuBox ? s.gpuUtilP95MeanPct : s.cpuP95Pct;
     const utilAfter = gpuBox
-      ? Math.min(100, (s.gpuUtilP95MeanPct * spec.gpu!.count) / (candidate.gpu?.count ?? 1))
+      ? Math.min(100, (s.gpuUtilP95MeanPct * (spec.gpu?.count ?? 1)) / (candidate.gpu?.count ?? 1))
       : Math.min(100, (s.cpuP95Pct * spec.vcpu) / candidate.vcpu);
     const before = instanceCapacity(spec, utilBefore);
     const after = instanceCapacity(candidate, utilAfter);
     const memoryUnmeasured = !s.hasMemoryMetrics;
+    const otherGpu = spec.gpu !== undefined && candidate.gpu !== undefined && candidate.gpu.model !== spec.gpu.model;
     const risk = riskFromUtil(utilAfter);
     const tradeoff: Finding['tradeoff'] = {
-      performanceRisk: memoryUnmeasured && risk === 'low' && !gpuBox ? 'medium' : risk,
-      summary: `${describeChange(before, after, gpuBox ? 'p95 GPU util' : 'p95 CPU')}${memoryUnmeasured ? ' (host memory not measured: install the CloudWatch agent to confirm)' : ''}`,
+      performanceRisk: risk === 'low' && ((memoryUnmeasured && !gpuBox) || otherGpu) ? 'medium' : risk,
+      summary: `${describeChange(before, after, gpuBox ? 'p95 GPU util' : 'p95 CPU')}${otherGpu ? '; a different GPU: benchmark the job before switching' : ''}${memoryUnmeasured ? ' (host memory not measured: install the CloudWatch agent to confirm)' : ''}`,
       before,
       after,
     };
+    const sameFamily = candidate.family === spec.family;
     return {
       from: spec.type,
       to: candidate.type,
-      description: `Resize ${inst.id} from ${spec.type} to ${candidate.type}`,
+      description: sameFamily
+        ? `Resize ${inst.id} from ${spec.type} to ${candidate.type}`
+        : `Change ${inst.id} from ${spec.type} to ${candidate.type} (stop, modify type, start; or update the launch template)`,
       monthlySavings: savings,
       pricing: {
         method: 'saving = (current - proposed on-demand hourly) x 730 h',
@@ -82,30 +88,23 @@ export const downsize: ActionDefinition = {
       tradeoff,
     };
   },
-};
+});
 
-interface Requirement {
-  gpus: number;
-  gpuMemoryGiBEach: number;
-  vcpu: number;
-  memoryGiB: number;
-}
+export const downsize: ActionKindDefinition = { kind: 'downsize', definitions: [downsizeInstance, downsizeEndpoint] };
 
-function requirement(s: Ec2Signals, active: readonly GpuSignal[], target: number): Requirement {
+/**
+ * What the new type must hold. Host memory without the CloudWatch agent is unknown: a CPU box keeps its
+ * memory per vCPU (so a move never lands on a leaner family blind); a GPU box's host memory is not
+ * constrained (the GPU and its memory are what the work needs), and the trade-off line says it was not measured.
+ */
+function requirement(s: Ec2Signals, spec: InstanceSpec, active: readonly GpuSignal[], target: number): FitNeed {
+  const vcpu = round((s.vcpu * s.cpuP95Pct) / 100 / target, 2);
+  const measuredMemory = s.hasMemoryMetrics ? round((s.memoryGiB * s.memMaxPct) / 100 / target, 2) : undefined;
   return {
     gpus: s.hasGpu ? Math.max(1, active.length) : 0,
     gpuMemoryGiBEach: round(Math.max(0, ...active.map((g) => g.memUsedMaxGiB)) / target, 2),
-    vcpu: round((s.vcpu * s.cpuP95Pct) / 100 / target, 2),
-    memoryGiB: s.hasMemoryMetrics ? round((s.memoryGiB * s.memMaxPct) / 100 / target, 2) : 0,
+    vcpu,
+    memoryGiB: measuredMemory ?? (s.hasGpu ? 0 : round((vcpu * spec.memoryGiB) / spec.vcpu, 2)),
+    nvlink: hasNvlink(spec) && active.length > 1,
   };
-}
-
-function fits(c: InstanceSpec, need: Requirement): boolean {
-  if (need.gpus > 0 && (!c.gpu || c.gpu.count < need.gpus || c.gpu.memoryGiBEach < need.gpuMemoryGiBEach)) return false;
-  return c.vcpu >= need.vcpu && c.memoryGiB >= need.memoryGiB;
-}
-
-/** Order within a family: GPUs first, then vCPU, then memory (same as the size ladder). */
-function rank(c: InstanceSpec): number {
-  return (c.gpu?.count ?? 0) * 1e6 + c.vcpu * 1e3 + c.memoryGiB / 1e3;
 }

@@ -1,12 +1,12 @@
+import { z } from 'zod';
 import { HOURS_PER_MONTH } from '../../catalog/index.js';
 import { observedDays } from '../../snapshot/daily.js';
 import { HOURS_PER_WEEK, NO_HOURS } from '../../snapshot/hour-of-week.js';
-import type { Ec2Instance, SageMakerNotebook } from '../../snapshot/schema.js';
+import type { SageMakerNotebook } from '../../snapshot/schema.js';
 import { memoPerObject } from '../memo.js';
-import { roundCents } from '../money.js';
-import type { Ec2Signals } from '../signals/ec2.js';
+import { roundCents } from '../../money.js';
 import { busyMetric, busyProfile } from '../signals/ec2-usage.js';
-import { numberParam, optionalNumber, priceEntry, type ActionContext, type ActionDefinition, type PricedMove } from './types.js';
+import { defineAction, priceEntry, type ActionContext, type ActionKindDefinition, type PricedMove } from './types.js';
 
 /**
  * Stop outside working hours. EC2: a weekday schedule (start/end hour in a configurable UTC offset)
@@ -14,14 +14,22 @@ import { numberParam, optionalNumber, priceEntry, type ActionContext, type Actio
  * is the hours it would be off x its hourly rate. SageMaker notebooks: an auto-stop lifecycle
  * configuration; the saving is the share of idle days x its monthly cost.
  */
-export const schedule: ActionDefinition = {
+const InstanceScheduleParams = z.object({
+  maxIdleUtilPct: z.number(),
+  workdayStartHour: z.number().int().min(0).max(23),
+  workdayEndHour: z.number().int().min(1).max(24),
+  utcOffsetHours: z.number(),
+});
+type InstanceScheduleParams = z.infer<typeof InstanceScheduleParams>;
+const NotebookScheduleParams = z.object({ maxIdleUtilPct: z.number() });
+type NotebookScheduleParams = z.infer<typeof NotebookScheduleParams>;
+
+export const schedule: ActionKindDefinition = {
   kind: 'schedule',
-  resources: ['ec2-instance', 'sagemaker-notebook'],
-  reads: ['maxIdleUtilPct'],
-  precedence: 20,
-  price(ctx: ActionContext): PricedMove | undefined {
-    return ctx.type === 'ec2-instance' ? ec2Schedule(ctx) : notebookAutoStop(ctx);
-  },
+  definitions: [
+    defineAction({ resource: 'ec2-instance', params: InstanceScheduleParams, price: ec2Schedule }),
+    defineAction({ resource: 'sagemaker-notebook', params: NotebookScheduleParams, price: notebookAutoStop }),
+  ],
 };
 
 /** Hours of the week (Monday 0:00 UTC = 0) inside the working day in the given timezone offset. */
@@ -32,17 +40,14 @@ export function workingHours(startHour: number, endHour: number, utcOffsetHours:
 }
 
 // A rule's params are one object for the whole audit: its working hours are worked out once.
-const workingHoursOf = memoPerObject((params: ActionContext['params']) =>
-  workingHours(optionalNumber(params, 'workdayStartHour', 8), optionalNumber(params, 'workdayEndHour', 20), optionalNumber(params, 'utcOffsetHours', 0)),
-);
+const workingHoursOf = memoPerObject((params: InstanceScheduleParams) => workingHours(params.workdayStartHour, params.workdayEndHour, params.utcOffsetHours));
 
-function ec2Schedule(ctx: ActionContext): PricedMove | undefined {
-  const inst = ctx.resource as Ec2Instance;
-  const s = ctx.facts.signals as Ec2Signals;
+function ec2Schedule(ctx: ActionContext<'ec2-instance', InstanceScheduleParams>): PricedMove | undefined {
+  const { resource: inst, signals: s } = ctx;
   const profile = busyProfile(inst);
   const metric = busyMetric(inst);
   if (!profile || !metric) return undefined;
-  const maxIdle = numberParam(ctx.params, 'maxIdleUtilPct');
+  const maxIdle = ctx.params.maxIdleUtilPct;
   const on = workingHoursOf(ctx.params);
   // Every off-hour must be observed and idle (an unobserved hour is not an idle one), and some working hour busy.
   // Unobserved hours are ascending: one index walks them alongside the hours.
@@ -64,15 +69,15 @@ function ec2Schedule(ctx: ActionContext): PricedMove | undefined {
     maxOffHoursUtilPct = Math.max(maxOffHoursUtilPct, v);
   }
   if (!busyOn) return undefined;
-  const hourly = ctx.facts.cost.prices[0]?.price;
+  const hourly = ctx.cost.prices[0]?.price;
   const monthlySavings = hourly ? roundCents(hourly.usd * offHoursPerWeek * (HOURS_PER_MONTH / HOURS_PER_WEEK)) : null;
   return {
     description: `Schedule ${inst.id} to stop outside weekday working hours (${offHoursPerWeek} h a week off), e.g. with EventBridge Scheduler or Instance Scheduler on AWS`,
     monthlySavings,
     pricing: {
       method: 'saving = off hours per week x 730/168 x hourly rate',
-      prices: ctx.facts.cost.prices.map((p) => priceEntry(p.item, p.price)),
-      ...(ctx.facts.cost.unknown.length ? { unknown: ctx.facts.cost.unknown } : {}),
+      prices: ctx.cost.prices.map((p) => priceEntry(p.item, p.price)),
+      ...(ctx.cost.unknown.length ? { unknown: ctx.cost.unknown } : {}),
     },
     confidence: s.observedHours >= 14 * 24 ? 'high' : 'medium',
     evidence: { metric, maxOffHoursUtilPct, offHoursPerWeek, observedHours: s.observedHours },
@@ -83,22 +88,22 @@ function ec2Schedule(ctx: ActionContext): PricedMove | undefined {
   };
 }
 
-function notebookAutoStop(ctx: ActionContext): PricedMove | undefined {
-  const nb = ctx.resource as SageMakerNotebook;
+function notebookAutoStop(ctx: ActionContext<'sagemaker-notebook', NotebookScheduleParams>): PricedMove | undefined {
+  const nb = ctx.resource;
   const cpu = nb.metrics.cpu;
-  const maxIdle = numberParam(ctx.params, 'maxIdleUtilPct');
+  const maxIdle = ctx.params.maxIdleUtilPct;
   const days = observedDays(cpu?.daily);
   if (!days.length) return unmeasuredNotebook(ctx, nb);
   const idleDays = days.filter((d) => d.max <= maxIdle).length;
   const share = idleDays / days.length;
-  const monthly = ctx.facts.cost.monthly;
+  const monthly = ctx.cost.monthly;
   return {
     description: `Attach an auto-stop-idle lifecycle configuration to notebook ${nb.name} (stops it after an idle hour)`,
     monthlySavings: monthly === null ? null : roundCents(monthly * share),
     pricing: {
       method: 'saving = share of days with CPU never above maxIdleUtilPct x monthly notebook cost (a floor: idle nights on busy days also stop)',
-      prices: ctx.facts.cost.prices.map((p) => priceEntry(p.item, p.price)),
-      ...(ctx.facts.cost.unknown.length ? { unknown: ctx.facts.cost.unknown } : {}),
+      prices: ctx.cost.prices.map((p) => priceEntry(p.item, p.price)),
+      ...(ctx.cost.unknown.length ? { unknown: ctx.cost.unknown } : {}),
     },
     confidence: days.length >= 7 ? 'high' : 'medium',
     evidence: { idleDays, observedDays: days.length, lifecycleConfig: nb.lifecycleConfigName ?? null, cpu: { avg: cpu?.avg, p95: cpu?.p95, max: cpu?.max } },
@@ -110,17 +115,17 @@ function notebookAutoStop(ctx: ActionContext): PricedMove | undefined {
 }
 
 /** No CPU series (no CloudWatch agent): the move still stands on status and configuration; its saving is unknown. */
-function unmeasuredNotebook(ctx: ActionContext, nb: SageMakerNotebook): PricedMove {
+function unmeasuredNotebook(ctx: ActionContext<'sagemaker-notebook', NotebookScheduleParams>, nb: SageMakerNotebook): PricedMove {
   return {
     description: `Attach an auto-stop-idle lifecycle configuration to notebook ${nb.name} (stops it after an idle hour)`,
     monthlySavings: null,
     pricing: {
       method: 'saving = idle share x monthly notebook cost; the idle share needs CPU from the CloudWatch agent, which this notebook does not report',
-      prices: ctx.facts.cost.prices.map((p) => priceEntry(p.item, p.price)),
-      unknown: ['idle share: no CPU metrics for this notebook', ...ctx.facts.cost.unknown],
+      prices: ctx.cost.prices.map((p) => priceEntry(p.item, p.price)),
+      unknown: ['idle share: no CPU metrics for this notebook', ...ctx.cost.unknown],
     },
     confidence: 'low',
-    evidence: { lifecycleConfig: nb.lifecycleConfigName ?? null, cpu: null, monthlyCost: ctx.facts.cost.monthly },
+    evidence: { lifecycleConfig: nb.lifecycleConfigName ?? null, cpu: null, monthlyCost: ctx.cost.monthly },
     tradeoff: {
       performanceRisk: 'low',
       summary:

@@ -1,9 +1,9 @@
-import type { EbsSnapshot, EbsVolume, Snapshot } from '../../snapshot/schema.js';
+import { z } from 'zod';
+import type { EbsSnapshot, Snapshot } from '../../snapshot/schema.js';
 import { memoPerObject } from '../memo.js';
-import { roundCents } from '../money.js';
-import type { EbsVolumeSignals } from '../signals/ebs-volume.js';
+import { roundCents } from '../../money.js';
 import { hoursBetween } from '../signals/metrics.js';
-import { priceEntry, type ActionContext, type ActionDefinition, type PricedMove } from './types.js';
+import { defineAction, priceEntry, type ActionKindDefinition } from './types.js';
 
 /** EBS snapshots by source volume, newest first, indexed once per Snapshot. */
 const snapshotsByVolume = memoPerObject((snapshot: Snapshot): ReadonlyMap<string, EbsSnapshot[]> => {
@@ -25,15 +25,11 @@ const snapshotsByVolume = memoPerObject((snapshot: Snapshot): ReadonlyMap<string
  * When the volume already has a snapshot, a new one stores only blocks changed since (none, if nothing
  * wrote after it), so no new snapshot storage is counted. Deleting without a snapshot is in the evidence.
  */
-export const snapshotAndDelete: ActionDefinition = {
-  kind: 'snapshot-and-delete',
-  resources: ['ebs-volume'],
-  reads: [],
-  precedence: 4,
-  price(ctx: ActionContext): PricedMove | undefined {
-    const v = ctx.resource as EbsVolume;
-    const s = ctx.facts.signals as EbsVolumeSignals;
-    const { cost } = ctx.facts;
+const snapshotAndDeleteVolume = defineAction({
+  resource: 'ebs-volume',
+  params: z.object({}),
+  price(ctx) {
+    const { resource: v, signals: s, cost } = ctx;
     const latest = snapshotsByVolume(ctx.env.snapshot).get(v.id)?.[0];
     const snapPrice = ctx.env.prices.ebsSnapshotGbMonth('standard', v.region);
     const newSnapshotCost = latest ? 0 : snapPrice.known ? snapPrice.price.usd * v.sizeGiB : null;
@@ -79,4 +75,6 @@ export const snapshotAndDelete: ActionDefinition = {
       },
     };
   },
-};
+});
+
+export const snapshotAndDelete: ActionKindDefinition = { kind: 'snapshot-and-delete', definitions: [snapshotAndDeleteVolume] };

@@ -1,15 +1,35 @@
-import type { Price } from '../../catalog/index.js';
+import type { z } from 'zod';
+import type { InstanceSpec, Price } from '../../catalog/index.js';
 import type { ResourceOf, ResourceType } from '../../snapshot/resources.js';
 import type { ActionKind, Finding } from '../result.js';
-import type { ParamValue } from '../rules/schema.js';
-import type { ResourceFacts, SignalContext } from '../signals/index.js';
+import type { EbsSnapshotSignals } from '../signals/ebs-snapshot.js';
+import type { EbsVolumeSignals } from '../signals/ebs-volume.js';
+import type { Ec2Signals } from '../signals/ec2.js';
+import type { ElasticIpSignals } from '../signals/elastic-ip.js';
+import type { ResourceCost, SignalContext } from '../signals/index.js';
+import type { S3BucketSignals } from '../signals/s3-bucket.js';
+import type { SageMakerEndpointSignals } from '../signals/sagemaker-endpoint.js';
+import type { SageMakerNotebookSignals } from '../signals/sagemaker-notebook.js';
 import { memoPerObject } from '../memo.js';
 
-export interface ActionContext<T extends ResourceType = ResourceType> {
-  type: T;
-  resource: ResourceOf<T>;
-  facts: ResourceFacts;
-  params: Readonly<Record<string, ParamValue>>;
+/** The signals the engine builds for each resource type (src/engine/signals/). */
+export interface SignalsByType {
+  'ec2-instance': Ec2Signals;
+  'ebs-volume': EbsVolumeSignals;
+  'ebs-snapshot': EbsSnapshotSignals;
+  'elastic-ip': ElasticIpSignals;
+  's3-bucket': S3BucketSignals;
+  'sagemaker-endpoint': SageMakerEndpointSignals;
+  'sagemaker-notebook': SageMakerNotebookSignals;
+}
+
+/** What an action sees of one resource: typed by its resource type and its params schema. */
+export interface ActionContext<R extends ResourceType, P> {
+  resource: ResourceOf<R>;
+  signals: SignalsByType[R];
+  cost: ResourceCost;
+  spec: InstanceSpec | undefined;
+  params: P;
   env: SignalContext;
 }
 
@@ -23,20 +43,37 @@ export interface PricedMove {
   confidence: Finding['confidence'];
   evidence: Record<string, unknown>;
   tradeoff: Finding['tradeoff'];
+  /** Something the audit's warnings must say about this move (e.g. a collected price that was not used); the same text is counted once. */
+  warning?: string;
 }
 
 /**
- * An action kind: which resources it applies to, which rule params it reads, and how it
- * prices its move. `precedence` orders moves that exclude each other on one resource:
- * the lower number is what a careful engineer does first (stop an idle box before resizing it).
+ * An action kind on one resource type: the rule params it reads (a zod schema over the rule's
+ * resolved params; defaults live in the rule YAML only) and how it prices its move. Precedence
+ * between kinds is the order of the list in index.ts.
  */
-export interface ActionDefinition {
-  kind: ActionKind;
-  resources: readonly ResourceType[];
-  reads: readonly string[];
-  precedence: number;
+export interface ActionDefinition<R extends ResourceType, P> {
+  resource: R;
+  params: z.ZodType<P>;
   /** Returns undefined when the move does not apply (e.g. no smaller size fits). */
-  price(ctx: ActionContext): PricedMove | undefined;
+  price(ctx: ActionContext<R, P>): PricedMove | undefined;
+}
+
+/**
+ * Any action definition, as the registry holds them: `price` is a method, so a definition for one
+ * resource type and params type fits here; the registry pairs each with its own resources and params.
+ */
+export type AnyActionDefinition = ActionDefinition<ResourceType, unknown>;
+
+/** An action kind: one definition per resource type it applies to. */
+export interface ActionKindDefinition {
+  kind: ActionKind;
+  definitions: readonly AnyActionDefinition[];
+}
+
+/** Identity, so a definition's params type is inferred from its schema. */
+export function defineAction<R extends ResourceType, P>(definition: ActionDefinition<R, P>): ActionDefinition<R, P> {
+  return definition;
 }
 
 export function priceEntry(item: string, price: Price): Finding['pricing']['prices'][number] {
@@ -45,14 +82,3 @@ export function priceEntry(item: string, price: Price): Finding['pricing']['pric
 
 // Prices are shared across an audit (PriceBook answers each lookup once), so their source lines can be too.
 const sourceOf = memoPerObject((price: Price) => `${price.source}; ${price.basis}`);
-
-export function numberParam(params: Readonly<Record<string, ParamValue>>, name: string): number {
-  const v = params[name];
-  if (typeof v !== 'number') throw new Error(`param ${name} is not a number`);
-  return v;
-}
-
-export function optionalNumber(params: Readonly<Record<string, ParamValue>>, name: string, fallback: number): number {
-  const v = params[name];
-  return typeof v === 'number' ? v : fallback;
-}

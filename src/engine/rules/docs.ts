@@ -1,5 +1,6 @@
 import type { LoadedRule } from './load.js';
 import type { ParamSpec, ParamValue } from './schema.js';
+import { signalsReadBy } from './signal-docs.js';
 
 /**
  * Rule documentation rendered from the rule files themselves: `mlcost rules list`, `mlcost rules
@@ -60,6 +61,8 @@ export function ruleExplainText(rule: LoadedRule): string {
     out.push(`      ${p.description}`);
   }
   out.push('', 'Matches when (CEL)', `  ${s.when.replace(/\s+/g, ' ').trim()}`);
+  const signals = signalsReadBy(rule);
+  if (signals.length) out.push('', `Signals it reads (every ${s.resource} signal: docs/rules.md, "Signal reference")`, ...signals);
   if (s.docs.references.length) out.push('', 'References', ...s.docs.references.map((r) => `  ${r}`));
   return out.join('\n');
 }

@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { UserError, errorMessage } from '../../errors.js';
 import { locate, readYaml, validateYaml, type YamlSource } from '../../config/yaml-file.js';
 import { compileCel, ruleEnvironment, type CompiledExpression } from '../cel.js';
-import { ACTIONS } from '../actions/index.js';
+import { ACTION_KINDS_PRICED, resourcesOfAction, validateActionParams } from '../actions/index.js';
 import { compileTemplate } from '../interpolate.js';
+import { checkReferences, knownKeys } from './references.js';
 import { RuleFileSchema, type ParamSpec, type ParamValue, type RuleFile } from './schema.js';
 
 /** A rule ready to evaluate: validated, CEL compiled, params resolved against overrides. */
@@ -65,24 +66,24 @@ async function ruleFilesIn(dir: string): Promise<string[]> {
 
 function loadRule(src: YamlSource, env: ReturnType<typeof ruleEnvironment>): LoadedRule {
   const spec = validateYaml(src, RuleFileSchema, 'rule');
-  const action = ACTIONS[spec.action.kind];
-  if (!action) {
-    const known = Object.keys(ACTIONS).join(', ');
+  const resources = resourcesOfAction(spec.action.kind);
+  if (!resources) {
+    const known = ACTION_KINDS_PRICED.join(', ');
     throw new UserError(`${locate(src, ['action', 'kind'])}: action "${spec.action.kind}" has no pricing implementation (available: ${known})`);
   }
-  if (!action.resources.includes(spec.resource)) {
+  if (!resources.includes(spec.resource)) {
     throw new UserError(
-      `${locate(src, ['action', 'kind'])}: action "${spec.action.kind}" does not apply to ${spec.resource} (it applies to ${action.resources.join(', ')})`,
+      `${locate(src, ['action', 'kind'])}: action "${spec.action.kind}" does not apply to ${spec.resource} (it applies to ${resources.join(', ')})`,
     );
   }
   for (const [name, p] of Object.entries(spec.params)) {
     const problem = checkParam(p, p.default);
     if (problem) throw new UserError(`${locate(src, ['params', name, 'default'])}: param ${name}: ${problem}`);
   }
-  for (const needed of action.reads) {
-    if (!(needed in spec.params)) {
-      throw new UserError(`${locate(src, ['params'])}: action "${spec.action.kind}" needs param "${needed}"`);
-    }
+  const paramsProblem = validateActionParams(spec.action.kind, spec.resource, defaultsOf(spec));
+  if (paramsProblem) {
+    const at = paramsProblem.param !== undefined && paramsProblem.param in spec.params ? ['params', paramsProblem.param, 'default'] : ['params'];
+    throw new UserError(`${locate(src, at)}: ${paramsProblem.message}`);
   }
   let when: CompiledExpression;
   try {
@@ -92,12 +93,18 @@ function loadRule(src: YamlSource, env: ReturnType<typeof ruleEnvironment>): Loa
     const caret = rest.find((l) => l.includes('|'))?.trim();
     throw new UserError(`${locate(src, ['when'])}: invalid CEL in "when": ${first}${caret ? ` (at ${caret})` : ''}`);
   }
+  checkReferences(src, env, spec.when, spec.problem, knownKeys(spec.resource, Object.keys(spec.params)));
   return { file: src.file, spec, when, problem: compileTemplate(spec.problem), params: {} };
 }
 
-function resolveParams(rule: LoadedRule, overrides: Readonly<Record<string, unknown>>): Record<string, ParamValue> {
+function defaultsOf(spec: RuleFile): Record<string, ParamValue> {
   const out: Record<string, ParamValue> = {};
-  for (const [name, p] of Object.entries(rule.spec.params)) out[name] = p.default;
+  for (const [name, p] of Object.entries(spec.params)) out[name] = p.default;
+  return out;
+}
+
+function resolveParams(rule: LoadedRule, overrides: Readonly<Record<string, unknown>>): Record<string, ParamValue> {
+  const out = defaultsOf(rule.spec);
   for (const [name, value] of Object.entries(overrides)) {
     const p = rule.spec.params[name];
     if (!p) {
@@ -108,6 +115,8 @@ function resolveParams(rule: LoadedRule, overrides: Readonly<Record<string, unkn
     if (problem) throw new UserError(`config: rule ${rule.spec.id} param ${name}: ${problem}`);
     out[name] = value as ParamValue;
   }
+  const actionProblem = validateActionParams(rule.spec.action.kind, rule.spec.resource, out);
+  if (actionProblem) throw new UserError(`config: rule ${rule.spec.id}: ${actionProblem.message}`);
   return out;
 }
 

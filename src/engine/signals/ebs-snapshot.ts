@@ -1,8 +1,8 @@
 import type { EbsSnapshot, Snapshot } from '../../snapshot/schema.js';
 import { memoPerObject } from '../memo.js';
-import { roundCents } from '../money.js';
+import { roundCents } from '../../money.js';
 import { hoursBetween, round } from './metrics.js';
-import type { ResourceCost, SignalContext } from './types.js';
+import type { ResourceCost, SignalContext, SignalKeys } from './types.js';
 
 export interface EbsSnapshotSignals {
   ageDays: number;
@@ -15,6 +15,16 @@ export interface EbsSnapshotSignals {
   monthlyCost: number;
   priced: boolean;
 }
+
+export const EBS_SNAPSHOT_SIGNAL_KEYS = {
+  ageDays: { type: 'number', doc: 'Days since the snapshot was started.' },
+  sizeGiB: { type: 'number', doc: 'Size of the source volume, GiB (an upper bound on what the snapshot holds).' },
+  tier: { type: 'string', doc: 'Storage tier: standard or archive.' },
+  backsAmi: { type: 'bool', doc: 'A registered AMI references it: deleting it would break launches from that AMI.' },
+  volumeExists: { type: 'bool', doc: 'The source volume still exists in the Snapshot.' },
+  monthlyCost: { type: 'number', doc: 'Storage cost per month at full size, USD (0 when unpriced).' },
+  priced: { type: 'bool', doc: 'monthlyCost comes from a known price.' },
+} as const satisfies SignalKeys<EbsSnapshotSignals>;
 
 /** Volume ids indexed once per Snapshot, not once per EBS snapshot. */
 const liveVolumes = memoPerObject((snapshot: Snapshot): ReadonlySet<string> => new Set(snapshot.resources.ebsVolumes.map((v) => v.id)));

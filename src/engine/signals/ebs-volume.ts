@@ -1,7 +1,7 @@
 import type { EbsVolume } from '../../snapshot/schema.js';
-import { roundCents } from '../money.js';
+import { roundCents } from '../../money.js';
 import { hoursBetween, round } from './metrics.js';
-import type { ResourceCost, SignalContext } from './types.js';
+import type { ResourceCost, SignalContext, SignalKeys } from './types.js';
 
 /** gp2 gives 3 IOPS per GiB between 100 and 16,000; volumes up to 1 TiB burst to 3,000 (EC2 user guide). */
 export const GP2 = { iopsPerGiB: 3, minIops: 100, maxIops: 16_000, burstIops: 3_000, burstMaxGiB: 1_000 } as const;
@@ -27,6 +27,23 @@ export interface EbsVolumeSignals {
   monthlyCost: number;
   priced: boolean;
 }
+
+export const EBS_VOLUME_SIGNAL_KEYS = {
+  type: { type: 'string', doc: 'Volume type: gp2, gp3, io1, io2, st1, sc1 or standard.' },
+  attached: { type: 'bool', doc: 'Attached to an instance.' },
+  available: { type: 'bool', doc: 'In state available (unattached).' },
+  ageDays: { type: 'number', doc: 'Days since creation: an upper bound on the time unattached.' },
+  sizeGiB: { type: 'number', doc: 'Provisioned size, GiB.' },
+  provisionedIops: { type: 'number', doc: 'Provisioned IOPS (0 when none).' },
+  throughputMiBps: { type: 'number', doc: 'Provisioned throughput, MiB/s (0 when none).' },
+  gp2BaselineIops: { type: 'number', doc: 'What gp2 delivers for this size as a baseline.' },
+  gp2BurstIops: { type: 'number', doc: 'What gp2 may burst to for this size.' },
+  hasIoMetrics: { type: 'bool', doc: 'VolumeReadOps and VolumeWriteOps both have datapoints.' },
+  ioObservedHours: { type: 'number', doc: 'Hours of the window with I/O datapoints.' },
+  peakIops: { type: 'number', doc: 'Highest read + write operations per second in any metric period.' },
+  monthlyCost: { type: 'number', doc: 'Storage cost per month, USD (0 when unpriced).' },
+  priced: { type: 'bool', doc: 'monthlyCost comes from a known price.' },
+} as const satisfies SignalKeys<EbsVolumeSignals>;
 
 export function ebsVolumeSignals(vol: EbsVolume, ctx: SignalContext): { signals: EbsVolumeSignals; cost: ResourceCost } {
   const lookup = ctx.prices.ebsGbMonth(vol.type, vol.region);

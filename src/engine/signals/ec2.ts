@@ -4,7 +4,7 @@ import { dateAt, dayNumber } from '../../snapshot/daily.js';
 import type { DailySeries, Ec2Instance } from '../../snapshot/schema.js';
 import { monthlyFromHourly } from '../money.js';
 import { hoursBetween, round } from './metrics.js';
-import type { ResourceCost, SignalContext } from './types.js';
+import type { ResourceCost, SignalContext, SignalKeys } from './types.js';
 
 /** Defaults for when a GPU counts as in use: p95 utilisation or peak memory at these levels (rules may override). */
 export const ACTIVE_GPU_UTIL_PCT = 5;
@@ -80,6 +80,49 @@ export interface Ec2Signals {
   priced: boolean;
 }
 
+/** Ec2Signals as rules see them: type and one line each (the README's signal reference and `rules explain` print these). */
+export const EC2_SIGNAL_KEYS = {
+  running: { type: 'bool', doc: 'The instance is in state running.' },
+  ageHours: { type: 'number', doc: 'Hours since launch, at the end of the lookback window.' },
+  observedHours: { type: 'number', doc: 'Hours of the window with CPU datapoints.' },
+  dataSufficient: { type: 'bool', doc: 'observedHours reaches minObservedHours (config).' },
+  known: { type: 'bool', doc: 'The instance type is in the catalog or was described by the collector.' },
+  family: { type: 'string', doc: 'Instance family, e.g. p4d.' },
+  vcpu: { type: 'number', doc: 'vCPUs of the instance type (0 when unknown).' },
+  memoryGiB: { type: 'number', doc: 'Memory of the instance type, GiB.' },
+  hasGpu: { type: 'bool', doc: 'The instance type has GPUs.' },
+  gpuCount: { type: 'number', doc: 'GPUs of the instance type.' },
+  gpuModel: { type: 'string', doc: 'GPU model, e.g. NVIDIA A100.' },
+  gpuMemoryGiBEach: { type: 'number', doc: 'Memory of each GPU, GiB.' },
+  gpusReporting: { type: 'number', doc: 'GPUs with utilisation data; fewer than gpuCount means the agent is missing some.' },
+  gpuDataSufficient: { type: 'bool', doc: 'Every GPU reported for at least minObservedHours.' },
+  gpus: { type: 'list', doc: 'Per GPU: index, utilAvgPct, utilP95Pct, utilMaxPct, memUsedMaxGiB, memUsedMaxPct, observedHours, active.' },
+  activeGpuCount: { type: 'number', doc: 'GPUs whose p95 utilisation or peak memory reaches the default activity levels (5% / 10%).' },
+  gpuUtilMaxPct: { type: 'number', doc: 'Highest GPU utilisation of any GPU, percent.' },
+  gpuUtilP95MaxPct: { type: 'number', doc: "The busiest GPU's p95 utilisation, percent." },
+  gpuUtilP95MeanPct: { type: 'number', doc: "Mean of the per-GPU p95 utilisations over all of the instance's GPUs, percent." },
+  gpuMemUsedMaxGiB: { type: 'number', doc: 'Highest GPU memory used on any GPU, GiB.' },
+  gpuMemUsedMaxPct: { type: 'number', doc: 'Highest GPU memory used on any GPU, percent of its memory.' },
+  hasCpuMetrics: { type: 'bool', doc: 'CloudWatch CPUUtilization has datapoints.' },
+  cpuAvgPct: { type: 'number', doc: 'Average CPU utilisation over the window, percent.' },
+  cpuP95Pct: { type: 'number', doc: 'p95 CPU utilisation, percent.' },
+  cpuMaxPct: { type: 'number', doc: 'Peak CPU utilisation, percent.' },
+  hasMemoryMetrics: { type: 'bool', doc: 'The CloudWatch agent reported mem_used_percent.' },
+  memP95Pct: { type: 'number', doc: 'p95 memory used, percent.' },
+  memMaxPct: { type: 'number', doc: 'Peak memory used, percent.' },
+  days: { type: 'list', doc: 'Per day with CPU data: date, cpuAvgPct, cpuMaxPct, networkMB (in + out).' },
+  observedDays: { type: 'number', doc: 'Days with at least one CPU datapoint.' },
+  spot: { type: 'bool', doc: 'The instance runs as spot.' },
+  fleetManaged: { type: 'bool', doc: 'An Auto Scaling group, EKS node group, Karpenter or AWS Batch launches it (from its tags).' },
+  tagPairs: { type: 'string list', doc: 'Tags as "key=value", e.g. `"workload=batch" in signals.tagPairs`.' },
+  runningPctOfWindow: { type: 'number', doc: 'Share of the lookback window the instance reported CPU metrics, percent.' },
+  commitmentCovered: { type: 'bool', doc: 'An active Reserved Instance or a Compute / EC2 Instance Savings Plan may cover it.' },
+  previousGeneration: { type: 'bool', doc: "The family has a newer successor in the catalog's map." },
+  hasHourOfWeek: { type: 'bool', doc: 'An hour-of-week profile (CPU, or GPU when reported) is available for schedule rules.' },
+  monthlyCost: { type: 'number', doc: 'What the instance costs per 730-hour month as it runs now, USD (0 when unpriced).' },
+  priced: { type: 'bool', doc: 'monthlyCost comes from a known price.' },
+} as const satisfies SignalKeys<Ec2Signals>;
+
 /*
  * Per-day rows and tag pairs are built on first read: most instances meet no rule that asks. The
  * getters are shared, not closures per object: an object literal with its own getters is kept in
@@ -145,7 +188,7 @@ export function ec2Signals(inst: Ec2Instance, ctx: SignalContext): { signals: Ec
     memMaxPct: round(m.memory?.max ?? 0),
     observedDays: observedDayCount(inst),
     spot: inst.lifecycle === 'spot',
-    fleetManaged: Object.values(inst.membership).some((v: string | undefined) => v !== undefined),
+    fleetManaged: Object.values<string | undefined>(inst.membership).some((v) => v !== undefined),
     runningPctOfWindow: round(Math.min(100, (observedHours / (ctx.snapshot.scope.lookback.days * 24)) * 100)),
     commitmentCovered: commitmentCovers(inst, ctx),
     previousGeneration: successorsOf(spec?.family ?? '').length > 0,

@@ -1,7 +1,7 @@
 import type { S3Bucket } from '../../snapshot/schema.js';
-import { roundCents } from '../money.js';
+import { roundCents } from '../../money.js';
 import { hoursBetween, round } from './metrics.js';
-import type { ResourceCost, SignalContext } from './types.js';
+import type { ResourceCost, SignalContext, SignalKeys } from './types.js';
 
 const GiB = 1024 ** 3;
 
@@ -26,6 +26,21 @@ export interface S3BucketSignals {
   monthlyCost: number;
   priced: boolean;
 }
+
+export const S3_BUCKET_SIGNAL_KEYS = {
+  standardGiB: { type: 'number', doc: 'GiB stored in S3 Standard.' },
+  totalGiB: { type: 'number', doc: 'GiB stored over all storage classes.' },
+  objectCount: { type: 'number', doc: 'Objects in the bucket.' },
+  avgObjectKB: { type: 'number', doc: 'Mean object size, KB; objects under 128 KB bill as 128 KB in IA classes.' },
+  ageDays: { type: 'number', doc: 'Days since the bucket was created (0 when unknown).' },
+  hasLifecycleRules: { type: 'bool', doc: 'The bucket has lifecycle rules.' },
+  hasRequestMetrics: { type: 'bool', doc: 'Request metrics were collected for at least minObservedHours.' },
+  getRequestsPerDay: { type: 'number', doc: 'GET requests per day (0 when not measured).' },
+  monthlyReadFraction: { type: 'number', doc: 'GiB downloaded per month divided by GiB stored in Standard.' },
+  readActivity: { type: 'string', doc: 'The reads in words, or that they were not measured.' },
+  monthlyCost: { type: 'number', doc: 'S3 Standard storage cost per month, USD (0 when unpriced).' },
+  priced: { type: 'bool', doc: 'monthlyCost comes from a known price.' },
+} as const satisfies SignalKeys<S3BucketSignals>;
 
 export function s3BucketSignals(b: S3Bucket, ctx: SignalContext): { signals: S3BucketSignals; cost: ResourceCost } {
   const bytes = b.bytesByStorageType;

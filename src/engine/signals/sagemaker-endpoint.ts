@@ -1,8 +1,9 @@
 import { instanceSpec, type InstanceSpec } from '../../catalog/index.js';
 import type { SageMakerEndpoint } from '../../snapshot/schema.js';
-import { monthlyFromHourly, roundCents } from '../money.js';
+import { roundCents } from '../../money.js';
+import { monthlyFromHourly } from '../money.js';
 import { round } from './metrics.js';
-import type { ResourceCost, SignalContext } from './types.js';
+import type { ResourceCost, SignalContext, SignalKeys } from './types.js';
 
 export interface SageMakerEndpointSignals {
   inService: boolean;
@@ -27,6 +28,26 @@ export interface SageMakerEndpointSignals {
   monthlyCost: number;
   priced: boolean;
 }
+
+export const SAGEMAKER_ENDPOINT_SIGNAL_KEYS = {
+  inService: { type: 'bool', doc: 'Endpoint status is InService.' },
+  instanceCount: { type: 'number', doc: 'Instances over instance-backed variants (serverless ones are not judged).' },
+  instanceType: { type: 'string', doc: 'Instance type of the first instance-backed variant, e.g. ml.g5.xlarge.' },
+  gpuCount: { type: 'number', doc: 'GPUs per instance.' },
+  gpuMemoryGiBEach: { type: 'number', doc: 'Memory of each GPU, GiB.' },
+  observedHours: { type: 'number', doc: 'Hours the endpoint reported any metric.' },
+  dataSufficient: { type: 'bool', doc: 'observedHours reaches minObservedHours (config).' },
+  invocations: { type: 'number', doc: 'Invocations over the window.' },
+  invocationsPerDay: { type: 'number', doc: 'Invocations per observed day.' },
+  hasGpuMetrics: { type: 'bool', doc: 'GPU utilisation has datapoints.' },
+  gpuUtilP95Pct: { type: 'number', doc: 'p95 per-GPU utilisation, percent.' },
+  gpuUtilMaxPct: { type: 'number', doc: 'Peak per-GPU utilisation, percent.' },
+  gpuMemP95Pct: { type: 'number', doc: 'p95 per-GPU memory used, percent.' },
+  gpuMemMaxPct: { type: 'number', doc: 'Peak per-GPU memory used, percent.' },
+  cpuP95Pct: { type: 'number', doc: 'p95 CPU utilisation per core, percent.' },
+  monthlyCost: { type: 'number', doc: 'Hosting cost per month, USD (0 when unpriced).' },
+  priced: { type: 'bool', doc: 'monthlyCost comes from a known price.' },
+} as const satisfies SignalKeys<SageMakerEndpointSignals>;
 
 export function sagemakerEndpointSignals(
   ep: SageMakerEndpoint,

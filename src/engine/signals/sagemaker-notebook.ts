@@ -1,7 +1,7 @@
 import type { SageMakerNotebook } from '../../snapshot/schema.js';
 import { monthlyFromHourly } from '../money.js';
 import { hoursBetween, round } from './metrics.js';
-import type { ResourceCost, SignalContext } from './types.js';
+import type { ResourceCost, SignalContext, SignalKeys } from './types.js';
 
 export interface SageMakerNotebookSignals {
   inService: boolean;
@@ -30,6 +30,24 @@ export interface SageMakerNotebookSignals {
   monthlyCost: number;
   priced: boolean;
 }
+
+export const SAGEMAKER_NOTEBOOK_SIGNAL_KEYS = {
+  inService: { type: 'bool', doc: 'Notebook status is InService.' },
+  hasLifecycleConfig: { type: 'bool', doc: 'A lifecycle configuration is attached.' },
+  autoStop: { type: 'bool', doc: 'The lifecycle script stops the notebook when idle (false when unknown: see autoStopKnown).' },
+  autoStopKnown: { type: 'bool', doc: 'The collector read the lifecycle script.' },
+  noAutoStop: { type: 'bool', doc: 'No lifecycle configuration, or one read and without an auto-stop script.' },
+  inServiceHours: { type: 'number', doc: 'Hours since the notebook last changed state: while InService, a lower bound on how long it has run.' },
+  hasCpuMetrics: { type: 'bool', doc: 'CPU from the CloudWatch agent on the notebook has datapoints.' },
+  observedHours: { type: 'number', doc: 'Hours of agent CPU data.' },
+  dataSufficient: { type: 'bool', doc: 'Agent CPU, or time in service, reaches minObservedHours.' },
+  usage: { type: 'string', doc: 'The CPU evidence in words, or that there is none and why.' },
+  cpuAvgPct: { type: 'number', doc: 'Average agent CPU, percent.' },
+  cpuP95Pct: { type: 'number', doc: 'p95 agent CPU, percent.' },
+  cpuMaxPct: { type: 'number', doc: 'Peak agent CPU, percent.' },
+  monthlyCost: { type: 'number', doc: 'Cost per month while InService, USD (0 when unpriced).' },
+  priced: { type: 'bool', doc: 'monthlyCost comes from a known price.' },
+} as const satisfies SignalKeys<SageMakerNotebookSignals>;
 
 export function sagemakerNotebookSignals(nb: SageMakerNotebook, ctx: SignalContext): { signals: SageMakerNotebookSignals; cost: ResourceCost } {
   const inService = nb.status === 'InService';

@@ -1,5 +1,5 @@
 import type { Finding } from '../../engine/result.js';
-import { formatPct, formatUsd, signedPct, signedUsd } from '../../render/money.js';
+import { formatPct, formatUsd, signedPct, signedUsd } from '../../money.js';
 import type { MaxIncrease } from '../budget-schema.js';
 import type { Locate } from '../budget-load.js';
 import type { Delta } from '../compare.js';

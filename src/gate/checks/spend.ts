@@ -1,6 +1,6 @@
 import { keyLabel, type Dimension } from '../../billing/model.js';
 import { addDays } from '../../billing/period.js';
-import { roundCents } from '../../engine/money.js';
+import { roundCents } from '../../money.js';
 import { UserError } from '../../errors.js';
 import { ANY_OTHER, type Budget, type SpendDimension } from '../budget-schema.js';
 import type { Locate } from '../budget-load.js';

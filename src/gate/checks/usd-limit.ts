@@ -1,5 +1,5 @@
 import type { Finding } from '../../engine/result.js';
-import { formatUsd } from '../../render/money.js';
+import { formatUsd } from '../../money.js';
 import type { SourceLocation } from '../budget-load.js';
 import type { BudgetCheck } from '../verdict.js';
 import { bySavingsDesc } from './context.js';

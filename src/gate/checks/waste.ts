@@ -1,6 +1,7 @@
 import type { Finding } from '../../engine/result.js';
 import { ANY_OTHER, WASTE_DIMENSIONS, type Budget, type WasteDimension } from '../budget-schema.js';
-import { DIMENSION_KEY, wasteOf } from '../compare.js';
+import { sumSavings } from '../../engine/summarize.js';
+import { DIMENSION_KEY } from '../compare.js';
 import type { BudgetCheck } from '../verdict.js';
 import type { CheckContext } from './context.js';
 import { increaseChecks } from './increase.js';
@@ -22,7 +23,7 @@ export function wasteChecks(waste: Budget['waste'], ctx: CheckContext): BudgetCh
       usdLimitCheck({
         id: 'waste.max',
         name: 'Monthly waste',
-        actual: wasteOf(ctx.open),
+        actual: sumSavings(ctx.open),
         limit: waste.max,
         findings: ctx.open,
         source: ctx.locate(['waste', 'max']),
@@ -51,7 +52,7 @@ function dimensionChecks(dim: WasteDimension, limits: Partial<Record<string, num
       usdLimitCheck({
         id: `waste.${dim}.${key}`,
         name: `Monthly waste of ${noun} ${key}`,
-        actual: wasteOf(findings),
+        actual: sumSavings(findings),
         limit,
         findings,
         source: ctx.locate(['waste', dim, key]),
@@ -60,7 +61,7 @@ function dimensionChecks(dim: WasteDimension, limits: Partial<Record<string, num
   }
   const otherLimit = limits[ANY_OTHER];
   if (otherLimit !== undefined) {
-    const others = [...groups].filter(([key]) => !(key in limits)).map(([key, findings]) => ({ key, amount: wasteOf(findings), findings }));
+    const others = [...groups].filter(([key]) => !(key in limits)).map(([key, findings]) => ({ key, amount: sumSavings(findings), findings }));
     checks.push(
       anyOtherCheck({ id: `waste.${dim}.${ANY_OTHER}`, what: 'Monthly waste', noun, others, limit: otherLimit, source: ctx.locate(['waste', dim, ANY_OTHER]) }),
     );

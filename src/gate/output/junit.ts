@@ -1,4 +1,4 @@
-import { formatUsd } from '../../render/money.js';
+import { formatUsd } from '../../money.js';
 import type { BudgetCheck, Verdict } from '../verdict.js';
 import { checkCounts } from './wording.js';
 

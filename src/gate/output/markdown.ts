@@ -1,6 +1,7 @@
+import { teamLabel } from '../../group-labels.js';
 import type { Finding } from '../../engine/result.js';
 import { GITHUB_COMMENT_LIMIT } from '../../render/markdown.js';
-import { formatUsd, signedUsd } from '../../render/money.js';
+import { formatUsd, signedUsd } from '../../money.js';
 import { cleanText, guardCommandLines, neutraliseMentions } from '../../text/sanitize.js';
 import type { Delta } from '../compare.js';
 import type { BudgetCheck, Verdict } from '../verdict.js';
@@ -90,7 +91,7 @@ function findingsTable(findings: readonly Finding[]): string[] {
     .slice(0, MAX_ROWS)
     .map(
       (f) =>
-        `| ${md(f.ruleId)} | ${f.severity} | ${code(f.resource.id)} | ${md(f.resource.team ?? '(untagged)')} | ${md(f.resource.accountId)} / ${md(f.resource.region)} | ${formatUsd(f.monthlySavings)} |`,
+        `| ${md(f.ruleId)} | ${f.severity} | ${code(f.resource.id)} | ${md(teamLabel(f.resource.team))} | ${md(f.resource.accountId)} / ${md(f.resource.region)} | ${formatUsd(f.monthlySavings)} |`,
     );
   return ['| Rule | Severity | Resource | Team | Account / region | Waste/month |', '|---|---|---|---|---|--:|', ...rows, ...more(findings.length)];
 }

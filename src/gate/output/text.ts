@@ -1,4 +1,5 @@
-import { formatUsd, signedUsd } from '../../render/money.js';
+import { teamLabel } from '../../group-labels.js';
+import { formatUsd, signedUsd } from '../../money.js';
 import { cleanText, guardCommandLines } from '../../text/sanitize.js';
 import type { Delta } from '../compare.js';
 import type { Verdict } from '../verdict.js';
@@ -17,9 +18,7 @@ export function renderGateText(v: Verdict): string {
   for (const c of v.checks) {
     out.push(`  ${STATUS_WORD[c.status].padEnd(7)}  ${text(c.message, 600)}  [${text(c.source.label)}]`);
     for (const f of c.findings.slice(0, FINDINGS_PER_CHECK)) {
-      out.push(
-        `           ${text(f.ruleId)} ${text(f.resource.id)} (${f.severity}, ${text(f.resource.team ?? '(untagged)')}) ${formatUsd(f.monthlySavings)}/month`,
-      );
+      out.push(`           ${text(f.ruleId)} ${text(f.resource.id)} (${f.severity}, ${text(teamLabel(f.resource.team))}) ${formatUsd(f.monthlySavings)}/month`);
     }
     if (c.findings.length > FINDINGS_PER_CHECK) out.push(`           …and ${c.findings.length - FINDINGS_PER_CHECK} more`);
   }

@@ -1,4 +1,4 @@
-import { formatPct, formatUsd } from '../../render/money.js';
+import { formatPct, formatUsd } from '../../money.js';
 import type { BudgetCheck, CheckStatus, Verdict } from '../verdict.js';
 
 /** Words shared by the text, Markdown and JUnit outputs, so they never disagree. */

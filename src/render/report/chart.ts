@@ -1,5 +1,5 @@
 import type { Capacity, Finding, PerformanceRisk } from '../../engine/result.js';
-import { formatUsd } from '../money.js';
+import { formatUsd } from '../../money.js';
 import { logScale } from './log-scale.js';
 
 /**

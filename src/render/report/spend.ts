@@ -1,7 +1,7 @@
 import { addDays } from '../../billing/period.js';
 import { keyCells } from '../../billing/render/lines.js';
 import type { SavedSpendReport } from '../../billing/report-read.js';
-import { formatPct, formatUsd, signedPct, signedUsd } from '../money.js';
+import { formatPct, formatUsd, signedPct, signedUsd } from '../../money.js';
 
 /** Billed spend beside the audit (report --spend): the trend the weekly report shows, as display strings. */
 export interface SpendView {

@@ -1,5 +1,6 @@
 import type { AuditResult, Finding } from '../../engine/result.js';
-import { formatPct, formatUsd } from '../money.js';
+import { notPricedView, type NotPricedView } from '../not-priced.js';
+import { formatPct, formatUsd } from '../../money.js';
 import { capacityText, utilText } from './capacity.js';
 import { buildChart, type Chart } from './chart.js';
 import { evidenceLines } from './evidence.js';
@@ -82,7 +83,7 @@ export interface ReportView {
   date: string;
   generatedAt: string;
   scope: { accounts: string; regions: string; lookback: string; source: string };
-  headline: { monthlyCost: string; monthlySavings: string; share: string; findingCount: number; unpriced: number };
+  headline: { monthlyCost: string; monthlySavings: string; share: string; findingCount: number; unpriced: number; notPriced: NotPricedView };
   topMoves: FindingView[];
   breakdowns: BreakdownView[];
   chart: Chart;
@@ -115,6 +116,7 @@ export function buildView(result: AuditResult, { previous, spend }: ReportExtras
       share: t.monthlyCost > 0 ? formatPct((t.monthlySavings / t.monthlyCost) * 100) : '-',
       findingCount: t.findingCount,
       unpriced: t.unpricedResources,
+      notPriced: notPricedView(result.findings),
     },
     topMoves: findings.filter((f) => f.savings !== '-').slice(0, 3),
     breakdowns: [

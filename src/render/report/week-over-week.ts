@@ -1,4 +1,7 @@
+import { compareResults } from '../../engine/compare.js';
 import type { AuditResult, Finding } from '../../engine/result.js';
+import { sumSavings } from '../../engine/summarize.js';
+import { roundCents } from '../../money.js';
 
 /**
  * The week-over-week view of two audit results, matched by finding `id` (stable across runs:
@@ -23,11 +26,7 @@ export interface WeekOverWeek {
 }
 
 export function weekOverWeek(current: AuditResult, previous: AuditResult): WeekOverWeek {
-  const before = new Map(previous.findings.map((f) => [f.id, f]));
-  const now = new Set(current.findings.map((f) => f.id));
-  const newFindings = current.findings.filter((f) => !before.has(f.id));
-  const openFindings = current.findings.filter((f) => before.has(f.id));
-  const resolvedFindings = previous.findings.filter((f) => !now.has(f.id));
+  const { newFindings, openFindings, resolvedFindings } = compareResults(current, previous);
   return {
     previousGeneratedAt: previous.generatedAt,
     newFindings,
@@ -36,17 +35,8 @@ export function weekOverWeek(current: AuditResult, previous: AuditResult): WeekO
     realisedSavings: sumSavings(resolvedFindings),
     stillOpenSavings: sumSavings(openFindings),
     newSavings: sumSavings(newFindings),
-    costChange: cents(current.totals.monthlyCost - previous.totals.monthlyCost),
+    costChange: roundCents(current.totals.monthlyCost - previous.totals.monthlyCost),
     coverageDiffers: current.totals.unpricedResources !== previous.totals.unpricedResources,
     previousMonthlyCost: previous.totals.monthlyCost,
   };
-}
-
-/** Unknown savings (null) add nothing; the engine already rounds each figure to cents. */
-function sumSavings(findings: Finding[]): number {
-  return cents(findings.reduce((sum, f) => sum + (f.monthlySavings ?? 0), 0));
-}
-
-function cents(amount: number): number {
-  return Math.round(amount * 100) / 100;
 }

@@ -13,6 +13,9 @@ import { UserError } from '../errors.js';
  */
 export const COST_EXPLORER_USD_PER_REQUEST = 0.01;
 
+/** What `mlcost spend` asks of Cost Explorer; `mlcost permissions` includes it. */
+export const IAM_ACTIONS = ['ce:GetCostAndUsage'] as const;
+
 export type CeMetric = 'UnblendedCost' | 'AmortizedCost' | 'UsageQuantity';
 export type CeDimension = 'SERVICE' | 'USAGE_TYPE' | 'LINKED_ACCOUNT' | 'PURCHASE_TYPE' | 'INSTANCE_TYPE' | 'REGION';
 export type CeGroup = { type: 'DIMENSION'; key: CeDimension } | { type: 'TAG'; key: string };

@@ -1,4 +1,13 @@
-/** The one place money becomes text. Unknown amounts are `-`, never `$0`. */
+/**
+ * Money as numbers and as text, for every layer (engine, render, billing, gate): rounded to cents
+ * once, here, and turned into text in one place. Unknown amounts are `-`, never `$0`.
+ */
+export function roundCents(amount: number): number {
+  const r = Math.round(amount * 100) / 100;
+  // -0 would print as "-$0.00" in a delta column.
+  return Object.is(r, -0) ? 0 : r;
+}
+
 const usdCents = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 // Formatters are built once: toLocaleString with options builds one per call, which dominated rendering.
 const usdWhole = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 0, maximumFractionDigits: 0 });

@@ -1,0 +1,33 @@
+import type { Collector } from './collector.js';
+import { ebsSnapshotsCollector } from './ebs-snapshots.js';
+import { ebsVolumesCollector } from './ebs-volumes.js';
+import { ec2InstancesCollector } from './ec2-instances.js';
+import { elasticIpsCollector } from './elastic-ips.js';
+import { instanceTypesCollector } from './instance-types.js';
+import { metricsCollector } from './metrics.js';
+import { reservedInstancesCollector } from './reserved-instances.js';
+import { s3BucketsCollector } from './s3.js';
+import { sagemakerEndpointsCollector } from './sagemaker-endpoints.js';
+import { sagemakerNotebooksCollector } from './sagemaker-notebooks.js';
+import { savingsPlansCollector } from './savings-plans.js';
+import { spotPricesCollector } from './spot.js';
+
+/**
+ * Every collector, once. Orchestration (src/collect/plan.ts), the progress display's steps, the
+ * per-region counts and `mlcost permissions` iterate this list; order here is only the order
+ * results are merged into the Snapshot, dependencies come from each collector's `after`.
+ */
+export const COLLECTORS: readonly Collector[] = [
+  s3BucketsCollector,
+  savingsPlansCollector,
+  ec2InstancesCollector,
+  ebsVolumesCollector,
+  ebsSnapshotsCollector,
+  elasticIpsCollector,
+  reservedInstancesCollector,
+  sagemakerEndpointsCollector,
+  sagemakerNotebooksCollector,
+  instanceTypesCollector,
+  spotPricesCollector,
+  metricsCollector,
+];
