@@ -28,7 +28,7 @@ function header(v: ReportView): string {
     '',
     `**${mdText(h.monthlySavings)}/month** of savings found in **${mdText(h.monthlyCost)}/month** of spend in scope (${h.share}), across ${h.findingCount} recommended move(s).` +
       (h.unpriced ? ` ${h.unpriced} resource(s) are not fully priced and not counted.` : ''),
-    ...(h.notPriced.count ? ['', `**${h.notPriced.line}:** ${h.notPriced.reasons.map(mdText).join('; ')}`] : []),
+    ...(h.notPriced.count ? ['', `**${h.notPriced.line}:** ${h.notPriced.reasons.map((r) => mdText(r)).join('; ')}`] : []),
     '',
     `Accounts ${mdText(v.scope.accounts)} · regions ${mdText(v.scope.regions)} · lookback ${mdText(v.scope.lookback)} · source ${mdText(v.scope.source)}`,
     '',
