@@ -1,5 +1,5 @@
 /**
- * Exit codes are part of the public contract (README "Exit codes").
+ * Exit codes are part of the public contract (README.md "Exit codes").
  * Anything a user can cause (bad flags, files, config, rules, AWS access) is a UserError:
  * the base command prints its one-line message and exits with its code, never a stack.
  */

@@ -3,7 +3,7 @@ import type { ParamSpec, ParamValue } from './schema.js';
 
 /**
  * Rule documentation rendered from the rule files themselves: `mlcost rules list`, `mlcost rules
- * explain` and the README's rule table all come from here, so the docs are never written twice.
+ * explain` and the rule table in docs/rules.md all come from here, so the docs are never written twice.
  */
 
 export function formatValue(v: ParamValue | undefined): string {
@@ -69,7 +69,7 @@ export function ruleJson(rule: LoadedRule): Record<string, unknown> {
   return { ...rule.spec, effectiveParams: rule.params, file: rule.file };
 }
 
-/** The README's rule table, generated into README.md by scripts/write-rule-table.ts. */
+/** The rule table, generated into docs/rules.md by scripts/write-rule-table.ts. */
 export function ruleTableMarkdown(rules: readonly LoadedRule[]): string {
   const cell = (t: string) => t.replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
   const lines = ['| Rule | Resource | Category | Severity | Action | What it finds | Params (default) |', '|---|---|---|---|---|---|---|'];
@@ -110,10 +110,10 @@ function wrap(text: string, width = 96, indent = '  '): string {
 export const RULE_TABLE_BEGIN = '<!-- rules:begin (generated from rules/*.yaml by `npx tsx scripts/write-rule-table.ts`; do not edit) -->';
 export const RULE_TABLE_END = '<!-- rules:end -->';
 
-/** The README with its rule table replaced by the one generated from the rule files. */
+/** A Markdown page (docs/rules.md) with its rule table replaced by the one generated from the rule files. */
 export function withRuleTable(readme: string, rules: readonly LoadedRule[]): string {
   const begin = readme.indexOf('<!-- rules:begin');
   const end = readme.indexOf(RULE_TABLE_END);
-  if (begin < 0 || end < begin) throw new Error('README.md has no <!-- rules:begin --> ... <!-- rules:end --> block');
+  if (begin < 0 || end < begin) throw new Error('docs/rules.md has no <!-- rules:begin --> ... <!-- rules:end --> block');
   return `${readme.slice(0, begin)}${RULE_TABLE_BEGIN}\n${ruleTableMarkdown(rules).trimEnd()}\n${readme.slice(end)}`;
 }
