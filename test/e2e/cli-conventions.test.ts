@@ -107,17 +107,20 @@ describe('flags that only a live read uses (built CLI)', () => {
 });
 
 describe('--quiet and colour (built CLI)', () => {
-  it('--quiet (-q) drops the summary line; errors still reach stderr', async () => {
+  it('--quiet (-q) drops the summary line', async () => {
     const out = join(tmp, 'quiet.txt');
-    const [loud, quiet, q, failing] = await Promise.all([
-      runCli(['audit', '--demo', '--out', out]),
-      runCli(['audit', '--demo', '--out', out, '--quiet']),
-      runCli(['audit', '--demo', '--out', out, '-q']),
-      runCli(['audit', '--demo', '--quiet', '--fail-on', 'high']),
-    ]);
+    const [loud, quiet] = await Promise.all([runCli(['audit', '--demo', '--out', out]), runCli(['audit', '--demo', '--out', out, '--quiet'])]);
     expect(loud.stderr).toBe(`wrote table report to ${out}\n`);
     expect(quiet.code, quiet.stderr).toBe(0);
     expect(quiet.stderr).toBe('');
+  });
+
+  it('-q is --quiet; the outcome of a failed gate still reaches stderr', async () => {
+    const [q, failing] = await Promise.all([
+      runCli(['audit', '--demo', '--out', join(tmp, 'q.txt'), '-q']),
+      runCli(['audit', '--demo', '-q', '--fail-on', 'high']),
+    ]);
+    expect(q.code, q.stderr).toBe(0);
     expect(q.stderr).toBe('');
     expect(failing.code).toBe(1);
     expect(failing.stderr).toMatch(/^mlcost: \d+ finding\(s\) at or above high/);
