@@ -1,6 +1,12 @@
-import { Command, Flags } from '@oclif/core';
+import { Command, Flags, type Interfaces } from '@oclif/core';
+import { Stderr } from './cli/stderr.js';
+import { handleStdoutErrorsAtTheWrite, writeStdout } from './cli/stdout.js';
 import { errorMessage, ExitCode, UserError } from './errors.js';
-import { writeChunks, writeFileChunks } from './write-chunks.js';
+import { writeFileChunks } from './write-chunks.js';
+
+// oclif's own constraint on parsed flags and args (its FlagOutput type is not exported).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type ParsedValues = Record<string, any>;
 
 /**
  * Every command extends this: it owns how errors reach the user. A UserError is one line on
@@ -9,14 +15,38 @@ import { writeChunks, writeFileChunks } from './write-chunks.js';
 export abstract class BaseCommand extends Command {
   static override baseFlags = {
     debug: Flags.boolean({ description: 'Show stack traces and internal detail on errors.', default: false, helpGroup: 'GLOBAL' }),
+    quiet: Flags.boolean({
+      char: 'q',
+      description: 'No progress display or summary lines on stderr; warnings and errors still go there.',
+      default: false,
+      helpGroup: 'GLOBAL',
+    }),
   };
+
+  /** Progress and summary lines (dropped by --quiet), warnings and outcomes: the command's stderr. */
+  protected stderr = new Stderr(false);
+
+  protected override async init(): Promise<void> {
+    await super.init();
+    handleStdoutErrorsAtTheWrite();
+  }
+
+  /** oclif's parse, and --quiet taken from what it parsed, for every command alike. */
+  protected override async parse<F extends ParsedValues, B extends ParsedValues, A extends ParsedValues>(
+    options?: Interfaces.Input<F, B, A>,
+    argv?: string[],
+  ): Promise<Interfaces.ParserOutput<F, B, A>> {
+    const parsed = await super.parse(options, argv);
+    this.stderr = new Stderr((parsed.flags as { quiet?: unknown }).quiet === true);
+    return parsed;
+  }
 
   protected get debugEnabled(): boolean {
     return this.argv.includes('--debug') || process.env['MLCOST_DEBUG'] === '1';
   }
 
-  // eslint-disable-next-line @typescript-eslint/require-await -- oclif's Command.catch is async by contract; this.exit() throws inside it
-  protected override async catch(err: Error & { code?: string; oclif?: { exit?: number } }): Promise<unknown> {
+  // Not async: every path ends in this.exit, which throws the decided exit code to oclif.
+  protected override catch(err: Error & { code?: string; oclif?: { exit?: number } }): Promise<unknown> {
     // this.exit(n) throws oclif's ExitError: a decision already made, not an error to report.
     if (err.code === 'EEXIT' && err.oclif?.exit !== undefined) return this.exit(err.oclif.exit);
     if (this.debugEnabled) process.stderr.write(`${err.stack ?? err.message}\n`);
@@ -35,20 +65,13 @@ export abstract class BaseCommand extends Command {
   }
 
   /** Writes the requested output to stdout; stdout carries nothing else. */
-  protected emit(text: string): void {
-    process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  protected async emit(text: string): Promise<void> {
+    await writeStdout([text.endsWith('\n') ? text : `${text}\n`]);
   }
 
   /** Like emit, for output given in pieces: streamed, each write waiting until stdout has taken the last. */
   protected async emitChunks(chunks: Iterable<string>): Promise<void> {
-    try {
-      await writeChunks(process.stdout, endingWithNewline(chunks));
-    } catch (err) {
-      // The reader closed the pipe (`mlcost audit -o json | head`): it has what it wanted, so output
-      // stops quietly and the command goes on to its exit code. (oclif already ignores the
-      // stream's EPIPE 'error' event; this is the same failure reaching the write that hit it.)
-      if (!isClosedPipe(err)) throw err;
-    }
+    await writeStdout(endingWithNewline(chunks));
   }
 
   /** Writes output given in pieces to a file (--out); a file that cannot be written is the user's one-line error. */
@@ -59,10 +82,6 @@ export abstract class BaseCommand extends Command {
       throw new UserError(`${file}: cannot write output (${errorMessage(err)})`);
     }
   }
-}
-
-function isClosedPipe(err: unknown): boolean {
-  return (err as { code?: unknown } | null)?.code === 'EPIPE';
 }
 
 function* endingWithNewline(chunks: Iterable<string>): Generator<string, void, undefined> {

@@ -117,7 +117,7 @@ function findings(v: ReportView, budget: number): string {
   }
   const omitted = v.findings.length - rows.length;
   const note = omitted
-    ? `\n_Showing the ${rows.length} largest of ${v.findings.length} findings to fit a GitHub comment; \`mlcost report RESULT.json --format csv\` lists all of them._\n`
+    ? `\n_Showing the ${rows.length} largest of ${v.findings.length} findings to fit a GitHub comment; \`mlcost report RESULT.json --output csv\` lists all of them._\n`
     : '';
   const table = [...headRows, ...rows].join('\n');
   const body =

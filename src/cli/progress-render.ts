@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import type { LineState, ProgressModel, StepState } from './progress.js';
+import type { LineState, ProgressModel, StepState } from '../collect/progress.js';
 
 export interface FrameOptions {
   color: boolean;
@@ -92,7 +92,7 @@ function pick(lines: LineState[], room: number, final: boolean): { shown: LineSt
   if (lines.length <= room) return { shown: lines, hidden: [] };
   const trouble = (l: LineState) => l.warnings > 0 || [...l.steps.values()].some((s) => s.status === 'failed');
   const rank = (l: LineState) => (final ? (trouble(l) ? 0 : 1) : l.status === 'running' ? 0 : trouble(l) ? 1 : l.status === 'done' ? 2 : 3);
-  const sorted = [...lines].sort((a, b) => rank(a) - rank(b) || b.touched - a.touched);
+  const sorted = Array.from(lines).sort((a, b) => rank(a) - rank(b) || b.touched - a.touched);
   const shown = new Set(sorted.slice(0, room - 1));
   // Keep the plan's order on screen so lines do not jump around between frames.
   return { shown: lines.filter((l) => shown.has(l)), hidden: lines.filter((l) => !shown.has(l)) };
