@@ -2,10 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { Flags } from '@oclif/core';
 import { awsFlags, type AwsFlagValues } from '../aws/flags.js';
 import { BaseCommand } from '../base-command.js';
-import { collectForCommand } from '../collect/live.js';
 import { loadConfig } from '../config/load.js';
 import { ExitCode } from '../errors.js';
-import { readBilledRates } from '../billing/billed-rates.js';
 import { applyBilledRates } from '../engine/billed-rates.js';
 import { evaluate } from '../engine/evaluate.js';
 import { failOnSeverity } from '../gate/severity.js';
@@ -56,8 +54,9 @@ export default class Audit extends BaseCommand {
       params: config.rules.params,
     });
     const live = !flags.demo && flags.snapshot === undefined;
+    // Live collection (the AWS SDK) and billing (DuckDB) load only when used: audit --demo needs neither.
     const { snapshot, partial } = live
-      ? await collectForCommand(flags, config)
+      ? await (await import('../collect/live.js')).collectForCommand(flags, config)
       : { snapshot: await readSnapshot(flags.demo ? DEMO_SNAPSHOT : flags.snapshot!), partial: false };
     const evaluated = evaluate(snapshot, { rules, config });
     const full = flags.billing?.length ? await this.withBilledRates(evaluated, snapshot, flags.billing, flags) : evaluated;
@@ -91,6 +90,7 @@ export default class Audit extends BaseCommand {
   }
 
   private async withBilledRates(result: AuditResult, snapshot: Snapshot, paths: string[], flags: AwsFlagValues): Promise<AuditResult> {
+    const { readBilledRates } = await import('../billing/billed-rates.js');
     const rates = await readBilledRates(paths, {
       aws: {
         ...(flags.profile !== undefined ? { profile: flags.profile } : {}),
