@@ -1,5 +1,5 @@
 import { Command, Flags } from '@oclif/core';
-import { errorMessage, ExitCode, UserError } from './errors.js';
+import { errorMessage, ExitCode, UserError, type ExitCodeValue } from './errors.js';
 import { writeChunks, writeFileChunks } from './write-chunks.js';
 
 /**
@@ -7,6 +7,9 @@ import { writeChunks, writeFileChunks } from './write-chunks.js';
  * stderr and its documented exit code; anything else is a bug, also one line unless --debug.
  */
 export abstract class BaseCommand extends Command {
+  /** The exit codes a command can end with (README "Exit codes"); docs/commands.md lists them from here. */
+  static exitCodes: readonly ExitCodeValue[] = [ExitCode.ok, ExitCode.usage, ExitCode.internal];
+
   static override baseFlags = {
     debug: Flags.boolean({ description: 'Show stack traces and internal detail on errors.', default: false, helpGroup: 'GLOBAL' }),
   };

@@ -20,6 +20,8 @@ export const DEMO_SNAPSHOT = fileURLToPath(new URL('../../fixtures/demo/snapshot
 export default class Audit extends BaseCommand {
   static override description = 'Find waste in AWS (read-only), a saved Snapshot or the demo, and price every fix.';
 
+  static override exitCodes = [ExitCode.ok, ExitCode.gateFailed, ExitCode.usage, ExitCode.partialData, ExitCode.internal];
+
   static override examples = [
     '<%= config.bin %> audit --demo',
     '<%= config.bin %> audit --regions us-east-1,us-west-2 --lookback 30d',
