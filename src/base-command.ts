@@ -18,6 +18,7 @@ export abstract class BaseCommand extends Command {
     return this.argv.includes('--debug') || process.env['MLCOST_DEBUG'] === '1';
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- oclif's Command.catch is async by contract; this.exit() throws inside it
   protected override async catch(err: Error & { code?: string; oclif?: { exit?: number } }): Promise<unknown> {
     // this.exit(n) throws oclif's ExitError: a decision already made, not an error to report.
     if (err.code === 'EEXIT' && err.oclif?.exit !== undefined) return this.exit(err.oclif.exit);

@@ -33,6 +33,7 @@ function* valueChunks(value: unknown, layout: JsonLayout, indent: string): Gener
 function* itemChunks(items: readonly unknown[], indent: string): Generator<string, void, undefined> {
   yield '[';
   // JSON.stringify writes an undefined array item as null; so does this.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- JSON.stringify(undefined) is undefined, whatever its type says
   for (let i = 0; i < items.length; i++) yield `${i ? ',' : ''}\n${indent}  ${JSON.stringify(items[i]) ?? 'null'}`;
   yield items.length ? `\n${indent}]` : ']';
 }

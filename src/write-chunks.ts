@@ -30,7 +30,8 @@ export async function writeChunks(out: Writable, chunks: Iterable<string>): Prom
 function writeOnce(out: Writable, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
     out.write(text, 'utf8', (err) => {
-      err ? reject(err) : resolve();
+      if (err) reject(err);
+      else resolve();
     });
   });
 }
@@ -39,7 +40,9 @@ function writeOnce(out: Writable, text: string): Promise<void> {
 export async function writeFileChunks(file: string, chunks: Iterable<string>): Promise<void> {
   const out = createWriteStream(file, { encoding: 'utf8' });
   // The failed write reports the error (and out.errored keeps it); unheard, the 'error' event would crash the process.
-  out.on('error', () => {});
+  out.on('error', () => {
+    // Heard here only so that it does not crash the process; the failed write rejects with it.
+  });
   try {
     await writeChunks(out, chunks);
     out.end();

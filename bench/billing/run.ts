@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { DUCKDB } from '../../src/billing/dialect.js';
+import { describeColumns } from '../../src/billing/duckdb-engine.js';
 import { CUR2 } from '../../src/billing/mapping/cur.js';
 import { SourceSchema } from '../../src/billing/source-schema.js';
 import { spendQuery } from '../../src/billing/sql.js';
@@ -33,9 +34,7 @@ async function reference(): Promise<number> {
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
   await c.run(`CREATE VIEW billing_line_items AS SELECT * FROM read_parquet('${file}')`);
-  const cols = (await c.runAndReadAll('DESCRIBE billing_line_items'))
-    .getRowObjectsJS()
-    .map((r) => ({ name: String(r['column_name']), type: String(r['column_type']) }));
+  const cols = await describeColumns(c, 'billing_line_items');
   const sql = spendQuery(
     { table: 'billing_line_items', dialect: DUCKDB, schema: new SourceSchema(cols, file), mapping: CUR2 },
     { by: ['service', 'team'], teamKeys: ['team'] },

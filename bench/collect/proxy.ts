@@ -1,4 +1,4 @@
-import { createServer, request, type IncomingMessage, type Server } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { listenOnLoopback } from '../../test/helpers/loopback.js';
 
 /**
@@ -29,7 +29,7 @@ export async function startProxy(target: string, options: { latencyMs?: number; 
   const calls = new Map<string, number>();
   const injected = new Map<string, number>();
   const faults = options.faults ?? [];
-  const server: Server = createServer(async (req, res) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const body = await readBody(req);
     const { service, region } = signing(req.headers.authorization);
     const operation = operationOf(req, body);
@@ -52,7 +52,8 @@ export async function startProxy(target: string, options: { latencyMs?: number; 
     });
     forward.on('error', (err) => res.writeHead(502).end(String(err)));
     forward.end(body);
-  });
+  };
+  const server: Server = createServer((req, res) => void serve(req, res));
   return { ...(await listenOnLoopback(server)), calls, injected, faults };
 }
 

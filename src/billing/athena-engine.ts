@@ -63,8 +63,9 @@ export async function openAthena(client: AthenaClient, s: AthenaSettings, mappin
   return {
     target,
     run: (sql, purpose) => runner.run(sql, purpose),
-    close: async () => {
+    close: () => {
       client.destroy();
+      return Promise.resolve();
     },
   };
 }
@@ -135,7 +136,7 @@ export class AthenaRunner {
           if (names.length === 0) names = values.map((v) => v ?? '');
           continue;
         }
-        rows.push(Object.fromEntries((names ?? []).map((n, j) => [n, values[j] ?? null])));
+        rows.push(Object.fromEntries(names.map((n, j) => [n, values[j] ?? null])));
       }
       first = false;
       token = out.NextToken;

@@ -1,4 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { z } from 'zod';
 import { UserError, errorMessage } from '../errors.js';
 import { DUCKDB, literal } from './dialect.js';
 import type { BillingEngine, SqlRow, SqlValue } from './engine.js';
@@ -36,8 +37,7 @@ export async function openDuckDb(paths: readonly string[], format: FileFormat, m
   try {
     await conn.run(`SET TimeZone = 'UTC'`);
     await conn.run(`CREATE VIEW ${VIEW} AS SELECT * FROM ${reader}`);
-    const described = await conn.runAndReadAll(`DESCRIBE ${VIEW}`);
-    const columns = described.getRowObjectsJS().map((r) => ({ name: String(r['column_name']), type: String(r['column_type']) }));
+    const columns = await describeColumns(conn, VIEW);
     const target: QueryTarget = { table: VIEW, dialect: DUCKDB, schema: new SourceSchema(columns, where, mapping.columnAliases), mapping };
     return new DuckDbEngine(instance, conn, target);
   } catch (err) {
@@ -45,6 +45,14 @@ export async function openDuckDb(paths: readonly string[], format: FileFormat, m
     instance.closeSync();
     throw unreadable(where, format, err);
   }
+}
+
+const DESCRIBED_COLUMNS = z.array(z.object({ column_name: z.string(), column_type: z.string() }));
+
+/** A table's columns as DuckDB's DESCRIBE lists them. */
+export async function describeColumns(conn: DuckDBConnection, table: string): Promise<{ name: string; type: string }[]> {
+  const described = await conn.runAndReadAll(`DESCRIBE ${table}`);
+  return DESCRIBED_COLUMNS.parse(described.getRowObjectsJS()).map((r) => ({ name: r.column_name, type: r.column_type }));
 }
 
 class DuckDbEngine implements BillingEngine {
@@ -63,9 +71,10 @@ class DuckDbEngine implements BillingEngine {
     }
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.conn.closeSync();
     this.instance.closeSync();
+    return Promise.resolve();
   }
 }
 
@@ -79,6 +88,7 @@ function toValue(v: unknown): SqlValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'string') return v;
   if (typeof v === 'bigint') return Number(v);
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- DuckDB's other JS values (Date, Decimal, List) print through their own toString
   return String(v);
 }
 

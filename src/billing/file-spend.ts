@@ -88,10 +88,10 @@ async function openEngine(req: FileSpendRequest): Promise<{ engine: BillingEngin
         req.notify(`Athena: ${q.purpose} scanned ${formatBytes(q.bytesScanned)} (about $${q.costUsd.toFixed(4)}) in query ${q.id}`);
       },
     });
-    return { engine, cleanup: async () => undefined };
+    return { engine, cleanup: () => Promise.resolve() };
   }
   const inputs = await resolveInputs(req.paths);
-  if (inputs.s3.length === 0) return { engine: await openDuckDb(inputs.paths, inputs.format, mapping), cleanup: async () => undefined };
+  if (inputs.s3.length === 0) return { engine: await openDuckDb(inputs.paths, inputs.format, mapping), cleanup: () => Promise.resolve() };
   const client = s3Client(req.aws);
   const fetched = await fetchS3Prefixes(client, inputs.s3);
   client.destroy();

@@ -6,11 +6,11 @@ import { SPEND_REPORT_SCHEMA_VERSION } from './report.js';
 import { UserError } from '../errors.js';
 import { describeIssue, readJsonFile } from '../snapshot/io.js';
 
-const usd = z.number().finite();
+const usd = z.number();
 /** A period as spend reports write it: `end` exclusive, `days` the days between. */
 const period = z
   .strictObject({ start: CalendarDaySchema, end: CalendarDaySchema, days: z.number().int().nonnegative() })
-  .refine((p) => daysBetween(p.start, p.end) === p.days, { message: 'days does not match start and end' });
+  .refine((p) => daysBetween(p.start, p.end) === p.days, { error: 'days does not match start and end' });
 
 const key = z.partialRecord(z.enum(DIMENSIONS), z.string().nullable());
 

@@ -16,7 +16,7 @@ export interface FetchedFiles {
   dir: string;
   files: string[];
   bytes: number;
-  cleanup(): Promise<void>;
+  cleanup: () => Promise<void>;
 }
 
 export function parseS3Url(url: string): { bucket: string; prefix: string } {

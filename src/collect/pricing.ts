@@ -110,7 +110,8 @@ export async function collectPrices(ctx: PricingContext, needs: PriceNeeds): Pro
     try {
       const entries: string[] = [];
       for await (const page of paginateGetProducts({ client, pageSize: 100 }, { ServiceCode: q.serviceCode, Filters: q.filters, FormatVersion: 'aws_v1' })) {
-        entries.push(...(page.PriceList ?? []));
+        // The SDK types PriceList as any; its items are JSON strings, boxed (LazyJsonString) or not.
+        for (const item of (page.PriceList ?? []) as unknown[]) entries.push(String(item));
       }
       const prices = q.toPrices(parsePriceList(entries));
       await cache.set(key, prices);

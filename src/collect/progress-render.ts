@@ -116,12 +116,12 @@ function hiddenSummary(hidden: LineState[]): string {
  */
 function fit(segs: Segment[], width: number): string {
   const room = Math.max(1, width - 1);
-  const total = segs.reduce((n, s) => n + [...s.text].length, 0);
+  const total = segs.reduce((n, s) => n + Array.from(s.text).length, 0);
   let left = total > room ? room - 1 : room;
   let out = '';
   for (const s of segs) {
-    const text = [...s.text].slice(0, Math.max(0, left)).join('');
-    left -= [...text].length;
+    const text = Array.from(s.text).slice(0, Math.max(0, left)).join('');
+    left -= Array.from(text).length;
     out += s.paint && text ? s.paint(text) : text;
   }
   return total > room ? `${out}…` : out;

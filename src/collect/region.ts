@@ -55,6 +55,7 @@ export async function collectRegion(ctx: RegionContext, buckets: readonly S3Buck
     fatal = failure.kind === 'opt-in-required' || failure.kind === 'unreachable';
     return undefined;
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set in the catch callback above, which flow analysis does not follow
   if (fatal) return empty;
   const [volumes, snapshots, elasticIps, reservedInstances, endpoints, notebooks] = await Promise.all([
     guarded(ctx, 'ec2', 'EBS volumes', () => collectVolumes(ctx)),

@@ -157,7 +157,7 @@ function assemble(
       sagemakerEndpoints: results.flatMap((r) => r.endpoints),
       sagemakerNotebooks: results.flatMap((r) => r.notebooks),
     },
-    instanceTypes: Object.assign({}, ...results.map((r) => r.instanceTypes)),
+    instanceTypes: Object.fromEntries(results.flatMap((r) => Object.entries(r.instanceTypes))),
     spotPrices: results.flatMap((r) => r.spotPrices),
     prices,
     warnings: meta.warnings.list,

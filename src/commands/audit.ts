@@ -69,6 +69,7 @@ export default class Audit extends BaseCommand {
     const format = flags.output as OutputFormat;
     const chunks = renderChunks(format, result, {
       color: format === 'table' && flags.out === undefined && wantsColor(process.stdout, process.env),
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- @types/node says number; it is undefined when stdout is not a TTY
       width: process.stdout.columns ?? 160,
       limit: flags.limit,
     });

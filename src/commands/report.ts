@@ -45,6 +45,7 @@ export default class Report extends BaseCommand {
       ...(flags.spend !== undefined ? { spend: { file: flags.spend, report: await readSpendReport(flags.spend) } } : {}),
     };
     const format = flags.format as OutputFormat;
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- @types/node says number; it is undefined when stdout is not a TTY
     const chunks = renderChunks(format, result, { ...extras, color: false, width: process.stdout.columns ?? 160 });
     if (flags.out !== undefined) {
       await this.saveChunks(flags.out, chunks);

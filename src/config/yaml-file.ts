@@ -16,7 +16,7 @@ export function parseYaml(text: string, file: string): YamlSource {
   const first = doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0] ?? lines.linePos(first.pos[0]);
-    throw new UserError(`${file}${pos ? `:${pos.line}:${pos.col}` : ''}: invalid YAML: ${first.message.split('\n')[0]}`);
+    throw new UserError(`${file}:${pos.line}:${pos.col}: invalid YAML: ${first.message.split('\n')[0]}`);
   }
   return { file, doc, lines };
 }

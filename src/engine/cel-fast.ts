@@ -38,6 +38,7 @@ export interface FastCompileOptions {
 /** Thrown (not an Error: no stack to capture) when cel-js must answer instead. */
 const DEFER: object = Object.freeze({ defer: true });
 const defer = (): never => {
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- a marker, caught by isDeferral; an Error would capture a stack per deferral
   throw DEFER;
 };
 export const isDeferral = (err: unknown): boolean => err === DEFER;
@@ -126,11 +127,13 @@ const RUNTIME = {
   all(items: unknown, test: (item: unknown) => unknown): boolean {
     const list = RUNTIME.list(items);
     // By index, as cel-js's quantifiers walk a list (not by its iterator).
+    // eslint-disable-next-line @typescript-eslint/prefer-for-of -- see above
     for (let i = 0; i < list.length; i++) if (!RUNTIME.bool(test(RUNTIME.value(list[i])))) return false;
     return true;
   },
   exists(items: unknown, test: (item: unknown) => unknown): boolean {
     const list = RUNTIME.list(items);
+    // eslint-disable-next-line @typescript-eslint/prefer-for-of -- by index, as in all() above
     for (let i = 0; i < list.length; i++) if (RUNTIME.bool(test(RUNTIME.value(list[i])))) return true;
     return false;
   },
@@ -150,6 +153,7 @@ export function compileFast(ast: ASTNode, options: FastCompileOptions): FastProg
     if (body === undefined) return undefined;
     const roots = [...gen.roots].map(([name, source]) => `const ${source} = R.map(v[${JSON.stringify(name)}]);`).join('\n');
     // See the file comment: keys are JSON-quoted, every value is passed in by index.
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- compiling rules to JS is this module's job
     const factory = new Function('R', 'K', `"use strict";\nreturn function rule(v) {\n${roots}\nreturn ${body};\n};`) as (
       r: Runtime,
       k: readonly unknown[],
@@ -246,7 +250,7 @@ class Generator {
 
   private call(name: string, argNodes: readonly ASTNode[], locals: ReadonlyMap<string, string>): string | undefined {
     const fn = this.options.functions.get(name);
-    if (!fn || fn.params.length !== argNodes.length) return undefined;
+    if (fn?.params.length !== argNodes.length) return undefined;
     const args = argNodes.map((n, i) => {
       const x = this.expression(n, locals);
       return x && `R.${fn.params[i] === 'list' ? 'typedList' : 'primitive'}(${x})`;

@@ -11,7 +11,7 @@ export function pairCache<V>(): (a: string, b: string, compute: () => V) => V {
   const byA = new Map<string, Map<string, V>>();
   return (a, b, compute) => {
     let byB = byA.get(a);
-    if (!byB) byA.set(a, (byB = new Map()));
+    if (!byB) byA.set(a, (byB = new Map<string, V>()));
     if (!byB.has(b)) byB.set(b, compute());
     return byB.get(b) as V;
   };

@@ -20,7 +20,7 @@ const increaseLimits = (against: string, amountUnit: string) =>
       percent: z.number().nonnegative().optional().describe(`Largest allowed rise, percent of ${against}.`),
       amount: usd.optional().describe(`Largest allowed rise, ${amountUnit}.`),
     })
-    .refine((v) => v.percent !== undefined || v.amount !== undefined, { message: 'set percent, amount or both' });
+    .refine((v) => v.percent !== undefined || v.amount !== undefined, { error: 'set percent, amount or both' });
 
 /** Cost and waste against the baseline, per month. */
 const maxIncrease = increaseLimits('the baseline amount', 'USD per month');

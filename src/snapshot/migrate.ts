@@ -126,6 +126,7 @@ function rewriteKey(node: unknown, key: string, rewrite: (value: unknown[]) => u
   for (const [k, value] of Object.entries(node)) {
     if (k === key && Array.isArray(value)) {
       const next = rewrite(value);
+      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- a migration removes the key it rewrites
       if (next === undefined) delete node[k];
       else if (next !== UNCHANGED) node[k] = next;
     } else if (typeof value === 'object' && value !== null) {

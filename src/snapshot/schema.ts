@@ -15,7 +15,7 @@ import { HOURS_PER_WEEK } from './hour-of-week.js';
  */
 export const SNAPSHOT_SCHEMA_VERSION = 3;
 
-const isoDate = z.string().datetime({ offset: true });
+const isoDate = z.iso.datetime({ offset: true });
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const tags = z.record(z.string(), z.string());
 
@@ -44,7 +44,7 @@ export const HourOfWeekProfileSchema = z
       )
       .optional(),
   })
-  .refine(unobservedAscending, { message: 'unobserved hours must be listed once each, in ascending order', path: ['unobserved'] })
+  .refine(unobservedAscending, { error: 'unobserved hours must be listed once each, in ascending order', path: ['unobserved'] })
   .meta({ id: 'HourOfWeekProfile' });
 
 /** Every column of a per-day series has one entry per day. */
@@ -65,7 +65,7 @@ export const DailySeriesSchema = z
     sum: z.array(z.number()).optional(),
     datapoints: z.array(z.number().int().nonnegative()),
   })
-  .refine(columnsAligned, { message: 'avg, max, sum and datapoints must have one entry per day' })
+  .refine(columnsAligned, { error: 'avg, max, sum and datapoints must have one entry per day' })
   .meta({ id: 'DailySeries' });
 
 export const MetricSummarySchema = z

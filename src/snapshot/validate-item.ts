@@ -41,9 +41,10 @@ let instance: Ajv2020 | undefined;
 
 function ajv(): Ajv2020 {
   // Dates are checked by the pattern zod emits next to `format`; useDefaults fills zod's defaults in.
-  instance ??= new Ajv2020({ strict: false, useDefaults: true, validateFormats: false })
-    .addKeyword({ keyword: ALIGNED, validate: (_: unknown, data: unknown) => !hasColumns(data) || columnsAligned(data) })
-    .addKeyword({ keyword: ASCENDING, validate: (_: unknown, data: unknown) => !hasUnobservedList(data) || unobservedAscending(data) });
+  if (instance) return instance;
+  instance = new Ajv2020({ strict: false, useDefaults: true, validateFormats: false });
+  instance.addKeyword({ keyword: ALIGNED, validate: (_: unknown, data: unknown) => !hasColumns(data) || columnsAligned(data) });
+  instance.addKeyword({ keyword: ASCENDING, validate: (_: unknown, data: unknown) => !hasUnobservedList(data) || unobservedAscending(data) });
   return instance;
 }
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditResultSchema } from '../../src/engine/result.js';
 import { runCli } from '../helpers/cli.js';
 import { startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
+import { stopAll } from '../helpers/teardown.js';
 
 let moto: Moto;
 beforeAll(async () => {
@@ -10,7 +11,7 @@ beforeAll(async () => {
   const ec2 = new EC2Client({ region: 'us-east-1', endpoint: moto.endpoint, credentials: TEST_CREDENTIALS });
   await ec2.send(new RunInstancesCommand({ ImageId: 'ami-12c6146b', InstanceType: 'm5.large', MinCount: 2, MaxCount: 2 }));
 });
-afterAll(async () => moto?.stop());
+afterAll(() => stopAll(moto));
 
 const env = () => ({ AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_ENDPOINT_URL: moto.endpoint });
 

@@ -29,7 +29,7 @@ describe('mlcost audit (built CLI)', () => {
     expect(r.stdout).toContain('-> g4dn.xlarge');
     expect(r.stdout).toContain('GPUs 4 -> 1, GPU mem 64 -> 16 GiB');
     expect(r.stdout).toMatch(/\d+ finding\(s\) {2}monthly saving \$[\d,]+ {2}of \$[\d,]+\/month in scope/);
-    expect(r.stdout).not.toMatch(/\x1b\[/);
+    expect(r.stdout).not.toContain('\x1b[');
     expect(r.stderr).toBe('');
   });
 

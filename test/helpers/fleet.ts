@@ -16,7 +16,6 @@ import {
   CreateVolumeCommand,
   DeleteVolumeCommand,
   RunInstancesCommand,
-  type _InstanceType,
   type CreateVolumeRequest,
   type EC2Client,
 } from '@aws-sdk/client-ec2';

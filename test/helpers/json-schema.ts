@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
@@ -9,4 +10,11 @@ export function schemaValidator(options: { allErrors?: boolean } = {}): Ajv2020.
   const ajv = new Ajv2020.default({ strict: false, ...options });
   addFormats.default(ajv);
   return ajv;
+}
+
+/** A shipped JSON Schema file, read as the object Ajv takes. */
+export function readSchemaFile(file: string): Record<string, unknown> {
+  const schema: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) throw new Error(`${file}: not a JSON Schema object`);
+  return schema as Record<string, unknown>;
 }

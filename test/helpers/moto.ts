@@ -69,6 +69,7 @@ export async function startMoto(): Promise<Moto> {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the child may have exited during the wait above
       if (child.exitCode === null) child.kill('SIGKILL');
     },
   };

@@ -6,6 +6,7 @@ import { CUR2 } from '../../src/billing/mapping/cur.js';
 import { readDailySpend } from '../../src/billing/rows.js';
 import { spendQuery } from '../../src/billing/sql.js';
 import { startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
+import { stopAll } from '../helpers/teardown.js';
 
 /**
  * moto's Athena does not run SQL: it answers each query with the next canned result. So these
@@ -81,8 +82,7 @@ beforeAll(async () => {
 });
 beforeEach(async () => moto.reset());
 afterAll(async () => {
-  client?.destroy();
-  await moto?.stop();
+  await stopAll(client, moto);
 });
 
 describe('Athena engine against moto_server', () => {
@@ -108,7 +108,10 @@ describe('Athena engine against moto_server', () => {
     const stats: { purpose: string; polls: number; costUsd: number }[] = [];
     const engine = await openAthena(client, { database: 'cur', table: 'cur2', workgroup: 'finops', outputLocation: 's3://results/mlcost/' }, CUR2, {
       pollMs: 10,
-      sleep: async (ms) => void sleeps.push(ms),
+      sleep: (ms) => {
+        sleeps.push(ms);
+        return Promise.resolve();
+      },
       onQuery: (q) => stats.push(q),
     });
     const rows = await readDailySpend(engine, { by: ['team'], teamKeys: ['team'] });

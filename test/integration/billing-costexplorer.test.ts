@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { costExplorerSpendReport } from '../../src/billing/costexplorer-spend.js';
 import { getCostAndUsage, type CeCounter } from '../../src/collect/costexplorer.js';
 import { startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
+import { stopAll } from '../helpers/teardown.js';
 
 /**
  * moto's GetCostAndUsage answers from a queue of canned results, one per distinct request body.
@@ -42,8 +43,7 @@ beforeEach(async () => {
   cacheDir = await mkdtemp(join(tmpdir(), 'mlcost-ce-'));
 });
 afterAll(async () => {
-  client?.destroy();
-  await moto?.stop();
+  await stopAll(client, moto);
   await rm(cacheDir, { recursive: true, force: true });
 });
 

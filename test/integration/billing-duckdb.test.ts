@@ -8,6 +8,7 @@ import { fileSpendReport, type FileSpendRequest } from '../../src/billing/file-s
 import { UserError } from '../../src/errors.js';
 import { ROOT } from '../helpers/cli.js';
 import { startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
+import { stopAll } from '../helpers/teardown.js';
 
 const FIX = join(ROOT, 'fixtures', 'billing');
 const notes: string[] = [];
@@ -144,7 +145,7 @@ describe('s3:// prefixes', () => {
     process.env['AWS_ACCESS_KEY_ID'] = TEST_CREDENTIALS.accessKeyId;
     process.env['AWS_SECRET_ACCESS_KEY'] = TEST_CREDENTIALS.secretAccessKey;
   });
-  afterAll(async () => moto?.stop());
+  afterAll(() => stopAll(moto));
 
   it('fetches the files under a prefix with the SDK and reads them locally', async () => {
     notes.length = 0;

@@ -6,6 +6,8 @@ import { startProxy, type Proxy } from '../../bench/collect/proxy.js';
 import { launch, seedClients, TEST_CREDENTIALS } from '../../bench/collect/seed.js';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { startMoto, type Moto } from '../helpers/moto.js';
+import { stopAll } from '../helpers/teardown.js';
+import { getPath } from '../helpers/json-path.js';
 
 /** `mlcost collect` and `mlcost permissions` as a user runs them: a child process, its stdout, stderr, exit code and file. */
 const tmp = mkdtempSync(join(tmpdir(), 'mlcost-collect-'));
@@ -25,8 +27,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await proxy?.stop();
-  await moto?.stop();
+  await stopAll(proxy, moto);
 });
 
 describe('mlcost collect (CLI)', () => {
@@ -36,9 +37,9 @@ describe('mlcost collect (CLI)', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/wrote snap\.json: 2 instances/);
     expect(r.stderr).toMatch(/AWS API calls \(.*cloudwatch \d+.*ec2 \d+.*\), \d+ CloudWatch metrics requested; estimated AWS charge for this run \$0\.\d{4}/);
-    const snap = JSON.parse(readFileSync(join(tmp, 'snap.json'), 'utf8'));
-    expect(snap.scope.apiCalls['ec2:DescribeInstances']).toBe(1);
-    expect(snap.resources.ec2Instances).toHaveLength(2);
+    const snap: unknown = JSON.parse(readFileSync(join(tmp, 'snap.json'), 'utf8'));
+    expect(getPath(snap, 'scope.apiCalls.ec2:DescribeInstances')).toBe(1);
+    expect(getPath(snap, 'resources.ec2Instances')).toHaveLength(2);
   });
 
   it('--endpoint-url wins over AWS_ENDPOINT_URL', async () => {
@@ -47,7 +48,7 @@ describe('mlcost collect (CLI)', () => {
       AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
     });
     expect(r.code).toBe(0);
-    expect(JSON.parse(readFileSync(join(tmp, 'flag.json'), 'utf8')).resources.ec2Instances).toHaveLength(2);
+    expect(getPath(JSON.parse(readFileSync(join(tmp, 'flag.json'), 'utf8')), 'resources.ec2Instances')).toHaveLength(2);
   });
 
   it('--strict: a denied region still writes what was read, warns with region and account, exits 3', async () => {
@@ -57,8 +58,8 @@ describe('mlcost collect (CLI)', () => {
     );
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/warning: 123456789012\/eu-west-1: could not read EC2 instances \(UnauthorizedOperation/);
-    const snap = JSON.parse(readFileSync(join(tmp, 'partial.json'), 'utf8'));
-    expect(snap.resources.ec2Instances.map((i: { region: string }) => i.region)).toEqual(['us-east-1', 'us-east-1']);
+    const snap: unknown = JSON.parse(readFileSync(join(tmp, 'partial.json'), 'utf8'));
+    expect(snap).toMatchObject({ resources: { ec2Instances: [{ region: 'us-east-1' }, { region: 'us-east-1' }] } });
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -82,7 +83,7 @@ describe('mlcost collect (CLI)', () => {
   it('permissions prints a valid read-only policy on stdout', async () => {
     const r = await mlcost(['permissions']);
     expect(r.code).toBe(0);
-    const policy = JSON.parse(r.stdout);
-    expect(policy.Statement[0].Action).toEqual(expect.arrayContaining(['cloudwatch:GetMetricData', 'ec2:DescribeInstances', 's3:ListAllMyBuckets']));
+    const policy: unknown = JSON.parse(r.stdout);
+    expect(getPath(policy, 'Statement.0.Action')).toEqual(expect.arrayContaining(['cloudwatch:GetMetricData', 'ec2:DescribeInstances', 's3:ListAllMyBuckets']));
   });
 });

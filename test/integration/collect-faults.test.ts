@@ -6,6 +6,7 @@ import type { CollectOptions } from '../../src/collect/types.js';
 import { ConfigSchema } from '../../src/config/schema.js';
 import type { Snapshot } from '../../src/snapshot/schema.js';
 import { startMoto, type Moto } from '../helpers/moto.js';
+import { stopAll } from '../helpers/teardown.js';
 
 /**
  * Two regions read at once, one of them denied, and throttled calls on the other, through a
@@ -60,8 +61,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await proxy?.stop();
-  await moto?.stop();
+  await stopAll(proxy, moto);
 });
 
 describe('collect: regions, access denied, throttling', () => {

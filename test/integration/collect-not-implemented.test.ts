@@ -8,6 +8,7 @@ import { collectWithUsage } from '../../src/collect/run.js';
 import { ConfigSchema } from '../../src/config/schema.js';
 import { startMoto, type Moto } from '../helpers/moto.js';
 import { json, startLoopback, type Loopback } from './support/loopback-aws.js';
+import { stopAll } from '../helpers/teardown.js';
 
 /**
  * moto_server answers operations it lacks (DescribeReservedInstances, all of Savings Plans) with an
@@ -16,7 +17,7 @@ import { json, startLoopback, type Loopback } from './support/loopback-aws.js';
  */
 let moto: Moto;
 let gateway: Loopback;
-const identity = { accountId: '123456789012', credentials: async () => TEST_CREDENTIALS };
+const identity = { accountId: '123456789012', credentials: () => Promise.resolve(TEST_CREDENTIALS) };
 
 beforeAll(async () => {
   moto = await startMoto();
@@ -28,8 +29,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await gateway?.stop();
-  await moto?.stop();
+  await stopAll(gateway, moto);
 });
 
 describe('operations the endpoint does not implement', () => {

@@ -9,6 +9,7 @@ import { WarningSink, type Account } from '../../src/collect/context.js';
 import { collectPrices, type PriceNeeds, type PricingContext } from '../../src/collect/pricing.js';
 import type { CollectedPrice } from '../../src/snapshot/schema.js';
 import { json, startLoopback, type Loopback, type LoopbackAnswer } from './support/loopback-aws.js';
+import { stopAll } from '../helpers/teardown.js';
 
 /**
  * Live S3 and SageMaker prices through the real Pricing client. moto_server 5.2.1 has no Pricing
@@ -134,7 +135,7 @@ function answer(body: Record<string, unknown>): LoopbackAnswer {
   return page([], 100);
 }
 
-const account: Account = { accountId: '123456789012', credentials: async () => TEST_CREDENTIALS };
+const account: Account = { accountId: '123456789012', credentials: () => Promise.resolve(TEST_CREDENTIALS) };
 const NOW = new Date('2026-11-20T12:00:00Z');
 const needs = (): PriceNeeds => ({
   ec2: new Map([['us-east-1', new Set(['m6i.large'])]]),
@@ -166,7 +167,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await pricing?.stop();
+  await stopAll(pricing);
 });
 
 describe('live S3 and SageMaker prices (Pricing API GetProducts)', () => {
@@ -225,6 +226,7 @@ describe('live S3 and SageMaker prices (Pricing API GetProducts)', () => {
   it('the engine prices with them, naming the live source and date, where the embedded catalog has nothing', () => {
     const book = new PriceBook(first.prices);
     const eu = book.s3GbMonth('STANDARD_IA', 'eu-west-1');
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types asymmetric matchers as any
     expect(eu).toEqual({ known: true, price: expect.objectContaining({ usd: 0.0125, source: 'AWS Pricing API GetProducts (AmazonS3)', asOf: '2026-11-20' }) });
     expect(new PriceBook([]).s3GbMonth('STANDARD_IA', 'eu-west-1').known).toBe(false);
     expect(book.sagemakerNotebookHourly('ml.t3.medium', 'us-east-1')).toMatchObject({

@@ -11,6 +11,7 @@ import { loadRules } from '../../src/engine/rules/load.js';
 import type { Snapshot } from '../../src/snapshot/schema.js';
 import { startMoto, type Moto } from '../helpers/moto.js';
 import { HTML_500, json, startLoopback, type Loopback, type LoopbackAnswer } from './support/loopback-aws.js';
+import { stopAll } from '../helpers/teardown.js';
 
 /**
  * Savings Plans through the real SDK client. moto_server 5.2.1 has no Savings Plans backend (it
@@ -61,7 +62,7 @@ let sp: Loopback;
 let mode: 'ok' | 'denied' | 'html-500' | 'unavailable' = 'ok';
 let snapshot: Snapshot;
 const ids: Record<string, string> = {};
-const account: Account = { accountId: ACCOUNT, credentials: async () => TEST_CREDENTIALS };
+const account: Account = { accountId: ACCOUNT, credentials: () => Promise.resolve(TEST_CREDENTIALS) };
 
 function answer(body: Record<string, unknown>): LoopbackAnswer {
   if (mode === 'denied')
@@ -109,8 +110,7 @@ beforeAll(async () => {
 afterAll(async () => {
   delete process.env['AWS_ENDPOINT_URL'];
   delete process.env['AWS_ENDPOINT_URL_SAVINGSPLANS'];
-  await sp?.stop();
-  await moto?.stop();
+  await stopAll(sp, moto);
 });
 
 describe('Savings Plans collection', () => {

@@ -5,6 +5,7 @@ import { collectWithUsage, type CollectUsage } from '../../src/collect/run.js';
 import { ConfigSchema } from '../../src/config/schema.js';
 import type { Snapshot } from '../../src/snapshot/schema.js';
 import { startMoto, type Moto } from '../helpers/moto.js';
+import { stopAll } from '../helpers/teardown.js';
 
 /**
  * Pagination at the API limits: more than 1,000 instances (DescribeInstances pages at 1,000;
@@ -55,7 +56,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await moto?.stop();
+  await stopAll(moto);
 });
 
 describe('collect: pagination at scale', () => {

@@ -11,6 +11,7 @@ import { loadRules } from '../../src/engine/rules/load.js';
 import type { Ec2Instance, Snapshot } from '../../src/snapshot/schema.js';
 import { observedDays } from '../../src/snapshot/daily.js';
 import { startMoto, type Moto } from '../helpers/moto.js';
+import { stopAll } from '../helpers/teardown.js';
 
 /**
  * The issue's six fleet scenarios, seeded through the SDK into moto_server, collected live, then
@@ -140,7 +141,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await moto?.stop();
+  await stopAll(moto);
 });
 
 const inst = (key: string): Ec2Instance => {

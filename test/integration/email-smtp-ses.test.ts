@@ -6,6 +6,7 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
+import { stopAll } from '../helpers/teardown.js';
 
 const RESULT = join(ROOT, 'fixtures', 'results', 'weekly.json');
 
@@ -28,7 +29,7 @@ describe('weekly email through Amazon SES (moto_server)', () => {
       ['email:', '  from: mlcost@example.test', '  to: [ml-leads@example.test]', '  via: ses', '  ses:', '    region: us-east-1', ''].join('\n'),
     );
   });
-  afterAll(async () => moto?.stop());
+  afterAll(() => stopAll(moto));
 
   it('an unverified sender: one line naming SES, exit 2, report kept', async () => {
     const r = await runCli(['report', RESULT, '--email'], { cwd: dir, env: env() });

@@ -7,6 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAuditResult } from '../../src/engine/result-io.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 
+/** The slice of the DOM the page-side callbacks below use: the type check runs without the DOM library. */
+interface PageElement {
+  getAttribute(name: string): string | null;
+  ownerDocument: { defaultView: { getComputedStyle(e: PageElement): { overflowX: string } } | null };
+}
+
 /** The Debian package; .ci/run installs it. Missing Chromium fails this test: it must never silently skip. */
 const CHROMIUM = process.env['MLCOST_CHROMIUM'] ?? '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'test', 'artifacts');
@@ -82,7 +88,7 @@ describe('HTML report in headless Chromium', () => {
     const chartable = result.findings.filter((f) => f.tradeoff.before !== undefined && f.monthlyCost !== null && f.monthlySavings !== null);
     const marks = page.locator('svg g.move');
     await expect(marks.count()).resolves.toBe(chartable.length);
-    const ids = await marks.evaluateAll((els) => els.map((e) => e.getAttribute('data-move')));
+    const ids = await marks.evaluateAll((els: PageElement[]) => els.map((e) => e.getAttribute('data-move')));
     expect(ids.sort()).toEqual(chartable.map((f) => f.id).sort());
     const box = await page.locator('figure.chart svg').first().boundingBox();
     expect(box?.width).toBeGreaterThan(600);
@@ -107,7 +113,9 @@ describe('HTML report in headless Chromium', () => {
     const page = await open();
     await page.goto(pathToFileURL(file).href);
     await page.emulateMedia({ media: 'print' });
-    await expect(page.locator('.table-scroll').evaluate((e) => e.ownerDocument.defaultView?.getComputedStyle(e).overflowX)).resolves.toBe('visible');
+    await expect(page.locator('.table-scroll').evaluate((e: PageElement) => e.ownerDocument.defaultView?.getComputedStyle(e).overflowX)).resolves.toBe(
+      'visible',
+    );
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await page.close();

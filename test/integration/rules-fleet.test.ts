@@ -19,6 +19,7 @@ import { loadRules } from '../../src/engine/rules/load.js';
 import type { Snapshot } from '../../src/snapshot/schema.js';
 import { fleetNow, REGION, seedFleet, type FleetIds } from '../helpers/fleet.js';
 import { startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
+import { stopAll } from '../helpers/teardown.js';
 
 let moto: Moto;
 let ids: FleetIds;
@@ -47,7 +48,7 @@ beforeAll(async () => {
   });
   result = evaluate(snapshot, { rules, config, now });
 }, 180_000);
-afterAll(async () => moto?.stop());
+afterAll(() => stopAll(moto));
 
 const findingsOn = (id: string): Finding[] => result.findings.filter((f) => f.resource.id === id);
 /** The fleet's findings: the untracked notebook (no saving to check) is judged apart. */
@@ -218,6 +219,7 @@ describe('what the collector read', () => {
 /** SageMaker publishes no notebook metrics: without the agent the move stands on configuration, its saving unknown. */
 it('notebook in service 200 days without auto-stop or agent: flagged on configuration, saving unknown', () => {
   expect(findingsOn(ids.untrackedNotebook)).toEqual([
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types asymmetric matchers as any
     expect.objectContaining({ ruleId: 'idle-notebook', action: expect.objectContaining({ kind: 'schedule' }), monthlySavings: null, confidence: 'low' }),
   ]);
 });

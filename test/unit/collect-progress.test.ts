@@ -19,6 +19,7 @@ const model = (...events: CollectProgressEvent[]) => {
 };
 const plan: CollectProgressEvent = { kind: 'plan', accounts: ['111111111111'], regions: ['us-east-1', 'eu-west-1'], lookbackDays: 14 };
 const counts = { instances: 3, volumes: 2, snapshots: 0, eips: 1, RIs: 0, sagemaker: 0, spot: 2, types: 0 };
+// eslint-disable-next-line no-control-regex -- ESC is what this pattern finds
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
 
 describe('progress display frames', () => {
@@ -100,7 +101,7 @@ describe('progress display frames', () => {
     expect(coloured.join('\n')).toMatch(ANSI);
     expect(coloured.map((l) => l.replace(ANSI, ''))).toEqual(renderFrame(m, opts()));
     const narrow = renderFrame(m, opts({ width: 30, color: true }));
-    expect(narrow.every((l) => [...l.replace(ANSI, '')].length <= 29)).toBe(true);
+    expect(narrow.every((l) => Array.from(l.replace(ANSI, '')).length <= 29)).toBe(true);
     expect(narrow[1]!.replace(ANSI, '')).toBe('111111111111 us-east-1      …');
   });
 

@@ -68,6 +68,7 @@ describe('evaluate', () => {
     expect(result.findings).toHaveLength(1);
     const [f] = result.findings;
     expect(f?.action.kind).toBe('stop');
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types asymmetric matchers as any
     expect(f?.evidence['alternatives']).toEqual([expect.objectContaining({ ruleId: 'oversized-instance', monthlySavings: expect.any(Number) })]);
   });
 
@@ -116,6 +117,7 @@ describe('evaluate', () => {
     const rules = await loadRules();
     const broken = { ...rules[0]!, when: compileCel(ruleEnvironment(), 'signals.running && signals.memMaxPctt > 50.0') };
     const result = evaluate(snapshotOf({ ec2Instances: [oversizedM5()] }), { rules: [broken], config: ConfigSchema.parse({}), now: END });
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types asymmetric matchers as any
     expect(result.warnings).toEqual([expect.objectContaining({ code: 'rule-error', message: expect.stringContaining('No such key: memMaxPctt') })]);
   });
 

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { schemaValidator } from '../helpers/json-schema.js';
+import { readSchemaFile, schemaValidator } from '../helpers/json-schema.js';
 import { BUDGET_SCHEMA_FILE, budgetJsonSchemaText } from '../../src/gate/budget-json-schema.js';
 import { loadBudget } from '../../src/gate/budget-load.js';
 import { BudgetSchema } from '../../src/gate/budget-schema.js';
@@ -29,7 +29,7 @@ describe('budget file', () => {
 
   it.each(GOOD)('%s loads and validates against the shipped JSON Schema', async (name) => {
     const ajv = schemaValidator({ allErrors: true });
-    const schema = JSON.parse(readFileSync(join(ROOT, BUDGET_SCHEMA_FILE), 'utf8'));
+    const schema = readSchemaFile(join(ROOT, BUDGET_SCHEMA_FILE));
     const raw: unknown = parse(readFileSync(join(ROOT, BUDGETS, name), 'utf8'));
     expect(ajv.validate(schema, raw), ajv.errorsText()).toBe(true);
     await expect(loadBudget(join(BUDGETS, name))).resolves.toBeDefined();
@@ -37,7 +37,7 @@ describe('budget file', () => {
 
   it('the shipped JSON Schema rejects a misspelt key too', () => {
     const ajv = schemaValidator();
-    const schema = JSON.parse(readFileSync(join(ROOT, BUDGET_SCHEMA_FILE), 'utf8'));
+    const schema = readSchemaFile(join(ROOT, BUDGET_SCHEMA_FILE));
     expect(ajv.validate(schema, { waste: { perTeam: { a: 1 } } })).toBe(false);
   });
 

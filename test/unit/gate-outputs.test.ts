@@ -7,6 +7,7 @@ import { renderGateJunit, xml } from '../../src/gate/output/junit.js';
 import { md, renderGateMarkdown } from '../../src/gate/output/markdown.js';
 import { renderGateText } from '../../src/gate/output/text.js';
 import type { Verdict } from '../../src/gate/verdict.js';
+import { getPath } from '../helpers/json-path.js';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 
@@ -56,15 +57,15 @@ describe('gate outputs (golden files: regenerate with npx vitest run test/unit/g
   });
 
   it('the JSON verdict references findings by id and carries the comparison', async () => {
-    const doc = JSON.parse(renderGateJson(await verdictFor('new-findings')));
+    const doc: unknown = JSON.parse(renderGateJson(await verdictFor('new-findings')));
     expect(doc).toMatchObject({ schemaVersion: 1, status: 'fail', failOnNew: 'high', budgetFile: 'fixtures/gate/budgets/new-findings.budget.yaml' });
-    expect(doc.checks[0].findings).toEqual([
+    expect(getPath(doc, 'checks.0.findings')).toEqual([
       'idle-gpu-instance:111122223333:us-east-1:i-0eee0000000000005',
       'oversized-instance:444455556666:us-west-2:i-0bbb0000000000002',
     ]);
-    expect(doc.comparison.resolvedFindings.map((f: { resourceId: string }) => f.resourceId)).toEqual(['i-0ddd0000000000004']);
-    expect(doc.comparison.changedFindings[0].changes).toEqual(['severity medium -> high', 'savings $800 -> $1,200']);
-    expect(doc.comparison.cost).toEqual({ before: 20000, after: 24000, change: 4000, pct: 20 });
+    expect(doc).toMatchObject({ comparison: { resolvedFindings: [{ resourceId: 'i-0ddd0000000000004' }] } });
+    expect(getPath(doc, 'comparison.changedFindings.0.changes')).toEqual(['severity medium -> high', 'savings $800 -> $1,200']);
+    expect(getPath(doc, 'comparison.cost')).toEqual({ before: 20000, after: 24000, change: 4000, pct: 20 });
   });
 });
 

@@ -8,6 +8,7 @@ import type { DailySpend } from '../../src/billing/model.js';
 import { BudgetSchema } from '../../src/gate/budget-schema.js';
 import { spendChecks } from '../../src/gate/checks/spend.js';
 import { readSpendReport } from '../../src/billing/report-read.js';
+import { setPath } from '../helpers/json-path.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'mlcost-gate-spend-'));
 const locate = (path: readonly (string | number)[]) => ({ label: `budget.yaml:${path.join('.')}` });
@@ -38,8 +39,8 @@ describe('gate spend limits', () => {
 
   it('a window that is not calendar days is invalid input (one line), not a crash later', async () => {
     const file = report(21, ['service']);
-    const broken = JSON.parse(readFileSync(file, 'utf8'));
-    broken.window.end = '2026-13-45';
+    const broken: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    setPath(broken, 'window.end', '2026-13-45');
     writeFileSync(file, JSON.stringify(broken));
     await expect(readSpendReport(file)).rejects.toThrow(/spend-21-service\.json: invalid spend report: window\.end: not a calendar date/);
   });

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { readSnapshot, writeSnapshot } from '../../src/snapshot/io.js';
 import { profileFromHours } from '../../src/snapshot/hour-of-week.js';
-import type { Ec2Instance, HourOfWeekProfile } from '../../src/snapshot/schema.js';
+import type { Ec2Instance, HourOfWeekProfile, Snapshot } from '../../src/snapshot/schema.js';
 import { instance, snapshotOf } from '../helpers/builders.js';
+import { setPath } from '../helpers/json-path.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mlcost-snap-'));
 const file = (name: string, text: string) => {
@@ -40,13 +41,13 @@ describe('snapshot read/write', () => {
 
   it('reads a version-1 snapshot: daily rows become columns, a missing day a day without datapoints', async () => {
     const snap = snapshotOf({ ec2Instances: [instance({ type: 'm5.large', cpu: [1, 2, 3], netMBPerDay: 1 })] });
-    const raw = JSON.parse(JSON.stringify(snap));
-    raw.schemaVersion = 1;
-    raw.resources.ec2Instances[0].metrics.cpu.daily = [
+    const raw: unknown = JSON.parse(JSON.stringify(snap));
+    setPath(raw, 'schemaVersion', 1);
+    setPath(raw, 'resources.ec2Instances.0.metrics.cpu.daily', [
       { date: '2026-11-03', avg: 4, max: 9, datapoints: 288 },
       { date: '2026-11-01', avg: 2, max: 5, datapoints: 288 },
-    ];
-    raw.resources.ec2Instances[0].metrics.networkInBytes.daily = [{ date: '2026-11-01', avg: 1, max: 2, sum: 288, datapoints: 288 }];
+    ]);
+    setPath(raw, 'resources.ec2Instances.0.metrics.networkInBytes.daily', [{ date: '2026-11-01', avg: 1, max: 2, sum: 288, datapoints: 288 }]);
     const read = await readSnapshot(file('v1.json', JSON.stringify(raw)));
     expect(read.schemaVersion).toBe(3);
     expect(read.resources.ec2Instances[0]?.metrics.cpu?.daily).toEqual({ start: '2026-11-01', avg: [2, 0, 4], max: [5, 0, 9], datapoints: [288, 0, 288] });
@@ -90,10 +91,13 @@ describe('snapshot read/write', () => {
       const cpuBox = instance({ id: 'i-cpu', type: 'm5.large', cpu: [1, 2, 3] });
       cpuBox.metrics.cpu!.hourOfWeek = profileFromHours(stoppedCpu);
       const v3 = snapshotOf({ ec2Instances: [gpuBox, cpuBox] });
-      const v2 = JSON.parse(JSON.stringify(v3));
-      v2.schemaVersion = 2;
-      for (const [i, inst] of v3.resources.ec2Instances.entries()) v2.resources.ec2Instances[i].metrics.cpu.hourOfWeek = asV2(inst.metrics.cpu!.hourOfWeek!);
-      perGpu.forEach((profile, i) => profile && (v2.resources.ec2Instances[0].metrics.gpus[i].utilization.hourOfWeek = profile));
+      const v2: unknown = JSON.parse(JSON.stringify(v3));
+      setPath(v2, 'schemaVersion', 2);
+      for (const [i, inst] of v3.resources.ec2Instances.entries())
+        setPath(v2, `resources.ec2Instances.${i}.metrics.cpu.hourOfWeek`, asV2(inst.metrics.cpu!.hourOfWeek!));
+      perGpu.forEach((profile, i) => {
+        if (profile) setPath(v2, `resources.ec2Instances.0.metrics.gpus.${i}.utilization.hourOfWeek`, profile);
+      });
       v3.resources.ec2Instances[0]!.metrics.gpuUtilHourOfWeek = profileFromHours(foldedBefore);
       return { v2, v3 };
     };
@@ -122,7 +126,8 @@ describe('snapshot read/write', () => {
     it('reads a version-2 file written one resource per line, a line at a time', async () => {
       const { v2, v3 } = fleet();
       const p = join(dir, 'v2-lines.json');
-      await writeSnapshot(p, v2);
+      // The writer's layout, with the version-2 content: its type is the current one, its data is not.
+      await writeSnapshot(p, v2 as Snapshot);
       const lines = readFileSync(p, 'utf8').split('\n');
       expect(lines[1]).toBe('  "schemaVersion": 2,');
       expect(await readSnapshot(p)).toEqual(v3);
@@ -136,11 +141,11 @@ describe('snapshot read/write', () => {
     it('reads a version-1 file through both upgrades: per-day rows to columns, per-GPU profiles to the instance mean, nulls out of every profile', async () => {
       const { v2, v3 } = fleet();
       const v1 = structuredClone(v2);
-      v1.schemaVersion = 1;
-      v1.resources.ec2Instances[0].metrics.cpu.daily = [{ date: '2026-11-02', avg: 4, max: 9, datapoints: 288 }];
+      setPath(v1, 'schemaVersion', 1);
+      setPath(v1, 'resources.ec2Instances.0.metrics.cpu.daily', [{ date: '2026-11-02', avg: 4, max: 9, datapoints: 288 }]);
       v3.resources.ec2Instances[0]!.metrics.cpu!.daily = { start: '2026-11-02', avg: [4], max: [9], datapoints: [288] };
       // Version 1 could keep a profile on any metric summary.
-      v1.resources.ec2Instances[0].metrics.networkInBytes.hourOfWeek = stoppedCpu;
+      setPath(v1, 'resources.ec2Instances.0.metrics.networkInBytes.hourOfWeek', stoppedCpu);
       v3.resources.ec2Instances[0]!.metrics.networkInBytes!.hourOfWeek = profileFromHours(stoppedCpu);
       const read = await readSnapshot(file('v1-gpu.json', JSON.stringify(v1)));
       expect(read).toEqual(v3);
@@ -165,8 +170,8 @@ describe('snapshot read/write', () => {
 
   it('rejects daily columns of different lengths with the path', async () => {
     const snap = snapshotOf({ ec2Instances: [instance({ type: 'm5.large', cpu: [1, 2, 3] })] });
-    const raw = JSON.parse(JSON.stringify(snap));
-    raw.resources.ec2Instances[0].metrics.cpu.daily = { start: '2026-11-01', avg: [1, 2], max: [1], datapoints: [1, 1] };
+    const raw: unknown = JSON.parse(JSON.stringify(snap));
+    setPath(raw, 'resources.ec2Instances.0.metrics.cpu.daily', { start: '2026-11-01', avg: [1, 2], max: [1], datapoints: [1, 1] });
     const p = file('ragged.json', JSON.stringify(raw));
     await expect(readSnapshot(p)).rejects.toThrow(
       `${p}: invalid snapshot: resources.ec2Instances[0].metrics.cpu.daily: avg, max, sum and datapoints must have one entry per day`,
@@ -175,8 +180,8 @@ describe('snapshot read/write', () => {
 
   it('names the first invalid field', async () => {
     const snap = snapshotOf({ ec2Instances: [instance({ type: 'm5.large' })] });
-    const raw = JSON.parse(JSON.stringify(snap));
-    raw.resources.ec2Instances[0].state = 'sleeping';
+    const raw: unknown = JSON.parse(JSON.stringify(snap));
+    setPath(raw, 'resources.ec2Instances.0.state', 'sleeping');
     const p = file('bad-field.json', JSON.stringify(raw));
     await expect(readSnapshot(p)).rejects.toThrow(`${p}: invalid snapshot: resources.ec2Instances[0].state: `);
   });

@@ -4,17 +4,17 @@ import { DEMO_SNAPSHOT } from '../../src/commands/audit.js';
 import { RESOURCE_LIST_SCHEMAS } from '../../src/snapshot/schema.js';
 import { validateResource, type ResourceList } from '../../src/snapshot/validate-item.js';
 
-const demo = JSON.parse(readFileSync(DEMO_SNAPSHOT, 'utf8')) as { resources: Record<ResourceList, unknown[]> };
+const demo = JSON.parse(readFileSync(DEMO_SNAPSHOT, 'utf8')) as { resources: Partial<Record<ResourceList, unknown[]>> };
 const lists = Object.keys(RESOURCE_LIST_SCHEMAS) as ResourceList[];
 const copy = <T>(v: T): T => structuredClone(v);
 const demoInstance = () =>
-  copy(demo.resources.ec2Instances.find((i) => JSON.stringify(i).includes('"daily"'))) as Record<string, unknown> & {
+  copy(demo.resources.ec2Instances!.find((i) => JSON.stringify(i).includes('"daily"'))) as Record<string, unknown> & {
     metrics: Record<string, unknown> & { cpu: Record<string, unknown> };
   };
 
 describe('in-place resource validation (the line-by-line reader)', () => {
   it.each(lists.filter((l) => demo.resources[l]?.length))('accepts every demo %s as zod does, without copying', (list) => {
-    for (const resource of demo.resources[list]) {
+    for (const resource of demo.resources[list]!) {
       const raw = copy(resource);
       const result = validateResource(list, raw);
       expect(result.success).toBe(true);
@@ -51,7 +51,7 @@ describe('in-place resource validation (the line-by-line reader)', () => {
     ['a date without a time zone', (r) => (r['launchTime'] = '2026-01-01T00:00:00'), 'launchTime'],
     ['a negative datapoint count', (r) => (r.metrics.cpu['datapoints'] = -1), 'metrics.cpu.datapoints'],
     ['a fractional datapoint count', (r) => (r.metrics.cpu['datapoints'] = 1.5), 'metrics.cpu.datapoints'],
-    ['an hour-of-week profile of 167 hours', (r) => (r.metrics.cpu['hourOfWeek'] = { mean: new Array(167).fill(1) }), 'metrics.cpu.hourOfWeek.mean'],
+    ['an hour-of-week profile of 167 hours', (r) => (r.metrics.cpu['hourOfWeek'] = { mean: new Array<number>(167).fill(1) }), 'metrics.cpu.hourOfWeek.mean'],
     [
       'an unobserved hour 168',
       (r) => (r.metrics.cpu['hourOfWeek'] = { mean: new Array(168).fill(0), unobserved: [3, 168] }),
@@ -69,7 +69,7 @@ describe('in-place resource validation (the line-by-line reader)', () => {
     ],
     [
       'a null hour (the shape before version 3)',
-      (r) => (r.metrics.cpu['hourOfWeek'] = { mean: [...new Array(167).fill(1), null] }),
+      (r) => (r.metrics.cpu['hourOfWeek'] = { mean: [...new Array<number>(167).fill(1), null] }),
       'metrics.cpu.hourOfWeek.mean.167',
     ],
     ['a profile that is null', (r) => (r.metrics.cpu['hourOfWeek'] = null), 'metrics.cpu.hourOfWeek'],

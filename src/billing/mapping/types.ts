@@ -4,7 +4,7 @@ import type { Field, FileSourceKind } from '../model.js';
 /** How a field's SQL refers to source columns: by canonical name, resolved to the file's spelling. */
 export interface SqlContext {
   dialect: Dialect;
-  col(name: string): string;
+  col: (name: string) => string;
 }
 
 export interface FieldMapping {

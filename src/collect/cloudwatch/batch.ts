@@ -82,6 +82,7 @@ async function fetchBatch(client: CloudWatchClient, batch: readonly MetricReques
       const message = result.Messages?.map((m) => `${m.Code ?? ''} ${m.Value ?? ''}`.trim()).join('; ');
       status.set(index, { code: result.StatusCode ?? 'Complete', ...(message ? { message } : {}) });
     }
+    // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing -- an empty NextToken ends the listing too
     nextToken = page.NextToken || undefined;
   } while (nextToken !== undefined);
 

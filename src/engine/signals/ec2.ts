@@ -145,7 +145,7 @@ export function ec2Signals(inst: Ec2Instance, ctx: SignalContext): { signals: Ec
     memMaxPct: round(m.memory?.max ?? 0),
     observedDays: observedDayCount(inst),
     spot: inst.lifecycle === 'spot',
-    fleetManaged: Object.values(inst.membership).some((v) => v !== undefined),
+    fleetManaged: Object.values(inst.membership).some((v: string | undefined) => v !== undefined),
     runningPctOfWindow: round(Math.min(100, (observedHours / (ctx.snapshot.scope.lookback.days * 24)) * 100)),
     commitmentCovered: commitmentCovers(inst, ctx),
     previousGeneration: successorsOf(spec?.family ?? '').length > 0,

@@ -12,6 +12,7 @@ export function evidenceLines(evidence: Record<string, unknown>): string[] {
 function describe(value: unknown, depth: number): string {
   if (value === null || value === undefined) return '-';
   if (typeof value === 'number') return String(Number.isInteger(value) ? value : Number(value.toFixed(3)));
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- evidence is JSON data: a string or boolean here, never a function
   if (typeof value !== 'object') return String(value);
   if (Array.isArray(value)) {
     const shown = value.slice(0, MAX_ITEMS).map((v) => describe(v, depth + 1));

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { listenOnLoopback } from '../../helpers/loopback.js';
 
 /**
@@ -30,9 +30,9 @@ export interface Loopback {
 
 export async function startLoopback(answer: (req: LoopbackRequest) => LoopbackAnswer): Promise<Loopback> {
   const requests: LoopbackRequest[] = [];
-  const server: Server = createServer(async (req, res) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const raw = await readBody(req);
-    const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\//.exec(String(req.headers.authorization ?? ''));
+    const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\//.exec(req.headers.authorization ?? '');
     const request: LoopbackRequest = {
       method: req.method ?? 'GET',
       path: req.url ?? '/',
@@ -44,7 +44,8 @@ export async function startLoopback(answer: (req: LoopbackRequest) => LoopbackAn
     requests.push(request);
     const a = answer(request);
     res.writeHead(a.status, { 'content-length': Buffer.byteLength(a.body), ...a.headers }).end(a.body);
-  });
+  };
+  const server: Server = createServer((req, res) => void serve(req, res));
   return { ...(await listenOnLoopback(server)), requests };
 }
 
