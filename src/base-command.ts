@@ -1,7 +1,7 @@
 import { Command, Flags, type Interfaces } from '@oclif/core';
 import { Stderr } from './cli/stderr.js';
 import { handleStdoutErrorsAtTheWrite, writeStdout } from './cli/stdout.js';
-import { errorMessage, ExitCode, UserError } from './errors.js';
+import { errorMessage, ExitCode, UserError, type ExitCodeValue } from './errors.js';
 import { writeFileChunks } from './write-chunks.js';
 
 // oclif's own constraint on parsed flags and args (its FlagOutput type is not exported).
@@ -13,6 +13,9 @@ type ParsedValues = Record<string, any>;
  * stderr and its documented exit code; anything else is a bug, also one line unless --debug.
  */
 export abstract class BaseCommand extends Command {
+  /** The exit codes a command can end with (README "Exit codes"); docs/commands.md lists them from here. */
+  static exitCodes: readonly ExitCodeValue[] = [ExitCode.ok, ExitCode.usage, ExitCode.internal];
+
   static override baseFlags = {
     debug: Flags.boolean({ description: 'Show stack traces and internal detail on errors.', default: false, helpGroup: 'GLOBAL' }),
     quiet: Flags.boolean({

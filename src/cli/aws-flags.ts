@@ -1,8 +1,7 @@
 import { Flags } from '@oclif/core';
 import type { Config } from '../config/schema.js';
 import { UserError } from '../errors.js';
-import { DEFAULT_ORG_ROLE } from '../collect/accounts.js';
-import type { CollectOptions } from '../collect/types.js';
+import { DEFAULT_ORG_ROLE, type CollectOptions } from '../collect/types.js';
 import { isRegionName } from '../aws/regions.js';
 
 /** How to reach AWS: a live read uses them, and so does fetching s3:// billing files (`audit --billing`, `spend`). */

@@ -4,12 +4,10 @@ import { BaseCommand } from '../base-command.js';
 import { awsFlags, refuseLiveOnlyFlags, type AwsFlagValues } from '../cli/aws-flags.js';
 import { wantsColor } from '../cli/color.js';
 import { chosenFormat, configFlag, jsonFlag, outFlag, outputFlag, rulesFlag } from '../cli/flags.js';
-import { collectForCommand } from '../cli/live-collect.js';
 import { checkOutWritable } from '../cli/out-file.js';
 import { outputWidth } from '../cli/width.js';
 import { loadConfig } from '../config/load.js';
 import { ExitCode } from '../errors.js';
-import { readBilledRates } from '../billing/billed-rates.js';
 import { applyBilledRates } from '../engine/billed-rates.js';
 import { evaluate } from '../engine/evaluate.js';
 import { failOnSeverity } from '../gate/severity.js';
@@ -24,6 +22,8 @@ export const DEMO_SNAPSHOT = fileURLToPath(new URL('../../fixtures/demo/snapshot
 
 export default class Audit extends BaseCommand {
   static override description = 'Find waste in AWS (read-only), a saved Snapshot or the demo, and price every fix.';
+
+  static override exitCodes = [ExitCode.ok, ExitCode.gateFailed, ExitCode.usage, ExitCode.partialData, ExitCode.internal];
 
   static override examples = [
     '<%= config.bin %> audit --demo',
@@ -66,8 +66,9 @@ export default class Audit extends BaseCommand {
       disable: config.rules.disable,
       params: config.rules.params,
     });
+    // Live collection (the AWS SDK) and billing (DuckDB) load only when used: audit --demo needs neither.
     const { snapshot, partial } = live
-      ? await collectForCommand(flags, config, this.stderr)
+      ? await (await import('../cli/live-collect.js')).collectForCommand(flags, config, this.stderr)
       : { snapshot: await readSnapshot(flags.demo ? DEMO_SNAPSHOT : flags.snapshot!), partial: false };
     const evaluated = evaluate(snapshot, { rules, config });
     const full = flags.billing?.length ? await this.withBilledRates(evaluated, snapshot, flags.billing, flags) : evaluated;
@@ -101,6 +102,7 @@ export default class Audit extends BaseCommand {
   }
 
   private async withBilledRates(result: AuditResult, snapshot: Snapshot, paths: string[], flags: AwsFlagValues): Promise<AuditResult> {
+    const { readBilledRates } = await import('../billing/billed-rates.js');
     const rates = await readBilledRates(paths, {
       aws: {
         ...(flags.profile !== undefined ? { profile: flags.profile } : {}),

@@ -12,6 +12,8 @@ export default class Collect extends BaseCommand {
   static override description =
     'Read an AWS account (read-only) and write a Snapshot for `mlcost audit --snapshot`. The --out file is checked writable before AWS is read.';
 
+  static override exitCodes = [ExitCode.ok, ExitCode.usage, ExitCode.partialData, ExitCode.internal];
+
   static override examples = [
     '<%= config.bin %> collect --out snapshot.json',
     '<%= config.bin %> collect --regions us-east-1,us-west-2 --lookback 30d --out snapshot.json',

@@ -13,6 +13,8 @@ import { brokenChecks } from '../gate/verdict.js';
 export default class Gate extends BaseCommand {
   static override description = 'Compare an audit result with a baseline and hold it to a budget file; exit 1 when a budget is broken.';
 
+  static override exitCodes = [ExitCode.ok, ExitCode.gateFailed, ExitCode.usage, ExitCode.internal];
+
   static override examples = [
     '<%= config.bin %> gate --current audit.json --baseline main-audit.json --budget mlcost.budget.yaml',
     '<%= config.bin %> gate --current audit.json --baseline main-audit.json --fail-on-new high',

@@ -4,8 +4,7 @@ import { BaseCommand } from '../base-command.js';
 import { chosenFormat, configFlag, jsonFlag, outFlag, outputFlag } from '../cli/flags.js';
 import { outputWidth } from '../cli/width.js';
 import { loadConfig } from '../config/load.js';
-import { composeWeeklyEmail, reportFileName } from '../email/compose.js';
-import { sendWeeklyEmail, type Via } from '../email/send.js';
+import type { Via } from '../email/send.js';
 import { UserError } from '../errors.js';
 import { readAuditResult } from '../engine/result-io.js';
 import type { AuditResult } from '../engine/result.js';
@@ -64,7 +63,10 @@ export default class Report extends BaseCommand {
 
   /** Any failure to mail keeps the HTML report on disk, so a scheduled run never loses it. */
   private async mail(result: AuditResult, extras: ReportExtras, flags: { config?: string; via?: string; out?: string; format: string }): Promise<void> {
+    // The email modules (nodemailer, the SES client) load only when mailing.
+    const { composeWeeklyEmail, reportFileName } = await import('../email/compose.js');
     try {
+      const { sendWeeklyEmail } = await import('../email/send.js');
       const { config } = await loadConfig(flags.config);
       if (config.email === undefined) throw new UserError('--email needs an `email:` section in mlcost.config.yaml (from, to, smtp or ses)');
       const via = (flags.via ?? config.email.via) as Via;

@@ -3,13 +3,10 @@ import { BaseCommand } from '../base-command.js';
 import { awsAccessFlags } from '../cli/aws-flags.js';
 import { chosenFormat, configFlag, jsonFlag, outputFlag } from '../cli/flags.js';
 import type { AthenaSettings } from '../billing/athena-engine.js';
-import { costExplorerSpendReport } from '../billing/costexplorer-spend.js';
-import { fileSpendReport } from '../billing/file-spend.js';
 import { DIMENSIONS, type Dimension } from '../billing/model.js';
 import { parseLast } from '../billing/period.js';
 import { SPEND_FORMATS, SPEND_RENDERERS } from '../billing/render/index.js';
 import type { SpendReport } from '../billing/report.js';
-import { defaultCacheDir } from '../billing/costexplorer.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { UserError } from '../errors.js';
@@ -70,12 +67,16 @@ export default class Spend extends BaseCommand {
     };
     const common = { by, ...(lastDays !== undefined ? { lastDays } : {}), aws, ...(snapshot ? { snapshot } : {}), now: new Date(), notify };
     let report: SpendReport;
+    // Each source loads its engine (the AWS SDK, DuckDB) only when it is the one asked for.
     if (flags.source === 'cost-explorer') {
       if (paths.length > 0) throw new UserError('--source cost-explorer reads from the Cost Explorer API; drop the file paths');
+      const { costExplorerSpendReport } = await import('../billing/costexplorer-spend.js');
+      const { defaultCacheDir } = await import('../billing/costexplorer.js');
       report = await costExplorerSpendReport({ ...common, teamKey: teamKeys[0] ?? 'team', ...(flags.cache ? { cacheDir: defaultCacheDir() } : {}) });
     } else {
       const engine = flags.engine === 'athena' ? 'athena' : 'duckdb';
       const athena = engine === 'athena' ? athenaSettings(flags, config) : undefined;
+      const { fileSpendReport } = await import('../billing/file-spend.js');
       report = await fileSpendReport({ ...common, source: flags.source === 'focus' ? 'focus' : 'cur', paths, engine, teamKeys, ...(athena ? { athena } : {}) });
     }
     await this.emit(SPEND_RENDERERS[chosenFormat(flags)](report));
