@@ -1,6 +1,7 @@
 import { Command, Flags, type Interfaces } from '@oclif/core';
 import { Stderr } from './cli/stderr.js';
 import { handleStdoutErrorsAtTheWrite, writeStdout } from './cli/stdout.js';
+import { cleanText } from './text/sanitize.js';
 import { errorMessage, ExitCode, UserError, type ExitCodeValue } from './errors.js';
 import { writeFileChunks } from './write-chunks.js';
 
@@ -54,16 +55,16 @@ export abstract class BaseCommand extends Command {
     if (err.code === 'EEXIT' && err.oclif?.exit !== undefined) return this.exit(err.oclif.exit);
     if (this.debugEnabled) process.stderr.write(`${err.stack ?? err.message}\n`);
     if (err instanceof UserError) {
-      process.stderr.write(`mlcost: ${err.message}\n`);
+      process.stderr.write(`mlcost: ${cleanText(err.message)}\n`);
       return this.exit(err.exitCode);
     }
     // oclif's own parse errors (unknown flag, bad option value) are usage errors.
     if (err.oclif?.exit !== undefined) {
       if (err.oclif.exit === 0) return this.exit(0);
-      process.stderr.write(`mlcost: ${usageProblem(err.message)} (see \`mlcost ${this.id ?? ''} --help\`)\n`);
+      process.stderr.write(`mlcost: ${cleanText(usageProblem(err.message))} (see \`mlcost ${this.id ?? ''} --help\`)\n`);
       return this.exit(ExitCode.usage);
     }
-    process.stderr.write(`mlcost: internal error: ${firstLine(err.message)} (rerun with --debug and report it)\n`);
+    process.stderr.write(`mlcost: internal error: ${cleanText(firstLine(err.message))} (rerun with --debug and report it)\n`);
     return this.exit(ExitCode.internal);
   }
 

@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { cleanText } from '../text/sanitize.js';
 import type { LineState, ProgressModel, StepState } from '../collect/progress.js';
 
 export interface FrameOptions {
@@ -59,7 +60,7 @@ function headerLine(model: ProgressModel, o: FrameOptions, c: ReturnType<typeof 
 }
 
 function lineSegments(l: LineState, o: FrameOptions, c: ReturnType<typeof pc.createColors>): Segment[] {
-  const who = l.place === 'prices' ? 'Pricing API' : `${l.account} ${l.place}`;
+  const who = l.place === 'prices' ? 'Pricing API' : cleanText(`${l.account} ${l.place}`, 28);
   const segs: Segment[] = [{ text: `${who.padEnd(28)} ` }];
   if (l.status === 'waiting') return [...segs, { text: 'waiting', paint: c.dim }];
   for (const [name, s] of l.steps) segs.push(...stepSegments(name, s, l, o, c));
@@ -70,7 +71,7 @@ function lineSegments(l: LineState, o: FrameOptions, c: ReturnType<typeof pc.cre
 function stepSegments(name: string, s: StepState, l: LineState, o: FrameOptions, c: ReturnType<typeof pc.createColors>): Segment[] {
   const detail =
     s.status === 'failed'
-      ? ` ${s.failure ?? 'failed'}`
+      ? ` ${cleanText(s.failure ?? 'failed', 120)}`
       : s.count !== undefined
         ? ` ${s.count.toLocaleString('en-US')}`
         : s.calls > 1 && l.status !== 'done'

@@ -66,6 +66,17 @@ describe('stderr lines', () => {
     expect(loud.lines).toEqual(['wrote report.html\n', 'mlcost: warning: region denied\n']);
     expect(quiet.lines).toEqual(['mlcost: warning: region denied\n']);
   });
+
+  it('a warning quoting a tag value stays one inert line: no escape sequence, no workflow command', () => {
+    const { lines, stderr } = sink(false);
+    stderr.warn('mlcost: warning: team "x\n::error title=pwned::boom\u001b]0;title\u0007\u202e"');
+    stderr.info('::add-mask::secret');
+    expect(lines).toHaveLength(2);
+    for (const line of lines) {
+      expect(line.slice(0, -1)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
+      expect(line).not.toMatch(/^::|\n::/);
+    }
+  });
 });
 
 describe('flags', () => {
