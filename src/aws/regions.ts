@@ -1,4 +1,4 @@
-import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { SERVICES } from './services.js';
 import type { AwsIdentity, AwsSession } from './session.js';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
@@ -9,7 +9,7 @@ export function isRegionName(name: string): boolean {
 
 /** The region the standard chain would use (AWS_REGION, AWS_DEFAULT_REGION, the profile's `region`), if any. */
 export async function defaultRegion(profile?: string): Promise<string | undefined> {
-  const probe = new EC2Client(profile !== undefined ? { profile } : {});
+  const probe = SERVICES.ec2.make(profile !== undefined ? { profile } : {});
   try {
     const region = await probe.config.region();
     return region || undefined;
@@ -22,6 +22,8 @@ export async function defaultRegion(profile?: string): Promise<string | undefine
 
 /** Regions enabled for the account (opted-in or default); disabled opt-in regions cannot be read anyway. */
 export async function enabledRegions(session: AwsSession, identity: AwsIdentity, homeRegion: string): Promise<string[]> {
+  // Loaded here, not at the top: isRegionName is part of every command's flag parsing.
+  const { DescribeRegionsCommand } = await import('@aws-sdk/client-ec2');
   const out = await session.client('ec2', homeRegion, identity).send(new DescribeRegionsCommand({ AllRegions: false }));
   return (out.Regions ?? []).flatMap((r) => (r.RegionName && r.OptInStatus !== 'not-opted-in' ? [r.RegionName] : [])).sort();
 }

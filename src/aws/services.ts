@@ -1,11 +1,20 @@
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { OrganizationsClient } from '@aws-sdk/client-organizations';
-import { PricingClient } from '@aws-sdk/client-pricing';
-import { S3Client } from '@aws-sdk/client-s3';
-import { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { SavingsplansClient } from '@aws-sdk/client-savingsplans';
-import { STSClient } from '@aws-sdk/client-sts';
+import { createRequire } from 'node:module';
+import type * as CloudWatch from '@aws-sdk/client-cloudwatch';
+import type * as Ec2 from '@aws-sdk/client-ec2';
+import type * as Organizations from '@aws-sdk/client-organizations';
+import type * as Pricing from '@aws-sdk/client-pricing';
+import type * as S3 from '@aws-sdk/client-s3';
+import type * as SageMaker from '@aws-sdk/client-sagemaker';
+import type * as Savingsplans from '@aws-sdk/client-savingsplans';
+import type * as Sts from '@aws-sdk/client-sts';
+
+/**
+ * A client's package is loaded when the first client of that service is made, so a command that
+ * never talks to AWS (audit --demo, rules, --help) never loads the SDK. Node resolves `import` of
+ * an @aws-sdk client to its CommonJS build (the packages have no `exports` map), so this require
+ * returns the very module the collectors' static imports of commands get: one instance, not two.
+ */
+const sdk = createRequire(import.meta.url);
 
 /**
  * The services mlcost reads, with their IAM prefix (used for call counts and the policy) and how
@@ -14,14 +23,22 @@ import { STSClient } from '@aws-sdk/client-sts';
  * throttled per account) so one audit does not starve the team's own tooling.
  */
 export const SERVICES = {
-  ec2: { iam: 'ec2', concurrency: 8, make: (c: object) => new EC2Client(c) },
-  cloudwatch: { iam: 'cloudwatch', concurrency: 8, make: (c: object) => new CloudWatchClient(c) },
-  s3: { iam: 's3', concurrency: 16, make: (c: object) => new S3Client(c) },
-  sagemaker: { iam: 'sagemaker', concurrency: 4, make: (c: object) => new SageMakerClient(c) },
-  pricing: { iam: 'pricing', concurrency: 4, make: (c: object) => new PricingClient(c) },
-  savingsplans: { iam: 'savingsplans', concurrency: 2, make: (c: object) => new SavingsplansClient(c) },
-  sts: { iam: 'sts', concurrency: 4, make: (c: object) => new STSClient(c) },
-  organizations: { iam: 'organizations', concurrency: 2, make: (c: object) => new OrganizationsClient(c) },
+  ec2: { iam: 'ec2', concurrency: 8, make: (c: object) => new (sdk('@aws-sdk/client-ec2') as typeof Ec2).EC2Client(c) },
+  cloudwatch: { iam: 'cloudwatch', concurrency: 8, make: (c: object) => new (sdk('@aws-sdk/client-cloudwatch') as typeof CloudWatch).CloudWatchClient(c) },
+  s3: { iam: 's3', concurrency: 16, make: (c: object) => new (sdk('@aws-sdk/client-s3') as typeof S3).S3Client(c) },
+  sagemaker: { iam: 'sagemaker', concurrency: 4, make: (c: object) => new (sdk('@aws-sdk/client-sagemaker') as typeof SageMaker).SageMakerClient(c) },
+  pricing: { iam: 'pricing', concurrency: 4, make: (c: object) => new (sdk('@aws-sdk/client-pricing') as typeof Pricing).PricingClient(c) },
+  savingsplans: {
+    iam: 'savingsplans',
+    concurrency: 2,
+    make: (c: object) => new (sdk('@aws-sdk/client-savingsplans') as typeof Savingsplans).SavingsplansClient(c),
+  },
+  sts: { iam: 'sts', concurrency: 4, make: (c: object) => new (sdk('@aws-sdk/client-sts') as typeof Sts).STSClient(c) },
+  organizations: {
+    iam: 'organizations',
+    concurrency: 2,
+    make: (c: object) => new (sdk('@aws-sdk/client-organizations') as typeof Organizations).OrganizationsClient(c),
+  },
 } as const;
 
 export type ServiceName = keyof typeof SERVICES;

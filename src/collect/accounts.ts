@@ -4,13 +4,11 @@ import { assumeRoleCredentials, baseCredentials } from '../aws/credentials.js';
 import { classifyAwsError } from '../aws/errors.js';
 import type { AwsSession } from '../aws/session.js';
 import { ExitCode, UserError } from '../errors.js';
-import type { CollectOptions } from './types.js';
+import { DEFAULT_ORG_ROLE, type CollectOptions } from './types.js';
 import type { Account, WarningSink } from './context.js';
 
 /** sts:GetCallerIdentity needs no permission; AssumeRole is needed only with `accounts` or --org. */
 export const IAM_ACTIONS = ['sts:AssumeRole', 'organizations:ListAccounts', 'ec2:DescribeRegions'] as const;
-
-export const DEFAULT_ORG_ROLE = 'OrganizationAccountAccessRole';
 
 /**
  * Who to audit: the caller's own account; or the accounts in mlcost.config.yaml, each through its

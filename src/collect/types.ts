@@ -1,6 +1,9 @@
 import type { Config } from '../config/schema.js';
 import type { CollectProgressEvent } from './progress.js';
 
+/** The role --org assumes in member accounts; here, not in accounts.ts, so flag help never loads the SDK. */
+export const DEFAULT_ORG_ROLE = 'OrganizationAccountAccessRole';
+
 /** What a live collection needs; filled from flags and mlcost.config.yaml by the commands. */
 export interface CollectOptions {
   config: Config;

@@ -1,19 +1,20 @@
 import { fileURLToPath } from 'node:url';
 import { Flags } from '@oclif/core';
-import { awsFlags, type AwsFlagValues } from '../aws/flags.js';
 import { BaseCommand } from '../base-command.js';
-import { collectForCommand } from '../collect/live.js';
+import { awsFlags, refuseLiveOnlyFlags, type AwsFlagValues } from '../cli/aws-flags.js';
+import { wantsColor } from '../cli/color.js';
+import { chosenFormat, configFlag, jsonFlag, outFlag, outputFlag, rulesFlag } from '../cli/flags.js';
+import { checkOutWritable } from '../cli/out-file.js';
+import { outputWidth } from '../cli/width.js';
 import { loadConfig } from '../config/load.js';
 import { ExitCode } from '../errors.js';
-import { readBilledRates } from '../billing/billed-rates.js';
 import { applyBilledRates } from '../engine/billed-rates.js';
 import { evaluate } from '../engine/evaluate.js';
 import { failOnSeverity } from '../gate/severity.js';
 import { filterFindings } from '../engine/filter.js';
 import { SEVERITIES, type AuditResult, type Severity } from '../engine/result.js';
 import { loadRules } from '../engine/rules/load.js';
-import { OUTPUT_FORMATS, renderChunks, type OutputFormat } from '../render/index.js';
-import { wantsColor } from '../render/color.js';
+import { OUTPUT_FORMATS, renderChunks } from '../render/index.js';
 import { readSnapshot } from '../snapshot/io.js';
 import type { Snapshot } from '../snapshot/schema.js';
 
@@ -22,79 +23,89 @@ export const DEMO_SNAPSHOT = fileURLToPath(new URL('../../fixtures/demo/snapshot
 export default class Audit extends BaseCommand {
   static override description = 'Find waste in AWS (read-only), a saved Snapshot or the demo, and price every fix.';
 
+  static override exitCodes = [ExitCode.ok, ExitCode.gateFailed, ExitCode.usage, ExitCode.partialData, ExitCode.internal];
+
   static override examples = [
     '<%= config.bin %> audit --demo',
     '<%= config.bin %> audit --regions us-east-1,us-west-2 --lookback 30d',
-    '<%= config.bin %> audit --snapshot snapshot.json --output json > audit.json',
+    '<%= config.bin %> audit --snapshot snapshot.json --json > audit.json',
     '<%= config.bin %> audit --demo --severity high --min-savings 100',
+    '<%= config.bin %> audit --regions us-east-1 --quiet --out audit.html --output html',
   ];
 
   static override flags = {
     ...awsFlags,
-    demo: Flags.boolean({ description: 'Audit the embedded demo Snapshot (no AWS account needed).', exclusive: ['snapshot'] }),
-    snapshot: Flags.string({ description: 'Audit a Snapshot file written by `mlcost collect`.', exclusive: ['demo'] }),
-    output: Flags.string({ char: 'o', description: 'Output format.', options: OUTPUT_FORMATS, default: 'table' }),
-    out: Flags.string({ description: 'Write the output to this file instead of stdout.' }),
+    demo: Flags.boolean({
+      description: 'Audit the embedded demo Snapshot (no AWS account needed); the live-read AWS flags are refused.',
+      exclusive: ['snapshot'],
+    }),
+    snapshot: Flags.string({ description: 'Audit a Snapshot file written by `mlcost collect`; the live-read AWS flags are refused.', exclusive: ['demo'] }),
+    output: outputFlag(OUTPUT_FORMATS, 'table'),
+    json: jsonFlag,
+    out: outFlag('Write the output to this file instead of stdout (checked writable before AWS is read).'),
     'min-savings': Flags.integer({ description: 'Only report findings saving at least this many USD per month.', min: 0 }),
     severity: Flags.string({ description: 'Only report findings at or above this severity.', options: [...SEVERITIES] }),
     'fail-on': Flags.string({ description: 'Exit 1 when any reported finding is at or above this severity.', options: [...SEVERITIES] }),
     limit: Flags.integer({ description: 'Most findings the table shows, largest savings first (0: all).', default: 50, min: 0 }),
-    rules: Flags.string({ description: 'Extra rule directory (repeatable).', multiple: true }),
+    rules: rulesFlag,
     billing: Flags.string({
       description: 'CUR 2.0 or FOCUS files (paths, globs, s3:// prefixes): price EC2 findings with the rates actually billed.',
       multiple: true,
     }),
-    config: Flags.string({ char: 'c', description: 'Config file (default: ./mlcost.config.yaml when present).' }),
+    config: configFlag,
   };
 
   async run(): Promise<void> {
     const { flags } = await this.parse(Audit);
+    const live = !flags.demo && flags.snapshot === undefined;
+    if (!live) refuseLiveOnlyFlags(flags, flags.demo ? '--demo' : '--snapshot', (flags.billing?.length ?? 0) > 0);
+    if (flags.out !== undefined) await checkOutWritable(flags.out);
     const { config } = await loadConfig(flags.config);
     const rules = await loadRules({
       directories: [...config.rules.directories, ...(flags.rules ?? [])],
       disable: config.rules.disable,
       params: config.rules.params,
     });
-    const live = !flags.demo && flags.snapshot === undefined;
+    // Live collection (the AWS SDK) and billing (DuckDB) load only when used: audit --demo needs neither.
     const { snapshot, partial } = live
-      ? await collectForCommand(flags, config)
+      ? await (await import('../cli/live-collect.js')).collectForCommand(flags, config, this.stderr)
       : { snapshot: await readSnapshot(flags.demo ? DEMO_SNAPSHOT : flags.snapshot!), partial: false };
     const evaluated = evaluate(snapshot, { rules, config });
     // Rules that failed on some resources: on stderr whatever the output format (json included).
-    for (const w of evaluated.warnings) if (w.code === 'rule-error') process.stderr.write(`mlcost: warning: ${w.message}\n`);
+    for (const w of evaluated.warnings) if (w.code === 'rule-error') this.stderr.warn(`mlcost: warning: ${w.message}`);
     const full = flags.billing?.length ? await this.withBilledRates(evaluated, snapshot, flags.billing, flags) : evaluated;
     const result = filterFindings(full, {
       ...(flags['min-savings'] !== undefined ? { minSavings: flags['min-savings'] } : {}),
       ...(flags.severity !== undefined ? { severity: flags.severity as Severity } : {}),
     });
-    const format = flags.output as OutputFormat;
+    const format = chosenFormat(flags);
     const chunks = (): Iterable<string> =>
       renderChunks(format, result, {
         color: format === 'table' && flags.out === undefined && wantsColor(process.stdout, process.env),
-        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- @types/node says number; it is undefined when stdout is not a TTY
-        width: process.stdout.columns ?? 160,
+        width: outputWidth(process.stdout),
         limit: flags.limit,
       });
     if (flags.out !== undefined) {
       await this.saveChunks(flags.out, chunks);
-      process.stderr.write(`wrote ${format} report to ${flags.out}\n`);
+      this.stderr.info(`wrote ${format} report to ${flags.out}`);
     } else {
       await this.emitChunks(chunks());
     }
     if (partial) {
-      process.stderr.write('mlcost: partial data (see warnings above); exiting 3\n');
+      this.stderr.warn('mlcost: partial data (see warnings above); exiting 3');
       this.exit(ExitCode.partialData);
     }
     if (flags['fail-on'] !== undefined) {
       const gate = failOnSeverity(result, flags['fail-on'] as Severity);
       if (gate.failed) {
-        process.stderr.write(`mlcost: ${gate.message}\n`);
+        this.stderr.warn(`mlcost: ${gate.message}`);
         this.exit(ExitCode.gateFailed);
       }
     }
   }
 
   private async withBilledRates(result: AuditResult, snapshot: Snapshot, paths: string[], flags: AwsFlagValues): Promise<AuditResult> {
+    const { readBilledRates } = await import('../billing/billed-rates.js');
     const rates = await readBilledRates(paths, {
       aws: {
         ...(flags.profile !== undefined ? { profile: flags.profile } : {}),

@@ -1,37 +1,43 @@
 import { Flags } from '@oclif/core';
-import { awsFlags } from '../aws/flags.js';
 import { BaseCommand } from '../base-command.js';
-import { collectForCommand } from '../collect/live.js';
+import { awsFlags } from '../cli/aws-flags.js';
+import { configFlag } from '../cli/flags.js';
+import { collectForCommand } from '../cli/live-collect.js';
+import { checkOutWritable } from '../cli/out-file.js';
 import { loadConfig } from '../config/load.js';
 import { ExitCode } from '../errors.js';
 import { writeSnapshot } from '../snapshot/io.js';
 
 export default class Collect extends BaseCommand {
-  static override description = 'Read an AWS account (read-only) and write a Snapshot for `mlcost audit --snapshot`.';
+  static override description =
+    'Read an AWS account (read-only) and write a Snapshot for `mlcost audit --snapshot`. The --out file is checked writable before AWS is read.';
+
+  static override exitCodes = [ExitCode.ok, ExitCode.usage, ExitCode.partialData, ExitCode.internal];
 
   static override examples = [
     '<%= config.bin %> collect --out snapshot.json',
     '<%= config.bin %> collect --regions us-east-1,us-west-2 --lookback 30d --out snapshot.json',
-    'AWS_ENDPOINT_URL=http://127.0.0.1:5000 <%= config.bin %> collect --region us-east-1 --out snapshot.json',
+    'AWS_ENDPOINT_URL=http://127.0.0.1:5000 <%= config.bin %> collect --region us-east-1 --out snapshot.json --quiet',
   ];
 
   static override flags = {
     ...awsFlags,
-    out: Flags.string({ char: 'o', description: 'Snapshot file to write.', required: true }),
-    config: Flags.string({ char: 'c', description: 'Config file (default: ./mlcost.config.yaml when present).' }),
+    out: Flags.string({ description: 'Snapshot file to write.', required: true, helpValue: 'FILE' }),
+    config: configFlag,
   };
 
   async run(): Promise<void> {
     const { flags } = await this.parse(Collect);
+    await checkOutWritable(flags.out);
     const { config } = await loadConfig(flags.config);
-    const { snapshot, partial } = await collectForCommand(flags, config);
+    const { snapshot, partial } = await collectForCommand(flags, config, this.stderr);
     await writeSnapshot(flags.out, snapshot);
     const r = snapshot.resources;
-    process.stderr.write(
-      `mlcost: wrote ${flags.out}: ${r.ec2Instances.length} instances, ${r.ebsVolumes.length} volumes, ${r.s3Buckets.length} buckets, ${r.sagemakerEndpoints.length} endpoints in ${snapshot.scope.regions.length} region(s), ${snapshot.warnings.length} warning(s)\n`,
+    this.stderr.info(
+      `mlcost: wrote ${flags.out}: ${r.ec2Instances.length} instances, ${r.ebsVolumes.length} volumes, ${r.s3Buckets.length} buckets, ${r.sagemakerEndpoints.length} endpoints in ${snapshot.scope.regions.length} region(s), ${snapshot.warnings.length} warning(s)`,
     );
     if (partial) {
-      process.stderr.write('mlcost: partial data (see warnings above); exiting 3\n');
+      this.stderr.warn('mlcost: partial data (see warnings above); exiting 3');
       this.exit(ExitCode.partialData);
     }
   }

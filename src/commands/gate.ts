@@ -1,22 +1,26 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
+import { chosenFormat, jsonFlag, outputFlag } from '../cli/flags.js';
 import { ExitCode, UserError } from '../errors.js';
 import { SEVERITIES, type Severity } from '../engine/result.js';
 import { writeCiFiles } from '../gate/ci-files.js';
 import { evaluateGate } from '../gate/evaluate.js';
 import { readGateInput } from '../gate/inputs.js';
 import { githubAnnotations } from '../gate/output/annotations.js';
-import { GATE_OUTPUTS, GATE_OUTPUT_FORMATS, type GateOutputFormat } from '../gate/output/index.js';
+import { GATE_OUTPUTS, GATE_OUTPUT_FORMATS } from '../gate/output/index.js';
 import { brokenChecks } from '../gate/verdict.js';
 
 export default class Gate extends BaseCommand {
   static override description = 'Compare an audit result with a baseline and hold it to a budget file; exit 1 when a budget is broken.';
+
+  static override exitCodes = [ExitCode.ok, ExitCode.gateFailed, ExitCode.usage, ExitCode.internal];
 
   static override examples = [
     '<%= config.bin %> gate --current audit.json --baseline main-audit.json --budget mlcost.budget.yaml',
     '<%= config.bin %> gate --current audit.json --baseline main-audit.json --fail-on-new high',
     '<%= config.bin %> gate --current audit.json --budget mlcost.budget.yaml --summary gate.md --junit gate.xml',
     '<%= config.bin %> gate --current audit.json --budget mlcost.budget.yaml --spend spend.json',
+    '<%= config.bin %> gate --current audit.json --baseline main-audit.json --json > verdict.json',
   ];
 
   static override flags = {
@@ -31,7 +35,8 @@ export default class Gate extends BaseCommand {
     }),
     summary: Flags.string({ description: 'Also write the Markdown summary to this file (e.g. for a PR comment).' }),
     junit: Flags.string({ description: 'Also write a JUnit XML report, one test case per budget.' }),
-    output: Flags.string({ char: 'o', description: 'Output format on stdout.', options: GATE_OUTPUT_FORMATS, default: 'text' }),
+    output: outputFlag(GATE_OUTPUT_FORMATS, 'text', 'Output format on stdout.'),
+    json: jsonFlag,
   };
 
   async run(): Promise<void> {
@@ -51,19 +56,19 @@ export default class Gate extends BaseCommand {
     );
     const verdict = evaluateGate(input);
     if (input.spend && !input.budget?.loaded.budget.spend) {
-      process.stderr.write(`mlcost: warning: ${input.spend.file} is not checked: the budget has no \`spend\` limits\n`);
+      this.stderr.warn(`mlcost: warning: ${input.spend.file} is not checked: the budget has no \`spend\` limits`);
     }
-    this.emit(GATE_OUTPUTS[flags.output as GateOutputFormat](verdict));
+    await this.emit(GATE_OUTPUTS[chosenFormat(flags)](verdict));
     await writeCiFiles(verdict, {
       ...(flags.summary !== undefined ? { summary: flags.summary } : {}),
       ...(flags.junit !== undefined ? { junit: flags.junit } : {}),
       ...(process.env['GITHUB_STEP_SUMMARY'] ? { githubStepSummary: process.env['GITHUB_STEP_SUMMARY'] } : {}),
     });
     // The runner reads workflow commands from stderr too; stdout stays the requested output (e.g. JSON).
-    for (const line of githubAnnotations(verdict, process.env)) process.stderr.write(`${line}\n`);
+    for (const line of githubAnnotations(verdict, process.env)) this.stderr.warn(line);
     const broken = brokenChecks(verdict);
     if (broken.length) {
-      process.stderr.write(`mlcost: gate failed: ${broken.length} budget(s) broken: ${broken.map((c) => c.id).join(', ')}\n`);
+      this.stderr.warn(`mlcost: gate failed: ${broken.length} budget(s) broken: ${broken.map((c) => c.id).join(', ')}`);
       this.exit(ExitCode.gateFailed);
     }
   }

@@ -1,13 +1,12 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
+import { awsAccessFlags } from '../cli/aws-flags.js';
+import { chosenFormat, configFlag, jsonFlag, outputFlag } from '../cli/flags.js';
 import type { AthenaSettings } from '../billing/athena-engine.js';
-import { costExplorerSpendReport } from '../billing/costexplorer-spend.js';
-import { fileSpendReport } from '../billing/file-spend.js';
 import { DIMENSIONS, type Dimension } from '../billing/model.js';
 import { parseLast } from '../billing/period.js';
-import { SPEND_FORMATS, SPEND_RENDERERS, type SpendFormat } from '../billing/render/index.js';
+import { SPEND_FORMATS, SPEND_RENDERERS } from '../billing/render/index.js';
 import type { SpendReport } from '../billing/report.js';
-import { defaultCacheDir } from '../billing/costexplorer.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { UserError } from '../errors.js';
@@ -19,7 +18,7 @@ export default class Spend extends BaseCommand {
 
   static override examples = [
     '<%= config.bin %> spend --source cur ./exports/*.parquet --by service,team --last 30d',
-    '<%= config.bin %> spend --source focus s3://bucket/focus/ --by account --output json',
+    '<%= config.bin %> spend --source focus s3://bucket/focus/ --by account --json',
     '<%= config.bin %> spend --source cost-explorer --by service --last 8w',
     '<%= config.bin %> spend --source cur --engine athena --database cur --table cur2 --workgroup finops',
     '<%= config.bin %> spend --source cur ./exports/ --by instance-type --snapshot snapshot.json',
@@ -37,13 +36,16 @@ export default class Spend extends BaseCommand {
     table: Flags.string({ description: 'Athena table (default: billing.athena.table).' }),
     workgroup: Flags.string({ description: 'Athena workgroup (default: billing.athena.workgroup).' }),
     'output-location': Flags.string({ description: 'Athena query results location, s3://… (default: billing.athena.outputLocation or the workgroup’s).' }),
-    output: Flags.string({ char: 'o', description: 'Output format.', options: SPEND_FORMATS, default: 'table' }),
+    output: outputFlag(SPEND_FORMATS, 'table'),
+    json: jsonFlag,
     snapshot: Flags.string({ description: 'Snapshot with GPU utilisation, for the idle share of GPU hours.' }),
     cache: Flags.boolean({ description: 'Reuse Cost Explorer pages fetched in the last 6 hours.', default: true, allowNo: true }),
-    'endpoint-url': Flags.string({ description: 'AWS endpoint override (e.g. a local emulator); AWS_ENDPOINT_URL also works.' }),
-    profile: Flags.string({ description: 'AWS profile.' }),
-    region: Flags.string({ description: 'AWS region for Athena and S3.' }),
-    config: Flags.string({ char: 'c', description: 'Config file (default: ./mlcost.config.yaml when present).' }),
+    ...awsAccessFlags,
+    region: Flags.string({
+      description: 'AWS region for Athena and S3 (default: billing.athena.region, else AWS_REGION or the profile region).',
+      helpGroup: 'AWS',
+    }),
+    config: configFlag,
   };
 
   async run(): Promise<void> {
@@ -60,18 +62,24 @@ export default class Spend extends BaseCommand {
       ...(flags['endpoint-url'] !== undefined ? { endpointUrl: flags['endpoint-url'] } : {}),
     };
     const snapshot = flags.snapshot !== undefined ? await readSnapshot(flags.snapshot) : undefined;
-    const notify = (line: string): void => void process.stderr.write(`${line}\n`);
+    const notify = (line: string): void => {
+      this.stderr.info(line);
+    };
     const common = { by, ...(lastDays !== undefined ? { lastDays } : {}), aws, ...(snapshot ? { snapshot } : {}), now: new Date(), notify };
     let report: SpendReport;
+    // Each source loads its engine (the AWS SDK, DuckDB) only when it is the one asked for.
     if (flags.source === 'cost-explorer') {
       if (paths.length > 0) throw new UserError('--source cost-explorer reads from the Cost Explorer API; drop the file paths');
+      const { costExplorerSpendReport } = await import('../billing/costexplorer-spend.js');
+      const { defaultCacheDir } = await import('../billing/costexplorer.js');
       report = await costExplorerSpendReport({ ...common, teamKey: teamKeys[0] ?? 'team', ...(flags.cache ? { cacheDir: defaultCacheDir() } : {}) });
     } else {
       const engine = flags.engine === 'athena' ? 'athena' : 'duckdb';
       const athena = engine === 'athena' ? athenaSettings(flags, config) : undefined;
+      const { fileSpendReport } = await import('../billing/file-spend.js');
       report = await fileSpendReport({ ...common, source: flags.source === 'focus' ? 'focus' : 'cur', paths, engine, teamKeys, ...(athena ? { athena } : {}) });
     }
-    this.emit(SPEND_RENDERERS[flags.output as SpendFormat](report));
+    await this.emit(SPEND_RENDERERS[chosenFormat(flags)](report));
   }
 }
 

@@ -1,5 +1,5 @@
-import Handlebars from 'handlebars';
 import { UserError, errorMessage } from '../errors.js';
+import { handlebars } from '../render/report/handlebars.js';
 import type { ReportView } from '../render/report/view.js';
 
 /**
@@ -21,7 +21,7 @@ export function renderSubject(template: string, view: ReportView): string {
   };
   let text: string;
   try {
-    text = Handlebars.compile(template, { noEscape: true, strict: true })(fields);
+    text = handlebars().compile(template, { noEscape: true, strict: true })(fields);
   } catch (err) {
     throw new UserError(`email.subject in mlcost.config.yaml: ${oneLine(errorMessage(err))} (fields: ${SUBJECT_FIELDS.join(', ')})`);
   }

@@ -28,7 +28,7 @@ function header(v: ReportView): string {
     '',
     `**${mdText(h.monthlySavings)}/month** of savings found in **${mdText(h.monthlyCost)}/month** of spend in scope (${h.share}), across ${h.findingCount} recommended move(s).` +
       (h.unpriced ? ` ${h.unpriced} resource(s) are not fully priced and not counted.` : ''),
-    ...(h.notPriced.count ? ['', `**${h.notPriced.line}:** ${h.notPriced.reasons.map(mdText).join('; ')}`] : []),
+    ...(h.notPriced.count ? ['', `**${h.notPriced.line}:** ${h.notPriced.reasons.map((r) => mdText(r)).join('; ')}`] : []),
     '',
     `Accounts ${mdText(v.scope.accounts)} · regions ${mdText(v.scope.regions)} · lookback ${mdText(v.scope.lookback)} · source ${mdText(v.scope.source)}`,
     '',
@@ -117,7 +117,7 @@ function findings(v: ReportView, budget: number): string {
   }
   const omitted = v.findings.length - rows.length;
   const note = omitted
-    ? `\n_Showing the ${rows.length} largest of ${v.findings.length} findings to fit a GitHub comment; \`mlcost report RESULT.json --format csv\` lists all of them._\n`
+    ? `\n_Showing the ${rows.length} largest of ${v.findings.length} findings to fit a GitHub comment; \`mlcost report RESULT.json --output csv\` lists all of them._\n`
     : '';
   const table = [...headRows, ...rows].join('\n');
   const body =

@@ -2,7 +2,7 @@ import type { SavedSpendReport } from '../billing/report-read.js';
 import type { AuditResult } from '../engine/result.js';
 
 export interface RenderOptions {
-  /** Colours and terminal width apply only to the table, where colour is wanted (render/color.ts). */
+  /** Colours and terminal width apply only to the table, where colour is wanted (src/cli/color.ts). */
   color: boolean;
   /** Terminal columns for the table; other formats ignore it. */
   width?: number;

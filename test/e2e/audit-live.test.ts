@@ -34,6 +34,18 @@ describe('mlcost audit against a live AWS API (moto_server)', () => {
     expect(r.stderr).toMatch(/AWS API calls \(.*ec2 \d+/);
   });
 
+  it('--quiet drops the API-usage summary and keeps every warning', async () => {
+    const args = ['audit', '--region', 'us-east-1', '--prices', 'live', '--output', 'json'];
+    const [loud, quiet] = await Promise.all([runCli(args, { env: env() }), runCli([...args, '--quiet'], { env: env() })]);
+    const usage = (line: string) => /^mlcost: \d+ AWS API calls/.test(line);
+    const loudLines = loud.stderr.trim().split('\n');
+    expect(loudLines.filter(usage)).toHaveLength(1);
+    // moto has no Pricing API: --prices live falls back with a warning (and exit 3), which --quiet must not hide.
+    expect(loudLines.some((l) => l.startsWith('mlcost: warning:'))).toBe(true);
+    expect(quiet.stderr.trim().split('\n')).toEqual(loudLines.filter((l) => !usage(l)));
+    expect(quiet.code).toBe(loud.code);
+  });
+
   it('--endpoint-url wins over the environment', async () => {
     const r = await runCli(['audit', '--region', 'us-east-1', '--prices', 'embedded', '--endpoint-url', moto.endpoint, '--output', 'json'], {
       env: { ...env(), AWS_ENDPOINT_URL: 'http://127.0.0.1:9' },

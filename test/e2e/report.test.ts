@@ -21,8 +21,8 @@ describe('mlcost report (built CLI)', () => {
     ['markdown', /^## mlcost report, 2026-11-27/],
     ['csv', /^id,rule_id,title,/],
     ['html', /^<!doctype html>/],
-  ])('--format %s prints that format on stdout and nothing on stderr', async (format, pattern) => {
-    const r = await runCli(['report', RESULT, '--format', format]);
+  ])('--output %s prints that format on stdout and nothing on stderr', async (format, pattern) => {
+    const r = await runCli(['report', RESULT, '--output', format]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(pattern);
     expect(r.stderr).toBe('');
@@ -31,14 +31,14 @@ describe('mlcost report (built CLI)', () => {
   it('renders a saved result exactly as the renderer does (audit --output json | report)', async () => {
     const json = join(tmp, 'demo.json');
     expect((await runCli(['audit', '--demo', '--output', 'json', '--out', json])).code).toBe(0);
-    const r = await runCli(['report', json, '--format', 'markdown']);
+    const r = await runCli(['report', json, '--output', 'markdown']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('### Do these first');
   });
 
   it('--previous adds the week-over-week view; --out writes the file and says where', async () => {
     const out = join(tmp, 'weekly.md');
-    const r = await runCli(['report', RESULT, '--previous', PREVIOUS, '--format', 'markdown', '--out', out]);
+    const r = await runCli(['report', RESULT, '--previous', PREVIOUS, '--output', 'markdown', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`wrote markdown report to ${out}\n`);
@@ -48,7 +48,7 @@ describe('mlcost report (built CLI)', () => {
   });
 
   it('--spend adds the billed spend trend; a file that is not a spend report is one line, exit 2', async () => {
-    const r = await runCli(['report', RESULT, '--spend', join(ROOT, 'fixtures', 'billing', 'spend-by-team.json'), '--format', 'markdown']);
+    const r = await runCli(['report', RESULT, '--spend', join(ROOT, 'fixtures', 'billing', 'spend-by-team.json'), '--output', 'markdown']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('### Billed spend, 2026-09-01 to 2026-10-31, 61 days');
     expect(r.stdout).toContain('**\\$18,952** effective; last 7 days +\\$6,000 (\\$8,649 against \\$2,649, +226.5%)');
@@ -59,14 +59,14 @@ describe('mlcost report (built CLI)', () => {
   });
 
   it('an unknown format: one line, exit 2', async () => {
-    const r = await runCli(['report', RESULT, '--format', 'pdf']);
+    const r = await runCli(['report', RESULT, '--output', 'pdf']);
     expect(r.code).toBe(2);
-    expectOneLineError(r.stderr, /^mlcost: Expected --format=pdf to be one of: table, json, markdown, csv, html/);
+    expectOneLineError(r.stderr, /^mlcost: Expected --output=pdf to be one of: table, json, markdown, csv, html/);
   });
 
   it('--out a file that cannot be written: one line, exit 2', async () => {
     const out = join(tmp, 'no-such-dir', 'report.html');
-    const r = await runCli(['report', RESULT, '--format', 'html', '--out', out]);
+    const r = await runCli(['report', RESULT, '--output', 'html', '--out', out]);
     expect(r.code).toBe(2);
     expectOneLineError(r.stderr, new RegExp(`^mlcost: ${out.replace(/[.]/g, '\\.')}: cannot write output \\(ENOENT: no such file or directory`));
   });
@@ -77,7 +77,7 @@ describe('mlcost report (built CLI)', () => {
     expectOneLineError(missing.stderr, /^mlcost: .*nope\.json: cannot read audit result/);
     const bad = join(tmp, 'bad.json');
     writeFileSync(bad, JSON.stringify({ schemaVersion: 1, findings: 'x' }));
-    const invalid = await runCli(['report', bad, '--format', 'html']);
+    const invalid = await runCli(['report', bad, '--output', 'html']);
     expect(invalid.code).toBe(2);
     expectOneLineError(invalid.stderr, /^mlcost: .*bad\.json: invalid audit result/);
     expect(invalid.stdout).toBe('');

@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
+import { expect } from 'vitest';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -17,27 +18,41 @@ export function ensureBuilt(): void {
   if (r.status !== 0) throw new Error('npm run build failed');
 }
 
+/** A user-facing error is exactly one line on stderr, no stack trace. */
+export function expectOneLineError(stderr: string, pattern: RegExp): void {
+  const lines = stderr.trim().split('\n');
+  expect(lines, stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(pattern);
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
 /**
  * Runs the built CLI as a user does: a child process, no TTY, its own env. `closeStdout` closes the
- * reading end of its stdout at once, as `| head` does once it has read enough.
+ * reading end of its stdout at once, as `| head` does once it has read enough; `stdoutFile` sends
+ * stdout to a file, as `> FILE` does (`/dev/full` for a full disk).
  */
-export function runCli(args: string[], opts: { env?: Record<string, string>; cwd?: string; input?: string; closeStdout?: boolean } = {}): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  opts: { env?: Record<string, string>; cwd?: string; input?: string; closeStdout?: boolean; stdoutFile?: string } = {},
+): Promise<CliRun> {
   ensureBuilt();
   return new Promise((resolve, reject) => {
+    const fileOut = opts.stdoutFile !== undefined ? openSync(opts.stdoutFile, 'w') : undefined;
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'run.js'), ...args], {
       cwd: opts.cwd ?? ROOT,
       env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', NO_COLOR: '1', ...opts.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: ['pipe', fileOut ?? 'pipe', 'pipe'],
     });
+    if (fileOut !== undefined) closeSync(fileOut);
     let stdout = '';
     let stderr = '';
-    if (opts.closeStdout) child.stdout.destroy();
-    else child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    if (opts.closeStdout) child.stdout?.destroy();
+    else child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
       resolve({ code, stdout, stderr });
     });
-    child.stdin.end(opts.input ?? '');
+    child.stdin?.end(opts.input ?? '');
   });
 }

@@ -43,7 +43,7 @@ describe('mlcost collect (CLI)', () => {
   });
 
   it('--endpoint-url wins over AWS_ENDPOINT_URL', async () => {
-    const r = await mlcost(['collect', '-o', 'flag.json', '--region', 'us-east-1', '--prices', 'embedded', '--endpoint-url', moto.endpoint], {
+    const r = await mlcost(['collect', '--out', 'flag.json', '--region', 'us-east-1', '--prices', 'embedded', '--endpoint-url', moto.endpoint], {
       ...creds,
       AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
     });
@@ -53,7 +53,7 @@ describe('mlcost collect (CLI)', () => {
 
   it('--strict: a denied region still writes what was read, warns with region and account, exits 3', async () => {
     const r = await mlcost(
-      ['collect', '-o', 'partial.json', '--regions', 'us-east-1,eu-west-1', '--prices', 'embedded', '--strict', '--endpoint-url', proxy.url],
+      ['collect', '--out', 'partial.json', '--regions', 'us-east-1,eu-west-1', '--prices', 'embedded', '--strict', '--endpoint-url', proxy.url],
       creds,
     );
     expect(r.code).toBe(3);
@@ -64,7 +64,7 @@ describe('mlcost collect (CLI)', () => {
   });
 
   it('no credentials: one line pointing to --demo, exit 2, no file', async () => {
-    const r = await mlcost(['collect', '-o', 'none.json', '--region', 'us-east-1', '--endpoint-url', moto.endpoint]);
+    const r = await mlcost(['collect', '--out', 'none.json', '--region', 'us-east-1', '--endpoint-url', moto.endpoint]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
     expect(r.stderr).toMatch(/^mlcost: no AWS credentials found .*mlcost audit --demo/);
@@ -72,10 +72,10 @@ describe('mlcost collect (CLI)', () => {
   });
 
   it('bad flags are one-line usage errors (exit 2)', async () => {
-    const bad = await mlcost(['collect', '-o', 'x.json', '--lookback', '2y'], creds);
+    const bad = await mlcost(['collect', '--out', 'x.json', '--lookback', '2y'], creds);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim()).toBe('mlcost: --lookback: "2y" is not a window of 1 to 455 days (e.g. 14d, 30d, 4w)');
-    const region = await mlcost(['collect', '-o', 'x.json', '--regions', 'us-east-1,moon-1'], creds);
+    const region = await mlcost(['collect', '--out', 'x.json', '--regions', 'us-east-1,moon-1'], creds);
     expect(region.code).toBe(2);
     expect(region.stderr.trim()).toMatch(/^mlcost: --region\(s\): "moon-1" is not an AWS region name/);
   });

@@ -138,7 +138,7 @@ describe('weekly email over real SMTP (loopback)', () => {
     });
     const dir = mkdtempSync(join(tmpdir(), 'mlcost-mail-'));
     const out = join(dir, 'weekly.html');
-    const r = await runCli(['report', RESULT, '--email', '--format', 'html', '--out', out, '--config', config(dir, closed.port)], {
+    const r = await runCli(['report', RESULT, '--email', '--output', 'html', '--out', out, '--config', config(dir, closed.port)], {
       cwd: dir,
       env: { MLCOST_SMTP_PASSWORD: PASSWORD },
     });

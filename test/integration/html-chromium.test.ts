@@ -32,7 +32,7 @@ describe('HTML report in headless Chromium', () => {
 
   beforeAll(async () => {
     file = join(mkdtempSync(join(tmpdir(), 'mlcost-html-')), 'report.html');
-    const r = await runCli(['report', RESULT, '--previous', PREVIOUS, '--spend', SPEND, '--format', 'html', '--out', file]);
+    const r = await runCli(['report', RESULT, '--previous', PREVIOUS, '--spend', SPEND, '--output', 'html', '--out', file]);
     expect(r.code, r.stderr).toBe(0);
     if (!installed) return;
     browser = await chromium.launch({

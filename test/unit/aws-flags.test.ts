@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiCallCounter } from '../../src/aws/counter.js';
 import { estimateApiCostUsd } from '../../src/aws/cost.js';
 import { classifyAwsError } from '../../src/aws/errors.js';
-import { collectOptionsFromFlags, parseLookback } from '../../src/aws/flags.js';
+import { collectOptionsFromFlags, parseLookback } from '../../src/cli/aws-flags.js';
 import { ConfigSchema } from '../../src/config/schema.js';
 import { UserError } from '../../src/errors.js';
 

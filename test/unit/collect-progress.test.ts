@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AwsCallEvent } from '../../src/aws/session.js';
 import { ProgressModel, type CollectProgressEvent } from '../../src/collect/progress.js';
-import { LiveProgress, wantsLiveProgress, type DisplayStream } from '../../src/collect/progress-display.js';
-import { wantsColor } from '../../src/render/color.js';
-import { renderFrame, type FrameOptions } from '../../src/collect/progress-render.js';
+import { LiveProgress, wantsLiveProgress, type DisplayStream } from '../../src/cli/progress-display.js';
+import { wantsColor } from '../../src/cli/color.js';
+import { renderFrame, type FrameOptions } from '../../src/cli/progress-render.js';
 
 /** The live display's frames, rendered as strings from events, without a terminal. */
 const T0 = Date.parse('2026-11-23T10:00:00Z');

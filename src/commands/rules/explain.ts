@@ -1,5 +1,6 @@
-import { Args, Flags } from '@oclif/core';
+import { Args } from '@oclif/core';
 import { BaseCommand } from '../../base-command.js';
+import { chosenFormat, configFlag, jsonFlag, outputFlag, rulesFlag } from '../../cli/flags.js';
 import { loadConfig } from '../../config/load.js';
 import { UserError } from '../../errors.js';
 import { ruleExplainText, ruleJson } from '../../engine/rules/docs.js';
@@ -9,14 +10,15 @@ export default class RulesExplain extends BaseCommand {
   static override description =
     "Show one rule's documentation: why it matters, the evidence it uses, the risk, how to act, and its params with defaults and bounds.";
 
-  static override examples = ['<%= config.bin %> rules explain idle-gpu-instance', '<%= config.bin %> rules explain use-spot --output json'];
+  static override examples = ['<%= config.bin %> rules explain idle-gpu-instance', '<%= config.bin %> rules explain use-spot --json'];
 
   static override args = { id: Args.string({ description: 'Rule id (see `mlcost rules list`).' }) };
 
   static override flags = {
-    rules: Flags.string({ description: 'Extra rule directory (repeatable).', multiple: true }),
-    config: Flags.string({ char: 'c', description: 'Config file (default: ./mlcost.config.yaml when present).' }),
-    output: Flags.string({ char: 'o', description: 'Output format.', options: ['text', 'json'], default: 'text' }),
+    rules: rulesFlag,
+    config: configFlag,
+    output: outputFlag(['text', 'json'], 'text'),
+    json: jsonFlag,
   };
 
   async run(): Promise<void> {
@@ -29,6 +31,6 @@ export default class RulesExplain extends BaseCommand {
       const near = rules.map((r) => r.spec.id).filter((id) => id.includes(args.id!) || args.id!.includes(id));
       throw new UserError(`unknown rule "${args.id}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; see \`mlcost rules list\``);
     }
-    this.emit(flags.output === 'json' ? JSON.stringify(ruleJson(rule), null, 2) : ruleExplainText(rule));
+    await this.emit(chosenFormat(flags) === 'json' ? JSON.stringify(ruleJson(rule), null, 2) : ruleExplainText(rule));
   }
 }

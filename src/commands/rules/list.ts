@@ -1,5 +1,5 @@
-import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../base-command.js';
+import { chosenFormat, configFlag, jsonFlag, outputFlag, rulesFlag } from '../../cli/flags.js';
 import { loadConfig } from '../../config/load.js';
 import { ruleJson, ruleListText, ruleTableMarkdown } from '../../engine/rules/docs.js';
 import { loadRules } from '../../engine/rules/load.js';
@@ -7,12 +7,13 @@ import { loadRules } from '../../engine/rules/load.js';
 export default class RulesList extends BaseCommand {
   static override description = 'List every rule (built-in, from config and from --rules directories) with its resource, category, severity and action.';
 
-  static override examples = ['<%= config.bin %> rules list', '<%= config.bin %> rules list --rules ./my-rules --output json'];
+  static override examples = ['<%= config.bin %> rules list', '<%= config.bin %> rules list --rules ./my-rules --json'];
 
   static override flags = {
-    rules: Flags.string({ description: 'Extra rule directory (repeatable).', multiple: true }),
-    config: Flags.string({ char: 'c', description: 'Config file (default: ./mlcost.config.yaml when present).' }),
-    output: Flags.string({ char: 'o', description: 'Output format.', options: ['table', 'json', 'markdown'], default: 'table' }),
+    rules: rulesFlag,
+    config: configFlag,
+    output: outputFlag(['table', 'json', 'markdown'], 'table'),
+    json: jsonFlag,
   };
 
   async run(): Promise<void> {
@@ -21,15 +22,16 @@ export default class RulesList extends BaseCommand {
     // Disabled rules are listed too (a user looking for a rule should find it); params show the config's values.
     const rules = await loadRules({ directories: [...config.rules.directories, ...(flags.rules ?? [])], params: config.rules.params });
     const disabled = new Set(config.rules.disable);
-    if (flags.output === 'json')
-      this.emit(
+    const format = chosenFormat(flags);
+    if (format === 'json')
+      await this.emit(
         JSON.stringify(
           rules.map((r) => ({ ...ruleJson(r), disabled: disabled.has(r.spec.id) })),
           null,
           2,
         ),
       );
-    else if (flags.output === 'markdown') this.emit(ruleTableMarkdown(rules));
-    else this.emit(ruleListText(rules) + (disabled.size ? `\nDisabled in config: ${[...disabled].join(', ')}` : ''));
+    else if (format === 'markdown') await this.emit(ruleTableMarkdown(rules));
+    else await this.emit(ruleListText(rules) + (disabled.size ? `\nDisabled in config: ${[...disabled].join(', ')}` : ''));
   }
 }

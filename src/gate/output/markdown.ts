@@ -1,7 +1,7 @@
 import { teamLabel } from '../../group-labels.js';
 import type { Finding } from '../../engine/result.js';
-import { formatUsd, signedUsd } from '../../money.js';
 import { GITHUB_COMMENT_LIMIT } from '../../render/markdown.js';
+import { formatUsd, signedUsd } from '../../money.js';
 import { cleanText, guardCommandLines, neutraliseMentions } from '../../text/sanitize.js';
 import type { Delta } from '../compare.js';
 import type { BudgetCheck, Verdict } from '../verdict.js';

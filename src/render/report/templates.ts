@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import { handlebars } from './handlebars.js';
 
 /**
  * Loads a template set from templates/<set>/: `layout.hbs` plus every partial in `partials/`.
@@ -19,7 +19,7 @@ export function template(set: TemplateSet, name = 'layout', opts: { escape?: boo
   const key = `${set}/${name}/${opts.escape ?? true}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const hb = Handlebars.create();
+  const hb = handlebars().create();
   // Arithmetic on chart coordinates only (label offsets); money never passes through here.
   hb.registerHelper('add', (a: number, b: number) => Math.round((a + b) * 10) / 10);
   hb.registerHelper('sub', (a: number, b: number) => Math.round((a - b) * 10) / 10);

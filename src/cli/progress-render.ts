@@ -1,5 +1,6 @@
 import pc from 'picocolors';
-import type { LineState, ProgressModel, StepState } from './progress.js';
+import { cleanText } from '../text/sanitize.js';
+import type { LineState, ProgressModel, StepState } from '../collect/progress.js';
 
 export interface FrameOptions {
   color: boolean;
@@ -59,7 +60,7 @@ function headerLine(model: ProgressModel, o: FrameOptions, c: ReturnType<typeof 
 }
 
 function lineSegments(l: LineState, o: FrameOptions, c: ReturnType<typeof pc.createColors>): Segment[] {
-  const who = l.place === 'prices' ? 'Pricing API' : `${l.account} ${l.place}`;
+  const who = l.place === 'prices' ? 'Pricing API' : cleanText(`${l.account} ${l.place}`, 28);
   const segs: Segment[] = [{ text: `${who.padEnd(28)} ` }];
   if (l.status === 'waiting') return [...segs, { text: 'waiting', paint: c.dim }];
   for (const [name, s] of l.steps) segs.push(...stepSegments(name, s, l, o, c));
@@ -70,7 +71,7 @@ function lineSegments(l: LineState, o: FrameOptions, c: ReturnType<typeof pc.cre
 function stepSegments(name: string, s: StepState, l: LineState, o: FrameOptions, c: ReturnType<typeof pc.createColors>): Segment[] {
   const detail =
     s.status === 'failed'
-      ? ` ${s.failure ?? 'failed'}`
+      ? ` ${cleanText(s.failure ?? 'failed', 120)}`
       : s.count !== undefined
         ? ` ${s.count.toLocaleString('en-US')}`
         : s.calls > 1 && l.status !== 'done'
@@ -92,7 +93,7 @@ function pick(lines: LineState[], room: number, final: boolean): { shown: LineSt
   if (lines.length <= room) return { shown: lines, hidden: [] };
   const trouble = (l: LineState) => l.warnings > 0 || [...l.steps.values()].some((s) => s.status === 'failed');
   const rank = (l: LineState) => (final ? (trouble(l) ? 0 : 1) : l.status === 'running' ? 0 : trouble(l) ? 1 : l.status === 'done' ? 2 : 3);
-  const sorted = [...lines].sort((a, b) => rank(a) - rank(b) || b.touched - a.touched);
+  const sorted = Array.from(lines).sort((a, b) => rank(a) - rank(b) || b.touched - a.touched);
   const shown = new Set(sorted.slice(0, room - 1));
   // Keep the plan's order on screen so lines do not jump around between frames.
   return { shown: lines.filter((l) => shown.has(l)), hidden: lines.filter((l) => !shown.has(l)) };

@@ -1,17 +1,20 @@
 import { Flags } from '@oclif/core';
 import type { Config } from '../config/schema.js';
 import { UserError } from '../errors.js';
-import { DEFAULT_ORG_ROLE } from '../collect/accounts.js';
-import type { CollectOptions } from '../collect/types.js';
-import { isRegionName } from './regions.js';
+import { DEFAULT_ORG_ROLE, type CollectOptions } from '../collect/types.js';
+import { isRegionName } from '../aws/regions.js';
 
-/** Flags for reading a live AWS account; `audit` and `collect` spread them into their own. */
-export const awsFlags = {
+/** How to reach AWS: a live read uses them, and so does fetching s3:// billing files (`audit --billing`, `spend`). */
+export const awsAccessFlags = {
   profile: Flags.string({ description: 'AWS profile from ~/.aws/config (default: the standard credential chain).', helpGroup: 'AWS' }),
+  'endpoint-url': Flags.string({ description: 'Send every AWS call to this endpoint (an emulator or proxy); wins over AWS_ENDPOINT_URL.', helpGroup: 'AWS' }),
+};
+
+/** What a live read covers: with --demo or --snapshot nothing reads AWS, so none of them may be given. */
+export const liveReadFlags = {
   region: Flags.string({ description: 'Region to read (default: AWS_REGION or the profile region).', exclusive: ['regions', 'all-regions'], helpGroup: 'AWS' }),
   regions: Flags.string({ description: 'Comma-separated regions to read, e.g. us-east-1,us-west-2.', exclusive: ['region', 'all-regions'], helpGroup: 'AWS' }),
   'all-regions': Flags.boolean({ description: 'Read every region enabled for the account.', exclusive: ['region', 'regions'], helpGroup: 'AWS' }),
-  'endpoint-url': Flags.string({ description: 'Send every AWS call to this endpoint (an emulator or proxy); wins over AWS_ENDPOINT_URL.', helpGroup: 'AWS' }),
   lookback: Flags.string({ description: 'Metrics window, e.g. 7d, 14d, 30d, 4w (default: lookbackDays in the config, else 14d).', helpGroup: 'AWS' }),
   org: Flags.boolean({ description: 'Read every active account of the AWS Organization through --org-role.', helpGroup: 'AWS' }),
   'org-role': Flags.string({
@@ -25,6 +28,25 @@ export const awsFlags = {
     helpGroup: 'AWS',
   }),
 };
+
+/** Flags for reading a live AWS account; `audit` and `collect` spread them into their own. */
+export const awsFlags = { ...awsAccessFlags, ...liveReadFlags };
+
+/**
+ * A run that reads no AWS (`--demo`, `--snapshot`) refuses the live-read flags instead of ignoring
+ * them silently (a user who passes --strict or --regions expects them to mean something). --region
+ * also sets where s3:// billing files are fetched, and --profile/--endpoint-url how: with --billing
+ * those three stay meaningful.
+ */
+export function refuseLiveOnlyFlags(given: Record<string, unknown>, offlineSource: string, billing: boolean): void {
+  const meaningful = new Set(billing ? ['region', ...Object.keys(awsAccessFlags)] : []);
+  const ignored = Object.keys(awsFlags).filter((name) => given[name] !== undefined && !meaningful.has(name));
+  if (ignored.length === 0) return;
+  const names = ignored.map((n) => `--${n}`).join(', ');
+  throw new UserError(
+    `${names} ${ignored.length === 1 ? 'applies' : 'apply'} only when reading AWS live, not with ${offlineSource}; drop ${ignored.length === 1 ? 'it' : 'them'}`,
+  );
+}
 
 export interface AwsFlagValues {
   profile?: string | undefined;

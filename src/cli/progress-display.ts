@@ -1,4 +1,4 @@
-import { ProgressModel, type CollectProgressEvent } from './progress.js';
+import { ProgressModel, type CollectProgressEvent } from '../collect/progress.js';
 import { renderFrame } from './progress-render.js';
 
 /** The parts of a TTY stream the display uses; tests pass a fake. */

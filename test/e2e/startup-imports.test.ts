@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, ROOT } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'mlcost-imports-'));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+// `node --import register.mjs`: loader hooks (run on the loader thread) append every module URL the
+// process resolves to IMPORT_TRACE_OUT.
+const REGISTER = join(dir, 'register.mjs');
+writeFileSync(
+  REGISTER,
+  "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url, { data: { out: process.env.IMPORT_TRACE_OUT } });\n",
+);
+writeFileSync(
+  join(dir, 'hooks.mjs'),
+  [
+    "import { appendFileSync } from 'node:fs';",
+    'let out;',
+    'export function initialize(data) { out = data.out; }',
+    'export async function resolve(specifier, context, next) {',
+    '  const resolved = await next(specifier, context);',
+    "  appendFileSync(out, resolved.url + '\\n');",
+    '  return resolved;',
+    '}',
+  ].join('\n'),
+);
+
+/** Runs the built CLI with a loader hook and returns every module URL it resolved. */
+function importsOf(args: string[]): string[] {
+  ensureBuilt();
+  const out = join(dir, `${args.join('_').replace(/\W/g, '')}.txt`);
+  const r = spawnSync(process.execPath, ['--import', REGISTER, join(ROOT, 'bin', 'run.js'), ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env['PATH'] ?? '', HOME: dir, NO_COLOR: '1', IMPORT_TRACE_OUT: out, AWS_REGION: 'us-east-1' },
+    encoding: 'utf8',
+  });
+  expect(r.status, r.stderr).toBe(0);
+  return readFileSync(out, 'utf8').split('\n').filter(Boolean);
+}
+
+const packages = (urls: string[]): Set<string> => new Set(urls.flatMap((u) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1] ?? []));
+
+describe('what a command imports before it answers', () => {
+  it('audit --demo never loads the AWS SDK, DuckDB, Handlebars or nodemailer', () => {
+    const loaded = [...packages(importsOf(['audit', '--demo']))];
+    expect(loaded).toContain('@marcbachmann/cel-js'); // the trace sees the engine's imports
+    expect(loaded.filter((p) => /^@aws-sdk\/|^@smithy\/|^@duckdb\/|^handlebars$|^nodemailer$/.test(p))).toEqual([]);
+  });
+
+  it('the hook does see the SDK where a command loads it (permissions lists what collectors declare)', () => {
+    expect([...packages(importsOf(['permissions']))].some((p) => p.startsWith('@aws-sdk/'))).toBe(true);
+  });
+
+  it('--version and --help answer from the manifest without importing any command', () => {
+    for (const args of [['--version'], ['--help']]) {
+      const commands = importsOf(args).filter((u) => u.includes('/dist/commands/'));
+      expect(commands, args.join(' ')).toEqual([]);
+    }
+  });
+
+  it('the manifest lists every built command', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'oclif.manifest.json'), 'utf8')) as { commands: Record<string, unknown> };
+    const built = (sub: string): string[] =>
+      readdirSync(join(ROOT, 'dist', 'commands', sub), { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? built(join(sub, e.name)) : e.name.endsWith('.js') ? [join(sub, e.name.slice(0, -3)).split('/').join(':')] : [],
+      );
+    expect(Object.keys(manifest.commands).sort()).toEqual(built('').sort());
+  });
+});
