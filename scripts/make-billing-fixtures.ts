@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: one bill written in two formats; splitting it would separate rows from the totals the tests compute by hand.
 /**
  * Writes fixtures/billing/: one small account's September–October 2026 bill as a CUR 2.0 and a
  * FOCUS 1.2 export (Parquet, CSV, CSV.gz), plus a malformed file and a CUR without resource ids.

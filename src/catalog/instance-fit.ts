@@ -20,10 +20,10 @@ export interface FitNeed {
 }
 
 export interface FitScope {
-  /** Only sizes of the current family. */
-  sameFamilyOnly: boolean;
-  /** x86_64 work may move to Graviton (arm64): the software must build for it. */
-  allowGraviton: boolean;
+  /** Only sizes of the current family (a flag: absent is off, so a user's rule need not name it). */
+  sameFamilyOnly?: boolean;
+  /** x86_64 work may move to Graviton (arm64): the software must build for it. Absent is off. */
+  allowGraviton?: boolean;
   /** Only these families (a previous generation's successors); every eligible family when absent. */
   families?: readonly string[];
 }

@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: PriceBook is the one place a price is chosen (collected, then embedded by file); its lookups share that order.
 import type storageJson from './data/storage-prices.json';
 import type { CollectedPrice } from '../snapshot/schema.js';
 import { priceData, type PriceData } from './price-data.js';

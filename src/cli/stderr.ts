@@ -27,4 +27,9 @@ export class Stderr {
   warn(line: string): void {
     this.out.write(`${cleanText(line)}\n`);
   }
+
+  /** A GitHub workflow command mlcost builds itself (gate annotations): its fields are escaped where it is made, so it goes out as is. */
+  workflowCommand(line: string): void {
+    this.out.write(`${line}\n`);
+  }
 }

@@ -65,7 +65,7 @@ export default class Gate extends BaseCommand {
       ...(process.env['GITHUB_STEP_SUMMARY'] ? { githubStepSummary: process.env['GITHUB_STEP_SUMMARY'] } : {}),
     });
     // The runner reads workflow commands from stderr too; stdout stays the requested output (e.g. JSON).
-    for (const line of githubAnnotations(verdict, process.env)) this.stderr.warn(line);
+    for (const line of githubAnnotations(verdict, process.env)) this.stderr.workflowCommand(line);
     const broken = brokenChecks(verdict);
     if (broken.length) {
       this.stderr.warn(`mlcost: gate failed: ${broken.length} budget(s) broken: ${broken.map((c) => c.id).join(', ')}`);

@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: the CEL compiler and the runtime checks its generated code calls must change together.
 import type { ASTNode } from '@marcbachmann/cel-js';
 
 /**

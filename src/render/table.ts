@@ -13,6 +13,8 @@ const SEVERITY_LABEL: Record<Severity, string> = { critical: 'CRIT', high: 'HIGH
  * word's length (a 10,000-character tag took minutes); JSON, CSV and HTML keep the full value.
  */
 const FIELD_MAX = 200;
+/** The problem and trade-off sentences mlcost writes run longer; a whole one must survive the cut. */
+const PROSE_MAX = 600;
 
 /** Every string from a result reaches the terminal through here: one line, inert, bounded. */
 function text(value: string, max = FIELD_MAX): string {
@@ -39,11 +41,11 @@ export const renderTable: Renderer = (result, options) => {
     table.push([
       colour[f.severity](SEVERITY_LABEL[f.severity]),
       resourceCell(f),
-      text(f.problem),
+      text(f.problem, PROSE_MAX),
       moveCell(f),
       formatUsd(f.monthlyCost),
       c.green(formatUsd(f.monthlySavings)),
-      `${text(f.tradeoff.summary)} [risk: ${text(f.tradeoff.performanceRisk)}]`,
+      `${text(f.tradeoff.summary, PROSE_MAX)} [risk: ${text(f.tradeoff.performanceRisk)}]`,
     ]);
   }
   const lines: string[] = [];

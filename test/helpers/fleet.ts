@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: the moto fleet every integration test shares, seeded in one place.
 import { CreateBucketCommand, PutBucketTaggingCommand, S3Client } from '@aws-sdk/client-s3';
 import {
   CreateEndpointCommand,

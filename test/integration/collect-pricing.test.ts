@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: the Pricing API's answers, cache and failures against one loopback stand-in.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

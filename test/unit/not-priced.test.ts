@@ -23,7 +23,7 @@ describe('findings not priced', () => {
   it('says so under the table', async () => {
     const result = await audit(snapshotOf({ ec2Instances: [steady()] }), ['buy-commitment']);
     const text = renderTable(result, { color: false, width: 160 });
-    expect(text).toMatch(/^1 finding\(s\) not priced: no reserved-1yr-no-upfront price collected for m5\.2xlarge in us-east-1 \(1\); /m);
+    expect(text).toMatch(/^1 finding\(s\) not priced: no reserved-1yr-no-upfront price collected for m5\.2xlarge in us-east-1, and none embedded \(1\); /m);
   });
 
   it('counts nothing when every finding is priced', async () => {

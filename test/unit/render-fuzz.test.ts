@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: one property per renderer, all sharing the hostile-text arbitraries defined here.
 import fc from 'fast-check';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: every Snapshot reading path (whole file, line layout, in-place Ajv) tested side by side.
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

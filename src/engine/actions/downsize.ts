@@ -23,8 +23,8 @@ const downsizeInstance = defineAction({
     /** A GPU is in use at this p95 utilisation or this share of its memory; without them, the signals' own `active` flag decides. */
     activeGpuUtilPct: z.number().optional(),
     activeGpuMemoryPct: z.number().optional(),
-    sameFamilyOnly: z.boolean(),
-    allowGraviton: z.boolean(),
+    sameFamilyOnly: z.boolean().optional(),
+    allowGraviton: z.boolean().optional(),
   }),
   price(ctx) {
     const { resource: inst, signals: s, spec, params } = ctx;
