@@ -2,6 +2,7 @@ import { AthenaClient } from '@aws-sdk/client-athena';
 import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { S3Client } from '@aws-sdk/client-s3';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { readOnlyClient } from '../aws/read-only.js';
 
 /** --profile, --region and --endpoint-url as the billing commands take them. */
 export interface AwsOptions {
@@ -11,9 +12,9 @@ export interface AwsOptions {
 }
 
 /**
- * Clients for the billing sources. They are not made through the collectors' AwsSession: that
- * session refuses every operation but Describe/List/Get, and Athena needs StartQueryExecution
- * (it reads, but its name says otherwise). Explicit --endpoint-url wins; otherwise the SDK reads
+ * Clients for the billing sources, each behind the read-only guard (src/aws/read-only.ts). They are
+ * not made through the collectors' AwsSession because Athena needs StartQueryExecution (it reads,
+ * but its name says otherwise), allowed here by name. Explicit --endpoint-url wins; otherwise the SDK reads
  * AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> itself.
  */
 function base(o: AwsOptions, region: string): Record<string, unknown> {
@@ -33,14 +34,14 @@ function defaultRegion(o: AwsOptions): string {
 export function s3Client(o: AwsOptions): S3Client {
   // Emulators serve every bucket on one host: virtual-hosted bucket names would not resolve.
   const custom = o.endpointUrl !== undefined || process.env['AWS_ENDPOINT_URL'] !== undefined || process.env['AWS_ENDPOINT_URL_S3'] !== undefined;
-  return new S3Client({ ...base(o, defaultRegion(o)), forcePathStyle: custom });
+  return readOnlyClient(new S3Client({ ...base(o, defaultRegion(o)), forcePathStyle: custom }), 's3');
 }
 
 export function athenaClient(o: AwsOptions): AthenaClient {
-  return new AthenaClient(base(o, defaultRegion(o)));
+  return readOnlyClient(new AthenaClient(base(o, defaultRegion(o))), 'athena', ['StartQueryExecution']);
 }
 
 /** Cost Explorer has one endpoint, in us-east-1, whatever region the user works in. */
 export function costExplorerClient(o: AwsOptions): CostExplorerClient {
-  return new CostExplorerClient(base(o, 'us-east-1'));
+  return readOnlyClient(new CostExplorerClient(base(o, 'us-east-1')), 'ce');
 }

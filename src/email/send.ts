@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 import type { Config } from '../config/schema.js';
+import { readOnlyClient } from '../aws/read-only.js';
 import { UserError, errorMessage } from '../errors.js';
 import type { WeeklyEmail } from './compose.js';
 
@@ -61,7 +62,8 @@ async function sesTransport(settings: EmailSettings): Promise<Transporter> {
   // scheduled run; stdout/stderr belong to the report. A user who sets the variable wins.
   process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
   const { SESv2Client, SendEmailCommand } = await import('@aws-sdk/client-sesv2');
-  const client = new SESv2Client(settings.ses.region ? { region: settings.ses.region } : {});
+  // SendEmail is the one write mlcost makes, and only because the user asked for the mail.
+  const client = readOnlyClient(new SESv2Client(settings.ses.region ? { region: settings.ses.region } : {}), 'ses', ['SendEmail']);
   return nodemailer.createTransport({ SES: { sesClient: client, SendEmailCommand } });
 }
 

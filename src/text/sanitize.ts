@@ -62,6 +62,14 @@ export function truncate(text: string, max: number): string {
   return `${text.slice(0, cut)}${ELLIPSIS}`;
 }
 
+/** A multi-line text whose every line is cleaned as one line: for outputs that quote user files (rule text). */
+export function cleanLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => cleanText(line))
+    .join('\n');
+}
+
 /**
  * A whole text output made safe for a CI log, line by line: the last guard in case two clean
  * fields meet at a line start. Lines the renderers write themselves never start with `::`.

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EC2Client, TerminateInstancesCommand } from '@aws-sdk/client-ec2';
-import { isReadOnlyOperation } from '../../src/aws/read-only.js';
+import { DeleteBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { isReadOnlyOperation, readOnlyClient } from '../../src/aws/read-only.js';
 import { AwsSession } from '../../src/aws/session.js';
 import { minimalPolicy } from '../../src/collect/permissions.js';
 
@@ -107,5 +108,31 @@ describe('mlcost is read-only', () => {
     expect([...new Set(needed)].filter((a) => !allowed.has(a))).toEqual([]);
     expect([...allowed].filter((a) => !isReadOnlyOperation(a.split(':')[1]!))).toEqual([]);
     for (const s of policy.Statement) expect(s).toMatchObject({ Effect: 'Allow', Resource: '*' });
+  });
+
+  it('every AWS client in src/ is made behind the read-only guard: by AwsSession (aws/services.ts) or wrapped in readOnlyClient', () => {
+    const made: string[] = [];
+    for (const file of sourceFiles(SRC)) {
+      const rel = file.slice(SRC.length + 1);
+      for (const line of readFileSync(file, 'utf8').split('\n')) {
+        // `new XClient(` or, loaded lazily, `new (sdk(...) as typeof X).XClient(`.
+        if (!/\bnew\b.*\.?\b\w+Client\(/.test(line)) continue;
+        made.push(rel);
+        if (rel !== 'aws/services.ts') expect(line, `${rel}: an AWS client outside the guard`).toMatch(/readOnlyClient\(new \w+Client\(/);
+      }
+    }
+    expect(new Set(made)).toEqual(new Set(['aws/services.ts', 'billing/aws-clients.ts', 'email/send.ts']));
+  });
+
+  it('a client made outside AwsSession refuses a write before anything is sent, and allows only the operations named', async () => {
+    const s3 = readOnlyClient(
+      new S3Client({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'x', secretAccessKey: 'y' } }),
+      's3',
+      ['PutObject'],
+    );
+    await expect(s3.send(new DeleteBucketCommand({ Bucket: 'b' }))).rejects.toThrow('mlcost is read-only: refusing to send s3:DeleteBucket');
+    // The named exception passes the guard and fails only on the closed port.
+    await expect(s3.send(new PutObjectCommand({ Bucket: 'b', Key: 'k', Body: 'x' }))).rejects.not.toThrow(/read-only/);
+    s3.destroy();
   });
 });

@@ -1,6 +1,7 @@
 import type { LoadedRule } from './load.js';
 import type { ParamSpec, ParamValue } from './schema.js';
 import { signalsReadBy } from './signal-docs.js';
+import { cleanLines } from '../../text/sanitize.js';
 
 /**
  * Rule documentation rendered from the rule files themselves: `mlcost rules list`, `mlcost rules
@@ -25,7 +26,8 @@ export function ruleListText(rules: readonly LoadedRule[]): string {
   const header = ['RULE', 'RESOURCE', 'CATEGORY', 'SEVERITY', 'ACTION', 'TITLE'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
-  return [line(header), ...rows.map(line), '', `${rules.length} rules; \`mlcost rules explain ID\` shows a rule's params and docs.`].join('\n');
+  // Rules from a user's directory are text anyone with write access to it wrote.
+  return cleanLines([line(header), ...rows.map(line), '', `${rules.length} rules; \`mlcost rules explain ID\` shows a rule's params and docs.`].join('\n'));
 }
 
 /** Everything a user needs to trust and tune one rule. Shows the effective value when config overrides a default. */
@@ -64,7 +66,7 @@ export function ruleExplainText(rule: LoadedRule): string {
   const signals = signalsReadBy(rule);
   if (signals.length) out.push('', `Signals it reads (every ${s.resource} signal: docs/rules.md, "Signal reference")`, ...signals);
   if (s.docs.references.length) out.push('', 'References', ...s.docs.references.map((r) => `  ${r}`));
-  return out.join('\n');
+  return cleanLines(out.join('\n'));
 }
 
 /** The machine-readable form of a rule for `--output json`. */
