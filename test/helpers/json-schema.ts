@@ -9,6 +9,8 @@ import addFormats from 'ajv-formats';
 export function schemaValidator(options: { allErrors?: boolean } = {}): Ajv2020.default {
   const ajv = new Ajv2020.default({ strict: false, ...options });
   addFormats.default(ajv);
+  // zod writes `.startsWith()` as format "starts_with" next to the `pattern` that checks it; the pattern does the work.
+  ajv.addFormat('starts_with', true);
   return ajv;
 }
 
