@@ -9,7 +9,8 @@ import { chosenFormat } from '../../src/cli/flags.js';
 import { checkOutWritable } from '../../src/cli/out-file.js';
 import { Stderr } from '../../src/cli/stderr.js';
 import { writeStdout } from '../../src/cli/stdout.js';
-import { closest, editDistance } from '../../src/cli/suggest.js';
+import { closest } from '../../src/cli/suggest.js';
+import { editDistance } from '../../src/text/edit-distance.js';
 import { outputWidth } from '../../src/cli/width.js';
 import { UserError } from '../../src/errors.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, nearest } from '../../src/engine/rules/nearest.js';
+import { nearest } from '../../src/engine/rules/nearest.js';
+import { editDistance } from '../../src/text/edit-distance.js';
 
 describe('the nearest valid name to a typo', () => {
   it('counts insertions, deletions, substitutions and swaps of neighbours as one edit each', () => {

@@ -1,3 +1,5 @@
+import { editDistance } from '../../text/edit-distance.js';
+
 /** The candidate closest to a misspelt name, when one is close enough to be what was meant. */
 export function nearest(name: string, candidates: readonly string[]): string | undefined {
   const lower = name.toLowerCase();
@@ -9,18 +11,4 @@ export function nearest(name: string, candidates: readonly string[]): string | u
   }
   // Two edits, or a third of the name: `gpuCuont` -> gpuCount, but not `foo` -> vcpu.
   return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
-}
-
-/** Levenshtein distance with adjacent transpositions counted as one edit (a typo's usual shape). */
-export function editDistance(a: string, b: string): number {
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = d;
-    }
-  }
-  return rows[a.length]![b.length]!;
 }
