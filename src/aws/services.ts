@@ -1,6 +1,9 @@
 import { createRequire } from 'node:module';
+import type * as Bedrock from '@aws-sdk/client-bedrock';
 import type * as CloudWatch from '@aws-sdk/client-cloudwatch';
 import type * as Ec2 from '@aws-sdk/client-ec2';
+import type * as Eks from '@aws-sdk/client-eks';
+import type * as Fsx from '@aws-sdk/client-fsx';
 import type * as Organizations from '@aws-sdk/client-organizations';
 import type * as Pricing from '@aws-sdk/client-pricing';
 import type * as S3 from '@aws-sdk/client-s3';
@@ -33,6 +36,9 @@ export const SERVICES = {
     concurrency: 2,
     make: (c: object) => new (sdk('@aws-sdk/client-savingsplans') as typeof Savingsplans).SavingsplansClient(c),
   },
+  eks: { iam: 'eks', concurrency: 4, make: (c: object) => new (sdk('@aws-sdk/client-eks') as typeof Eks).EKSClient(c) },
+  fsx: { iam: 'fsx', concurrency: 4, make: (c: object) => new (sdk('@aws-sdk/client-fsx') as typeof Fsx).FSxClient(c) },
+  bedrock: { iam: 'bedrock', concurrency: 4, make: (c: object) => new (sdk('@aws-sdk/client-bedrock') as typeof Bedrock).BedrockClient(c) },
   sts: { iam: 'sts', concurrency: 4, make: (c: object) => new (sdk('@aws-sdk/client-sts') as typeof Sts).STSClient(c) },
   organizations: {
     iam: 'organizations',
