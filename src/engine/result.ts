@@ -26,6 +26,8 @@ export const ACTION_KINDS = [
   'change-volume-type',
   'change-storage-class',
   'schedule',
+  'release-capacity',
+  'use-capacity-block',
 ] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 

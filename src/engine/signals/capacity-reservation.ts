@@ -78,7 +78,7 @@ export function capacityReservationSignals(
   const hasMetrics = used !== undefined && used.datapoints > 0;
   const usedAvg = hasMetrics ? Math.min(r.totalInstanceCount, used.avg) : 0;
   const peakSeries = r.metrics.usedPeak ?? used;
-  const usedPeak = hasMetrics && peakSeries ? Math.min(r.totalInstanceCount, Math.ceil(peakSeries.max - 1e-9)) : 0;
+  const usedPeak = hasMetrics && peakSeries ? Math.min(r.totalInstanceCount, Math.max(0, Math.ceil(peakSeries.max - 1e-9))) : 0;
   const util = r.metrics.utilization;
   const asOf = ctx.asOf.getTime();
   const index = instanceIndex(ctx.snapshot);
