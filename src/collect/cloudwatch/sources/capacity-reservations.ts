@@ -1,7 +1,9 @@
-import type { CapacityReservation } from '../../snapshot/types/capacity-reservation.js';
-import type { MetricRequest, Statistic } from './batch.js';
-import { assign, type SummaryOptions } from './ec2.js';
-import { summarize, type Series } from './summarize.js';
+import type { CapacityReservation } from '../../../snapshot/types/capacity-reservation.js';
+import { capacityReservationsCollector } from '../../capacity-reservations.js';
+import type { MetricRequest, Statistic } from '../batch.js';
+import { assign, type SummaryOptions } from '../ec2.js';
+import { defineMetricSource } from '../source.js';
+import { summarize, type Series } from '../summarize.js';
 
 /**
  * Utilisation of capacity reservations over the window. EC2 publishes these in the
@@ -11,6 +13,12 @@ import { summarize, type Series } from './summarize.js';
  * average prices the empty slots, the per-period maximum is the peak a smaller reservation must keep.
  * Reservations not started yet have nothing to read.
  */
+export const capacityReservationMetrics = defineMetricSource({
+  what: 'capacity reservation utilisation (AWS/EC2CapacityReservations)',
+  collector: capacityReservationsCollector,
+  requests: (reservations, _ctx, _client, summary) => capacityReservationRequests(reservations, summary),
+});
+
 export const CAPACITY_NAMESPACE = 'AWS/EC2CapacityReservations';
 
 type Key = keyof CapacityReservation['metrics'];
