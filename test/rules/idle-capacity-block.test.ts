@@ -26,7 +26,7 @@ describe('idle-capacity-block', () => {
       placed('p5.48xlarge', 'us-east-1a', { state: 'stopped' }),
     ];
     const [f] = await findingsOn('idle-capacity-block', { capacityReservations: [block], ec2Instances: running });
-    expect(f?.action.kind).toBe('use-capacity-block');
+    expect(f?.action).toMatchObject({ kind: 'use-capacity-block', from: '2 of 4 slots empty', to: '2 on-demand moved in' });
     expect(f?.monthlySavings).toBe(11008);
     expect(f?.severity).toBe('high');
     expect(f?.evidence).toMatchObject({ emptySlots: 2, hoursLeft: 100, emptySlotHoursLeft: 200, onDemandSameTypeInRegion: 3 });

@@ -34,6 +34,8 @@ export const useCapacityBlock: ActionKindDefinition = {
             ? `Launch the ${movable} on-demand ${r.instanceType} running in ${r.region} (or their work) into Capacity Block ${r.id}: ${free} of ${s.totalInstances} slots are empty for ${Math.round(s.hoursLeft)} more hours`
             : `Launch queued work into Capacity Block ${r.id}: ${free} of ${s.totalInstances} ${r.instanceType} slots are empty for ${Math.round(s.hoursLeft)} more hours`;
         return {
+          from: `${free} of ${s.totalInstances} slots empty`,
+          to: movable > 0 ? `${movable} on-demand moved in` : 'queued work launched into it',
           description,
           monthlySavings,
           severity: upcoming ? 'low' : severityByHoursLeft(s.hoursLeft),
