@@ -149,6 +149,15 @@ describe('rule loading', () => {
     await expect(loadRules({ disable: ['no-such-rule'] })).rejects.toThrow('unknown rule id "no-such-rule"');
   });
 
+  it('rejects a problem placeholder outside resource, signals and params with its line (it would print "?")', async () => {
+    for (const placeholder of ['{foo}', '{signals}']) {
+      const dir = dirWith({ 'stray.yaml': GOOD.replace('problem: "{signals.vcpu} vCPU doing nothing"', `problem: "${placeholder} on {signals.vcpu} vCPU"`) });
+      await expect(loadRules({ directories: [dir], includeBuiltin: false })).rejects.toThrow(
+        `${join(dir, 'stray.yaml')}:13:11: unknown placeholder ${placeholder} in "problem"`,
+      );
+    }
+  });
+
   it('names the config file and line of a bad rules.disable or rules.params entry', async () => {
     const configError = async (yaml: string): Promise<string> => {
       const file = join(dirWith({}), 'mlcost.config.yaml');
