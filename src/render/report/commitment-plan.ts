@@ -1,5 +1,5 @@
 import type { CommitmentOption, CommitmentPlan, PlanLine } from '../../engine/plan/schema.js';
-import { formatUsd } from '../../money.js';
+import { formatUsd, formatUsdRate } from '../../money.js';
 
 /** The commitment plan as display strings, for every renderer: money is formatted here, nowhere else. */
 export interface PlanView {
@@ -126,5 +126,5 @@ function optionName(o: CommitmentOption): string {
 }
 
 function hourly(usd: number | null): string {
-  return usd === null ? '-' : `${formatUsd(usd, { cents: true })}/h`;
+  return usd === null ? '-' : `${formatUsdRate(usd)}/h`;
 }
