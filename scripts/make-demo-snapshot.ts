@@ -11,6 +11,7 @@ import { HourOfWeekMean } from '../src/snapshot/hour-of-week.js';
 import { SNAPSHOT_SCHEMA_VERSION, SnapshotSchema, type Ec2Instance, type SnapshotInput } from '../src/snapshot/schema.js';
 import { demoCapacity } from './demo/capacity.js';
 import { demoServices, demoStorage } from './demo-services.js';
+import { demoCommitments } from './demo/commitments.js';
 import { counter, gauge, gpus, rng, type Window } from './synthetic.js';
 
 const END = new Date('2026-11-20T00:00:00Z');
@@ -490,6 +491,7 @@ const snapshot: SnapshotInput = {
     s3Buckets: storage.s3Buckets,
     ...demoServices(W, rand, { research: RESEARCH, prod: PROD }),
     ...demoCapacity(W, RESEARCH),
+    ...demoCommitments(END, { research: RESEARCH, prod: PROD }),
   },
   spotPrices: [
     { region: 'us-east-1', instanceType: 'g5.xlarge', availabilityZone: 'us-east-1a', usdPerHour: 0.4218, timestamp: '2026-11-19T23:00:00Z' },

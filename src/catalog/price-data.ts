@@ -4,6 +4,8 @@ import regionalRaw from './data/ec2-accelerated-regional-prices.json' with { typ
 import storageRaw from './data/storage-prices.json' with { type: 'json' };
 import sagemakerRaw from './data/sagemaker-prices.json' with { type: 'json' };
 import networkRaw from './data/network-prices.json' with { type: 'json' };
+import reservedRaw from './data/ec2-reserved-rates.json' with { type: 'json' };
+import { RESERVED_TERMS } from './commitment-terms.js';
 import { UserError } from '../errors.js';
 
 /** A price: a non-negative number of USD (zod 4 numbers reject NaN and Infinity). A negative one would become a fake saving. */
@@ -26,6 +28,14 @@ const FILES = {
     schema: z.object({
       ...dated,
       prices: z.record(z.string(), z.record(z.string(), z.object({ onDemand: usd, reserved1yrNoUpfront: usd.optional() }))),
+    }),
+  },
+  ec2Reserved: {
+    file: 'ec2-reserved-rates.json',
+    raw: reservedRaw as unknown,
+    schema: z.object({
+      ...dated,
+      prices: z.record(z.string(), z.record(z.string(), z.partialRecord(z.enum(RESERVED_TERMS.map((t) => t.id)), usd))),
     }),
   },
   storage: {

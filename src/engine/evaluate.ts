@@ -12,6 +12,7 @@ import type { LoadedRule } from './rules/load.js';
 import type { ResourceFacts, SignalContext } from './signals/index.js';
 import { indexVolumesByInstance } from './signals/types.js';
 import { breakdowns, compareFindings, sumSavings } from './summarize.js';
+import { buildCommitmentPlan } from './plan/build.js';
 
 export interface EvaluateOptions {
   rules: readonly LoadedRule[];
@@ -96,6 +97,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): AuditRes
     totals: { monthlyCost: roundCents(monthlyCost), monthlySavings: sumSavings(findings), findingCount: findings.length, unpricedResources: unpriced },
     breakdowns: breakdowns(findings),
     findings,
+    commitmentPlan: buildCommitmentPlan(snapshot, findings, env.prices),
     warnings,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RESOURCE_TYPES } from '../snapshot/resources.js';
 import { ScopeSchema, WarningSchema } from '../snapshot/schema.js';
+import { CommitmentPlanSchema } from './plan/schema.js';
 
 /**
  * The audit result: `mlcost audit --output json`. Public and versioned: renderers, the CI gate
@@ -120,6 +121,8 @@ export const AuditResultSchema = z.object({
     byAccount: moneyBreakdown,
   }),
   findings: z.array(FindingSchema),
+  /** What to commit to, sized on the usage left after the findings (absent from results saved before it existed). */
+  commitmentPlan: CommitmentPlanSchema.optional(),
   warnings: z.array(WarningSchema),
 });
 

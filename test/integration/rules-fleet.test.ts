@@ -102,8 +102,9 @@ const CASES: Case[] = [
   {
     rule: 'buy-commitment',
     resource: (i) => i.instances.steadyGpu,
-    saving: 205.04,
-    arithmetic: 'busy g6.xlarge on demand 100% of the window -> 1-year no-upfront RI: $0.8048 x 730 - $0.52392 x 730 = $587.50 - $382.46 = $205.04',
+    saving: 317.84,
+    arithmetic:
+      'busy g6.xlarge on demand 100% of the window -> 3-year no-upfront RI (embedded 2025-11-30 rate): $0.8048 x 730 - $0.3694 x 730 = $587.50 - $269.66 = $317.84',
   },
   {
     rule: 'previous-generation',
@@ -186,8 +187,8 @@ describe('every built-in rule against a fleet in moto_server', () => {
 
   it('moves that lose to the chosen one are kept as alternatives (downsize before buying a commitment)', () => {
     const [f] = findingsOn(ids.instances.underusedGpu);
-    // g5.12xlarge 1-year no-upfront RI: $5.672 x 730 - $3.57336 x 730 = $4,140.56 - $2,608.55
-    expect(f?.evidence['alternatives']).toEqual([expect.objectContaining({ ruleId: 'buy-commitment', monthlySavings: 1532.01 })]);
+    // g5.12xlarge 3-year no-upfront RI (it ran the whole window): $5.672 x 730 - $2.4503 x 730 = $4,140.56 - $1,788.72
+    expect(f?.evidence['alternatives']).toEqual([expect.objectContaining({ ruleId: 'buy-commitment', monthlySavings: 2351.84 })]);
     expect(f?.action).toMatchObject({ kind: 'downsize', from: 'g5.12xlarge', to: 'g6.xlarge' });
   });
 

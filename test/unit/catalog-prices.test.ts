@@ -91,14 +91,27 @@ describe('Reserved Instance rates', () => {
     expect(known(book.ec2Reserved('g5.xlarge', 'eu-west-1', 'reserved-1yr-no-upfront'))?.usd).toBe(0.70749);
   });
 
-  it('leave 3-year terms, CPU families and types the source has no rate for unknown, saying so', () => {
+  it('carry 3-year and partial-upfront effective rates of accelerated types, with their own source and date', () => {
+    const rates = (['reserved-1yr-partial-upfront', 'reserved-3yr-no-upfront', 'reserved-3yr-partial-upfront'] as const).map((t) =>
+      known(book.ec2Reserved('g5.xlarge', 'us-east-1', t)),
+    );
+    expect(rates.map((p) => p?.usd)).toEqual([0.603626, 0.43459, 0.402418]);
+    for (const p of rates) {
+      expect(p).toMatchObject({ unit: 'hour', asOf: '2025-11-30' });
+      expect(p?.source).toMatch(/tsaol\/aws-gpu, data\/gpu_instances_raw\.json at commit 2d0108c7bd26/);
+      expect(p?.basis).toMatch(/us-east-1 Standard Reserved Instance \dyr-(no|partial)-upfront, effective hourly/);
+    }
+    expect(known(book.ec2Reserved('p4de.24xlarge', 'us-west-2', 'reserved-3yr-no-upfront'))?.usd).toBeLessThan(17.401365);
+  });
+
+  it('leave CPU families and types the source has no rate for unknown, saying so', () => {
     for (const p of [
-      book.ec2Reserved('p4de.24xlarge', 'us-west-2', 'reserved-3yr-no-upfront'),
       book.ec2Reserved('m5.large', 'us-east-1', 'reserved-1yr-no-upfront'),
+      book.ec2Reserved('m7i.large', 'us-east-1', 'reserved-3yr-partial-upfront'),
       book.ec2Reserved('p5.48xlarge', 'us-east-1', 'reserved-1yr-no-upfront'),
     ]) {
       expect(p.known).toBe(false);
-      expect(reason(p)).toMatch(/no reserved-\dyr-no-upfront price collected for .+, and none embedded/);
+      expect(reason(p)).toMatch(/no reserved-\dyr-(no|partial)-upfront price collected for .+, and none embedded/);
     }
   });
 
@@ -163,6 +176,16 @@ describe('a damaged price data file', () => {
       /^src\/catalog\/data\/sagemaker-prices\.json: \(top level\): every price needs its provenance/,
     ],
     ['no date', { ec2OnDemand: { ...ec2Json, asOf: 'July 2026' } }, /^src\/catalog\/data\/ec2-ondemand-prices\.json: asOf: /],
+    [
+      'a negative reserved rate',
+      { ec2Reserved: { source: 's', asOf: '2025-11-30', prices: { 'g5.xlarge': { 'us-east-1': { 'reserved-3yr-no-upfront': -1 } } } } },
+      /^src\/catalog\/data\/ec2-reserved-rates\.json: prices\.g5\.xlarge\.us-east-1\.reserved-3yr-no-upfront: /,
+    ],
+    [
+      'a reserved term mlcost does not know',
+      { ec2Reserved: { source: 's', asOf: '2025-11-30', prices: { 'g5.xlarge': { 'us-east-1': { 'reserved-5yr': 0.1 } } } } },
+      /^src\/catalog\/data\/ec2-reserved-rates\.json: prices\.g5\.xlarge\.us-east-1/,
+    ],
   ])('with %s is one line naming the file and field, exit 2', (_, override, message) => {
     let thrown: unknown;
     try {
