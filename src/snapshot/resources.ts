@@ -6,6 +6,7 @@ import { ELASTIC_IP_SIGNAL_KEYS, elasticIpSignals } from '../engine/signals/elas
 import { S3_BUCKET_SIGNAL_KEYS, s3BucketSignals } from '../engine/signals/s3-bucket.js';
 import { SAGEMAKER_ENDPOINT_SIGNAL_KEYS, sagemakerEndpointSignals } from '../engine/signals/sagemaker-endpoint.js';
 import { SAGEMAKER_NOTEBOOK_SIGNAL_KEYS, sagemakerNotebookSignals } from '../engine/signals/sagemaker-notebook.js';
+import { SAGEMAKER_TRAINING_JOB_SIGNAL_KEYS, sagemakerTrainingJobSignals } from '../engine/signals/sagemaker-training-job.js';
 import type { SignalKey, SignalsDefinition } from '../engine/signals/types.js';
 import { EbsSnapshotSchema } from './types/ebs-snapshot.js';
 import { EbsVolumeSchema } from './types/ebs-volume.js';
@@ -14,6 +15,7 @@ import { ElasticIpSchema } from './types/elastic-ip.js';
 import { S3BucketSchema } from './types/s3-bucket.js';
 import { SageMakerEndpointSchema } from './types/sagemaker-endpoint.js';
 import { SageMakerNotebookSchema } from './types/sagemaker-notebook.js';
+import { SageMakerTrainingJobSchema } from './types/sagemaker-training-job.js';
 
 /**
  * The resource types, one row each: the id rules and the audit result use (`resource:`,
@@ -70,6 +72,13 @@ export const RESOURCE_TYPE_TABLE = [
     displayName: 'SageMaker notebook instance',
     schema: SageMakerNotebookSchema,
     signals: { keys: SAGEMAKER_NOTEBOOK_SIGNAL_KEYS, build: sagemakerNotebookSignals },
+  }),
+  row({
+    id: 'sagemaker-training-job',
+    listKey: 'sagemakerTrainingJobs',
+    displayName: 'SageMaker training job',
+    schema: SageMakerTrainingJobSchema,
+    signals: { keys: SAGEMAKER_TRAINING_JOB_SIGNAL_KEYS, build: sagemakerTrainingJobSignals },
   }),
 ] as const;
 

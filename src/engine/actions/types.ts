@@ -10,6 +10,7 @@ import type { ResourceCost, SignalContext } from '../signals/index.js';
 import type { S3BucketSignals } from '../signals/s3-bucket.js';
 import type { SageMakerEndpointSignals } from '../signals/sagemaker-endpoint.js';
 import type { SageMakerNotebookSignals } from '../signals/sagemaker-notebook.js';
+import type { SageMakerTrainingJobSignals } from '../signals/sagemaker-training-job.js';
 import { memoPerObject } from '../memo.js';
 
 /** The signals the engine builds for each resource type (src/engine/signals/). */
@@ -21,6 +22,7 @@ export interface SignalsByType {
   's3-bucket': S3BucketSignals;
   'sagemaker-endpoint': SageMakerEndpointSignals;
   'sagemaker-notebook': SageMakerNotebookSignals;
+  'sagemaker-training-job': SageMakerTrainingJobSignals;
 }
 
 /** What an action sees of one resource: typed by its resource type and its params schema. */
