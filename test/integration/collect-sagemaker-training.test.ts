@@ -1,5 +1,6 @@
 import { CreateTrainingJobCommand, SageMakerClient, type CreateTrainingJobCommandInput, type TrainingInstanceType } from '@aws-sdk/client-sagemaker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { putSeries, seedClients } from '../../bench/collect/seed.js';
 import { collectWithUsage } from '../../src/collect/run.js';
 import { ConfigSchema } from '../../src/config/schema.js';
 import { evaluate } from '../../src/engine/evaluate.js';
@@ -31,6 +32,7 @@ const BILLED: Record<string, Record<string, unknown>> = {
     WarmPoolStatus: { Status: 'Terminated', ResourceRetainedBillableTimeInSeconds: 5400 },
   },
   'spot-ok': { TrainingTimeInSeconds: 7200, BillableTimeInSeconds: 2400 },
+  'big-idle': { TrainingTimeInSeconds: 7200, BillableTimeInSeconds: 7200 },
 };
 
 const job = (
@@ -86,6 +88,16 @@ beforeAll(async () => {
     ),
   );
   await sm.send(new CreateTrainingJobCommand(job('spot-ok', { EnableManagedSpotTraining: true }, { type: 'ml.g5.2xlarge', count: 1 })));
+  await sm.send(new CreateTrainingJobCommand(job('big-idle', { EnableManagedSpotTraining: true }, { type: 'ml.g5.2xlarge', count: 2 })));
+  // Each host's GPU at 10% for the job's two hours (one A10G per ml.g5.2xlarge, so 0-100 as published); spot-ok's GPU busy.
+  const hours = [1, 2, 3].map((h) => new Date(Date.now() - h * 3_600_000));
+  const gpu = (host: string, v: number) => ({
+    namespace: '/aws/sagemaker/TrainingJobs',
+    metricName: 'GPUUtilization',
+    dimensions: { Host: host },
+    points: hours.map((t) => ({ t, v })),
+  });
+  await putSeries(seedClients(moto.endpoint, REGION).cw, [gpu('big-idle/algo-1', 10), gpu('big-idle/algo-2', 8), gpu('spot-ok/algo-1', 90)]);
   proxy = await startSageMakerProxy(moto.endpoint, {
     augment: { DescribeTrainingJob: (req) => BILLED[String(req['TrainingJobName'])] ?? {} },
   });
@@ -130,11 +142,20 @@ describe('collect: SageMaker training jobs against moto_server', () => {
     expect(byName.get('sweep-warm')?.warmPool?.reusedByJob).toBeUndefined();
   });
 
-  it('finds the on-demand job with checkpoints ($12.08 a month) and the unused warm pool ($4.87 a month), nothing on the spot job', () => {
+  it('reads GPU utilisation per host from /aws/sagemaker/TrainingJobs (Host = job/algo-N) and keeps the busiest host', () => {
+    const byName = new Map(snapshot.resources.sagemakerTrainingJobs.map((j) => [j.name, j]));
+    expect(byName.get('big-idle')?.metrics.gpu).toMatchObject({ max: 10, p95: 10, datapoints: 3 });
+    expect(byName.get('spot-ok')?.metrics.gpu).toMatchObject({ max: 90 });
+    expect(byName.get('bert-ckpt')?.metrics.gpu).toBeUndefined();
+  });
+
+  it('finds the on-demand job with checkpoints ($12.08 a month), the unused warm pool ($4.87), the idle GPUs ($6.49), nothing on the busy spot job', () => {
     const of = (name: string) => result.findings.filter((f) => f.resource.id === name).map((f) => [f.ruleId, f.monthlySavings]);
     expect(of('bert-ckpt')).toEqual([['training-without-spot', 12.08]]);
     expect(of('sweep-warm')).toEqual([['unused-warm-pool', 4.87]]);
     expect(of('spot-ok')).toEqual([]);
+    // 2 hosts at p95 10% fit on one: half of 4 instance-hours x $1.515 x 30/14.
+    expect(of('big-idle')).toEqual([['training-gpu-underused', 6.49]]);
   });
 
   it('a denied ListTrainingJobs is one warning naming the training jobs and the region, and the rest of the audit stands', async () => {

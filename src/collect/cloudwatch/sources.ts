@@ -4,6 +4,7 @@ import { ec2InstanceMetrics } from './sources/ec2-instances.js';
 import { s3BucketMetrics } from './sources/s3-buckets.js';
 import { sagemakerEndpointMetrics } from './sources/sagemaker-endpoints.js';
 import { sagemakerNotebookMetrics } from './sources/sagemaker-notebooks.js';
+import { sagemakerTrainingJobMetrics } from './sources/sagemaker-training-jobs.js';
 
 /** Every resource type's CloudWatch reads; a new type with metrics is one file in sources/ and one line here. */
 export const METRIC_SOURCES: readonly MetricSource[] = [
@@ -12,4 +13,5 @@ export const METRIC_SOURCES: readonly MetricSource[] = [
   s3BucketMetrics,
   sagemakerEndpointMetrics,
   sagemakerNotebookMetrics,
+  sagemakerTrainingJobMetrics,
 ];

@@ -34,6 +34,9 @@ export interface SageMakerTrainingJobSignals {
   gpuUtilP95Pct: number;
   gpuUtilMaxPct: number;
   gpuMemMaxPct: number;
+  /** Per-core CPU p95 and host memory peak of the busiest host, percent. */
+  cpuP95Pct: number;
+  memMaxPct: number;
   /** Job plus warm pool, projected to a month, USD (0 when unpriced). */
   monthlyCost: number;
 }
@@ -58,6 +61,8 @@ export const SAGEMAKER_TRAINING_JOB_SIGNAL_KEYS = {
   gpuUtilP95Pct: { type: 'number', doc: 'p95 per-GPU utilisation of the busiest host, percent.' },
   gpuUtilMaxPct: { type: 'number', doc: 'Peak per-GPU utilisation of the busiest host, percent.' },
   gpuMemMaxPct: { type: 'number', doc: 'Peak per-GPU memory used on the busiest host, percent.' },
+  cpuP95Pct: { type: 'number', doc: 'p95 CPU utilisation per core of the busiest host, percent.' },
+  memMaxPct: { type: 'number', doc: 'Peak host memory used, percent.' },
   monthlyCost: { type: 'number', doc: 'Job and warm-pool spend in the window x monthlyFactor, USD (0 when unpriced).' },
 } as const satisfies SignalKeys<SageMakerTrainingJobSignals>;
 
@@ -99,6 +104,8 @@ export function sagemakerTrainingJobSignals(
     gpuUtilP95Pct: round(gpu?.p95 ?? 0),
     gpuUtilMaxPct: round(gpu?.max ?? 0),
     gpuMemMaxPct: round(job.metrics.gpuMemory?.max ?? 0),
+    cpuP95Pct: round(job.metrics.cpu?.p95 ?? 0),
+    memMaxPct: round(job.metrics.memory?.max ?? 0),
     monthlyCost: cost.monthly ?? 0,
   };
   return spec ? { signals, cost, spec } : { signals, cost };

@@ -42,6 +42,8 @@ export const SageMakerTrainingJobSchema = z.object({
       gpu: MetricSummarySchema.optional(),
       gpuMemory: MetricSummarySchema.optional(),
       cpu: MetricSummarySchema.optional(),
+      /** MemoryUtilization, host memory percent (not scaled). */
+      memory: MetricSummarySchema.optional(),
     })
     .default({}),
 });
