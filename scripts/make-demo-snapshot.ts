@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { instanceSpec } from '../src/catalog/index.js';
 import { HourOfWeekMean } from '../src/snapshot/hour-of-week.js';
 import { SNAPSHOT_SCHEMA_VERSION, SnapshotSchema, type Ec2Instance, type SnapshotInput } from '../src/snapshot/schema.js';
+import { demoSageMaker } from './demo/sagemaker.js';
 import { demoServices, demoStorage } from './demo-services.js';
 import { counter, gauge, gpus, rng, type Window } from './synthetic.js';
 
@@ -447,6 +448,7 @@ function demoReservedTerms(type: string, region: string, oneYear: number, threeY
 
 const ec2Instances = shapes.map(instance);
 const storage = demoStorage(W, rand, { research: RESEARCH, prod: PROD });
+const sagemaker = demoSageMaker(W, { research: RESEARCH, prod: PROD });
 
 const snapshot: SnapshotInput = {
   schemaVersion: SNAPSHOT_SCHEMA_VERSION,
@@ -487,7 +489,11 @@ const snapshot: SnapshotInput = {
     ebsSnapshots: storage.ebsSnapshots,
     elasticIps: storage.elasticIps,
     s3Buckets: storage.s3Buckets,
-    ...demoServices(W, rand, { research: RESEARCH, prod: PROD }),
+    ...(() => {
+      const services = demoServices(W, rand, { research: RESEARCH, prod: PROD });
+      return { ...services, sagemakerEndpoints: [...(services.sagemakerEndpoints ?? []), ...sagemaker.sagemakerEndpoints] };
+    })(),
+    sagemakerTrainingJobs: sagemaker.sagemakerTrainingJobs,
   },
   spotPrices: [
     { region: 'us-east-1', instanceType: 'g5.xlarge', availabilityZone: 'us-east-1a', usdPerHour: 0.4218, timestamp: '2026-11-19T23:00:00Z' },
