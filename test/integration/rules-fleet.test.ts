@@ -155,9 +155,21 @@ const CASES: Case[] = [
   },
 ];
 
+/**
+ * Rules whose end-to-end case needs what this fleet cannot seed in moto alone (training jobs' billed
+ * times come from a proxy in front of moto; an hourly Invocations profile), each checked to the cent
+ * in its own file against moto_server.
+ */
+const COVERED_ELSEWHERE: Record<string, string> = {
+  'training-without-spot': 'test/integration/collect-sagemaker-training.test.ts',
+  'unused-warm-pool': 'test/integration/collect-sagemaker-training.test.ts',
+  'training-gpu-underused': 'test/integration/collect-sagemaker-training.test.ts',
+  'low-traffic-gpu-endpoint': 'test/integration/collect-sagemaker-endpoint-traffic.test.ts',
+};
+
 describe('every built-in rule against a fleet in moto_server', () => {
   it('the table covers every built-in rule once', () => {
-    expect(CASES.map((c) => c.rule).sort()).toEqual(builtinRuleIds);
+    expect([...CASES.map((c) => c.rule), ...Object.keys(COVERED_ELSEWHERE)].sort()).toEqual(builtinRuleIds);
   });
 
   // A loop, not it.each: the test name must carry the whole arithmetic, which it.each truncates.

@@ -1,5 +1,5 @@
 import { instanceSpec, type InstanceSpec } from '../../catalog/index.js';
-import type { SageMakerEndpoint } from '../../snapshot/schema.js';
+import type { MetricSummary, SageMakerEndpoint } from '../../snapshot/schema.js';
 import { roundCents } from '../../money.js';
 import { monthlyFromHourly } from '../money.js';
 import { HOURS_PER_WEEK } from '../../snapshot/hour-of-week.js';
@@ -92,9 +92,14 @@ export function sagemakerEndpointSignals(
   return spec ? { signals, cost, spec } : { signals, cost };
 }
 
-/** An hour of week is active when any variant averaged more than zero invocations in it; unobserved hours saw none. */
+/**
+ * An hour of week is active when any variant averaged more than zero invocations in it; unobserved
+ * hours saw none. Only a series whose own cadence is hourly or finer says which hours were busy: one
+ * published daily (observed hours far beyond its datapoints x period) would show one busy hour a day.
+ */
 function activeHours(metrics: readonly SageMakerEndpoint['variants'][number]['metrics'][]): { hasInvocationProfile: boolean; activeHoursPerDay: number } {
-  const profiles = metrics.flatMap((m) => (m.invocations?.hourOfWeek ? [m.invocations.hourOfWeek] : []));
+  const hourly = (s: MetricSummary) => (s.datapoints * s.periodSeconds) / 3600 >= 0.9 * s.observedHours;
+  const profiles = metrics.flatMap((m) => (m.invocations?.hourOfWeek && hourly(m.invocations) ? [m.invocations.hourOfWeek] : []));
   if (!profiles.length) return { hasInvocationProfile: false, activeHoursPerDay: 0 };
   let active = 0;
   for (let h = 0; h < HOURS_PER_WEEK; h++) if (profiles.some((p) => (p.mean[h] ?? 0) > 0)) active++;
