@@ -10,6 +10,7 @@ import { instanceSpec } from '../src/catalog/index.js';
 import { HourOfWeekMean } from '../src/snapshot/hour-of-week.js';
 import { SNAPSHOT_SCHEMA_VERSION, SnapshotSchema, type Ec2Instance, type SnapshotInput } from '../src/snapshot/schema.js';
 import { demoCapacity } from './demo/capacity.js';
+import { demoSageMaker } from './demo/sagemaker.js';
 import { demoServices, demoStorage } from './demo-services.js';
 import { demoCommitments } from './demo/commitments.js';
 import { counter, gauge, gpus, rng, type Window } from './synthetic.js';
@@ -449,6 +450,7 @@ function demoReservedTerms(type: string, region: string, oneYear: number, threeY
 
 const ec2Instances = shapes.map(instance);
 const storage = demoStorage(W, rand, { research: RESEARCH, prod: PROD });
+const sagemaker = demoSageMaker(W, { research: RESEARCH, prod: PROD });
 
 const snapshot: SnapshotInput = {
   schemaVersion: SNAPSHOT_SCHEMA_VERSION,
@@ -489,7 +491,11 @@ const snapshot: SnapshotInput = {
     ebsSnapshots: storage.ebsSnapshots,
     elasticIps: storage.elasticIps,
     s3Buckets: storage.s3Buckets,
-    ...demoServices(W, rand, { research: RESEARCH, prod: PROD }),
+    ...(() => {
+      const services = demoServices(W, rand, { research: RESEARCH, prod: PROD });
+      return { ...services, sagemakerEndpoints: [...(services.sagemakerEndpoints ?? []), ...sagemaker.sagemakerEndpoints] };
+    })(),
+    sagemakerTrainingJobs: sagemaker.sagemakerTrainingJobs,
     ...demoCapacity(W, RESEARCH),
     ...demoCommitments(END, { research: RESEARCH, prod: PROD }),
   },

@@ -55,6 +55,11 @@ const FILES = {
       listPrices.extend({
         provenance: z.record(z.string(), z.string()),
         notebook: withProvenance(listPrices.extend({ provenance: z.record(z.string(), z.string()) })),
+        training: withProvenance(listPrices.extend({ provenance: z.record(z.string(), z.string()), notes: z.string() })),
+        /** Studio rates apply to the app types listed; another app type on the same instance is unknown. */
+        studio: withProvenance(
+          listPrices.extend({ provenance: z.record(z.string(), z.string()), notes: z.string(), appTypes: z.array(z.string().min(1)).min(1) }),
+        ),
       }),
     ),
   },

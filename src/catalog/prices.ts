@@ -141,6 +141,40 @@ export class PriceBook {
     );
   }
 
+  /** Training jobs bill per instance-second at the Train rate, which can differ from hosting for the same type. */
+  sagemakerTrainingHourly(mlInstanceType: string, region: string): PriceLookup {
+    const t = this.data.sagemaker.training;
+    return this.cached(['sagemakerTrainingHourly', mlInstanceType, region], () =>
+      this.liveOrEmbedded('sagemaker', region, `training:${mlInstanceType}`, 'hour', () =>
+        embedded(t.prices[mlInstanceType], region, t.sameListPriceRegions, {
+          unit: 'hour',
+          source: provenanceOf(t, mlInstanceType),
+          asOf: t.asOf,
+          what: `SageMaker training price for ${mlInstanceType}`,
+          collectedLive: false,
+        }),
+      ),
+    );
+  }
+
+  /** A Studio app's instance rate; only the app types the table names are priced (JupyterLab today). */
+  sagemakerStudioHourly(appType: string, mlInstanceType: string, region: string): PriceLookup {
+    const st = this.data.sagemaker.studio;
+    return this.cached(['sagemakerStudioHourly', appType, mlInstanceType, region], () =>
+      this.liveOrEmbedded('sagemaker', region, `studio:${appType}:${mlInstanceType}`, 'hour', () =>
+        st.appTypes.includes(appType)
+          ? embedded(st.prices[mlInstanceType], region, st.sameListPriceRegions, {
+              unit: 'hour',
+              source: provenanceOf(st, mlInstanceType),
+              asOf: st.asOf,
+              what: `SageMaker Studio ${appType} price for ${mlInstanceType}`,
+              collectedLive: false,
+            })
+          : { known: false, reason: `no SageMaker Studio ${appType} price is catalogued for ${mlInstanceType} (only ${st.appTypes.join(', ')} rates are)` },
+      ),
+    );
+  }
+
   /** Public IPv4 (Elastic IPs included) is one flat hourly rate in every commercial region. */
   publicIpv4Hourly(region: string): PriceLookup {
     const n = this.data.network.publicIpv4;

@@ -9,6 +9,7 @@ import type { ElasticIpSchema } from './types/elastic-ip.js';
 import type { S3BucketSchema } from './types/s3-bucket.js';
 import type { SageMakerEndpointSchema } from './types/sagemaker-endpoint.js';
 import type { SageMakerNotebookSchema } from './types/sagemaker-notebook.js';
+import type { SageMakerTrainingJobSchema } from './types/sagemaker-training-job.js';
 import type { DailySeriesSchema, GpuMetricsSchema, HourOfWeekProfileSchema, MetricSummarySchema } from './metric-schema.js';
 
 export { DailySeriesSchema, GpuMetricsSchema, HourOfWeekProfileSchema, MetricSummarySchema, columnsAligned, unobservedAscending } from './metric-schema.js';
@@ -20,6 +21,7 @@ export { ElasticIpSchema } from './types/elastic-ip.js';
 export { S3BucketSchema } from './types/s3-bucket.js';
 export { SageMakerEndpointSchema } from './types/sagemaker-endpoint.js';
 export { SageMakerNotebookSchema } from './types/sagemaker-notebook.js';
+export { SageMakerTrainingJobSchema } from './types/sagemaker-training-job.js';
 
 /**
  * The Snapshot: what collectors produce and the engine reads. Summaries, not raw series,
@@ -124,6 +126,7 @@ export type SavingsPlan = z.infer<typeof SavingsPlanSchema>;
 export type S3Bucket = z.infer<typeof S3BucketSchema>;
 export type SageMakerEndpoint = z.infer<typeof SageMakerEndpointSchema>;
 export type SageMakerNotebook = z.infer<typeof SageMakerNotebookSchema>;
+export type SageMakerTrainingJob = z.infer<typeof SageMakerTrainingJobSchema>;
 export type SpotPrice = z.infer<typeof SpotPriceSchema>;
 export type InstanceTypeSpec = z.infer<typeof InstanceTypeSpecSchema>;
 export type CollectedPrice = z.infer<typeof CollectedPriceSchema>;

@@ -149,6 +149,29 @@ describe('SageMaker prices', () => {
     for (const t of Object.keys(sagemakerJson.prices)) expect(known(book.sagemakerHourly(t, 'us-east-1'))?.source, t).toMatch(/this figure: \S/);
     for (const t of Object.keys(sagemakerJson.notebook.prices))
       expect(known(book.sagemakerNotebookHourly(t, 'us-east-1'))?.source, t).toMatch(/this figure: \S/);
+    for (const t of Object.keys(sagemakerJson.training.prices))
+      expect(known(book.sagemakerTrainingHourly(t, 'us-east-1'))?.source, t).toMatch(/this figure: \S/);
+    for (const t of Object.keys(sagemakerJson.studio.prices))
+      expect(known(book.sagemakerStudioHourly('JupyterLab', t, 'us-west-2'))?.source, t).toMatch(/this figure: \S/);
+  });
+
+  it('price training from the Train usage type, never from hosting: ml.g5.2xlarge $1.515, ml.g5.12xlarge unknown', () => {
+    expect(known(book.sagemakerTrainingHourly('ml.g5.2xlarge', 'us-east-1'))).toMatchObject({ usd: 1.515, asOf: '2026-08-20' });
+    // ml.g5.12xlarge has a hosting figure but no training one.
+    expect(book.sagemakerHourly('ml.g5.12xlarge', 'us-east-1').known).toBe(true);
+    const training = book.sagemakerTrainingHourly('ml.g5.12xlarge', 'us-east-1');
+    expect(training).toEqual({ known: false, reason: 'no embedded SageMaker training price for ml.g5.12xlarge; live price collection does not fetch it' });
+    expect(book.sagemakerTrainingHourly('ml.g5.2xlarge', 'eu-west-1').known).toBe(false);
+  });
+
+  it('price Studio JupyterLab apps, and leave other app types unknown', () => {
+    expect(known(book.sagemakerStudioHourly('JupyterLab', 'ml.g5.12xlarge', 'us-east-1'))).toMatchObject({ usd: 7.09, asOf: '2026-09-01' });
+    expect(known(book.sagemakerStudioHourly('JupyterLab', 'ml.g6.xlarge', 'us-west-2'))).toMatchObject({ usd: 1.127 });
+    expect(book.sagemakerStudioHourly('CodeEditor', 'ml.g5.12xlarge', 'us-east-1')).toEqual({
+      known: false,
+      reason: 'no SageMaker Studio CodeEditor price is catalogued for ml.g5.12xlarge (only JupyterLab rates are)',
+    });
+    expect(book.sagemakerStudioHourly('JupyterLab', 'ml.g5.12xlarge', 'eu-west-1').known).toBe(false);
   });
 });
 
@@ -157,6 +180,8 @@ describe('a damaged price data file', () => {
   negative.prices['ml.m5.large'] = -0.115;
   const noProvenance = structuredClone(sagemakerJson) as { provenance: Record<string, string> };
   delete noProvenance.provenance['ml.g5.2xlarge'];
+  const studioNoProvenance = structuredClone(sagemakerJson) as { studio: { provenance: Record<string, string> } };
+  delete studioNoProvenance.studio.provenance['ml.g5.12xlarge'];
 
   it.each([
     ['a negative price', { sagemaker: negative }, /^src\/catalog\/data\/sagemaker-prices\.json: prices\.ml\.m5\.large: .*>=0/],
@@ -174,6 +199,11 @@ describe('a damaged price data file', () => {
       'a figure without provenance',
       { sagemaker: noProvenance },
       /^src\/catalog\/data\/sagemaker-prices\.json: \(top level\): every price needs its provenance/,
+    ],
+    [
+      'a Studio figure without provenance',
+      { sagemaker: studioNoProvenance },
+      /^src\/catalog\/data\/sagemaker-prices\.json: studio: every price needs its provenance/,
     ],
     ['no date', { ec2OnDemand: { ...ec2Json, asOf: 'July 2026' } }, /^src\/catalog\/data\/ec2-ondemand-prices\.json: asOf: /],
     [

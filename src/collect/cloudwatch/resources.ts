@@ -96,7 +96,8 @@ export function sagemakerRequests(endpoints: readonly SageMakerEndpoint[], summa
         dimensions: dims,
         stat: 'Sum',
         onResult: (s) => {
-          assign(m, 'invocations', summarize(s, summary.periodSeconds, opts(true)));
+          // By hour of week: low-traffic-gpu-endpoint counts the hours a day that see any traffic.
+          assign(m, 'invocations', summarize(s, summary.periodSeconds, { ...opts(true), hourOfWeek: true }));
         },
       });
       if (variant.serverless || !variant.instanceType) continue;

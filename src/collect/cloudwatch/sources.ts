@@ -5,6 +5,7 @@ import { ec2InstanceMetrics } from './sources/ec2-instances.js';
 import { s3BucketMetrics } from './sources/s3-buckets.js';
 import { sagemakerEndpointMetrics } from './sources/sagemaker-endpoints.js';
 import { sagemakerNotebookMetrics } from './sources/sagemaker-notebooks.js';
+import { sagemakerTrainingJobMetrics } from './sources/sagemaker-training-jobs.js';
 
 /** Every resource type's CloudWatch reads; a new type with metrics is one file in sources/ and one line here. */
 export const METRIC_SOURCES: readonly MetricSource[] = [
@@ -14,4 +15,5 @@ export const METRIC_SOURCES: readonly MetricSource[] = [
   sagemakerEndpointMetrics,
   sagemakerNotebookMetrics,
   capacityReservationMetrics,
+  sagemakerTrainingJobMetrics,
 ];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Finding } from '../result.js';
 import { evidenceOf } from '../signals/metrics.js';
 import { instanceCapacity } from './capacity.js';
+import { stopWarmPool } from './stop-warm-pool.js';
 import { defineAction, priceEntry, type ActionKindDefinition } from './types.js';
 
 /** Stop an instance that does no work: saves its compute; its EBS volumes keep billing. */
@@ -45,5 +46,6 @@ export const stop: ActionKindDefinition = {
         };
       },
     }),
+    stopWarmPool,
   ],
 };
