@@ -3,6 +3,7 @@ import { clientFor, guarded, warnFailure, type RegionContext } from '../context.
 import { fetchMetrics, type MetricRequest, type QueryProblem } from './batch.js';
 import { listSeries } from './discover.js';
 import { ec2AgentRequests, ec2BuiltinRequests, type Ec2MetricTargets } from './ec2.js';
+import { neuronMissingWarning, neuronRequests } from './neuron.js';
 import { notebookAgentRequests } from './notebooks.js';
 import { ebsRequests, s3Requests, sagemakerRequests } from './resources.js';
 
@@ -35,6 +36,18 @@ export async function collectMetrics(ctx: RegionContext, resources: RegionResour
       ec2AgentRequests(client, namespace, { instances: live, hosts: resources.hosts }, summary),
     );
     requests.push(...(agent ?? []));
+  }
+  const neuron = await guarded(ctx, 'cloudwatch', `NeuronCore metrics in namespace ${ctx.config.cloudwatch.neuron.namespace}`, () =>
+    neuronRequests(client, ctx.config.cloudwatch.neuron, live, summary),
+  );
+  if (neuron) {
+    requests.push(...neuron.requests);
+    const missing = neuronMissingWarning(
+      ctx.config.cloudwatch.neuron,
+      { accountId: ctx.account.accountId, region: ctx.region },
+      neuron.missing.filter((i) => i.state === 'running'),
+    );
+    if (missing) ctx.warnings.add(missing);
   }
   if (resources.notebooks.length) {
     const agent = await guarded(ctx, 'cloudwatch', `notebook CPU from the CloudWatch agent in namespace ${namespace}`, () =>
