@@ -114,7 +114,7 @@ function sameWork(c: InstanceSpec, current: InstanceSpec, scope: FitScope): bool
   if (!arch) return false;
   if (current.gpu) return c.gpu !== undefined && c.gpu.count >= 1 && gpuFitsWork(c.gpu.model, current.gpu.model);
   // Neuron work is compiled for its device generation: it stays on the same device model.
-  if (current.neuron) return c.neuron !== undefined && c.neuron.model === current.neuron.model;
+  if (current.neuron) return c.neuron?.model === current.neuron.model;
   // A curated successor list (scope.families) may name any CPU family, burstable ones included.
   return !c.gpu && !c.neuron && (scope.families !== undefined || CPU_FAMILY.test(c.family));
 }
