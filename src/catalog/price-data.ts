@@ -4,6 +4,7 @@ import regionalRaw from './data/ec2-accelerated-regional-prices.json' with { typ
 import storageRaw from './data/storage-prices.json' with { type: 'json' };
 import sagemakerRaw from './data/sagemaker-prices.json' with { type: 'json' };
 import networkRaw from './data/network-prices.json' with { type: 'json' };
+import fsxRaw from './data/fsx-prices.json' with { type: 'json' };
 import { UserError } from '../errors.js';
 
 /** A price: a non-negative number of USD (zod 4 numbers reject NaN and Infinity). A negative one would become a fake saving. */
@@ -47,6 +48,21 @@ const FILES = {
         notebook: withProvenance(listPrices.extend({ provenance: z.record(z.string(), z.string()) })),
       }),
     ),
+  },
+  fsx: {
+    file: 'fsx-prices.json',
+    raw: fsxRaw as unknown,
+    // Keys of prices: DEPLOYMENT_TYPE/STORAGE_TYPE[/MB/s per TiB], $ per GB-month; a key without a figure is unpriced, never $0.
+    schema: z.object({
+      lustre: withProvenance(
+        z.object({
+          ...dated,
+          sameListPriceRegions: z.array(z.string().min(1)).min(1),
+          prices: z.record(z.string(), usd),
+          provenance: z.record(z.string(), z.string()),
+        }),
+      ),
+    }),
   },
   network: {
     file: 'network-prices.json',
