@@ -1,6 +1,7 @@
 import type { MetricSource } from './source.js';
 import { ebsVolumeMetrics } from './sources/ebs-volumes.js';
 import { ec2InstanceMetrics } from './sources/ec2-instances.js';
+import { fsxLustreMetrics } from './sources/fsx-lustre.js';
 import { neuronCoreMetrics } from './sources/neuron-cores.js';
 import { s3BucketMetrics } from './sources/s3-buckets.js';
 import { sagemakerEndpointMetrics } from './sources/sagemaker-endpoints.js';
@@ -10,6 +11,7 @@ import { sagemakerNotebookMetrics } from './sources/sagemaker-notebooks.js';
 export const METRIC_SOURCES: readonly MetricSource[] = [
   ec2InstanceMetrics,
   neuronCoreMetrics,
+  fsxLustreMetrics,
   ebsVolumeMetrics,
   s3BucketMetrics,
   sagemakerEndpointMetrics,

@@ -29,7 +29,7 @@ export interface FsxLustreSignals {
 
 export const FSX_LUSTRE_SIGNAL_KEYS = {
   available: { type: 'bool', doc: 'Lifecycle AVAILABLE (serving clients, billing).' },
-  ageDays: { type: 'number', doc: 'Days since the file system was created.' },
+  ageDays: { type: 'number', doc: 'Days since the file system was created (0 when the response did not say).' },
   deploymentType: { type: 'string', doc: 'SCRATCH_1, SCRATCH_2, PERSISTENT_1 or PERSISTENT_2.' },
   scratch: { type: 'bool', doc: 'A scratch deployment: data not replicated, lost if a file server fails.' },
   storageType: { type: 'string', doc: 'SSD, HDD or INTELLIGENT_TIERING.' },
@@ -75,7 +75,7 @@ export function fsxLustreSignals(fs: FsxLustreFileSystem, ctx: SignalContext): {
   return {
     signals: {
       available,
-      ageDays: round(hoursBetween(fs.creationTime, ctx.asOf) / 24),
+      ageDays: fs.creationTime !== undefined ? round(hoursBetween(fs.creationTime, ctx.asOf) / 24) : 0,
       deploymentType: fs.deploymentType,
       scratch: fs.deploymentType.startsWith('SCRATCH'),
       storageType: fs.storageType,

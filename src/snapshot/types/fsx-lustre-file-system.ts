@@ -9,7 +9,7 @@ export const FsxLustreFileSystemSchema = z.object({
   region: z.string(),
   name: z.string().optional(),
   lifecycle: z.string(),
-  creationTime: isoDate,
+  creationTime: isoDate.optional(),
   deploymentType: z.enum(['SCRATCH_1', 'SCRATCH_2', 'PERSISTENT_1', 'PERSISTENT_2']),
   storageType: z.enum(['SSD', 'HDD', 'INTELLIGENT_TIERING']).default('SSD'),
   storageCapacityGiB: z.number().int().nonnegative(),
