@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { acceleratorsOf, instanceSpec } from '../src/catalog/index.js';
 import { HourOfWeekMean } from '../src/snapshot/hour-of-week.js';
 import { SNAPSHOT_SCHEMA_VERSION, SnapshotSchema, type Ec2Instance, type SnapshotInput } from '../src/snapshot/schema.js';
+import { demoFsx } from './demo/fsx.js';
 import { demoServices, demoStorage } from './demo-services.js';
 import { counter, gauge, gpus, rng, type Window } from './synthetic.js';
 
@@ -507,6 +508,7 @@ const snapshot: SnapshotInput = {
     elasticIps: storage.elasticIps,
     s3Buckets: storage.s3Buckets,
     ...demoServices(W, rand, { research: RESEARCH, prod: PROD }),
+    fsxLustreFileSystems: demoFsx(W, rand, RESEARCH),
   },
   spotPrices: [
     { region: 'us-east-1', instanceType: 'g5.xlarge', availabilityZone: 'us-east-1a', usdPerHour: 0.4218, timestamp: '2026-11-19T23:00:00Z' },

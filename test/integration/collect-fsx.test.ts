@@ -2,6 +2,7 @@ import { CreateFileSystemCommand, FSxClient } from '@aws-sdk/client-fsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProxy, type Proxy } from '../../bench/collect/proxy.js';
 import { daily, launch, putSeries, seedClients, TEST_CREDENTIALS } from '../../bench/collect/seed.js';
+import { minimalPolicy } from '../../src/collect/permissions.js';
 import { collectSnapshot } from '../../src/collect/run.js';
 import type { CollectOptions } from '../../src/collect/types.js';
 import { ConfigSchema } from '../../src/config/schema.js';
@@ -129,5 +130,12 @@ describe('collect: FSx for Lustre against moto_server', () => {
     expect(w[0]?.message).toContain('DescribeFileSystems');
     expect(w[0]?.message).toContain(REGION);
     expect(denied.resources.ec2Instances).toHaveLength(1);
+  });
+
+  it('every FSx call the collection made is in `mlcost permissions` (declared by the collector)', () => {
+    const allowed = new Set(minimalPolicy().Statement.flatMap((s) => s.Action));
+    const fsxCalls = [...proxy.calls.keys()].filter((k) => k.startsWith('fsx:'));
+    expect(fsxCalls).toEqual(['fsx:DescribeFileSystems']);
+    for (const call of fsxCalls) expect(allowed).toContain(call);
   });
 });
