@@ -6,10 +6,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { instanceSpec } from '../src/catalog/index.js';
+import { acceleratorsOf, instanceSpec } from '../src/catalog/index.js';
 import { HourOfWeekMean } from '../src/snapshot/hour-of-week.js';
 import { SNAPSHOT_SCHEMA_VERSION, SnapshotSchema, type Ec2Instance, type SnapshotInput } from '../src/snapshot/schema.js';
 import { demoCapacity } from './demo/capacity.js';
+import { demoFsx } from './demo/fsx.js';
 import { demoSageMaker } from './demo/sagemaker.js';
 import { demoServices, demoStorage } from './demo-services.js';
 import { demoCommitments } from './demo/commitments.js';
@@ -31,7 +32,7 @@ interface Shape {
   cpu: [avg: number, p95: number, max: number];
   netMBPerDay: number;
   mem?: [avg: number, p95: number, max: number];
-  /** Per GPU: p95 util %, peak memory used GiB. Omitted: no GPU agent. */
+  /** Per GPU (NeuronCore on inf/trn): p95 util %, peak memory used GiB. Omitted: no GPU agent / neuron-monitor. */
   gpu?: [util: number, memGiB: number][];
   days?: number;
   lifecycle?: Ec2Instance['lifecycle'];
@@ -269,6 +270,11 @@ const shapes: Shape[] = [
     team: 'inference',
     cpu: [25, 44, 60],
     netMBPerDay: 3_000,
+    // Per NeuronCore, from neuron-monitor's CloudWatch publisher (2 cores per Inferentia2).
+    gpu: [
+      [71, 9],
+      [68, 9],
+    ],
   },
   {
     id: 'i-2360708090a0b0c23',
@@ -333,6 +339,19 @@ const shapes: Shape[] = [
     team: 'research',
     cpu: [45, 70, 95],
     netMBPerDay: 300_000,
+    gpu: busy(32, 92, 14),
+  },
+  {
+    id: 'i-2960708090a0b0c29',
+    type: 'trn1.32xlarge',
+    region: 'us-west-2',
+    account: PROD,
+    name: 'trn-ablation-2',
+    team: 'research',
+    cpu: [0.8, 1.5, 4],
+    netMBPerDay: 5,
+    // The run ended; the Neuron runtime still holds its cores, which report 0% and no memory.
+    gpu: Array.from({ length: 32 }, (): [number, number] => [0, 0]),
   },
   // Added for the full rule set: office-hours GPU dev box, tagged training box, previous-generation boxes.
   {
@@ -395,11 +414,12 @@ function instance(s: Shape): Ec2Instance {
     metrics.networkInBytes = counter(W, s.netMBPerDay * 0.6e6, rand, { days, daily: true });
     metrics.networkOutBytes = counter(W, s.netMBPerDay * 0.4e6, rand, { days, daily: true });
     if (s.mem) metrics.memory = gauge(W, { avg: s.mem[0], p95: s.mem[1], max: s.mem[2], days }, rand);
-    if (s.gpu && spec?.gpu) {
+    const acc = acceleratorsOf(spec);
+    if (s.gpu && acc) {
       metrics.gpus = gpus(
         W,
         s.gpu.map(([utilP95, memGiB]) => ({ utilP95, memMiB: memGiB * 1024 })),
-        spec.gpu.memoryGiBEach * 1024,
+        acc.memoryGiBEach * 1024,
         rand,
         days,
       );
@@ -495,6 +515,7 @@ const snapshot: SnapshotInput = {
       const services = demoServices(W, rand, { research: RESEARCH, prod: PROD });
       return { ...services, sagemakerEndpoints: [...(services.sagemakerEndpoints ?? []), ...sagemaker.sagemakerEndpoints] };
     })(),
+    fsxLustreFileSystems: demoFsx(W, rand, RESEARCH),
     sagemakerTrainingJobs: sagemaker.sagemakerTrainingJobs,
     ...demoCapacity(W, RESEARCH),
     ...demoCommitments(END, { research: RESEARCH, prod: PROD }),
@@ -511,15 +532,7 @@ const snapshot: SnapshotInput = {
   // are synthetic demo figures, labelled as such. Accelerated types need none: the embedded catalog holds
   // their 1-year no-upfront rate in every region.
   prices: [...demoReservedTerms('m7i.2xlarge', 'us-west-2', 0.254, 0.1742), ...demoReservedTerms('r6i.2xlarge', 'us-west-2', 0.3175, 0.2177)],
-  warnings: [
-    {
-      code: 'metric-missing',
-      message: 'no nvidia_smi metrics for inf2/trn1 instances (Neuron devices report through neuron-monitor, not the NVIDIA agent)',
-      accountId: PROD,
-      region: 'us-west-2',
-      service: 'cloudwatch',
-    },
-  ],
+  warnings: [],
 };
 
 SnapshotSchema.parse(snapshot);

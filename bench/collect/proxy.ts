@@ -82,7 +82,7 @@ function operationOf(req: IncomingMessage, body: Buffer): string {
   return req.method ?? 'GET';
 }
 
-const JSON_SERVICES = new Set(['monitoring', 'sagemaker', 'pricing', 'organizations']);
+const JSON_SERVICES = new Set(['monitoring', 'sagemaker', 'pricing', 'organizations', 'fsx']);
 
 function errorResponse(service: string, kind: Fault['kind']): { status: number; headers: Record<string, string>; body: string } {
   if (JSON_SERVICES.has(service)) {

@@ -6,6 +6,7 @@ import sagemakerRaw from './data/sagemaker-prices.json' with { type: 'json' };
 import networkRaw from './data/network-prices.json' with { type: 'json' };
 import reservedRaw from './data/ec2-reserved-rates.json' with { type: 'json' };
 import { RESERVED_TERMS } from './commitment-terms.js';
+import fsxRaw from './data/fsx-prices.json' with { type: 'json' };
 import { UserError } from '../errors.js';
 
 /** A price: a non-negative number of USD (zod 4 numbers reject NaN and Infinity). A negative one would become a fake saving. */
@@ -62,6 +63,21 @@ const FILES = {
         ),
       }),
     ),
+  },
+  fsx: {
+    file: 'fsx-prices.json',
+    raw: fsxRaw as unknown,
+    // Keys of prices: DEPLOYMENT_TYPE/STORAGE_TYPE[/MB/s per TiB], $ per GB-month; a key without a figure is unpriced, never $0.
+    schema: z.object({
+      lustre: withProvenance(
+        z.object({
+          ...dated,
+          sameListPriceRegions: z.array(z.string().min(1)).min(1),
+          prices: z.record(z.string(), usd),
+          provenance: z.record(z.string(), z.string()),
+        }),
+      ),
+    }),
   },
   network: {
     file: 'network-prices.json',

@@ -175,6 +175,20 @@ export class PriceBook {
     );
   }
 
+  /** FSx for Lustre storage, per GB-month of capacity; `key` is DEPLOYMENT_TYPE/STORAGE_TYPE[/MB/s per TiB] (fsx-prices.json). */
+  fsxLustreGbMonth(key: string, region: string): PriceLookup {
+    const t = this.data.fsx.lustre;
+    return this.cached(['fsxLustreGbMonth', key, region], () =>
+      embedded(t.prices[key], region, t.sameListPriceRegions, {
+        unit: 'GB-month',
+        source: `${t.source}: ${t.provenance[key] ?? ''}`,
+        asOf: t.asOf,
+        what: `FSx for Lustre ${key} price`,
+        collectedLive: false,
+      }),
+    );
+  }
+
   /** Public IPv4 (Elastic IPs included) is one flat hourly rate in every commercial region. */
   publicIpv4Hourly(region: string): PriceLookup {
     const n = this.data.network.publicIpv4;

@@ -4,6 +4,7 @@ import { ebsSnapshotsCollector } from './ebs-snapshots.js';
 import { ebsVolumesCollector } from './ebs-volumes.js';
 import { ec2InstancesCollector } from './ec2-instances.js';
 import { elasticIpsCollector } from './elastic-ips.js';
+import { fsxLustreCollector } from './fsx-lustre.js';
 import { instanceTypesCollector } from './instance-types.js';
 import { metricsCollector } from './metrics.js';
 import { reservedInstancesCollector } from './reserved-instances.js';
@@ -31,6 +32,7 @@ export const COLLECTORS: readonly Collector[] = [
   sagemakerNotebooksCollector,
   capacityReservationsCollector,
   sagemakerTrainingJobsCollector,
+  fsxLustreCollector,
   instanceTypesCollector,
   spotPricesCollector,
   metricsCollector,

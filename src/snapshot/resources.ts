@@ -4,6 +4,7 @@ import { EBS_SNAPSHOT_SIGNAL_KEYS, ebsSnapshotSignals } from '../engine/signals/
 import { EBS_VOLUME_SIGNAL_KEYS, ebsVolumeSignals } from '../engine/signals/ebs-volume.js';
 import { EC2_SIGNAL_KEYS, ec2Signals } from '../engine/signals/ec2.js';
 import { ELASTIC_IP_SIGNAL_KEYS, elasticIpSignals } from '../engine/signals/elastic-ip.js';
+import { FSX_LUSTRE_SIGNAL_KEYS, fsxLustreSignals } from '../engine/signals/fsx-lustre-file-system.js';
 import { S3_BUCKET_SIGNAL_KEYS, s3BucketSignals } from '../engine/signals/s3-bucket.js';
 import { SAGEMAKER_ENDPOINT_SIGNAL_KEYS, sagemakerEndpointSignals } from '../engine/signals/sagemaker-endpoint.js';
 import { SAGEMAKER_NOTEBOOK_SIGNAL_KEYS, sagemakerNotebookSignals } from '../engine/signals/sagemaker-notebook.js';
@@ -14,6 +15,7 @@ import { EbsSnapshotSchema } from './types/ebs-snapshot.js';
 import { EbsVolumeSchema } from './types/ebs-volume.js';
 import { Ec2InstanceSchema } from './types/ec2-instance.js';
 import { ElasticIpSchema } from './types/elastic-ip.js';
+import { FsxLustreFileSystemSchema } from './types/fsx-lustre-file-system.js';
 import { S3BucketSchema } from './types/s3-bucket.js';
 import { SageMakerEndpointSchema } from './types/sagemaker-endpoint.js';
 import { SageMakerNotebookSchema } from './types/sagemaker-notebook.js';
@@ -88,6 +90,13 @@ export const RESOURCE_TYPE_TABLE = [
     displayName: 'SageMaker training job',
     schema: SageMakerTrainingJobSchema,
     signals: { keys: SAGEMAKER_TRAINING_JOB_SIGNAL_KEYS, build: sagemakerTrainingJobSignals },
+  }),
+  row({
+    id: 'fsx-lustre-file-system',
+    listKey: 'fsxLustreFileSystems',
+    displayName: 'FSx for Lustre file system',
+    schema: FsxLustreFileSystemSchema,
+    signals: { keys: FSX_LUSTRE_SIGNAL_KEYS, build: fsxLustreSignals },
   }),
 ] as const;
 

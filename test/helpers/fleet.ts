@@ -22,6 +22,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { putSeries, seedClients, TEST_CREDENTIALS, type SeriesSpec } from '../../bench/collect/seed.js';
 import { daily, ec2Daily, gpuDaily, hourly, workingHour } from './fleet-series.js';
+import { fsxSeries, seedFsx } from './fleet-fsx.js';
 
 /**
  * A fleet built so that each of the 17 built-in rules is the chosen finding on exactly one
@@ -69,6 +70,8 @@ export interface FleetIds {
   autoStopNotebook: string;
   /** In service with no auto-stop and no agent: flagged on status and configuration alone. */
   untrackedNotebook: string;
+  fsxIdle: string;
+  fsxRoomy: string;
 }
 
 export async function seedFleet(endpoint: string, now: Date): Promise<FleetIds> {
@@ -77,13 +80,15 @@ export async function seedFleet(endpoint: string, now: Date): Promise<FleetIds> 
   const storage = await seedStorage(ec2, instances);
   const sagemaker = await seedSageMaker(endpoint);
   const bucket = await seedBucket(endpoint);
+  const fsx = await seedFsx(endpoint, REGION);
   await putSeries(cw, [
     ...instanceSeries(now, instances),
     ...storageSeries(now, storage.io1),
     ...bucketSeries(now, bucket),
     ...sagemakerSeries(now, sagemaker),
+    ...fsxSeries(now, fsx),
   ]);
-  return { instances, ...storage, bucket, ...sagemaker };
+  return { instances, ...storage, bucket, ...sagemaker, ...fsx };
 }
 
 async function launchAll(ec2: EC2Client): Promise<Record<InstanceRole, string>> {

@@ -1,7 +1,7 @@
 /**
  * Every built-in rule end to end: a fleet created in moto_server through the real SDK
  * (test/helpers/fleet.ts), read by the live collector, evaluated with all built-in rules. Each of
- * the 17 rules must be the chosen finding on exactly one resource, its monthly saving equal to
+ * the rules must be the chosen finding on exactly one resource, its monthly saving equal to
  * the cent to the figure worked out by hand below from the embedded catalog
  * (src/catalog/data, us-east-1 list prices; a month is 730 h; each monthly figure is rounded to
  * the cent before differences are taken, as the engine does).
@@ -155,6 +155,18 @@ const CASES: Case[] = [
     resource: (i) => i.idleNotebook,
     saving: 104.29,
     arithmetic: 'ml.t3.xlarge notebook idle 10 of 14 days, no auto-stop: $0.20 x 730 x 10/14 = $104.29',
+  },
+  {
+    rule: 'idle-fsx-lustre',
+    resource: (i) => i.fsxIdle,
+    saving: 348,
+    arithmetic: 'FSx for Lustre PERSISTENT_2 125 MB/s/TiB, 2,400 GiB, nothing read or written: 2400 x $0.145 = $348.00',
+  },
+  {
+    rule: 'oversized-fsx-lustre',
+    resource: (i) => i.fsxRoomy,
+    saving: 522,
+    arithmetic: 'FSx for Lustre 4,800 GiB holding at most 800 GiB -> 1,200 GiB (800 / 0.75 = 1,067): 3600 x $0.145 = $522.00',
   },
 ];
 

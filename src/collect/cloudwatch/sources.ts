@@ -2,6 +2,8 @@ import type { MetricSource } from './source.js';
 import { capacityReservationMetrics } from './sources/capacity-reservations.js';
 import { ebsVolumeMetrics } from './sources/ebs-volumes.js';
 import { ec2InstanceMetrics } from './sources/ec2-instances.js';
+import { fsxLustreMetrics } from './sources/fsx-lustre.js';
+import { neuronCoreMetrics } from './sources/neuron-cores.js';
 import { s3BucketMetrics } from './sources/s3-buckets.js';
 import { sagemakerEndpointMetrics } from './sources/sagemaker-endpoints.js';
 import { sagemakerNotebookMetrics } from './sources/sagemaker-notebooks.js';
@@ -10,6 +12,8 @@ import { sagemakerTrainingJobMetrics } from './sources/sagemaker-training-jobs.j
 /** Every resource type's CloudWatch reads; a new type with metrics is one file in sources/ and one line here. */
 export const METRIC_SOURCES: readonly MetricSource[] = [
   ec2InstanceMetrics,
+  neuronCoreMetrics,
+  fsxLustreMetrics,
   ebsVolumeMetrics,
   s3BucketMetrics,
   sagemakerEndpointMetrics,

@@ -17,7 +17,11 @@ export const stop: ActionKindDefinition = {
         const volumes = ctx.env.volumesByInstance.get(inst.id) ?? [];
         const volumeGiB = volumes.reduce((sum, v) => sum + v.sizeGiB, 0);
         const keeps = volumes.length ? `; ${volumes.length} EBS volume(s), ${volumeGiB} GiB, keep billing while stopped` : '';
-        const frees = s.hasGpu ? `frees ${s.gpuCount}x ${s.gpuModel}` : `frees ${s.vcpu} vCPU`;
+        const frees = !s.hasGpu
+          ? `frees ${s.vcpu} vCPU`
+          : s.acceleratorUnit === 'NeuronCore'
+            ? `frees ${s.gpuCount} ${s.gpuModel} NeuronCores`
+            : `frees ${s.gpuCount}x ${s.gpuModel}`;
         const tradeoff: Finding['tradeoff'] = {
           performanceRisk: 'low',
           summary: `${frees}; nothing ran in ${Math.round(s.observedHours / 24)} days; restart takes minutes${keeps}`,

@@ -7,6 +7,7 @@ import type { EbsSnapshotSignals } from '../signals/ebs-snapshot.js';
 import type { EbsVolumeSignals } from '../signals/ebs-volume.js';
 import type { Ec2Signals } from '../signals/ec2.js';
 import type { ElasticIpSignals } from '../signals/elastic-ip.js';
+import type { FsxLustreSignals } from '../signals/fsx-lustre-file-system.js';
 import type { ResourceCost, SignalContext } from '../signals/index.js';
 import type { S3BucketSignals } from '../signals/s3-bucket.js';
 import type { SageMakerEndpointSignals } from '../signals/sagemaker-endpoint.js';
@@ -25,6 +26,7 @@ export interface SignalsByType {
   'sagemaker-notebook': SageMakerNotebookSignals;
   'capacity-reservation': CapacityReservationSignals;
   'sagemaker-training-job': SageMakerTrainingJobSignals;
+  'fsx-lustre-file-system': FsxLustreSignals;
 }
 
 /** What an action sees of one resource: typed by its resource type and its params schema. */
