@@ -30,6 +30,11 @@ export const ConfigSchema = z
         agentNamespace: z.string().default('CWAgent'),
       })
       .default({ agentNamespace: 'CWAgent' }),
+    /** EKS: which team owns each Kubernetes namespace, for GPU pods' findings (else the node groups' team tag). */
+    eks: z
+      .object({ namespaceTeams: z.record(z.string(), z.string()).default({}) })
+      .strict()
+      .default({ namespaceTeams: {} }),
     rules: z
       .object({
         disable: z.array(z.string()).default([]),

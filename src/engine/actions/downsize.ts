@@ -7,6 +7,7 @@ import type { Ec2Signals, GpuSignal } from '../signals/ec2.js';
 import { evidenceOf, round } from '../signals/metrics.js';
 import { describeChange, instanceCapacity, riskFromUtil } from './capacity.js';
 import { downsizeEndpoint } from './downsize-endpoint.js';
+import { downsizeNodeGroup } from './downsize-node-group.js';
 import { defineAction, priceEntry, type ActionKindDefinition } from './types.js';
 
 /**
@@ -90,7 +91,7 @@ const downsizeInstance = defineAction({
   },
 });
 
-export const downsize: ActionKindDefinition = { kind: 'downsize', definitions: [downsizeInstance, downsizeEndpoint] };
+export const downsize: ActionKindDefinition = { kind: 'downsize', definitions: [downsizeInstance, downsizeEndpoint, downsizeNodeGroup] };
 
 /**
  * What the new type must hold. Host memory without the CloudWatch agent is unknown: a CPU box keeps its

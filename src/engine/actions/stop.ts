@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Finding } from '../result.js';
 import { evidenceOf } from '../signals/metrics.js';
 import { instanceCapacity } from './capacity.js';
+import { stopIdleNodes, stopIdlePod } from './stop-eks.js';
 import { defineAction, priceEntry, type ActionKindDefinition } from './types.js';
 
 /** Stop an instance that does no work: saves its compute; its EBS volumes keep billing. */
@@ -45,5 +46,7 @@ export const stop: ActionKindDefinition = {
         };
       },
     }),
+    stopIdleNodes,
+    stopIdlePod,
   ],
 };

@@ -5,6 +5,8 @@ import type { ActionKind, Finding } from '../result.js';
 import type { EbsSnapshotSignals } from '../signals/ebs-snapshot.js';
 import type { EbsVolumeSignals } from '../signals/ebs-volume.js';
 import type { Ec2Signals } from '../signals/ec2.js';
+import type { EksGpuPodSignals } from '../signals/eks-gpu-pod.js';
+import type { EksNodeGroupSignals } from '../signals/eks-node-group.js';
 import type { ElasticIpSignals } from '../signals/elastic-ip.js';
 import type { ResourceCost, SignalContext } from '../signals/index.js';
 import type { S3BucketSignals } from '../signals/s3-bucket.js';
@@ -21,6 +23,8 @@ export interface SignalsByType {
   's3-bucket': S3BucketSignals;
   'sagemaker-endpoint': SageMakerEndpointSignals;
   'sagemaker-notebook': SageMakerNotebookSignals;
+  'eks-node-group': EksNodeGroupSignals;
+  'eks-gpu-pod': EksGpuPodSignals;
 }
 
 /** What an action sees of one resource: typed by its resource type and its params schema. */
@@ -45,6 +49,11 @@ export interface PricedMove {
   tradeoff: Finding['tradeoff'];
   /** Something the audit's warnings must say about this move (e.g. a collected price that was not used); the same text is counted once. */
   warning?: string;
+  /**
+   * Other resources (same account and region) whose cost this move's saving already includes, e.g. the
+   * EC2 instances of an EKS node group scaled down: their own findings yield to this one (evaluate.ts).
+   */
+  covers?: { type: ResourceType; id: string }[];
 }
 
 /**
