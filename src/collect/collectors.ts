@@ -2,6 +2,8 @@ import type { Collector } from './collector.js';
 import { ebsSnapshotsCollector } from './ebs-snapshots.js';
 import { ebsVolumesCollector } from './ebs-volumes.js';
 import { ec2InstancesCollector } from './ec2-instances.js';
+import { eksGpuPodsCollector } from './eks-gpu-pods.js';
+import { eksNodeGroupsCollector } from './eks-node-groups.js';
 import { elasticIpsCollector } from './elastic-ips.js';
 import { instanceTypesCollector } from './instance-types.js';
 import { metricsCollector } from './metrics.js';
@@ -27,6 +29,8 @@ export const COLLECTORS: readonly Collector[] = [
   reservedInstancesCollector,
   sagemakerEndpointsCollector,
   sagemakerNotebooksCollector,
+  eksNodeGroupsCollector,
+  eksGpuPodsCollector,
   instanceTypesCollector,
   spotPricesCollector,
   metricsCollector,

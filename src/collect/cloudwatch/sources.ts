@@ -1,6 +1,8 @@
 import type { MetricSource } from './source.js';
 import { ebsVolumeMetrics } from './sources/ebs-volumes.js';
 import { ec2InstanceMetrics } from './sources/ec2-instances.js';
+import { eksGpuPodMetrics } from './sources/eks-gpu-pods.js';
+import { eksNodeMetrics } from './sources/eks-nodes.js';
 import { s3BucketMetrics } from './sources/s3-buckets.js';
 import { sagemakerEndpointMetrics } from './sources/sagemaker-endpoints.js';
 import { sagemakerNotebookMetrics } from './sources/sagemaker-notebooks.js';
@@ -12,4 +14,6 @@ export const METRIC_SOURCES: readonly MetricSource[] = [
   s3BucketMetrics,
   sagemakerEndpointMetrics,
   sagemakerNotebookMetrics,
+  eksNodeMetrics,
+  eksGpuPodMetrics,
 ];

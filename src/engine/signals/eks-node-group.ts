@@ -54,7 +54,7 @@ export interface EksNodeGroupSignals {
 }
 
 export const EKS_NODE_GROUP_SIGNAL_KEYS = {
-  active: { type: 'bool', doc: 'The node group is ACTIVE (Karpenter pools: it has running nodes).' },
+  active: { type: 'bool', doc: 'The node group is ACTIVE (Karpenter pools and groups known only from EC2 tags: it has running nodes).' },
   karpenter: { type: 'bool', doc: 'The nodes were launched by a Karpenter NodePool, not a managed node group.' },
   clusterName: { type: 'string', doc: 'The EKS cluster.' },
   nodeCount: { type: 'number', doc: 'Running nodes found in the EC2 inventory.' },
@@ -100,7 +100,8 @@ export function eksNodeGroupSignals(group: EksNodeGroup, ctx: SignalContext): { 
   const nodes = running.map(({ node, found }) => nodeSignal(node, found, ctx));
   const gpu = spec?.gpu;
   const signals: EksNodeGroupSignals = {
-    active: group.managedBy === 'karpenter' ? running.length > 0 : group.status === 'ACTIVE',
+    // A group no EKS API described (Karpenter, or a denied call) counts as active while it has running nodes.
+    active: group.status === 'ACTIVE' || (group.status === 'UNKNOWN' && running.length > 0),
     karpenter: group.managedBy === 'karpenter',
     clusterName: group.clusterName,
     nodeCount: running.length,
