@@ -41,7 +41,7 @@ export const eksGpuPodsCollector = defineCollector({
 const NARROWER = new Set(['ContainerName', 'GpuDevice', 'NeuronDevice', 'NeuronCore', 'Service']);
 
 export function podsFromSeries(
-  ctx: Pick<RegionContext, 'account' | 'region' | 'config'>,
+  ctx: { account: { accountId: string }; region: string; config: Pick<RegionContext['config'], 'teamTags'> },
   groups: readonly EksNodeGroup[],
   listed: ReadonlyMap<PodMetricKey, readonly DiscoveredMetric[]>,
 ): CollectedGpuPods {

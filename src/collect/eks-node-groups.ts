@@ -68,7 +68,11 @@ async function describeNodegroup(client: EKSClient, clusterName: string, nodegro
 }
 
 /** Node groups as described, plus those only the instances' tags show (a denied API, or Karpenter), each with its live nodes. */
-export function formGroups(ctx: Pick<RegionContext, 'account' | 'region'>, described: readonly Nodegroup[], instances: readonly Ec2Instance[]): EksNodeGroup[] {
+export function formGroups(
+  ctx: { account: { accountId: string }; region: string },
+  described: readonly Nodegroup[],
+  instances: readonly Ec2Instance[],
+): EksNodeGroup[] {
   const members = new Map<string, Ec2Instance[]>();
   for (const inst of instances) {
     const m = inst.membership;
