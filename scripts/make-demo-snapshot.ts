@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { instanceSpec } from '../src/catalog/index.js';
 import { HourOfWeekMean } from '../src/snapshot/hour-of-week.js';
 import { SNAPSHOT_SCHEMA_VERSION, SnapshotSchema, type Ec2Instance, type SnapshotInput } from '../src/snapshot/schema.js';
+import { demoEks } from './demo/eks.js';
 import { demoServices, demoStorage } from './demo-services.js';
 import { counter, gauge, gpus, rng, type Window } from './synthetic.js';
 
@@ -447,6 +448,7 @@ function demoReservedTerms(type: string, region: string, oneYear: number, threeY
 
 const ec2Instances = shapes.map(instance);
 const storage = demoStorage(W, rand, { research: RESEARCH, prod: PROD });
+const eks = demoEks(W, { research: RESEARCH, prod: PROD });
 
 const snapshot: SnapshotInput = {
   schemaVersion: SNAPSHOT_SCHEMA_VERSION,
@@ -458,7 +460,9 @@ const snapshot: SnapshotInput = {
     source: 'demo',
   },
   resources: {
-    ec2Instances,
+    ec2Instances: [...ec2Instances, ...eks.ec2Instances],
+    eksNodeGroups: eks.eksNodeGroups,
+    eksGpuPods: eks.eksGpuPods,
     ebsVolumes: [
       {
         id: 'vol-0a1b2c3d4e5f60001',
