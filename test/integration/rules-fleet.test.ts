@@ -12,6 +12,8 @@
  * types (src/catalog/data/ec2-accelerated-regional-prices.json); 3-year and CPU-family rates only
  * come from the Pricing API, so those are unknown (null), never a guess.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectSnapshot } from '../../src/collect/run.js';
 import { ConfigSchema } from '../../src/config/schema.js';
@@ -155,9 +157,17 @@ const CASES: Case[] = [
   },
 ];
 
+/** Rules whose resources need a whole setup of their own, proven end to end against moto_server in that file instead. */
+const OWN_END_TO_END: Readonly<Record<string, string>> = {
+  'idle-gpu-node': 'eks-collect.test.ts',
+  'gpu-pod-idle': 'eks-collect.test.ts',
+  'gpu-nodegroup-oversized': 'eks-collect.test.ts',
+};
+
 describe('every built-in rule against a fleet in moto_server', () => {
   it('the table covers every built-in rule once', () => {
-    expect(CASES.map((c) => c.rule).sort()).toEqual(builtinRuleIds);
+    expect([...CASES.map((c) => c.rule), ...Object.keys(OWN_END_TO_END)].sort()).toEqual(builtinRuleIds);
+    for (const file of new Set(Object.values(OWN_END_TO_END))) expect(existsSync(join(import.meta.dirname, file)), file).toBe(true);
   });
 
   // A loop, not it.each: the test name must carry the whole arithmetic, which it.each truncates.
