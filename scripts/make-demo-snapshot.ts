@@ -12,6 +12,7 @@ import { SNAPSHOT_SCHEMA_VERSION, SnapshotSchema, type Ec2Instance, type Snapsho
 import { demoCapacity } from './demo/capacity.js';
 import { demoFsx } from './demo/fsx.js';
 import { demoSageMaker } from './demo/sagemaker.js';
+import { demoEks } from './demo/eks.js';
 import { demoServices, demoStorage } from './demo-services.js';
 import { demoCommitments } from './demo/commitments.js';
 import { counter, gauge, gpus, rng, type Window } from './synthetic.js';
@@ -471,6 +472,7 @@ function demoReservedTerms(type: string, region: string, oneYear: number, threeY
 const ec2Instances = shapes.map(instance);
 const storage = demoStorage(W, rand, { research: RESEARCH, prod: PROD });
 const sagemaker = demoSageMaker(W, { research: RESEARCH, prod: PROD });
+const eks = demoEks(W, { research: RESEARCH, prod: PROD });
 
 const snapshot: SnapshotInput = {
   schemaVersion: SNAPSHOT_SCHEMA_VERSION,
@@ -482,7 +484,9 @@ const snapshot: SnapshotInput = {
     source: 'demo',
   },
   resources: {
-    ec2Instances,
+    ec2Instances: [...ec2Instances, ...eks.ec2Instances],
+    eksNodeGroups: eks.eksNodeGroups,
+    eksGpuPods: eks.eksGpuPods,
     ebsVolumes: [
       {
         id: 'vol-0a1b2c3d4e5f60001',

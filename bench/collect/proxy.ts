@@ -93,6 +93,15 @@ function errorResponse(service: string, kind: Fault['kind']): { status: number; 
       body: JSON.stringify({ __type: code, message: `${code} injected by the test proxy` }),
     };
   }
+  // REST-JSON services (EKS) name the error in a header and answer with the HTTP status of the fault.
+  if (service === 'eks') {
+    const code = kind === 'throttle' ? 'ThrottlingException' : 'AccessDeniedException';
+    return {
+      status: kind === 'throttle' ? 429 : 403,
+      headers: { 'content-type': 'application/json', 'x-amzn-errortype': code },
+      body: JSON.stringify({ message: `${code} injected by the test proxy` }),
+    };
+  }
   if (service === 'ec2') {
     const code = kind === 'throttle' ? 'RequestLimitExceeded' : 'UnauthorizedOperation';
     const body = `<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>${code}</Code><Message>You are not authorized to perform this operation (injected).</Message></Error></Errors><RequestID>proxy</RequestID></Response>`;

@@ -3,6 +3,8 @@ import { capacityReservationsCollector } from './capacity-reservations.js';
 import { ebsSnapshotsCollector } from './ebs-snapshots.js';
 import { ebsVolumesCollector } from './ebs-volumes.js';
 import { ec2InstancesCollector } from './ec2-instances.js';
+import { eksGpuPodsCollector } from './eks-gpu-pods.js';
+import { eksNodeGroupsCollector } from './eks-node-groups.js';
 import { elasticIpsCollector } from './elastic-ips.js';
 import { fsxLustreCollector } from './fsx-lustre.js';
 import { instanceTypesCollector } from './instance-types.js';
@@ -33,6 +35,8 @@ export const COLLECTORS: readonly Collector[] = [
   capacityReservationsCollector,
   sagemakerTrainingJobsCollector,
   fsxLustreCollector,
+  eksNodeGroupsCollector,
+  eksGpuPodsCollector,
   instanceTypesCollector,
   spotPricesCollector,
   metricsCollector,

@@ -33,6 +33,11 @@ export const ConfigSchema = z
         neuron: NeuronMetricsSchema.default(NEURON_METRIC_DEFAULTS),
       })
       .default({ agentNamespace: 'CWAgent', neuron: NEURON_METRIC_DEFAULTS }),
+    /** EKS: which team owns each Kubernetes namespace, for GPU pods' findings (else the node groups' team tag). */
+    eks: z
+      .object({ namespaceTeams: z.record(z.string(), z.string()).default({}) })
+      .strict()
+      .default({ namespaceTeams: {} }),
     rules: z
       .object({
         disable: z.array(z.string()).default([]),

@@ -3,6 +3,8 @@ import { CAPACITY_RESERVATION_SIGNAL_KEYS, capacityReservationSignals } from '..
 import { EBS_SNAPSHOT_SIGNAL_KEYS, ebsSnapshotSignals } from '../engine/signals/ebs-snapshot.js';
 import { EBS_VOLUME_SIGNAL_KEYS, ebsVolumeSignals } from '../engine/signals/ebs-volume.js';
 import { EC2_SIGNAL_KEYS, ec2Signals } from '../engine/signals/ec2.js';
+import { EKS_GPU_POD_SIGNAL_KEYS, eksGpuPodSignals } from '../engine/signals/eks-gpu-pod.js';
+import { EKS_NODE_GROUP_SIGNAL_KEYS, eksNodeGroupSignals } from '../engine/signals/eks-node-group.js';
 import { ELASTIC_IP_SIGNAL_KEYS, elasticIpSignals } from '../engine/signals/elastic-ip.js';
 import { FSX_LUSTRE_SIGNAL_KEYS, fsxLustreSignals } from '../engine/signals/fsx-lustre-file-system.js';
 import { S3_BUCKET_SIGNAL_KEYS, s3BucketSignals } from '../engine/signals/s3-bucket.js';
@@ -14,6 +16,8 @@ import { CapacityReservationSchema } from './types/capacity-reservation.js';
 import { EbsSnapshotSchema } from './types/ebs-snapshot.js';
 import { EbsVolumeSchema } from './types/ebs-volume.js';
 import { Ec2InstanceSchema } from './types/ec2-instance.js';
+import { EksGpuPodSchema } from './types/eks-gpu-pod.js';
+import { EksNodeGroupSchema } from './types/eks-node-group.js';
 import { ElasticIpSchema } from './types/elastic-ip.js';
 import { FsxLustreFileSystemSchema } from './types/fsx-lustre-file-system.js';
 import { S3BucketSchema } from './types/s3-bucket.js';
@@ -98,6 +102,22 @@ export const RESOURCE_TYPE_TABLE = [
     schema: FsxLustreFileSystemSchema,
     signals: { keys: FSX_LUSTRE_SIGNAL_KEYS, build: fsxLustreSignals },
   }),
+  row({
+    id: 'eks-node-group',
+    costPartOf: 'ec2-instance',
+    listKey: 'eksNodeGroups',
+    displayName: 'EKS node group',
+    schema: EksNodeGroupSchema,
+    signals: { keys: EKS_NODE_GROUP_SIGNAL_KEYS, build: eksNodeGroupSignals },
+  }),
+  row({
+    id: 'eks-gpu-pod',
+    costPartOf: 'ec2-instance',
+    listKey: 'eksGpuPods',
+    displayName: 'EKS GPU pod',
+    schema: EksGpuPodSchema,
+    signals: { keys: EKS_GPU_POD_SIGNAL_KEYS, build: eksGpuPodSignals },
+  }),
 ] as const;
 
 /** One row; the generics tie a type's signals builder to its own schema's entries and keep the ids literal. */
@@ -122,6 +142,8 @@ export interface ResourceTypeRow {
   displayName: string;
   schema: z.ZodObject;
   signals: { keys: Readonly<Record<string, SignalKey>>; build: SignalsDefinition<AnyResource>['build'] };
+  /** Its cost is part of another type's (an EKS node group's nodes are EC2 instances): the audit's total cost does not add it twice. */
+  costPartOf?: ResourceType;
 }
 // Each row's builder takes its own type's entries; readers pair a row with its own list only.
 export const RESOURCE_TYPE_ROWS = RESOURCE_TYPE_TABLE as unknown as readonly ResourceTypeRow[];

@@ -182,6 +182,9 @@ const COVERED_ELSEWHERE: Readonly<Record<string, string>> = {
   'unused-warm-pool': 'collect-sagemaker-training.test.ts',
   'training-gpu-underused': 'collect-sagemaker-training.test.ts',
   'low-traffic-gpu-endpoint': 'collect-sagemaker-endpoint-traffic.test.ts',
+  'idle-gpu-node': 'eks-collect.test.ts',
+  'gpu-pod-idle': 'eks-collect.test.ts',
+  'gpu-nodegroup-oversized': 'eks-collect.test.ts',
 };
 
 describe('every built-in rule against a fleet in moto_server', () => {

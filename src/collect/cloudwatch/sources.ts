@@ -4,6 +4,8 @@ import { ebsVolumeMetrics } from './sources/ebs-volumes.js';
 import { ec2InstanceMetrics } from './sources/ec2-instances.js';
 import { fsxLustreMetrics } from './sources/fsx-lustre.js';
 import { neuronCoreMetrics } from './sources/neuron-cores.js';
+import { eksGpuPodMetrics } from './sources/eks-gpu-pods.js';
+import { eksNodeMetrics } from './sources/eks-nodes.js';
 import { s3BucketMetrics } from './sources/s3-buckets.js';
 import { sagemakerEndpointMetrics } from './sources/sagemaker-endpoints.js';
 import { sagemakerNotebookMetrics } from './sources/sagemaker-notebooks.js';
@@ -20,4 +22,6 @@ export const METRIC_SOURCES: readonly MetricSource[] = [
   sagemakerNotebookMetrics,
   capacityReservationMetrics,
   sagemakerTrainingJobMetrics,
+  eksNodeMetrics,
+  eksGpuPodMetrics,
 ];

@@ -8,6 +8,7 @@ import { evidenceOf, round } from '../signals/metrics.js';
 import { describeChange, instanceCapacity, riskFromUtil } from './capacity.js';
 import { downsizeEndpoint } from './downsize-endpoint.js';
 import { downsizeFsxLustre } from './downsize-fsx-lustre.js';
+import { downsizeNodeGroup } from './downsize-node-group.js';
 import { downsizeTrainingJob } from './downsize-training.js';
 import { defineAction, priceEntry, type ActionKindDefinition } from './types.js';
 
@@ -93,7 +94,10 @@ const downsizeInstance = defineAction({
   },
 });
 
-export const downsize: ActionKindDefinition = { kind: 'downsize', definitions: [downsizeInstance, downsizeEndpoint, downsizeTrainingJob, downsizeFsxLustre] };
+export const downsize: ActionKindDefinition = {
+  kind: 'downsize',
+  definitions: [downsizeInstance, downsizeEndpoint, downsizeTrainingJob, downsizeFsxLustre, downsizeNodeGroup],
+};
 
 /**
  * What the new type must hold. Host memory without the CloudWatch agent is unknown: a CPU box keeps its

@@ -3,6 +3,7 @@ import type { Finding } from '../result.js';
 import { evidenceOf } from '../signals/metrics.js';
 import { instanceCapacity } from './capacity.js';
 import { stopWarmPool } from './stop-warm-pool.js';
+import { stopIdleNodes, stopIdlePod } from './stop-eks.js';
 import { defineAction, priceEntry, type ActionKindDefinition } from './types.js';
 
 /** Stop an instance that does no work: saves its compute; its EBS volumes keep billing. */
@@ -51,5 +52,7 @@ export const stop: ActionKindDefinition = {
       },
     }),
     stopWarmPool,
+    stopIdleNodes,
+    stopIdlePod,
   ],
 };

@@ -6,6 +6,8 @@ import type { CapacityReservationSignals } from '../signals/capacity-reservation
 import type { EbsSnapshotSignals } from '../signals/ebs-snapshot.js';
 import type { EbsVolumeSignals } from '../signals/ebs-volume.js';
 import type { Ec2Signals } from '../signals/ec2.js';
+import type { EksGpuPodSignals } from '../signals/eks-gpu-pod.js';
+import type { EksNodeGroupSignals } from '../signals/eks-node-group.js';
 import type { ElasticIpSignals } from '../signals/elastic-ip.js';
 import type { FsxLustreSignals } from '../signals/fsx-lustre-file-system.js';
 import type { ResourceCost, SignalContext } from '../signals/index.js';
@@ -27,6 +29,8 @@ export interface SignalsByType {
   'capacity-reservation': CapacityReservationSignals;
   'sagemaker-training-job': SageMakerTrainingJobSignals;
   'fsx-lustre-file-system': FsxLustreSignals;
+  'eks-node-group': EksNodeGroupSignals;
+  'eks-gpu-pod': EksGpuPodSignals;
 }
 
 /** What an action sees of one resource: typed by its resource type and its params schema. */
@@ -53,6 +57,11 @@ export interface PricedMove {
   severity?: Severity;
   /** Something the audit's warnings must say about this move (e.g. a collected price that was not used); the same text is counted once. */
   warning?: string;
+  /**
+   * Other resources (same account and region) whose cost this move's saving already includes, e.g. the
+   * EC2 instances of an EKS node group scaled down: their own findings yield to this one (evaluate.ts).
+   */
+  covers?: { type: ResourceType; id: string }[];
 }
 
 /**
