@@ -26,6 +26,7 @@ export const ACTION_KINDS = [
   'change-volume-type',
   'change-storage-class',
   'schedule',
+  'add-lifecycle-rule',
 ] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
