@@ -72,7 +72,9 @@ export async function collectBuckets(ctx: RegionContext, regions: ReadonlySet<st
       );
       const versioning = await optional(regional, b.name, 'versioning', () => s3.send(new GetBucketVersioningCommand({ Bucket: b.name })));
       // The first page (up to 1,000 uploads) is enough to know whether abandoned uploads exist.
-      const uploads = await optional(regional, b.name, 'multipart uploads', () => s3.send(new ListMultipartUploadsCommand({ Bucket: b.name, MaxUploads: 1000 })));
+      const uploads = await optional(regional, b.name, 'multipart uploads', () =>
+        s3.send(new ListMultipartUploadsCommand({ Bucket: b.name, MaxUploads: 1000 })),
+      );
       return {
         name: b.name,
         accountId: ctx.account.accountId,

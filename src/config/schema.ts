@@ -28,8 +28,10 @@ export const ConfigSchema = z
       .object({
         /** Namespace of the CloudWatch agent's mem_used_percent and nvidia_smi_* metrics. */
         agentNamespace: z.string().default('CWAgent'),
+        /** FilterId of each bucket's whole-bucket request-metrics configuration (the console's name for one without a filter). */
+        s3RequestMetricsFilterId: z.string().min(1).default('EntireBucket'),
       })
-      .default({ agentNamespace: 'CWAgent' }),
+      .default({ agentNamespace: 'CWAgent', s3RequestMetricsFilterId: 'EntireBucket' }),
     rules: z
       .object({
         disable: z.array(z.string()).default([]),

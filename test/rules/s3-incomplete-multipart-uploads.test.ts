@@ -19,7 +19,7 @@ describe('s3-incomplete-multipart-uploads', () => {
     ['no incomplete uploads', withUploads(30, { multipartUploads: { listed: 0, truncated: false } })],
     ['uploads started 2 days ago may still be running', withUploads(2)],
     ['an AbortIncompleteMultipartUpload rule exists', withUploads(30, { lifecycle: { expiresNoncurrentVersions: false, abortsIncompleteUploads: true } })],
-    ['uploads not listed (ListMultipartUploads failed)', { ...withUploads(30), multipartUploads: undefined } as S3Bucket],
+    ['uploads not listed (ListMultipartUploads failed)', { ...withUploads(30), multipartUploads: undefined }],
   ];
   it.each(misses)('does not match: %s', async (_, b) => {
     expect(await findingsOn('s3-incomplete-multipart-uploads', { s3Buckets: [b] })).toEqual([]);

@@ -15,9 +15,12 @@ const versioned = (extra: Partial<S3Bucket> = {}): S3Bucket => ({
 describe('s3-noncurrent-versions', () => {
   const misses: [string, S3Bucket][] = [
     ['versioning never enabled', versioned({ versioning: 'Off', noncurrentBytes: 500 * GiB })],
-    ['versioning not read', { ...versioned({ noncurrentBytes: 500 * GiB }), versioning: undefined } as S3Bucket],
-    ['already expires noncurrent versions', versioned({ noncurrentBytes: 500 * GiB, lifecycle: { expiresNoncurrentVersions: true, abortsIncompleteUploads: false } })],
-    ['lifecycle configuration unreadable', { ...versioned({ noncurrentBytes: 500 * GiB }), lifecycle: undefined } as S3Bucket],
+    ['versioning not read', { ...versioned({ noncurrentBytes: 500 * GiB }), versioning: undefined }],
+    [
+      'already expires noncurrent versions',
+      versioned({ noncurrentBytes: 500 * GiB, lifecycle: { expiresNoncurrentVersions: true, abortsIncompleteUploads: false } }),
+    ],
+    ['lifecycle configuration unreadable', { ...versioned({ noncurrentBytes: 500 * GiB }), lifecycle: undefined }],
     ['Storage Lens shows under 1 GiB of noncurrent versions', versioned({ noncurrentBytes: 0.5 * GiB })],
   ];
   it.each(misses)('does not match: %s', async (_, b) => {

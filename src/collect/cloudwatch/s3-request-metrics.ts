@@ -43,7 +43,12 @@ export async function listRequestMetricSeries(client: CloudWatchClient): Promise
  * nothing about the bucket: only the filter named `filterId` (the configuration without a
  * filter; the console names it EntireBucket) is read.
  */
-export function s3RequestMetricRequests(buckets: readonly S3Bucket[], listed: readonly DiscoveredMetric[], filterId: string, summary: SummaryOptions): MetricRequest[] {
+export function s3RequestMetricRequests(
+  buckets: readonly S3Bucket[],
+  listed: readonly DiscoveredMetric[],
+  filterId: string,
+  summary: SummaryOptions,
+): MetricRequest[] {
   const byName = new Map(buckets.map((b) => [b.name, b]));
   const requests: MetricRequest[] = [];
   const seen = new Set<string>();

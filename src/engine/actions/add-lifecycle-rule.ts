@@ -52,7 +52,12 @@ const addBucketLifecycleRule = defineAction({
         lifecycleRules: b.lifecycleRules ?? 0,
         ...(params.lifecycleRule === 'NoncurrentVersionExpiration'
           ? { noncurrentGiB: gib ?? null }
-          : { incompleteUploads: s.incompleteUploads, moreUploads: b.multipartUploads?.truncated ?? false, oldestUploadDays: s.oldestIncompleteUploadDays, incompleteUploadGiB: gib ?? null }),
+          : {
+              incompleteUploads: s.incompleteUploads,
+              moreUploads: b.multipartUploads?.truncated ?? false,
+              oldestUploadDays: s.oldestIncompleteUploadDays,
+              incompleteUploadGiB: gib ?? null,
+            }),
       },
       tradeoff: {
         performanceRisk: 'low',

@@ -1,4 +1,4 @@
-"""moto_server with an indexed CloudWatch store, for the collect benchmark only.
+"""moto_server with an indexed CloudWatch store, for tests with hourly metrics and the collect benchmark.
 
 Stock moto answers GetMetricData by scanning every stored datapoint for every period of every
 query (queries x periods x datapoints) and ListMetrics with a quadratic de-duplication, so a
