@@ -11,6 +11,7 @@ import { HourOfWeekMean } from '../src/snapshot/hour-of-week.js';
 import { SNAPSHOT_SCHEMA_VERSION, SnapshotSchema, type Ec2Instance, type SnapshotInput } from '../src/snapshot/schema.js';
 import { demoServices, demoStorage } from './demo-services.js';
 import { counter, gauge, gpus, rng, type Window } from './synthetic.js';
+import { demoS3Hygiene } from './demo/s3.js';
 
 const END = new Date('2026-11-20T00:00:00Z');
 const W: Window = { end: END, days: 14, periodSeconds: 300 };
@@ -486,7 +487,7 @@ const snapshot: SnapshotInput = {
     ],
     ebsSnapshots: storage.ebsSnapshots,
     elasticIps: storage.elasticIps,
-    s3Buckets: storage.s3Buckets,
+    s3Buckets: [...storage.s3Buckets, ...demoS3Hygiene(W, { research: RESEARCH, prod: PROD })],
     ...demoServices(W, rand, { research: RESEARCH, prod: PROD }),
   },
   spotPrices: [
