@@ -5,4 +5,14 @@ import { execute } from '@oclif/core';
 // output promises one-line errors. docs/development.md says how mlcost moves to Node 22.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+// oclif's own stdout listener rethrows every write error but EPIPE, so `mlcost --help > /dev/full`
+// died with a stack trace and exit 1 (the gate's "failed"). Commands handle failures at their
+// writes (src/cli/stdout.ts); this covers what oclif writes itself: help, --version.
+process.stdout.removeAllListeners('error');
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`mlcost: cannot write the output to stdout (${err.message})\n`);
+  process.exit(2);
+});
+
 await execute({ dir: import.meta.url });

@@ -33,17 +33,23 @@ export async function openDuckDb(paths: readonly string[], format: FileFormat, m
   const conn = await instance.connect();
   const list = `[${paths.map(literal).join(', ')}]`;
   const reader =
-    format === 'parquet' ? `read_parquet(${list}, union_by_name = true)` : `read_csv(${list}, union_by_name = true, header = true, all_varchar = true)`;
+    format === 'parquet'
+      ? `read_parquet(${list}, union_by_name = true)`
+      : // CUR 2.0 and FOCUS CSV are RFC 4180 (comma, double quotes doubled inside): said outright, a stray quote is an error, not a sniffed dialect that reads it as part of a column name.
+        `read_csv(${list}, union_by_name = true, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`;
   try {
     await conn.run(`SET TimeZone = 'UTC'`);
     await conn.run(`CREATE VIEW ${VIEW} AS SELECT * FROM ${reader}`);
     const columns = await describeColumns(conn, VIEW);
+    // DuckDB reads an empty file as one column named column0 and no rows.
+    if (format !== 'parquet' && columns.length === 1 && columns[0]?.name === 'column0')
+      throw new UserError(`${where}: empty billing file (no header and no rows)`);
     const target: QueryTarget = { table: VIEW, dialect: DUCKDB, schema: new SourceSchema(columns, where, mapping.columnAliases), mapping };
     return new DuckDbEngine(instance, conn, target);
   } catch (err) {
     conn.closeSync();
     instance.closeSync();
-    throw unreadable(where, format, err);
+    throw err instanceof UserError ? err : unreadable(where, format, err);
   }
 }
 
@@ -94,7 +100,10 @@ function toValue(v: unknown): SqlValue {
 
 function unreadable(where: string, format: FileFormat, err: unknown): UserError {
   const msg = firstLine(errorMessage(err));
-  return new UserError(`${where}: not a readable ${format === 'parquet' ? 'Parquet' : 'CSV'} billing file (${msg})`);
+  // DuckDB's sniffer names neither the file nor the line when the quoting is broken; the file and what to look for are what help.
+  const why =
+    format !== 'parquet' && /sniffing file/i.test(msg) ? 'broken quoting: look for a stray or unclosed double quote, or a delimiter other than a comma' : msg;
+  return new UserError(`${where}: not a readable ${format === 'parquet' ? 'Parquet' : 'CSV'} billing file (${why})`);
 }
 
 function firstLine(s: string): string {

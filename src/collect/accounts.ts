@@ -1,6 +1,6 @@
 import { paginateListAccounts } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { assumeRoleCredentials, baseCredentials } from '../aws/credentials.js';
+import { assumeRoleCredentials, baseCredentials, whyNoCredentials } from '../aws/credentials.js';
 import { classifyAwsError } from '../aws/errors.js';
 import type { AwsSession } from '../aws/session.js';
 import { ExitCode, UserError } from '../errors.js';
@@ -17,7 +17,7 @@ export const IAM_ACTIONS = ['sts:AssumeRole', 'organizations:ListAccounts', 'ec2
  */
 export async function resolveAccounts(session: AwsSession, options: CollectOptions, homeRegion: string, warnings: WarningSink): Promise<Account[]> {
   const base: Account = { accountId: 'caller', credentials: baseCredentials(options.profile) };
-  base.accountId = await callerAccount(session, base, homeRegion);
+  base.accountId = await callerAccount(session, base, homeRegion, options.profile);
   const sts = () => session.client('sts', homeRegion, base);
   const accounts = new Map<string, Account>();
   if (options.org) {
@@ -59,7 +59,7 @@ export async function resolveAccounts(session: AwsSession, options: CollectOptio
 }
 
 /** The first call of a run: it proves credentials exist, so their absence is one clear line. */
-async function callerAccount(session: AwsSession, base: Account, region: string): Promise<string> {
+async function callerAccount(session: AwsSession, base: Account, region: string, profile: string | undefined): Promise<string> {
   try {
     const out = await session.client('sts', region, base).send(new GetCallerIdentityCommand({}));
     if (!out.Account) throw new Error('GetCallerIdentity returned no account id');
@@ -67,9 +67,7 @@ async function callerAccount(session: AwsSession, base: Account, region: string)
   } catch (err) {
     const f = classifyAwsError(err);
     if (f.kind === 'no-credentials') {
-      throw new UserError(
-        'no AWS credentials found (set AWS_PROFILE or AWS_ACCESS_KEY_ID, run `aws sso login`, or pass --profile); to see mlcost without AWS, run `mlcost audit --demo`',
-      );
+      throw new UserError(`${await whyNoCredentials(profile)}; to see mlcost without AWS, run \`mlcost audit --demo\``);
     }
     throw new UserError(`cannot use the AWS credentials in ${region} (${f.code}: ${f.message})`, ExitCode.usage);
   }

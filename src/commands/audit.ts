@@ -60,11 +60,12 @@ export default class Audit extends BaseCommand {
     const live = !flags.demo && flags.snapshot === undefined;
     if (!live) refuseLiveOnlyFlags(flags, flags.demo ? '--demo' : '--snapshot', (flags.billing?.length ?? 0) > 0);
     if (flags.out !== undefined) await checkOutWritable(flags.out);
-    const { config } = await loadConfig(flags.config);
+    const { config, at: configAt } = await loadConfig(flags.config);
     const rules = await loadRules({
       directories: [...config.rules.directories, ...(flags.rules ?? [])],
       disable: config.rules.disable,
       params: config.rules.params,
+      configAt,
     });
     // Live collection (the AWS SDK) and billing (DuckDB) load only when used: audit --demo needs neither.
     const { snapshot, partial } = live

@@ -2,20 +2,30 @@ import { resolve } from 'node:path';
 import { fileExists } from '../files.js';
 import { UserError } from '../errors.js';
 import { ConfigSchema, type Config } from './schema.js';
-import { readYaml, validateYaml } from './yaml-file.js';
+import { locate, readYaml, validateYaml } from './yaml-file.js';
 
 export const DEFAULT_CONFIG_FILE = 'mlcost.config.yaml';
+
+/** Where a config setting was written, `file:line:col`, for errors found after loading (a rule id, a rule param). */
+export type ConfigLocator = (path: readonly PropertyKey[]) => string;
+
+export interface LoadedConfig {
+  config: Config;
+  file?: string;
+  at: ConfigLocator;
+}
 
 /**
  * Loads `--config FILE`, else ./mlcost.config.yaml when present, else the defaults.
  * Relative rule directories are resolved against the config file's folder.
  */
-export async function loadConfig(explicit?: string): Promise<{ config: Config; file?: string }> {
+export async function loadConfig(explicit?: string): Promise<LoadedConfig> {
   const file = explicit ?? ((await fileExists(DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : undefined);
-  if (file === undefined) return { config: ConfigSchema.parse({}) };
+  if (file === undefined) return { config: ConfigSchema.parse({}), at: () => 'config' };
   if (explicit !== undefined && !(await fileExists(explicit))) throw new UserError(`${explicit}: config file not found`);
-  const config = validateYaml(await readYaml(file), ConfigSchema, 'config');
+  const src = await readYaml(file);
+  const config = validateYaml(src, ConfigSchema, 'config');
   const base = resolve(file, '..');
   config.rules.directories = config.rules.directories.map((d) => resolve(base, d));
-  return { config, file };
+  return { config, file, at: (path) => locate(src, path) };
 }

@@ -1,5 +1,5 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { baseCredentials } from '../aws/credentials.js';
+import { baseCredentials, whyNoCredentials } from '../aws/credentials.js';
 import { classifyAwsError } from '../aws/errors.js';
 import { AwsSession } from '../aws/session.js';
 import { UserError } from '../errors.js';
@@ -20,7 +20,7 @@ export async function callerIdentity(opts: { profile?: string; region: string; e
   } catch (err) {
     const f = classifyAwsError(err);
     if (f.kind === 'no-credentials') {
-      throw new UserError('no AWS credentials found (set AWS_PROFILE or AWS_ACCESS_KEY_ID, run `aws sso login`, or pass --profile); nothing was written');
+      throw new UserError(`${await whyNoCredentials(opts.profile)}; nothing was written`);
     }
     throw new UserError(`the AWS credentials do not work in ${opts.region} (${f.code}: ${f.message}); nothing was written`);
   } finally {

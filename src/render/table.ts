@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import { warningLine } from '../snapshot/warning-text.js';
 import pc from 'picocolors';
 import type { Finding, Severity } from '../engine/result.js';
 import { formatUsd } from '../money.js';
@@ -71,8 +72,7 @@ export const renderTable: Renderer = (result, options) => {
   );
   if (result.warnings.length) {
     lines.push(c.yellow(`${result.warnings.length} warning(s):`));
-    for (const w of result.warnings)
-      lines.push(c.yellow(`  - ${text([w.accountId, w.region].filter(Boolean).join('/'))}${w.accountId || w.region ? ': ' : ''}${text(w.message, 1000)}`));
+    for (const w of result.warnings) lines.push(c.yellow(`  - ${text(warningLine(w), 1000)}`));
   }
   return guardCommandLines(`${lines.join('\n')}\n`);
 };

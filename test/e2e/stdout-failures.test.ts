@@ -11,6 +11,10 @@ const PRINTING: Record<string, string[]> = {
   'rules list': ['rules', 'list'],
   permissions: ['permissions'],
   spend: ['spend', '--source', 'cur', join(ROOT, 'fixtures', 'billing', 'cur2.csv')],
+  // What oclif prints itself, before any mlcost code runs.
+  help: ['--help'],
+  'audit --help': ['audit', '--help'],
+  version: ['--version'],
 };
 
 describe('stdout that cannot be written (built CLI)', () => {

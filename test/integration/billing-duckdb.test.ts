@@ -115,6 +115,17 @@ describe('CUR 2.0 and FOCUS files through DuckDB', () => {
     await expect(fileSpendReport(request('cur', [join(FIX, 'nothing-*.parquet')]))).rejects.toBeInstanceOf(UserError);
   });
 
+  it('an empty CSV and a badly quoted CSV say so, not that a column is missing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mlcost-bad-csv-'));
+    const empty = join(dir, 'empty.csv');
+    const quoted = join(dir, 'quoted.csv');
+    await writeFile(empty, '');
+    await writeFile(quoted, 'line_item_usage_start_date,"line_item_unblended_cost\n2026-01-01,"3.0\n');
+    await expect(fileSpendReport(request('cur', [empty]))).rejects.toThrow(/empty\.csv: empty billing file \(no header and no rows\)/);
+    await expect(fileSpendReport(request('cur', [quoted]))).rejects.toThrow(/quoted\.csv: not a readable CSV billing file \(broken quoting: look for a stray/);
+    await rm(dir, { recursive: true });
+  });
+
   it('billed rates: each resource’s effective hourly rate and its type’s in its region', async () => {
     for (const file of ['cur2.parquet', 'focus.csv']) {
       const rates = await readBilledRates([join(FIX, file)]);

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProxy, type Proxy } from '../../bench/collect/proxy.js';
 import { launch, seedClients, TEST_CREDENTIALS } from '../../bench/collect/seed.js';
-import { runCli, type CliRun } from '../helpers/cli.js';
+import { expectOneLineError, runCli, type CliRun } from '../helpers/cli.js';
 import { startMoto, type Moto } from '../helpers/moto.js';
 import { stopAll } from '../helpers/teardown.js';
 import { getPath } from '../helpers/json-path.js';
@@ -68,6 +68,21 @@ describe('mlcost collect (CLI)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
     expect(r.stderr).toMatch(/^mlcost: no AWS credentials found .*mlcost audit --demo/);
+    expect(existsSync(join(tmp, 'none.json'))).toBe(false);
+  });
+
+  it('a named profile that gives no credentials says why: missing profile, failing credential_process (exit 2)', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'mlcost-home-'));
+    mkdirSync(join(home, '.aws'));
+    writeFileSync(join(home, '.aws', 'config'), '[profile broken]\ncredential_process = /bin/sh -c "echo token expired >&2; exit 3"\n');
+    const run = (args: string[], env: Record<string, string> = {}) =>
+      mlcost(['collect', '--out', 'none.json', '--region', 'us-east-1', '--endpoint-url', moto.endpoint, ...args], { HOME: home, ...env });
+    const missing = await run(['--profile', 'nosuch']);
+    expect(missing.code).toBe(2);
+    expectOneLineError(missing.stderr, /^mlcost: AWS profile "nosuch" gives no credentials: Could not resolve credentials using profile: \[nosuch\]/);
+    const failing = await run([], { AWS_PROFILE: 'broken' });
+    expect(failing.code).toBe(2);
+    expectOneLineError(failing.stderr, /^mlcost: AWS profile "broken" gives no credentials: Command failed: .*token expired/);
     expect(existsSync(join(tmp, 'none.json'))).toBe(false);
   });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { loadRules } from '../../src/engine/rules/load.js';
+import { loadConfig } from '../../src/config/load.js';
 
 const GOOD = `id: custom-big-box
 title: Big box
@@ -146,6 +147,35 @@ describe('rule loading', () => {
     const rules = await loadRules({ disable: ['idle-instance'] });
     expect(rules.map((r) => r.spec.id)).not.toContain('idle-instance');
     await expect(loadRules({ disable: ['no-such-rule'] })).rejects.toThrow('unknown rule id "no-such-rule"');
+  });
+
+  it('rejects a problem placeholder outside resource, signals and params with its line (it would print "?")', async () => {
+    for (const placeholder of ['{foo}', '{signals}']) {
+      const dir = dirWith({ 'stray.yaml': GOOD.replace('problem: "{signals.vcpu} vCPU doing nothing"', `problem: "${placeholder} on {signals.vcpu} vCPU"`) });
+      await expect(loadRules({ directories: [dir], includeBuiltin: false })).rejects.toThrow(
+        `${join(dir, 'stray.yaml')}:13:11: unknown placeholder ${placeholder} in "problem"`,
+      );
+    }
+  });
+
+  it('names the config file and line of a bad rules.disable or rules.params entry', async () => {
+    const configError = async (yaml: string): Promise<string> => {
+      const file = join(dirWith({}), 'mlcost.config.yaml');
+      writeFileSync(file, yaml);
+      const { config, at } = await loadConfig(file);
+      const err: unknown = await loadRules({ disable: config.rules.disable, params: config.rules.params, configAt: at }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(UserError);
+      return (err as Error).message.replace(file, 'FILE');
+    };
+    expect(await configError('rules:\n  disable:\n    - idle-instance\n    - idle-instanse\n')).toBe(
+      'FILE:4:7: unknown rule id "idle-instanse" (did you mean idle-instance?) (see `mlcost rules list`)',
+    );
+    expect(await configError('rules:\n  params:\n    idle-gpu-instance:\n      maxGpuUtil: 3\n')).toMatch(
+      /^FILE:4:\d+: rule idle-gpu-instance has no param "maxGpuUtil" \(did you mean maxGpuUtilPct\?\)/,
+    );
+    expect(await configError('rules:\n  params:\n    idle-gpu-instance:\n      maxGpuUtilPct: 300\n')).toMatch(
+      /^FILE:4:\d+: rule idle-gpu-instance param maxGpuUtilPct: /,
+    );
   });
 });
 

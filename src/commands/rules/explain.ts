@@ -24,8 +24,8 @@ export default class RulesExplain extends BaseCommand {
   async run(): Promise<void> {
     const { args, flags } = await this.parse(RulesExplain);
     if (args.id === undefined) throw new UserError('missing rule id: run `mlcost rules explain ID` (ids from `mlcost rules list`)');
-    const { config } = await loadConfig(flags.config);
-    const rules = await loadRules({ directories: [...config.rules.directories, ...(flags.rules ?? [])], params: config.rules.params });
+    const { config, at: configAt } = await loadConfig(flags.config);
+    const rules = await loadRules({ directories: [...config.rules.directories, ...(flags.rules ?? [])], params: config.rules.params, configAt });
     const rule = rules.find((r) => r.spec.id === args.id);
     if (!rule) {
       const near = rules.map((r) => r.spec.id).filter((id) => id.includes(args.id!) || args.id!.includes(id));

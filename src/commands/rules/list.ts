@@ -18,9 +18,9 @@ export default class RulesList extends BaseCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(RulesList);
-    const { config } = await loadConfig(flags.config);
+    const { config, at: configAt } = await loadConfig(flags.config);
     // Disabled rules are listed too (a user looking for a rule should find it); params show the config's values.
-    const rules = await loadRules({ directories: [...config.rules.directories, ...(flags.rules ?? [])], params: config.rules.params });
+    const rules = await loadRules({ directories: [...config.rules.directories, ...(flags.rules ?? [])], params: config.rules.params, configAt });
     const disabled = new Set(config.rules.disable);
     const format = chosenFormat(flags);
     if (format === 'json')

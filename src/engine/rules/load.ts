@@ -6,6 +6,7 @@ import { locate, readYaml, validateYaml, type YamlSource } from '../../config/ya
 import { compileCel, ruleEnvironment, type CompiledExpression } from '../cel.js';
 import { ACTION_KINDS_PRICED, resourcesOfAction, validateActionParams } from '../actions/index.js';
 import { compileTemplate } from '../interpolate.js';
+import { nearest } from './nearest.js';
 import { checkReferences, knownKeys } from './references.js';
 import { RuleFileSchema, type ParamSpec, type ParamValue, type RuleFile } from './schema.js';
 
@@ -26,6 +27,8 @@ export interface LoadRulesOptions {
   /** Per-rule param overrides, e.g. from mlcost.config.yaml `rules.params`. */
   params?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   includeBuiltin?: boolean;
+  /** Where a `rules.disable`/`rules.params` entry was written (`mlcost.config.yaml:7:7`), for its error. */
+  configAt?: (path: readonly PropertyKey[]) => string;
 }
 
 /** Loads every rule; any invalid rule stops the run with the file, line and reason. */
@@ -41,13 +44,19 @@ export async function loadRules(options: LoadRulesOptions = {}): Promise<LoadedR
     if (prior) throw new UserError(`${r.file}: duplicate rule id "${r.spec.id}" (also defined in ${prior})`);
     seen.set(r.spec.id, r.file);
   }
-  const disabled = new Set(options.disable ?? []);
-  for (const id of [...disabled, ...Object.keys(options.params ?? {})]) {
-    if (!seen.has(id)) throw new UserError(`config: unknown rule id "${id}" (see \`mlcost rules list\`)`);
+  const at = options.configAt ?? (() => 'config');
+  const unknownRule = (id: string, path: readonly PropertyKey[]) =>
+    new UserError(`${at(path)}: unknown rule id "${id}"${suggestion(id, [...seen.keys()])} (see \`mlcost rules list\`)`);
+  (options.disable ?? []).forEach((id, i) => {
+    if (!seen.has(id)) throw unknownRule(id, ['rules', 'disable', i]);
+  });
+  for (const id of Object.keys(options.params ?? {})) {
+    if (!seen.has(id)) throw unknownRule(id, ['rules', 'params', id]);
   }
+  const disabled = new Set(options.disable ?? []);
   return rules
     .filter((r) => !disabled.has(r.spec.id))
-    .map((r) => ({ ...r, params: resolveParams(r, options.params?.[r.spec.id] ?? {}) }))
+    .map((r) => ({ ...r, params: resolveParams(r, options.params?.[r.spec.id] ?? {}, (name) => at(['rules', 'params', r.spec.id, ...(name === undefined ? [] : [name])])) }))
     .sort((a, b) => a.spec.id.localeCompare(b.spec.id));
 }
 
@@ -97,26 +106,31 @@ function loadRule(src: YamlSource, env: ReturnType<typeof ruleEnvironment>): Loa
   return { file: src.file, spec, when, problem: compileTemplate(spec.problem), params: {} };
 }
 
+function suggestion(name: string, candidates: readonly string[]): string {
+  const guess = nearest(name, candidates);
+  return guess === undefined ? '' : ` (did you mean ${guess}?)`;
+}
+
 function defaultsOf(spec: RuleFile): Record<string, ParamValue> {
   const out: Record<string, ParamValue> = {};
   for (const [name, p] of Object.entries(spec.params)) out[name] = p.default;
   return out;
 }
 
-function resolveParams(rule: LoadedRule, overrides: Readonly<Record<string, unknown>>): Record<string, ParamValue> {
+function resolveParams(rule: LoadedRule, overrides: Readonly<Record<string, unknown>>, at: (param?: string) => string): Record<string, ParamValue> {
   const out = defaultsOf(rule.spec);
   for (const [name, value] of Object.entries(overrides)) {
     const p = rule.spec.params[name];
     if (!p) {
       const known = Object.keys(rule.spec.params).join(', ') || 'none';
-      throw new UserError(`config: rule ${rule.spec.id} has no param "${name}" (params: ${known})`);
+      throw new UserError(`${at(name)}: rule ${rule.spec.id} has no param "${name}"${suggestion(name, Object.keys(rule.spec.params))} (params: ${known})`);
     }
     const problem = checkParam(p, value);
-    if (problem) throw new UserError(`config: rule ${rule.spec.id} param ${name}: ${problem}`);
+    if (problem) throw new UserError(`${at(name)}: rule ${rule.spec.id} param ${name}: ${problem}`);
     out[name] = value as ParamValue;
   }
   const actionProblem = validateActionParams(rule.spec.action.kind, rule.spec.resource, out);
-  if (actionProblem) throw new UserError(`config: rule ${rule.spec.id}: ${actionProblem.message}`);
+  if (actionProblem) throw new UserError(`${at(actionProblem.param)}: rule ${rule.spec.id}: ${actionProblem.message}`);
   return out;
 }
 

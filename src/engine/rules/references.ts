@@ -41,6 +41,12 @@ export function checkReferences(src: YamlSource, env: Environment, when: string,
     ['when', celReferences(env.parse(when).ast)],
     ['problem', templateReferences(problem)],
   ];
+  const stray = strayPlaceholder(problem);
+  if (stray !== undefined) {
+    throw new UserError(
+      `${where(src, 'problem', `{${stray}}`, 0)}: unknown placeholder {${stray}} in "problem": placeholders name resource.X, signals.X or params.X (it would print "?")`,
+    );
+  }
   for (const [field, refs] of sections) {
     const seen = new Map<string, number>();
     for (const ref of refs) {
@@ -93,6 +99,15 @@ function templateReferences(template: string): Reference[] {
     if (root !== undefined && key !== undefined && ROOTS.has(root)) out.push({ root: root as Root, key, needle: `${root}.${key}`, pos: m.index });
   }
   return out;
+}
+
+/** The first `{…}` placeholder that names no key under resource, signals or params (`{foo}`, `{signals}`). */
+function strayPlaceholder(template: string): string | undefined {
+  for (const m of template.matchAll(/\{([a-zA-Z][\w.]*)\}/g)) {
+    const [root, key] = m[1]!.split('.');
+    if (root === undefined || key === undefined || !ROOTS.has(root)) return m[1];
+  }
+  return undefined;
 }
 
 /** `file:line:col` of the nth occurrence of the reference inside the field's YAML node; the field's own line otherwise. */

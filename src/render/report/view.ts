@@ -1,4 +1,5 @@
 import type { AuditResult, Finding } from '../../engine/result.js';
+import { warningBody } from '../../snapshot/warning-text.js';
 import { notPricedView, type NotPricedView } from '../not-priced.js';
 import { formatPct, formatUsd } from '../../money.js';
 import { capacityText, utilText } from './capacity.js';
@@ -131,7 +132,7 @@ export function buildView(result: AuditResult, { previous, spend }: ReportExtras
     warnings: result.warnings.map((w) => ({
       where: [w.accountId, w.region, w.service, w.resourceId].filter(Boolean).join(' / ') || 'scope',
       code: w.code,
-      message: w.message,
+      message: warningBody(w),
     })),
     ...(previous !== undefined ? { week: weekView(result, previous, findings) } : {}),
     ...(spend !== undefined ? { spend: spendView(spend.report) } : {}),
