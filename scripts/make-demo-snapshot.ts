@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { instanceSpec } from '../src/catalog/index.js';
 import { HourOfWeekMean } from '../src/snapshot/hour-of-week.js';
 import { SNAPSHOT_SCHEMA_VERSION, SnapshotSchema, type Ec2Instance, type SnapshotInput } from '../src/snapshot/schema.js';
+import { demoCapacity } from './demo/capacity.js';
 import { demoServices, demoStorage } from './demo-services.js';
 import { counter, gauge, gpus, rng, type Window } from './synthetic.js';
 import { demoS3Hygiene } from './demo/s3.js';
@@ -489,6 +490,7 @@ const snapshot: SnapshotInput = {
     elasticIps: storage.elasticIps,
     s3Buckets: [...storage.s3Buckets, ...demoS3Hygiene(W, { research: RESEARCH, prod: PROD })],
     ...demoServices(W, rand, { research: RESEARCH, prod: PROD }),
+    ...demoCapacity(W, RESEARCH),
   },
   spotPrices: [
     { region: 'us-east-1', instanceType: 'g5.xlarge', availabilityZone: 'us-east-1a', usdPerHour: 0.4218, timestamp: '2026-11-19T23:00:00Z' },

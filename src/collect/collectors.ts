@@ -1,4 +1,5 @@
 import type { Collector } from './collector.js';
+import { capacityReservationsCollector } from './capacity-reservations.js';
 import { ebsSnapshotsCollector } from './ebs-snapshots.js';
 import { ebsVolumesCollector } from './ebs-volumes.js';
 import { ec2InstancesCollector } from './ec2-instances.js';
@@ -27,6 +28,7 @@ export const COLLECTORS: readonly Collector[] = [
   reservedInstancesCollector,
   sagemakerEndpointsCollector,
   sagemakerNotebooksCollector,
+  capacityReservationsCollector,
   instanceTypesCollector,
   spotPricesCollector,
   metricsCollector,

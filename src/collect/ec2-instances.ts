@@ -75,6 +75,8 @@ function toInstance(raw: Instance, ctx: RegionContext): Ec2Instance | undefined 
     lifecycle: lifecycleOf(raw.InstanceLifecycle),
     platform: raw.PlatformDetails ?? (raw.Platform !== undefined ? 'Windows' : 'Linux/UNIX'),
     launchTime: new Date(raw.LaunchTime).toISOString(),
+    ...(raw.Placement?.AvailabilityZone ? { availabilityZone: raw.Placement.AvailabilityZone } : {}),
+    ...(raw.CapacityReservationId ? { capacityReservationId: raw.CapacityReservationId } : {}),
     tags,
     membership: membershipFromTags(tags),
     metrics: {},

@@ -1,4 +1,5 @@
 import { Flags } from '@oclif/core';
+import { RESOURCE_TYPE_TABLE } from '../snapshot/resources.js';
 import { BaseCommand } from '../base-command.js';
 import { awsFlags } from '../cli/aws-flags.js';
 import { configFlag } from '../cli/flags.js';
@@ -32,9 +33,12 @@ export default class Collect extends BaseCommand {
     const { config } = await loadConfig(flags.config);
     const { snapshot, partial } = await collectForCommand(flags, config, this.stderr);
     await writeSnapshot(flags.out, snapshot);
-    const r = snapshot.resources;
+    // Every resource type the Snapshot holds, from the one table, so a new type is counted without editing this line.
+    const counts = RESOURCE_TYPE_TABLE.map((t) => [t.displayName, snapshot.resources[t.listKey].length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([name, n]) => `${n} ${name}${n === 1 ? '' : 's'}`);
     this.stderr.info(
-      `mlcost: wrote ${flags.out}: ${r.ec2Instances.length} instances, ${r.ebsVolumes.length} volumes, ${r.s3Buckets.length} buckets, ${r.sagemakerEndpoints.length} endpoints in ${snapshot.scope.regions.length} region(s), ${snapshot.warnings.length} warning(s)`,
+      `mlcost: wrote ${flags.out}: ${counts.join(', ') || 'no resources'} in ${snapshot.scope.regions.length} region(s), ${snapshot.warnings.length} warning(s)`,
     );
     if (partial) {
       this.stderr.warn('mlcost: partial data (see warnings above); exiting 3');

@@ -142,7 +142,7 @@ function toFinding(chosen: Candidate, all: readonly Candidate[], type: ResourceT
     ruleId: rule.spec.id,
     title: rule.spec.title,
     category: rule.spec.category,
-    severity: rule.spec.severity,
+    severity: move.severity ?? rule.spec.severity,
     confidence: move.confidence,
     resource: ref,
     problem: rule.problem({ resource, signals: facts.signals, params: rule.params }),

@@ -27,6 +27,8 @@ export const ACTION_KINDS = [
   'change-storage-class',
   'schedule',
   'add-lifecycle-rule',
+  'release-capacity',
+  'use-capacity-block',
 ] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 

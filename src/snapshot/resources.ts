@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { CAPACITY_RESERVATION_SIGNAL_KEYS, capacityReservationSignals } from '../engine/signals/capacity-reservation.js';
 import { EBS_SNAPSHOT_SIGNAL_KEYS, ebsSnapshotSignals } from '../engine/signals/ebs-snapshot.js';
 import { EBS_VOLUME_SIGNAL_KEYS, ebsVolumeSignals } from '../engine/signals/ebs-volume.js';
 import { EC2_SIGNAL_KEYS, ec2Signals } from '../engine/signals/ec2.js';
@@ -7,6 +8,7 @@ import { S3_BUCKET_SIGNAL_KEYS, s3BucketSignals } from '../engine/signals/s3-buc
 import { SAGEMAKER_ENDPOINT_SIGNAL_KEYS, sagemakerEndpointSignals } from '../engine/signals/sagemaker-endpoint.js';
 import { SAGEMAKER_NOTEBOOK_SIGNAL_KEYS, sagemakerNotebookSignals } from '../engine/signals/sagemaker-notebook.js';
 import type { SignalKey, SignalsDefinition } from '../engine/signals/types.js';
+import { CapacityReservationSchema } from './types/capacity-reservation.js';
 import { EbsSnapshotSchema } from './types/ebs-snapshot.js';
 import { EbsVolumeSchema } from './types/ebs-volume.js';
 import { Ec2InstanceSchema } from './types/ec2-instance.js';
@@ -70,6 +72,13 @@ export const RESOURCE_TYPE_TABLE = [
     displayName: 'SageMaker notebook instance',
     schema: SageMakerNotebookSchema,
     signals: { keys: SAGEMAKER_NOTEBOOK_SIGNAL_KEYS, build: sagemakerNotebookSignals },
+  }),
+  row({
+    id: 'capacity-reservation',
+    listKey: 'capacityReservations',
+    displayName: 'EC2 capacity reservation',
+    schema: CapacityReservationSchema,
+    signals: { keys: CAPACITY_RESERVATION_SIGNAL_KEYS, build: capacityReservationSignals },
   }),
 ] as const;
 

@@ -35,7 +35,7 @@ describe('mlcost collect (CLI)', () => {
     const r = await mlcost(['collect', '--out', 'snap.json', '--region', 'us-east-1', '--prices', 'embedded'], { ...creds, AWS_ENDPOINT_URL: moto.endpoint });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/wrote snap\.json: 2 instances/);
+    expect(r.stderr).toMatch(/wrote snap\.json: 2 EC2 instances, /);
     expect(r.stderr).toMatch(/AWS API calls \(.*cloudwatch \d+.*ec2 \d+.*\), \d+ CloudWatch metrics requested; estimated AWS charge for this run \$0\.\d{4}/);
     const snap: unknown = JSON.parse(readFileSync(join(tmp, 'snap.json'), 'utf8'));
     expect(getPath(snap, 'scope.apiCalls.ec2:DescribeInstances')).toBe(1);

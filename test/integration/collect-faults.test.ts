@@ -82,10 +82,10 @@ describe('collect: regions, access denied, throttling', () => {
         .map((i) => ({ id: i.id, cpu: i.metrics.cpu }));
     expect(pick(faulty)).toEqual(pick(direct));
     expect(pick(faulty).map((i) => i.id)).toEqual([...west].sort());
-    // Only what moto itself lacks (DescribeReservedInstances) may warn, exactly as in the direct read.
+    // Only what moto itself lacks (DescribeReservedInstances, DescribeCapacityReservations) may warn, exactly as in the direct read.
     const westWarnings = (s: Snapshot) => s.warnings.filter((w) => w.region === 'us-west-2');
     expect(westWarnings(faulty)).toEqual(westWarnings(direct));
-    expect(westWarnings(faulty).every((w) => w.message.includes('reserved instances'))).toBe(true);
+    expect(westWarnings(faulty).every((w) => /reserved instances|capacity reservations/.test(w.message))).toBe(true);
   });
 
   it('a denied region is one warning naming account and region, and contributes nothing', () => {

@@ -78,9 +78,10 @@ describe('operations the endpoint does not implement', () => {
     });
     expect(snapshot.resources.ec2Instances).toHaveLength(1);
     const ni = snapshot.warnings.filter((w) => w.code === 'not-implemented');
-    expect(ni.map((w) => w.message.replace(/ \(HTTP 500: .*$/, ''))).toEqual([
-      '123456789012: could not read Savings Plans (global endpoint, us-east-1)',
+    expect(ni.map((w) => w.message.replace(/ \(HTTP 500: .*$/, '')).sort()).toEqual([
+      '123456789012/us-east-1: could not read EC2 capacity reservations (DescribeCapacityReservations)',
       '123456789012/us-east-1: could not read reserved instances',
+      '123456789012: could not read Savings Plans (global endpoint, us-east-1)',
     ]);
     expect(usage.apiCalls['ec2:DescribeReservedInstances']).toBe(1);
     expect(usage.apiCalls['savingsplans:DescribeSavingsPlans']).toBe(1);

@@ -1,4 +1,5 @@
 import type { MetricSource } from './source.js';
+import { capacityReservationMetrics } from './sources/capacity-reservations.js';
 import { ebsVolumeMetrics } from './sources/ebs-volumes.js';
 import { ec2InstanceMetrics } from './sources/ec2-instances.js';
 import { s3BucketMetrics } from './sources/s3-buckets.js';
@@ -16,4 +17,5 @@ export const METRIC_SOURCES: readonly MetricSource[] = [
   s3StorageLensMetrics,
   sagemakerEndpointMetrics,
   sagemakerNotebookMetrics,
+  capacityReservationMetrics,
 ];

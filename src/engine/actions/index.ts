@@ -9,10 +9,12 @@ import { changeStorageClass } from './change-storage-class.js';
 import { changeVolumeType } from './change-volume-type.js';
 import { del } from './delete.js';
 import { downsize } from './downsize.js';
+import { releaseCapacity } from './release-capacity.js';
 import { schedule } from './schedule.js';
 import { snapshotAndDelete } from './snapshot-and-delete.js';
 import { stop } from './stop.js';
 import type { ActionContext, ActionDefinition, ActionKindDefinition, PricedMove } from './types.js';
+import { useCapacityBlock } from './use-capacity-block.js';
 import { useSpot } from './use-spot.js';
 
 /**
@@ -24,8 +26,10 @@ import { useSpot } from './use-spot.js';
 const ACTIONS: readonly ActionKindDefinition[] = [
   snapshotAndDelete,
   del,
+  releaseCapacity,
   stop,
   schedule,
+  useCapacityBlock,
   downsize,
   changeInstanceType,
   addLifecycleRule,

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { InstanceSpec, Price } from '../../catalog/index.js';
 import type { ResourceOf, ResourceType } from '../../snapshot/resources.js';
-import type { ActionKind, Finding } from '../result.js';
+import type { ActionKind, Finding, Severity } from '../result.js';
+import type { CapacityReservationSignals } from '../signals/capacity-reservation.js';
 import type { EbsSnapshotSignals } from '../signals/ebs-snapshot.js';
 import type { EbsVolumeSignals } from '../signals/ebs-volume.js';
 import type { Ec2Signals } from '../signals/ec2.js';
@@ -21,6 +22,7 @@ export interface SignalsByType {
   's3-bucket': S3BucketSignals;
   'sagemaker-endpoint': SageMakerEndpointSignals;
   'sagemaker-notebook': SageMakerNotebookSignals;
+  'capacity-reservation': CapacityReservationSignals;
 }
 
 /** What an action sees of one resource: typed by its resource type and its params schema. */
@@ -43,6 +45,8 @@ export interface PricedMove {
   confidence: Finding['confidence'];
   evidence: Record<string, unknown>;
   tradeoff: Finding['tradeoff'];
+  /** Overrides the rule's severity when what the move finds decides it (hours left on a Capacity Block). */
+  severity?: Severity;
   /** Something the audit's warnings must say about this move (e.g. a collected price that was not used); the same text is counted once. */
   warning?: string;
 }

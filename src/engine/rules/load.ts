@@ -56,7 +56,10 @@ export async function loadRules(options: LoadRulesOptions = {}): Promise<LoadedR
   const disabled = new Set(options.disable ?? []);
   return rules
     .filter((r) => !disabled.has(r.spec.id))
-    .map((r) => ({ ...r, params: resolveParams(r, options.params?.[r.spec.id] ?? {}, (name) => at(['rules', 'params', r.spec.id, ...(name === undefined ? [] : [name])])) }))
+    .map((r) => ({
+      ...r,
+      params: resolveParams(r, options.params?.[r.spec.id] ?? {}, (name) => at(['rules', 'params', r.spec.id, ...(name === undefined ? [] : [name])])),
+    }))
     .sort((a, b) => a.spec.id.localeCompare(b.spec.id));
 }
 

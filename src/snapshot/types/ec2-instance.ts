@@ -11,6 +11,9 @@ export const Ec2InstanceSchema = z.object({
   lifecycle: z.enum(['on-demand', 'spot', 'scheduled', 'capacity-block']),
   platform: z.string().default('Linux/UNIX'),
   launchTime: isoDate,
+  availabilityZone: z.string().optional(),
+  /** The capacity reservation (or Capacity Block) it runs in, when it runs in one. */
+  capacityReservationId: z.string().optional(),
   tags: tags.default({}),
   /** Fleet membership derived from tags: who launches and replaces this instance. */
   membership: z
