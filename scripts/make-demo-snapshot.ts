@@ -16,6 +16,7 @@ import { demoEks } from './demo/eks.js';
 import { demoServices, demoStorage } from './demo-services.js';
 import { demoCommitments } from './demo/commitments.js';
 import { counter, gauge, gpus, rng, type Window } from './synthetic.js';
+import { demoS3Hygiene } from './demo/s3.js';
 
 const END = new Date('2026-11-20T00:00:00Z');
 const W: Window = { end: END, days: 14, periodSeconds: 300 };
@@ -514,7 +515,7 @@ const snapshot: SnapshotInput = {
     ],
     ebsSnapshots: storage.ebsSnapshots,
     elasticIps: storage.elasticIps,
-    s3Buckets: storage.s3Buckets,
+    s3Buckets: [...storage.s3Buckets, ...demoS3Hygiene(W, { research: RESEARCH, prod: PROD })],
     ...(() => {
       const services = demoServices(W, rand, { research: RESEARCH, prod: PROD });
       return { ...services, sagemakerEndpoints: [...(services.sagemakerEndpoints ?? []), ...sagemaker.sagemakerEndpoints] };

@@ -31,8 +31,10 @@ export const ConfigSchema = z
         agentNamespace: z.string().default('CWAgent'),
         /** Where neuron-monitor's CloudWatch publisher puts per-NeuronCore metrics (src/collect/cloudwatch/neuron.ts). */
         neuron: NeuronMetricsSchema.default(NEURON_METRIC_DEFAULTS),
+        /** FilterId of each bucket's whole-bucket request-metrics configuration (the console's name for one without a filter). */
+        s3RequestMetricsFilterId: z.string().min(1).default('EntireBucket'),
       })
-      .default({ agentNamespace: 'CWAgent', neuron: NEURON_METRIC_DEFAULTS }),
+      .default({ agentNamespace: 'CWAgent', neuron: NEURON_METRIC_DEFAULTS, s3RequestMetricsFilterId: 'EntireBucket' }),
     /** EKS: which team owns each Kubernetes namespace, for GPU pods' findings (else the node groups' team tag). */
     eks: z
       .object({ namespaceTeams: z.record(z.string(), z.string()).default({}) })

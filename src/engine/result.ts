@@ -27,6 +27,7 @@ export const ACTION_KINDS = [
   'change-volume-type',
   'change-storage-class',
   'schedule',
+  'add-lifecycle-rule',
   'release-capacity',
   'use-capacity-block',
 ] as const;

@@ -65,7 +65,8 @@ export function s3Requests(buckets: readonly S3Bucket[], listed: readonly Discov
   return requests;
 }
 
-function latest(s: Series): number | undefined {
+/** The newest finite value of a series: daily metrics are read by their latest day. */
+export function latest(s: Series): number | undefined {
   let t = -Infinity;
   let v: number | undefined;
   s.timestamps.forEach((ts, i) => {

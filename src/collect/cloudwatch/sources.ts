@@ -7,6 +7,8 @@ import { neuronCoreMetrics } from './sources/neuron-cores.js';
 import { eksGpuPodMetrics } from './sources/eks-gpu-pods.js';
 import { eksNodeMetrics } from './sources/eks-nodes.js';
 import { s3BucketMetrics } from './sources/s3-buckets.js';
+import { s3RequestMetrics } from './sources/s3-request-metrics.js';
+import { s3StorageLensMetrics } from './sources/s3-storage-lens.js';
 import { sagemakerEndpointMetrics } from './sources/sagemaker-endpoints.js';
 import { sagemakerNotebookMetrics } from './sources/sagemaker-notebooks.js';
 import { sagemakerTrainingJobMetrics } from './sources/sagemaker-training-jobs.js';
@@ -18,6 +20,8 @@ export const METRIC_SOURCES: readonly MetricSource[] = [
   fsxLustreMetrics,
   ebsVolumeMetrics,
   s3BucketMetrics,
+  s3RequestMetrics,
+  s3StorageLensMetrics,
   sagemakerEndpointMetrics,
   sagemakerNotebookMetrics,
   capacityReservationMetrics,

@@ -30,6 +30,7 @@ const EFFECTS: Record<ActionKind, Effect> = {
   'buy-commitment': unchanged,
   'change-volume-type': unchanged,
   'change-storage-class': unchanged,
+  'add-lifecycle-rule': unchanged,
   // Capacity findings sit on the reservation, never on a box: the boxes' own usage is unchanged.
   'release-capacity': unchanged,
   'use-capacity-block': unchanged,
