@@ -46,9 +46,10 @@ export function runCli(
     if (fileOut !== undefined) closeSync(fileOut);
     let stdout = '';
     let stderr = '';
+    // Decoded as a stream: a chunk may end inside a multi-byte character (a table's box drawing).
     if (opts.closeStdout) child.stdout?.destroy();
-    else child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    else child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => {
       resolve({ code, stdout, stderr });

@@ -83,7 +83,8 @@ describe('collect: regions, access denied, throttling', () => {
     expect(pick(faulty)).toEqual(pick(direct));
     expect(pick(faulty).map((i) => i.id)).toEqual([...west].sort());
     // Only what moto itself lacks (DescribeReservedInstances, DescribeCapacityReservations) may warn, exactly as in the direct read.
-    const westWarnings = (s: Snapshot) => s.warnings.filter((w) => w.region === 'us-west-2');
+    // Collectors of a region run concurrently, so their warnings come in any order.
+    const westWarnings = (s: Snapshot) => s.warnings.filter((w) => w.region === 'us-west-2').sort((a, b) => a.message.localeCompare(b.message));
     expect(westWarnings(faulty)).toEqual(westWarnings(direct));
     expect(westWarnings(faulty).every((w) => /reserved instances|capacity reservations/.test(w.message))).toBe(true);
   });
