@@ -10,6 +10,7 @@ import { reservedInstancesCollector } from './reserved-instances.js';
 import { s3BucketsCollector } from './s3.js';
 import { sagemakerEndpointsCollector } from './sagemaker-endpoints.js';
 import { sagemakerNotebooksCollector } from './sagemaker-notebooks.js';
+import { sagemakerTrainingPlansCollector } from './sagemaker-training-plans.js';
 import { savingsPlansCollector } from './savings-plans.js';
 import { spotPricesCollector } from './spot.js';
 
@@ -29,6 +30,7 @@ export const COLLECTORS: readonly Collector[] = [
   sagemakerEndpointsCollector,
   sagemakerNotebooksCollector,
   capacityReservationsCollector,
+  sagemakerTrainingPlansCollector,
   instanceTypesCollector,
   spotPricesCollector,
   metricsCollector,

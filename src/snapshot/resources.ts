@@ -7,6 +7,7 @@ import { ELASTIC_IP_SIGNAL_KEYS, elasticIpSignals } from '../engine/signals/elas
 import { S3_BUCKET_SIGNAL_KEYS, s3BucketSignals } from '../engine/signals/s3-bucket.js';
 import { SAGEMAKER_ENDPOINT_SIGNAL_KEYS, sagemakerEndpointSignals } from '../engine/signals/sagemaker-endpoint.js';
 import { SAGEMAKER_NOTEBOOK_SIGNAL_KEYS, sagemakerNotebookSignals } from '../engine/signals/sagemaker-notebook.js';
+import { SAGEMAKER_TRAINING_PLAN_SIGNAL_KEYS, sagemakerTrainingPlanSignals } from '../engine/signals/sagemaker-training-plan.js';
 import type { SignalKey, SignalsDefinition } from '../engine/signals/types.js';
 import { CapacityReservationSchema } from './types/capacity-reservation.js';
 import { EbsSnapshotSchema } from './types/ebs-snapshot.js';
@@ -16,6 +17,7 @@ import { ElasticIpSchema } from './types/elastic-ip.js';
 import { S3BucketSchema } from './types/s3-bucket.js';
 import { SageMakerEndpointSchema } from './types/sagemaker-endpoint.js';
 import { SageMakerNotebookSchema } from './types/sagemaker-notebook.js';
+import { SageMakerTrainingPlanSchema } from './types/sagemaker-training-plan.js';
 
 /**
  * The resource types, one row each: the id rules and the audit result use (`resource:`,
@@ -79,6 +81,13 @@ export const RESOURCE_TYPE_TABLE = [
     displayName: 'EC2 capacity reservation',
     schema: CapacityReservationSchema,
     signals: { keys: CAPACITY_RESERVATION_SIGNAL_KEYS, build: capacityReservationSignals },
+  }),
+  row({
+    id: 'sagemaker-training-plan',
+    listKey: 'sagemakerTrainingPlans',
+    displayName: 'SageMaker training plan',
+    schema: SageMakerTrainingPlanSchema,
+    signals: { keys: SAGEMAKER_TRAINING_PLAN_SIGNAL_KEYS, build: sagemakerTrainingPlanSignals },
   }),
 ] as const;
 

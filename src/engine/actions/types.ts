@@ -11,6 +11,7 @@ import type { ResourceCost, SignalContext } from '../signals/index.js';
 import type { S3BucketSignals } from '../signals/s3-bucket.js';
 import type { SageMakerEndpointSignals } from '../signals/sagemaker-endpoint.js';
 import type { SageMakerNotebookSignals } from '../signals/sagemaker-notebook.js';
+import type { SageMakerTrainingPlanSignals } from '../signals/sagemaker-training-plan.js';
 import { memoPerObject } from '../memo.js';
 
 /** The signals the engine builds for each resource type (src/engine/signals/). */
@@ -23,6 +24,7 @@ export interface SignalsByType {
   'sagemaker-endpoint': SageMakerEndpointSignals;
   'sagemaker-notebook': SageMakerNotebookSignals;
   'capacity-reservation': CapacityReservationSignals;
+  'sagemaker-training-plan': SageMakerTrainingPlanSignals;
 }
 
 /** What an action sees of one resource: typed by its resource type and its params schema. */
