@@ -1,4 +1,5 @@
 import type { Collector } from './collector.js';
+import { bedrockProvisionedThroughputsCollector } from './bedrock-provisioned-throughputs.js';
 import { capacityReservationsCollector } from './capacity-reservations.js';
 import { ebsSnapshotsCollector } from './ebs-snapshots.js';
 import { ebsVolumesCollector } from './ebs-volumes.js';
@@ -31,6 +32,7 @@ export const COLLECTORS: readonly Collector[] = [
   sagemakerNotebooksCollector,
   capacityReservationsCollector,
   sagemakerTrainingPlansCollector,
+  bedrockProvisionedThroughputsCollector,
   instanceTypesCollector,
   spotPricesCollector,
   metricsCollector,

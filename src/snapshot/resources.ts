@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { BEDROCK_PROVISIONED_THROUGHPUT_SIGNAL_KEYS, bedrockProvisionedThroughputSignals } from '../engine/signals/bedrock-provisioned-throughput.js';
 import { CAPACITY_RESERVATION_SIGNAL_KEYS, capacityReservationSignals } from '../engine/signals/capacity-reservation.js';
 import { EBS_SNAPSHOT_SIGNAL_KEYS, ebsSnapshotSignals } from '../engine/signals/ebs-snapshot.js';
 import { EBS_VOLUME_SIGNAL_KEYS, ebsVolumeSignals } from '../engine/signals/ebs-volume.js';
@@ -9,6 +10,7 @@ import { SAGEMAKER_ENDPOINT_SIGNAL_KEYS, sagemakerEndpointSignals } from '../eng
 import { SAGEMAKER_NOTEBOOK_SIGNAL_KEYS, sagemakerNotebookSignals } from '../engine/signals/sagemaker-notebook.js';
 import { SAGEMAKER_TRAINING_PLAN_SIGNAL_KEYS, sagemakerTrainingPlanSignals } from '../engine/signals/sagemaker-training-plan.js';
 import type { SignalKey, SignalsDefinition } from '../engine/signals/types.js';
+import { BedrockProvisionedThroughputSchema } from './types/bedrock-provisioned-throughput.js';
 import { CapacityReservationSchema } from './types/capacity-reservation.js';
 import { EbsSnapshotSchema } from './types/ebs-snapshot.js';
 import { EbsVolumeSchema } from './types/ebs-volume.js';
@@ -88,6 +90,13 @@ export const RESOURCE_TYPE_TABLE = [
     displayName: 'SageMaker training plan',
     schema: SageMakerTrainingPlanSchema,
     signals: { keys: SAGEMAKER_TRAINING_PLAN_SIGNAL_KEYS, build: sagemakerTrainingPlanSignals },
+  }),
+  row({
+    id: 'bedrock-provisioned-throughput',
+    listKey: 'bedrockProvisionedThroughputs',
+    displayName: 'Bedrock provisioned throughput',
+    schema: BedrockProvisionedThroughputSchema,
+    signals: { keys: BEDROCK_PROVISIONED_THROUGHPUT_SIGNAL_KEYS, build: bedrockProvisionedThroughputSignals },
   }),
 ] as const;
 

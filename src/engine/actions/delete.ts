@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ResourceType } from '../../snapshot/resources.js';
 import type { Finding } from '../result.js';
+import { deleteProvisionedThroughput } from './delete-provisioned-throughput.js';
 import { pricingOfCost } from './resource-cost.js';
 import { defineAction, type ActionContext, type ActionKindDefinition, type AnyActionDefinition, type PricedMove } from './types.js';
 
@@ -75,6 +76,7 @@ export const del: ActionKindDefinition = {
         after: { label: 'deleted', gpus: 0 },
       },
     })),
+    deleteProvisionedThroughput,
   ],
 };
 

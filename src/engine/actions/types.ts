@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { InstanceSpec, Price } from '../../catalog/index.js';
 import type { ResourceOf, ResourceType } from '../../snapshot/resources.js';
 import type { ActionKind, Finding, Severity } from '../result.js';
+import type { BedrockProvisionedThroughputSignals } from '../signals/bedrock-provisioned-throughput.js';
 import type { CapacityReservationSignals } from '../signals/capacity-reservation.js';
 import type { EbsSnapshotSignals } from '../signals/ebs-snapshot.js';
 import type { EbsVolumeSignals } from '../signals/ebs-volume.js';
@@ -25,6 +26,7 @@ export interface SignalsByType {
   'sagemaker-notebook': SageMakerNotebookSignals;
   'capacity-reservation': CapacityReservationSignals;
   'sagemaker-training-plan': SageMakerTrainingPlanSignals;
+  'bedrock-provisioned-throughput': BedrockProvisionedThroughputSignals;
 }
 
 /** What an action sees of one resource: typed by its resource type and its params schema. */
