@@ -162,6 +162,7 @@ const OVER_STAND_IN: Readonly<Record<string, string>> = {
   'unused-capacity-reservation': 'collect-capacity.test.ts',
   'idle-capacity-block': 'collect-capacity.test.ts',
   'unused-training-plan': 'collect-training-plans.test.ts',
+  'idle-bedrock-provisioned-throughput': 'collect-bedrock-throughput.test.ts',
 };
 
 describe('every built-in rule against a fleet in moto_server', () => {
