@@ -6,12 +6,17 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { instanceSpec } from '../src/catalog/index.js';
+import { acceleratorsOf, instanceSpec } from '../src/catalog/index.js';
 import { HourOfWeekMean } from '../src/snapshot/hour-of-week.js';
 import { SNAPSHOT_SCHEMA_VERSION, SnapshotSchema, type Ec2Instance, type SnapshotInput } from '../src/snapshot/schema.js';
 import { demoCapacity } from './demo/capacity.js';
+import { demoFsx } from './demo/fsx.js';
+import { demoSageMaker } from './demo/sagemaker.js';
+import { demoEks } from './demo/eks.js';
 import { demoServices, demoStorage } from './demo-services.js';
+import { demoCommitments } from './demo/commitments.js';
 import { counter, gauge, gpus, rng, type Window } from './synthetic.js';
+import { demoS3Hygiene } from './demo/s3.js';
 
 const END = new Date('2026-11-20T00:00:00Z');
 const W: Window = { end: END, days: 14, periodSeconds: 300 };
@@ -29,7 +34,7 @@ interface Shape {
   cpu: [avg: number, p95: number, max: number];
   netMBPerDay: number;
   mem?: [avg: number, p95: number, max: number];
-  /** Per GPU: p95 util %, peak memory used GiB. Omitted: no GPU agent. */
+  /** Per GPU (NeuronCore on inf/trn): p95 util %, peak memory used GiB. Omitted: no GPU agent / neuron-monitor. */
   gpu?: [util: number, memGiB: number][];
   days?: number;
   lifecycle?: Ec2Instance['lifecycle'];
@@ -267,6 +272,11 @@ const shapes: Shape[] = [
     team: 'inference',
     cpu: [25, 44, 60],
     netMBPerDay: 3_000,
+    // Per NeuronCore, from neuron-monitor's CloudWatch publisher (2 cores per Inferentia2).
+    gpu: [
+      [71, 9],
+      [68, 9],
+    ],
   },
   {
     id: 'i-2360708090a0b0c23',
@@ -331,6 +341,19 @@ const shapes: Shape[] = [
     team: 'research',
     cpu: [45, 70, 95],
     netMBPerDay: 300_000,
+    gpu: busy(32, 92, 14),
+  },
+  {
+    id: 'i-2960708090a0b0c29',
+    type: 'trn1.32xlarge',
+    region: 'us-west-2',
+    account: PROD,
+    name: 'trn-ablation-2',
+    team: 'research',
+    cpu: [0.8, 1.5, 4],
+    netMBPerDay: 5,
+    // The run ended; the Neuron runtime still holds its cores, which report 0% and no memory.
+    gpu: Array.from({ length: 32 }, (): [number, number] => [0, 0]),
   },
   // Added for the full rule set: office-hours GPU dev box, tagged training box, previous-generation boxes.
   {
@@ -393,11 +416,12 @@ function instance(s: Shape): Ec2Instance {
     metrics.networkInBytes = counter(W, s.netMBPerDay * 0.6e6, rand, { days, daily: true });
     metrics.networkOutBytes = counter(W, s.netMBPerDay * 0.4e6, rand, { days, daily: true });
     if (s.mem) metrics.memory = gauge(W, { avg: s.mem[0], p95: s.mem[1], max: s.mem[2], days }, rand);
-    if (s.gpu && spec?.gpu) {
+    const acc = acceleratorsOf(spec);
+    if (s.gpu && acc) {
       metrics.gpus = gpus(
         W,
         s.gpu.map(([utilP95, memGiB]) => ({ utilP95, memMiB: memGiB * 1024 })),
-        spec.gpu.memoryGiBEach * 1024,
+        acc.memoryGiBEach * 1024,
         rand,
         days,
       );
@@ -448,6 +472,8 @@ function demoReservedTerms(type: string, region: string, oneYear: number, threeY
 
 const ec2Instances = shapes.map(instance);
 const storage = demoStorage(W, rand, { research: RESEARCH, prod: PROD });
+const sagemaker = demoSageMaker(W, { research: RESEARCH, prod: PROD });
+const eks = demoEks(W, { research: RESEARCH, prod: PROD });
 
 const snapshot: SnapshotInput = {
   schemaVersion: SNAPSHOT_SCHEMA_VERSION,
@@ -459,7 +485,9 @@ const snapshot: SnapshotInput = {
     source: 'demo',
   },
   resources: {
-    ec2Instances,
+    ec2Instances: [...ec2Instances, ...eks.ec2Instances],
+    eksNodeGroups: eks.eksNodeGroups,
+    eksGpuPods: eks.eksGpuPods,
     ebsVolumes: [
       {
         id: 'vol-0a1b2c3d4e5f60001',
@@ -487,9 +515,15 @@ const snapshot: SnapshotInput = {
     ],
     ebsSnapshots: storage.ebsSnapshots,
     elasticIps: storage.elasticIps,
-    s3Buckets: storage.s3Buckets,
-    ...demoServices(W, rand, { research: RESEARCH, prod: PROD }),
+    s3Buckets: [...storage.s3Buckets, ...demoS3Hygiene(W, { research: RESEARCH, prod: PROD })],
+    ...(() => {
+      const services = demoServices(W, rand, { research: RESEARCH, prod: PROD });
+      return { ...services, sagemakerEndpoints: [...(services.sagemakerEndpoints ?? []), ...sagemaker.sagemakerEndpoints] };
+    })(),
+    fsxLustreFileSystems: demoFsx(W, rand, RESEARCH),
+    sagemakerTrainingJobs: sagemaker.sagemakerTrainingJobs,
     ...demoCapacity(W, RESEARCH),
+    ...demoCommitments(END, { research: RESEARCH, prod: PROD }),
   },
   spotPrices: [
     { region: 'us-east-1', instanceType: 'g5.xlarge', availabilityZone: 'us-east-1a', usdPerHour: 0.4218, timestamp: '2026-11-19T23:00:00Z' },
@@ -503,15 +537,7 @@ const snapshot: SnapshotInput = {
   // are synthetic demo figures, labelled as such. Accelerated types need none: the embedded catalog holds
   // their 1-year no-upfront rate in every region.
   prices: [...demoReservedTerms('m7i.2xlarge', 'us-west-2', 0.254, 0.1742), ...demoReservedTerms('r6i.2xlarge', 'us-west-2', 0.3175, 0.2177)],
-  warnings: [
-    {
-      code: 'metric-missing',
-      message: 'no nvidia_smi metrics for inf2/trn1 instances (Neuron devices report through neuron-monitor, not the NVIDIA agent)',
-      accountId: PROD,
-      region: 'us-west-2',
-      service: 'cloudwatch',
-    },
-  ],
+  warnings: [],
 };
 
 SnapshotSchema.parse(snapshot);

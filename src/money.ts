@@ -18,6 +18,14 @@ export function formatUsd(amount: number | null | undefined, opts: { cents?: boo
   return (cents ? usdCents : usdWhole).format(amount);
 }
 
+const usdRate = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 4 });
+
+/** An hourly rate, to the 1/100 cent the price lists use (`$0.6036`); unknown is `-`. */
+export function formatUsdRate(amount: number | null | undefined): string {
+  if (amount === null || amount === undefined || !Number.isFinite(amount)) return '-';
+  return usdRate.format(amount);
+}
+
 export function formatPct(pct: number | null | undefined, digits = 0): string {
   if (pct === null || pct === undefined || !Number.isFinite(pct)) return '-';
   return `${pct.toFixed(digits)}%`;

@@ -1,39 +1,23 @@
 /**
- * Collect benchmark: a fleet in moto_server (indexed CloudWatch store, see moto_indexed.py)
+ * Collect benchmark: a fleet in moto_server (indexed CloudWatch store, see test/helpers/moto_indexed.py)
  * behind a loopback proxy that adds 30 ms per call and counts calls per operation. Compares
  * mlcost's collector (GetMetricData, 500 queries per call) with the Cloud Custodian `metrics`
  * filter pattern (one GetMetricStatistics per resource per metric).
  *
  *   npx tsx bench/collect/collect.bench.ts [N ...]      default: 100 1000 5000
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { CloudWatchClient, GetMetricStatisticsCommand } from '@aws-sdk/client-cloudwatch';
 import { EC2Client, paginateDescribeInstances } from '@aws-sdk/client-ec2';
 import { mapLimit } from '../../src/aws/limiter.js';
 import { collectWithUsage } from '../../src/collect/run.js';
 import { ConfigSchema } from '../../src/config/schema.js';
-import { freePort } from '../../test/helpers/moto.js';
+import { startMoto } from '../../test/helpers/moto.js';
 import { startProxy } from './proxy.js';
 import { daily, launch, putSeries, seedClients, TEST_CREDENTIALS, type SeriesSpec } from './seed.js';
 
 const REGION = 'us-east-1';
 const LATENCY_MS = 30;
 const GPU_SERIES = 8;
-
-async function startIndexedMoto(): Promise<{ endpoint: string; stop(): void }> {
-  const port = await freePort();
-  const child: ChildProcess = spawn('python3', [new URL('./moto_indexed.py', import.meta.url).pathname, String(port)], { stdio: 'ignore' });
-  const endpoint = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${endpoint}/moto-api/`)).ok) return { endpoint, stop: () => child.kill('SIGTERM') };
-    } catch {
-      await new Promise((r) => setTimeout(r, 150));
-    }
-  }
-  child.kill('SIGKILL');
-  throw new Error('moto_indexed.py did not start');
-}
 
 async function seed(endpoint: string, n: number): Promise<void> {
   const { ec2, cw } = seedClients(endpoint, REGION);
@@ -118,7 +102,7 @@ async function custodianBaseline(endpoint: string): Promise<number> {
 }
 
 async function benchOne(n: number): Promise<string> {
-  const moto = await startIndexedMoto();
+  const moto = await startMoto({ indexedCloudWatch: true });
   try {
     const tSeed = performance.now();
     await seed(moto.endpoint, n);
@@ -152,7 +136,7 @@ async function benchOne(n: number): Promise<string> {
     process.stderr.write(`N=${n}: mlcost ${ours.ms} ms (${perOp}); baseline ${base.ms} ms (${gms} GetMetricStatistics)\n`);
     return `| ${n} | ${queries} | ${gmd} (ceil/500 = ${Math.ceil(queries / 500)}) | ${ourCw} | ${ourTotal} | ${(ours.ms / 1000).toFixed(1)} s | ${ours.peakRssMiB} MiB | $${ours.value.usage.apiCostUsd.toFixed(4)} | ${gms} | ${baseTotal} | ${(base.ms / 1000).toFixed(1)} s | ${base.peakRssMiB} MiB | ${(gms / Math.max(1, ourCw)).toFixed(0)}x / ${(base.ms / ours.ms).toFixed(1)}x |`;
   } finally {
-    moto.stop();
+    await moto.stop();
   }
 }
 

@@ -82,7 +82,7 @@ function operationOf(req: IncomingMessage, body: Buffer): string {
   return req.method ?? 'GET';
 }
 
-const JSON_SERVICES = new Set(['monitoring', 'sagemaker', 'pricing', 'organizations']);
+const JSON_SERVICES = new Set(['monitoring', 'sagemaker', 'pricing', 'organizations', 'fsx']);
 
 function errorResponse(service: string, kind: Fault['kind']): { status: number; headers: Record<string, string>; body: string } {
   if (JSON_SERVICES.has(service)) {
@@ -91,6 +91,15 @@ function errorResponse(service: string, kind: Fault['kind']): { status: number; 
       status: 400,
       headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-errortype': code },
       body: JSON.stringify({ __type: code, message: `${code} injected by the test proxy` }),
+    };
+  }
+  // REST-JSON services (EKS) name the error in a header and answer with the HTTP status of the fault.
+  if (service === 'eks') {
+    const code = kind === 'throttle' ? 'ThrottlingException' : 'AccessDeniedException';
+    return {
+      status: kind === 'throttle' ? 429 : 403,
+      headers: { 'content-type': 'application/json', 'x-amzn-errortype': code },
+      body: JSON.stringify({ message: `${code} injected by the test proxy` }),
     };
   }
   if (service === 'ec2') {

@@ -1,4 +1,5 @@
 export { instanceSpec, sizeLadder, familyOf, allInstanceTypes, INSTANCE_SPEC_SOURCE, type InstanceSpec } from './instances.js';
+export { acceleratorsOf, NEURON_CORES_PER_DEVICE, type Accelerators } from './accelerators.js';
 export { cheapestFit, fits, type Fit, type FitNeed, type FitScope } from './instance-fit.js';
 export { GPU_MODELS, gpuFitsWork, hasNvlink } from './gpu-compatibility.js';
 export { spotAdvice, type SpotAdvice } from './spot-advisor.js';

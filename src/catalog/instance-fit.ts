@@ -1,3 +1,4 @@
+import { acceleratorsOf } from './accelerators.js';
 import { gpuFitsWork, hasNvlink } from './gpu-compatibility.js';
 import { allInstanceSpecs, sizeLadder, type InstanceSpec } from './instances.js';
 import type { Price, PriceBook } from './prices.js';
@@ -50,7 +51,11 @@ export function cheapestFit(current: InstanceSpec, need: FitNeed, scope: FitScop
 }
 
 export function fits(c: InstanceSpec, need: FitNeed): boolean {
-  if (need.gpus > 0 && (!c.gpu || c.gpu.count < need.gpus || c.gpu.memoryGiBEach < need.gpuMemoryGiBEach)) return false;
+  if (need.gpus > 0) {
+    // GPUs, or NeuronCores on a Neuron box (sameWork keeps the two apart).
+    const acc = acceleratorsOf(c);
+    if (!acc || acc.count < need.gpus || acc.memoryGiBEach < need.gpuMemoryGiBEach) return false;
+  }
   if (need.nvlink && !hasNvlink(c)) return false;
   return c.vcpu >= need.vcpu && c.memoryGiB >= need.memoryGiB;
 }
@@ -108,7 +113,8 @@ function sameWork(c: InstanceSpec, current: InstanceSpec, scope: FitScope): bool
   const arch = c.arch.some((a) => current.arch.includes(a)) || (scope.allowGraviton && current.arch.includes('x86_64') && c.arch.includes('arm64'));
   if (!arch) return false;
   if (current.gpu) return c.gpu !== undefined && c.gpu.count >= 1 && gpuFitsWork(c.gpu.model, current.gpu.model);
-  if (current.neuron) return false;
+  // Neuron work is compiled for its device generation: it stays on the same device model.
+  if (current.neuron) return c.neuron?.model === current.neuron.model;
   // A curated successor list (scope.families) may name any CPU family, burstable ones included.
   return !c.gpu && !c.neuron && (scope.families !== undefined || CPU_FAMILY.test(c.family));
 }

@@ -4,6 +4,9 @@ import regionalRaw from './data/ec2-accelerated-regional-prices.json' with { typ
 import storageRaw from './data/storage-prices.json' with { type: 'json' };
 import sagemakerRaw from './data/sagemaker-prices.json' with { type: 'json' };
 import networkRaw from './data/network-prices.json' with { type: 'json' };
+import reservedRaw from './data/ec2-reserved-rates.json' with { type: 'json' };
+import { RESERVED_TERMS } from './commitment-terms.js';
+import fsxRaw from './data/fsx-prices.json' with { type: 'json' };
 import { UserError } from '../errors.js';
 
 /** A price: a non-negative number of USD (zod 4 numbers reject NaN and Infinity). A negative one would become a fake saving. */
@@ -28,6 +31,14 @@ const FILES = {
       prices: z.record(z.string(), z.record(z.string(), z.object({ onDemand: usd, reserved1yrNoUpfront: usd.optional() }))),
     }),
   },
+  ec2Reserved: {
+    file: 'ec2-reserved-rates.json',
+    raw: reservedRaw as unknown,
+    schema: z.object({
+      ...dated,
+      prices: z.record(z.string(), z.record(z.string(), z.partialRecord(z.enum(RESERVED_TERMS.map((t) => t.id)), usd))),
+    }),
+  },
   storage: {
     file: 'storage-prices.json',
     raw: storageRaw as unknown,
@@ -45,8 +56,28 @@ const FILES = {
       listPrices.extend({
         provenance: z.record(z.string(), z.string()),
         notebook: withProvenance(listPrices.extend({ provenance: z.record(z.string(), z.string()) })),
+        training: withProvenance(listPrices.extend({ provenance: z.record(z.string(), z.string()), notes: z.string() })),
+        /** Studio rates apply to the app types listed; another app type on the same instance is unknown. */
+        studio: withProvenance(
+          listPrices.extend({ provenance: z.record(z.string(), z.string()), notes: z.string(), appTypes: z.array(z.string().min(1)).min(1) }),
+        ),
       }),
     ),
+  },
+  fsx: {
+    file: 'fsx-prices.json',
+    raw: fsxRaw as unknown,
+    // Keys of prices: DEPLOYMENT_TYPE/STORAGE_TYPE[/MB/s per TiB], $ per GB-month; a key without a figure is unpriced, never $0.
+    schema: z.object({
+      lustre: withProvenance(
+        z.object({
+          ...dated,
+          sameListPriceRegions: z.array(z.string().min(1)).min(1),
+          prices: z.record(z.string(), usd),
+          provenance: z.record(z.string(), z.string()),
+        }),
+      ),
+    }),
   },
   network: {
     file: 'network-prices.json',

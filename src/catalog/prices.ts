@@ -2,6 +2,7 @@
 import type storageJson from './data/storage-prices.json';
 import type { CollectedPrice } from '../snapshot/schema.js';
 import { priceData, type PriceData } from './price-data.js';
+import type { ReservedTerm } from './commitment-terms.js';
 
 /** A month is 730 hours everywhere in mlcost (AWS's own convention). */
 export const HOURS_PER_MONTH = 730;
@@ -55,17 +56,28 @@ export class PriceBook {
   }
 
   /**
-   * A no-upfront commitment's effective hourly rate: collected (Pricing API Reserved terms) first, then the
-   * embedded 1-year Standard RI rate of an accelerated type in its region. No 3-year or CPU-family rate
-   * could be sourced, so those stay unknown unless collected.
+   * A Standard Reserved Instance's effective hourly rate: collected (Pricing API Reserved terms) first, then
+   * the embedded rates of accelerated types (1-year no-upfront from the newer regional file, the other terms
+   * from ec2-reserved-rates.json). No CPU-family rate could be sourced, so those stay unknown unless collected.
    */
-  ec2Reserved(instanceType: string, region: string, term: 'reserved-1yr-no-upfront' | 'reserved-3yr-no-upfront'): PriceLookup {
+  ec2Reserved(instanceType: string, region: string, term: ReservedTerm): PriceLookup {
     return this.cached(['ec2Reserved', instanceType, region, term], () => {
       const p = this.collected.get(key('ec2', region, instanceType, term));
       if (p) return { known: true, price: fromCollected(p, 'hour') };
-      const embeddedRate = term === 'reserved-1yr-no-upfront' ? this.regional(instanceType, region, 'reserved1yrNoUpfront') : undefined;
+      const embeddedRate =
+        (term === 'reserved-1yr-no-upfront' ? this.regional(instanceType, region, 'reserved1yrNoUpfront') : undefined) ??
+        this.reserved(instanceType, region, term);
       return embeddedRate ?? { known: false, reason: `no ${term} price collected for ${instanceType} in ${region}, and none embedded` };
     });
+  }
+
+  /** An accelerated type's Standard RI rate for a term in a region (ec2-reserved-rates.json), when the file has it. */
+  private reserved(instanceType: string, region: string, term: ReservedTerm): PriceLookup | undefined {
+    const table = this.data.ec2Reserved;
+    const usd = table.prices[instanceType]?.[region]?.[term];
+    if (usd === undefined) return undefined;
+    const basis = `${region} Standard Reserved Instance ${term.replace('reserved-', '')}, effective hourly list price`;
+    return { known: true, price: { usd, unit: 'hour', source: table.source, asOf: table.asOf, basis } };
   }
 
   /** An accelerated type's own price in a region (ec2-accelerated-regional-prices.json), when the file has it. */
@@ -126,6 +138,54 @@ export class PriceBook {
           what: `SageMaker notebook price for ${mlInstanceType}`,
         }),
       ),
+    );
+  }
+
+  /** Training jobs bill per instance-second at the Train rate, which can differ from hosting for the same type. */
+  sagemakerTrainingHourly(mlInstanceType: string, region: string): PriceLookup {
+    const t = this.data.sagemaker.training;
+    return this.cached(['sagemakerTrainingHourly', mlInstanceType, region], () =>
+      this.liveOrEmbedded('sagemaker', region, `training:${mlInstanceType}`, 'hour', () =>
+        embedded(t.prices[mlInstanceType], region, t.sameListPriceRegions, {
+          unit: 'hour',
+          source: provenanceOf(t, mlInstanceType),
+          asOf: t.asOf,
+          what: `SageMaker training price for ${mlInstanceType}`,
+          collectedLive: false,
+        }),
+      ),
+    );
+  }
+
+  /** A Studio app's instance rate; only the app types the table names are priced (JupyterLab today). */
+  sagemakerStudioHourly(appType: string, mlInstanceType: string, region: string): PriceLookup {
+    const st = this.data.sagemaker.studio;
+    return this.cached(['sagemakerStudioHourly', appType, mlInstanceType, region], () =>
+      this.liveOrEmbedded('sagemaker', region, `studio:${appType}:${mlInstanceType}`, 'hour', () =>
+        st.appTypes.includes(appType)
+          ? embedded(st.prices[mlInstanceType], region, st.sameListPriceRegions, {
+              unit: 'hour',
+              source: provenanceOf(st, mlInstanceType),
+              asOf: st.asOf,
+              what: `SageMaker Studio ${appType} price for ${mlInstanceType}`,
+              collectedLive: false,
+            })
+          : { known: false, reason: `no SageMaker Studio ${appType} price is catalogued for ${mlInstanceType} (only ${st.appTypes.join(', ')} rates are)` },
+      ),
+    );
+  }
+
+  /** FSx for Lustre storage, per GB-month of capacity; `key` is DEPLOYMENT_TYPE/STORAGE_TYPE[/MB/s per TiB] (fsx-prices.json). */
+  fsxLustreGbMonth(key: string, region: string): PriceLookup {
+    const t = this.data.fsx.lustre;
+    return this.cached(['fsxLustreGbMonth', key, region], () =>
+      embedded(t.prices[key], region, t.sameListPriceRegions, {
+        unit: 'GB-month',
+        source: `${t.source}: ${t.provenance[key] ?? ''}`,
+        asOf: t.asOf,
+        what: `FSx for Lustre ${key} price`,
+        collectedLive: false,
+      }),
     );
   }
 

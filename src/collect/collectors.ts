@@ -4,13 +4,17 @@ import { capacityReservationsCollector } from './capacity-reservations.js';
 import { ebsSnapshotsCollector } from './ebs-snapshots.js';
 import { ebsVolumesCollector } from './ebs-volumes.js';
 import { ec2InstancesCollector } from './ec2-instances.js';
+import { eksGpuPodsCollector } from './eks-gpu-pods.js';
+import { eksNodeGroupsCollector } from './eks-node-groups.js';
 import { elasticIpsCollector } from './elastic-ips.js';
+import { fsxLustreCollector } from './fsx-lustre.js';
 import { instanceTypesCollector } from './instance-types.js';
 import { metricsCollector } from './metrics.js';
 import { reservedInstancesCollector } from './reserved-instances.js';
 import { s3BucketsCollector } from './s3.js';
 import { sagemakerEndpointsCollector } from './sagemaker-endpoints.js';
 import { sagemakerNotebooksCollector } from './sagemaker-notebooks.js';
+import { sagemakerTrainingJobsCollector } from './sagemaker-training-jobs.js';
 import { sagemakerTrainingPlansCollector } from './sagemaker-training-plans.js';
 import { savingsPlansCollector } from './savings-plans.js';
 import { spotPricesCollector } from './spot.js';
@@ -31,6 +35,10 @@ export const COLLECTORS: readonly Collector[] = [
   sagemakerEndpointsCollector,
   sagemakerNotebooksCollector,
   capacityReservationsCollector,
+  sagemakerTrainingJobsCollector,
+  fsxLustreCollector,
+  eksNodeGroupsCollector,
+  eksGpuPodsCollector,
   sagemakerTrainingPlansCollector,
   bedrockProvisionedThroughputsCollector,
   instanceTypesCollector,

@@ -2,7 +2,10 @@ import {
   GetBucketLifecycleConfigurationCommand,
   GetBucketLocationCommand,
   GetBucketTaggingCommand,
+  GetBucketVersioningCommand,
+  ListMultipartUploadsCommand,
   paginateListBuckets,
+  type LifecycleRule,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { mapLimit } from '../aws/limiter.js';
@@ -15,7 +18,14 @@ export const s3BucketsCollector = defineCollector({
   id: 's3',
   service: 's3',
   scope: 'account',
-  iamActions: ['s3:ListAllMyBuckets', 's3:GetBucketLocation', 's3:GetBucketTagging', 's3:GetLifecycleConfiguration'],
+  iamActions: [
+    's3:ListAllMyBuckets',
+    's3:GetBucketLocation',
+    's3:GetBucketTagging',
+    's3:GetLifecycleConfiguration',
+    's3:GetBucketVersioning',
+    's3:ListBucketMultipartUploads',
+  ],
   resourceType: 's3-bucket',
   step: 's3',
   what: 'S3 buckets',
@@ -60,6 +70,11 @@ export async function collectBuckets(ctx: RegionContext, regions: ReadonlySet<st
       const lifecycle = await optional(regional, b.name, 'lifecycle configuration', () =>
         s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket: b.name })),
       );
+      const versioning = await optional(regional, b.name, 'versioning', () => s3.send(new GetBucketVersioningCommand({ Bucket: b.name })));
+      // The first page (up to 1,000 uploads) is enough to know whether abandoned uploads exist.
+      const uploads = await optional(regional, b.name, 'multipart uploads', () =>
+        s3.send(new ListMultipartUploadsCommand({ Bucket: b.name, MaxUploads: 1000 })),
+      );
       return {
         name: b.name,
         accountId: ctx.account.accountId,
@@ -67,10 +82,30 @@ export async function collectBuckets(ctx: RegionContext, regions: ReadonlySet<st
         ...(b.created ? { creationDate: b.created.toISOString() } : {}),
         tags: Object.fromEntries((tags?.TagSet ?? []).flatMap((t) => (t.Key !== undefined ? [[t.Key, t.Value ?? '']] : []))),
         bytesByStorageType: {},
-        ...(lifecycle !== undefined ? { lifecycleRules: lifecycle?.Rules?.length ?? 0 } : {}),
+        ...(lifecycle !== undefined ? { lifecycleRules: lifecycle?.Rules?.length ?? 0, lifecycle: lifecycleFacts(lifecycle?.Rules ?? []) } : {}),
+        ...(versioning !== undefined ? { versioning: versioning?.Status ?? 'Off' } : {}),
+        ...(uploads !== undefined ? { multipartUploads: uploadFacts(uploads?.Uploads ?? [], uploads?.IsTruncated === true) } : {}),
       };
     },
   );
+}
+
+/** What the hygiene rules need from the lifecycle rules: only enabled rules count. */
+function lifecycleFacts(rules: readonly LifecycleRule[]): NonNullable<S3Bucket['lifecycle']> {
+  const enabled = rules.filter((r) => r.Status === 'Enabled');
+  return {
+    expiresNoncurrentVersions: enabled.some((r) => r.NoncurrentVersionExpiration !== undefined),
+    abortsIncompleteUploads: enabled.some((r) => r.AbortIncompleteMultipartUpload !== undefined),
+  };
+}
+
+function uploadFacts(uploads: readonly { Initiated?: Date | undefined }[], truncated: boolean): NonNullable<S3Bucket['multipartUploads']> {
+  const started = uploads.flatMap((u) => (u.Initiated ? [u.Initiated.getTime()] : []));
+  return {
+    listed: uploads.length,
+    ...(started.length ? { oldestInitiated: new Date(Math.min(...started)).toISOString() } : {}),
+    truncated,
+  };
 }
 
 /** GetBucketLocation answers null for us-east-1 and "EU" for the oldest eu-west-1 buckets. */

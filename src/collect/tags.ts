@@ -25,7 +25,8 @@ export function membershipFromTags(tags: Readonly<Record<string, string>>): Ec2I
   if (asg) m.autoScalingGroup = asg;
   const nodeGroup = tags['eks:nodegroup-name'];
   if (nodeGroup) m.eksNodeGroup = nodeGroup;
-  const cluster = tags['eks:cluster-name'] ?? clusterFromOwnershipTag(tags) ?? tags['aws:eks:cluster-name'];
+  // eks:cluster-name on managed node groups' instances, eks:eks-cluster-name on Karpenter v1's.
+  const cluster = tags['eks:cluster-name'] ?? tags['eks:eks-cluster-name'] ?? clusterFromOwnershipTag(tags) ?? tags['aws:eks:cluster-name'];
   if (cluster) m.eksCluster = cluster;
   const pool = tags['karpenter.sh/nodepool'] ?? tags['karpenter.sh/provisioner-name'];
   if (pool) m.karpenterNodePool = pool;

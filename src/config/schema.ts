@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NEURON_METRIC_DEFAULTS, NeuronMetricsSchema } from './neuron.js';
 
 /**
  * mlcost.config.yaml. Secrets (SMTP password) never live here or in flags: they come from the
@@ -28,8 +29,17 @@ export const ConfigSchema = z
       .object({
         /** Namespace of the CloudWatch agent's mem_used_percent and nvidia_smi_* metrics. */
         agentNamespace: z.string().default('CWAgent'),
+        /** Where neuron-monitor's CloudWatch publisher puts per-NeuronCore metrics (src/collect/cloudwatch/neuron.ts). */
+        neuron: NeuronMetricsSchema.default(NEURON_METRIC_DEFAULTS),
+        /** FilterId of each bucket's whole-bucket request-metrics configuration (the console's name for one without a filter). */
+        s3RequestMetricsFilterId: z.string().min(1).default('EntireBucket'),
       })
-      .default({ agentNamespace: 'CWAgent' }),
+      .default({ agentNamespace: 'CWAgent', neuron: NEURON_METRIC_DEFAULTS, s3RequestMetricsFilterId: 'EntireBucket' }),
+    /** EKS: which team owns each Kubernetes namespace, for GPU pods' findings (else the node groups' team tag). */
+    eks: z
+      .object({ namespaceTeams: z.record(z.string(), z.string()).default({}) })
+      .strict()
+      .default({ namespaceTeams: {} }),
     rules: z
       .object({
         disable: z.array(z.string()).default([]),

@@ -12,6 +12,7 @@ import type { LoadedRule } from './rules/load.js';
 import type { ResourceFacts, SignalContext } from './signals/index.js';
 import { indexVolumesByInstance } from './signals/types.js';
 import { breakdowns, compareFindings, sumSavings } from './summarize.js';
+import { buildCommitmentPlan } from './plan/build.js';
 
 export interface EvaluateOptions {
   rules: readonly LoadedRule[];
@@ -35,7 +36,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): AuditRes
     asOf: new Date(snapshot.scope.lookback.end),
     volumesByInstance: indexVolumesByInstance(snapshot.resources.ebsVolumes),
   };
-  const findings: Finding[] = [];
+  let findings: Finding[] = [];
   const failures = new Map<string, { count: number; first: string }>();
   const applied = new Map<string, number>();
   const unknownPrices = new Map<string, number>();
@@ -43,12 +44,15 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): AuditRes
   let monthlyCost = 0;
   let unpriced = 0;
 
-  for (const { id: type, listKey, signals } of RESOURCE_TYPE_ROWS) {
+  // Findings whose move already prices other resources (an EKS node group's nodes), and the findings each resource got.
+  const covering: { finding: Finding; covers: readonly CoveredRef[] }[] = [];
+  const unpricedMoves = new Set<Finding>();
+  for (const { id: type, listKey, signals, costPartOf } of RESOURCE_TYPE_ROWS) {
     const rules = options.rules.filter((r) => r.spec.resource === type);
     const build = signals.build;
     for (const resource of snapshot.resources[listKey]) {
       const facts = build(resource, env);
-      if (facts.cost.monthly !== null) monthlyCost += facts.cost.monthly;
+      if (facts.cost.monthly !== null && costPartOf === undefined) monthlyCost += facts.cost.monthly;
       if (facts.cost.unknown.length) {
         unpriced += 1;
         for (const reason of facts.cost.unknown) unknownPrices.set(reason, (unknownPrices.get(reason) ?? 0) + 1);
@@ -69,13 +73,22 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): AuditRes
         }
       }
       const chosen = choose(candidates);
-      if (chosen) findings.push(toFinding(chosen, candidates, type, resource, facts, options.config));
-      if (chosen?.move.warning !== undefined) moveWarnings.set(chosen.move.warning, (moveWarnings.get(chosen.move.warning) ?? 0) + 1);
+      if (!chosen) continue;
+      const finding = toFinding(chosen, candidates, type, resource, facts, options.config);
+      findings.push(finding);
+      if (chosen.move.covers?.length) covering.push({ finding, covers: chosen.move.covers });
+      if (chosen.move.warning !== undefined) moveWarnings.set(chosen.move.warning, (moveWarnings.get(chosen.move.warning) ?? 0) + 1);
       // A resource whose finding has no saving is unpriced too (counted once, with an unknown cost or not).
-      if (chosen?.move.monthlySavings === null && !facts.cost.unknown.length) unpriced += 1;
+      if (chosen.move.monthlySavings === null && !facts.cost.unknown.length) {
+        unpriced += 1;
+        unpricedMoves.add(finding);
+      }
     }
   }
 
+  const superseded = supersede(findings, covering);
+  for (const f of superseded) if (unpricedMoves.has(f)) unpriced -= 1;
+  if (superseded.size) findings = findings.filter((f) => !superseded.has(f));
   findings.sort(compareFindings);
   const warnings: SnapshotWarning[] = [...snapshot.warnings];
   for (const [ruleId, f] of failures) {
@@ -96,6 +109,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): AuditRes
     totals: { monthlyCost: roundCents(monthlyCost), monthlySavings: sumSavings(findings), findingCount: findings.length, unpricedResources: unpriced },
     breakdowns: breakdowns(findings),
     findings,
+    commitmentPlan: buildCommitmentPlan(snapshot, findings, env.prices),
     warnings,
   };
 }
@@ -126,7 +140,7 @@ function toFinding(chosen: Candidate, all: readonly Candidate[], type: ResourceT
   // Fresh objects are extended in place rather than spread into copies: a spread-and-add gives
   // every finding a hidden class of its own (~300 bytes each, measured over 100,000 resources).
   const ref: Finding['resource'] = refOf(type, resource);
-  const team = teamOf(ref.tags, config.teamTags);
+  const team = facts.team ?? teamOf(ref.tags, config.teamTags);
   if (team !== undefined) ref.team = team;
   const alternatives =
     all.length > 1
@@ -153,6 +167,31 @@ function toFinding(chosen: Candidate, all: readonly Candidate[], type: ResourceT
     evidence: alternatives.length ? Object.assign(move.evidence, { alternatives }) : move.evidence,
     tradeoff: move.tradeoff,
   };
+}
+
+type CoveredRef = NonNullable<PricedMove['covers']>[number];
+
+/**
+ * One finding per resource, the more specific wins: a move that already prices other resources
+ * (scaling an EKS node group down saves its nodes' EC2 cost) takes their findings' place, so the
+ * same money is never counted twice. The findings it replaces are named in its evidence.
+ */
+function supersede(findings: readonly Finding[], covering: readonly { finding: Finding; covers: readonly CoveredRef[] }[]): Set<Finding> {
+  if (!covering.length) return new Set();
+  const key = (type: string, accountId: string, region: string, id: string) => `${type}|${accountId}|${region}|${id}`;
+  const coveredBy = new Map<string, Finding>();
+  for (const { finding, covers } of covering) {
+    for (const c of covers) coveredBy.set(key(c.type, finding.resource.accountId, finding.resource.region, c.id), finding);
+  }
+  const out = new Set<Finding>();
+  for (const f of findings) {
+    const by = coveredBy.get(key(f.resource.type, f.resource.accountId, f.resource.region, f.resource.id));
+    if (!by || by === f) continue;
+    out.add(f);
+    const list = (by.evidence['supersedes'] ??= []) as { ruleId: string; resourceId: string; monthlySavings: number | null }[];
+    list.push({ ruleId: f.ruleId, resourceId: f.resource.id, monthlySavings: f.monthlySavings });
+  }
+  return out;
 }
 
 function teamOf(tags: Readonly<Record<string, string>>, teamTags: readonly string[]): string | undefined {

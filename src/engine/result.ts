@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RESOURCE_TYPES } from '../snapshot/resources.js';
 import { ScopeSchema, WarningSchema } from '../snapshot/schema.js';
+import { CommitmentPlanSchema } from './plan/schema.js';
 
 /**
  * The audit result: `mlcost audit --output json`. Public and versioned: renderers, the CI gate
@@ -26,6 +27,7 @@ export const ACTION_KINDS = [
   'change-volume-type',
   'change-storage-class',
   'schedule',
+  'add-lifecycle-rule',
   'release-capacity',
   'use-capacity-block',
 ] as const;
@@ -120,6 +122,8 @@ export const AuditResultSchema = z.object({
     byAccount: moneyBreakdown,
   }),
   findings: z.array(FindingSchema),
+  /** What to commit to, sized on the usage left after the findings (absent from results saved before it existed). */
+  commitmentPlan: CommitmentPlanSchema.optional(),
   warnings: z.array(WarningSchema),
 });
 

@@ -2,6 +2,7 @@ import { buildView, type BreakdownView, type FindingView, type ReportView } from
 import { mdCell, mdCode, mdText } from './report/markdown-escape.js';
 import { guardCommandLines } from '../text/sanitize.js';
 import type { Renderer } from './types.js';
+import { planMarkdown } from './report/plan-markdown.js';
 
 /** GitHub rejects comments longer than this; the report summarises to stay under it. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -14,7 +15,7 @@ const WARNING_ROWS = 20;
 /** GitHub-flavoured Markdown for PR comments and wikis. Every AWS-derived string goes through mdText. */
 export const renderMarkdown: Renderer = (result, options) => {
   const view = buildView(result, options);
-  const head = [header(view), topMoves(view), week(view), spend(view), breakdowns(view)].filter(Boolean).join('\n');
+  const head = [header(view), topMoves(view), week(view), spend(view), breakdowns(view), planMarkdown(view.plan)].filter(Boolean).join('\n');
   const tail = [warnings(view), footer(view)].join('\n');
   // Whatever the head and tail leave (minus room for the truncation note) goes to findings rows.
   const budget = GITHUB_COMMENT_LIMIT - head.length - tail.length - 600;

@@ -6,6 +6,8 @@ import { formatUsd } from '../money.js';
 import { cleanText, guardCommandLines } from '../text/sanitize.js';
 import { notPricedView } from './not-priced.js';
 import type { Renderer } from './types.js';
+import { planView } from './report/commitment-plan.js';
+import { planTableLines } from './table-plan.js';
 
 const SEVERITY_LABEL: Record<Severity, string> = { critical: 'CRIT', high: 'HIGH', medium: 'MED', low: 'LOW' };
 
@@ -70,6 +72,7 @@ export const renderTable: Renderer = (result, options) => {
   lines.push(
     `scope: ${text(result.scope.accounts.join(', ') || '-', 1000)} | ${text(result.scope.regions.join(', ') || '-', 1000)} | ${result.scope.lookback.days}-day lookback to ${text(result.scope.lookback.end.slice(0, 10))} | source ${text(result.scope.source)}`,
   );
+  lines.push(...planTableLines(planView(result.commitmentPlan), c.bold));
   if (result.warnings.length) {
     lines.push(c.yellow(`${result.warnings.length} warning(s):`));
     for (const w of result.warnings) lines.push(c.yellow(`  - ${text(warningLine(w), 1000)}`));

@@ -74,7 +74,7 @@ export const MetricSummarySchema = z
     daily: DailySeriesSchema.optional(),
     /**
      * Average by hour of week, and the hours with no datapoint; when collected at hourly or finer
-     * period, and only for EC2 CPU (GPUs: `gpuUtilHourOfWeek`).
+     * period, and only for EC2 CPU (GPUs: `gpuUtilHourOfWeek`) and SageMaker endpoint Invocations.
      */
     hourOfWeek: HourOfWeekProfileSchema.optional(),
   })

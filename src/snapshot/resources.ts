@@ -4,10 +4,14 @@ import { CAPACITY_RESERVATION_SIGNAL_KEYS, capacityReservationSignals } from '..
 import { EBS_SNAPSHOT_SIGNAL_KEYS, ebsSnapshotSignals } from '../engine/signals/ebs-snapshot.js';
 import { EBS_VOLUME_SIGNAL_KEYS, ebsVolumeSignals } from '../engine/signals/ebs-volume.js';
 import { EC2_SIGNAL_KEYS, ec2Signals } from '../engine/signals/ec2.js';
+import { EKS_GPU_POD_SIGNAL_KEYS, eksGpuPodSignals } from '../engine/signals/eks-gpu-pod.js';
+import { EKS_NODE_GROUP_SIGNAL_KEYS, eksNodeGroupSignals } from '../engine/signals/eks-node-group.js';
 import { ELASTIC_IP_SIGNAL_KEYS, elasticIpSignals } from '../engine/signals/elastic-ip.js';
+import { FSX_LUSTRE_SIGNAL_KEYS, fsxLustreSignals } from '../engine/signals/fsx-lustre-file-system.js';
 import { S3_BUCKET_SIGNAL_KEYS, s3BucketSignals } from '../engine/signals/s3-bucket.js';
 import { SAGEMAKER_ENDPOINT_SIGNAL_KEYS, sagemakerEndpointSignals } from '../engine/signals/sagemaker-endpoint.js';
 import { SAGEMAKER_NOTEBOOK_SIGNAL_KEYS, sagemakerNotebookSignals } from '../engine/signals/sagemaker-notebook.js';
+import { SAGEMAKER_TRAINING_JOB_SIGNAL_KEYS, sagemakerTrainingJobSignals } from '../engine/signals/sagemaker-training-job.js';
 import { SAGEMAKER_TRAINING_PLAN_SIGNAL_KEYS, sagemakerTrainingPlanSignals } from '../engine/signals/sagemaker-training-plan.js';
 import type { SignalKey, SignalsDefinition } from '../engine/signals/types.js';
 import { BedrockProvisionedThroughputSchema } from './types/bedrock-provisioned-throughput.js';
@@ -15,10 +19,14 @@ import { CapacityReservationSchema } from './types/capacity-reservation.js';
 import { EbsSnapshotSchema } from './types/ebs-snapshot.js';
 import { EbsVolumeSchema } from './types/ebs-volume.js';
 import { Ec2InstanceSchema } from './types/ec2-instance.js';
+import { EksGpuPodSchema } from './types/eks-gpu-pod.js';
+import { EksNodeGroupSchema } from './types/eks-node-group.js';
 import { ElasticIpSchema } from './types/elastic-ip.js';
+import { FsxLustreFileSystemSchema } from './types/fsx-lustre-file-system.js';
 import { S3BucketSchema } from './types/s3-bucket.js';
 import { SageMakerEndpointSchema } from './types/sagemaker-endpoint.js';
 import { SageMakerNotebookSchema } from './types/sagemaker-notebook.js';
+import { SageMakerTrainingJobSchema } from './types/sagemaker-training-job.js';
 import { SageMakerTrainingPlanSchema } from './types/sagemaker-training-plan.js';
 
 /**
@@ -85,6 +93,36 @@ export const RESOURCE_TYPE_TABLE = [
     signals: { keys: CAPACITY_RESERVATION_SIGNAL_KEYS, build: capacityReservationSignals },
   }),
   row({
+    id: 'sagemaker-training-job',
+    listKey: 'sagemakerTrainingJobs',
+    displayName: 'SageMaker training job',
+    schema: SageMakerTrainingJobSchema,
+    signals: { keys: SAGEMAKER_TRAINING_JOB_SIGNAL_KEYS, build: sagemakerTrainingJobSignals },
+  }),
+  row({
+    id: 'fsx-lustre-file-system',
+    listKey: 'fsxLustreFileSystems',
+    displayName: 'FSx for Lustre file system',
+    schema: FsxLustreFileSystemSchema,
+    signals: { keys: FSX_LUSTRE_SIGNAL_KEYS, build: fsxLustreSignals },
+  }),
+  row({
+    id: 'eks-node-group',
+    costPartOf: 'ec2-instance',
+    listKey: 'eksNodeGroups',
+    displayName: 'EKS node group',
+    schema: EksNodeGroupSchema,
+    signals: { keys: EKS_NODE_GROUP_SIGNAL_KEYS, build: eksNodeGroupSignals },
+  }),
+  row({
+    id: 'eks-gpu-pod',
+    costPartOf: 'ec2-instance',
+    listKey: 'eksGpuPods',
+    displayName: 'EKS GPU pod',
+    schema: EksGpuPodSchema,
+    signals: { keys: EKS_GPU_POD_SIGNAL_KEYS, build: eksGpuPodSignals },
+  }),
+  row({
     id: 'sagemaker-training-plan',
     listKey: 'sagemakerTrainingPlans',
     displayName: 'SageMaker training plan',
@@ -122,6 +160,8 @@ export interface ResourceTypeRow {
   displayName: string;
   schema: z.ZodObject;
   signals: { keys: Readonly<Record<string, SignalKey>>; build: SignalsDefinition<AnyResource>['build'] };
+  /** Its cost is part of another type's (an EKS node group's nodes are EC2 instances): the audit's total cost does not add it twice. */
+  costPartOf?: ResourceType;
 }
 // Each row's builder takes its own type's entries; readers pair a row with its own list only.
 export const RESOURCE_TYPE_ROWS = RESOURCE_TYPE_TABLE as unknown as readonly ResourceTypeRow[];

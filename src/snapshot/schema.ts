@@ -5,10 +5,13 @@ import { ReservedInstanceSchema, SavingsPlanSchema } from './types/commitments.j
 import type { EbsSnapshotSchema } from './types/ebs-snapshot.js';
 import type { EbsVolumeSchema } from './types/ebs-volume.js';
 import type { Ec2InstanceSchema } from './types/ec2-instance.js';
+import type { EksGpuPodSchema } from './types/eks-gpu-pod.js';
+import type { EksNodeGroupSchema } from './types/eks-node-group.js';
 import type { ElasticIpSchema } from './types/elastic-ip.js';
 import type { S3BucketSchema } from './types/s3-bucket.js';
 import type { SageMakerEndpointSchema } from './types/sagemaker-endpoint.js';
 import type { SageMakerNotebookSchema } from './types/sagemaker-notebook.js';
+import type { SageMakerTrainingJobSchema } from './types/sagemaker-training-job.js';
 import type { DailySeriesSchema, GpuMetricsSchema, HourOfWeekProfileSchema, MetricSummarySchema } from './metric-schema.js';
 
 export { DailySeriesSchema, GpuMetricsSchema, HourOfWeekProfileSchema, MetricSummarySchema, columnsAligned, unobservedAscending } from './metric-schema.js';
@@ -16,10 +19,13 @@ export { ReservedInstanceSchema, SavingsPlanSchema } from './types/commitments.j
 export { EbsSnapshotSchema } from './types/ebs-snapshot.js';
 export { EbsVolumeSchema } from './types/ebs-volume.js';
 export { Ec2InstanceSchema } from './types/ec2-instance.js';
+export { EksGpuPodSchema } from './types/eks-gpu-pod.js';
+export { EksNodeGroupSchema } from './types/eks-node-group.js';
 export { ElasticIpSchema } from './types/elastic-ip.js';
 export { S3BucketSchema } from './types/s3-bucket.js';
 export { SageMakerEndpointSchema } from './types/sagemaker-endpoint.js';
 export { SageMakerNotebookSchema } from './types/sagemaker-notebook.js';
+export { SageMakerTrainingJobSchema } from './types/sagemaker-training-job.js';
 
 /**
  * The Snapshot: what collectors produce and the engine reads. Summaries, not raw series,
@@ -124,6 +130,9 @@ export type SavingsPlan = z.infer<typeof SavingsPlanSchema>;
 export type S3Bucket = z.infer<typeof S3BucketSchema>;
 export type SageMakerEndpoint = z.infer<typeof SageMakerEndpointSchema>;
 export type SageMakerNotebook = z.infer<typeof SageMakerNotebookSchema>;
+export type SageMakerTrainingJob = z.infer<typeof SageMakerTrainingJobSchema>;
+export type EksNodeGroup = z.infer<typeof EksNodeGroupSchema>;
+export type EksGpuPod = z.infer<typeof EksGpuPodSchema>;
 export type SpotPrice = z.infer<typeof SpotPriceSchema>;
 export type InstanceTypeSpec = z.infer<typeof InstanceTypeSpecSchema>;
 export type CollectedPrice = z.infer<typeof CollectedPriceSchema>;

@@ -1,5 +1,4 @@
 // Over 250 lines on purpose: the moto fleet every integration test shares, seeded in one place.
-import { CreateBucketCommand, PutBucketTaggingCommand, S3Client } from '@aws-sdk/client-s3';
 import {
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
@@ -21,23 +20,22 @@ import {
   type EC2Client,
 } from '@aws-sdk/client-ec2';
 import { putSeries, seedClients, TEST_CREDENTIALS, type SeriesSpec } from '../../bench/collect/seed.js';
-import { daily, ec2Daily, gpuDaily, hourly, workingHour } from './fleet-series.js';
+import { EU_REGION, euSeries, launchEu, type EuRole } from './fleet-eu.js';
+import { bucketSeries, seedBuckets, type FleetBuckets } from './fleet-s3.js';
+import { ec2Hourly, gpuHourly, hourly, wholeDaysHourly, windowHourly, workingHour } from './fleet-series.js';
 
 /**
- * A fleet built so that each of the 17 built-in rules is the chosen finding on exactly one
- * resource, plus the negative cases of issue 3 (a busy GPU box, a brand-new instance). Created in
- * moto_server through the SDK; metrics are put relative to the audit's `now`, which lies months
- * after moto stamped the resources' creation times (moto has no clock to move), so volumes,
- * snapshots and buckets are old by then.
+ * A two-region ML fleet built so that every built-in rule is the chosen finding on at least one
+ * resource, plus negative cases (busy GPU and CPU boxes, a brand-new instance, a bucket read every
+ * hour). Created in moto_server through the SDK, with 14 days of hourly metrics up to the real
+ * clock's last hour; moto runs its clock CLOCK_LAG_DAYS behind (test/helpers/moto_indexed.py), so
+ * volumes, snapshots and notebooks are that old to the CLI reading the real clock.
  */
 export const REGION = 'us-east-1';
+export { EU_REGION };
+export const REGIONS = [REGION, EU_REGION] as const;
+export const CLOCK_LAG_DAYS = 200;
 const AZ = `${REGION}a`;
-const DAY = 86_400_000;
-
-/** Midnight UTC today + 200 days + 6 h: every daily point of a 14-day window falls inside it. */
-export function fleetNow(): Date {
-  return new Date(Math.floor(Date.now() / DAY) * DAY + 200 * DAY + 6 * 3_600_000);
-}
 
 /** Instance roles, each a rule (or a negative case) and the type it runs. */
 const INSTANCES = {
@@ -57,12 +55,14 @@ export type InstanceRole = keyof typeof INSTANCES;
 
 export interface FleetIds {
   instances: Record<InstanceRole, string>;
+  eu: Record<EuRole, string>;
+  buckets: FleetBuckets;
   gp2: string;
   io1: string;
+  io2: string;
   unattached: string;
   oldSnapshot: string;
   eip: string;
-  bucket: string;
   idleEndpoint: string;
   underusedEndpoint: string;
   idleNotebook: string;
@@ -71,19 +71,24 @@ export interface FleetIds {
   untrackedNotebook: string;
 }
 
+/** Seeds both regions; `now` is the real clock (the CLI's), metrics end at its last whole hour. */
 export async function seedFleet(endpoint: string, now: Date): Promise<FleetIds> {
   const { ec2, cw } = seedClients(endpoint, REGION);
+  const eu = seedClients(endpoint, EU_REGION);
   const instances = await launchAll(ec2);
+  const euIds = await launchEu(eu.ec2);
   const storage = await seedStorage(ec2, instances);
   const sagemaker = await seedSageMaker(endpoint);
-  const bucket = await seedBucket(endpoint);
+  const buckets = await seedBuckets(endpoint, REGION);
   await putSeries(cw, [
     ...instanceSeries(now, instances),
-    ...storageSeries(now, storage.io1),
-    ...bucketSeries(now, bucket),
+    ...storageSeries(now, storage.io1, storage.io2),
+    ...bucketSeries(now, buckets, REGION),
     ...sagemakerSeries(now, sagemaker),
   ]);
-  return { instances, ...storage, bucket, ...sagemaker };
+  await putSeries(eu.cw, euSeries(now, euIds));
+  for (const c of [ec2, cw, eu.ec2, eu.cw]) c.destroy();
+  return { instances, eu: euIds, buckets, ...storage, ...sagemaker };
 }
 
 async function launchAll(ec2: EC2Client): Promise<Record<InstanceRole, string>> {
@@ -114,21 +119,15 @@ async function seedStorage(ec2: EC2Client, instances: Record<InstanceRole, strin
   await ec2.send(new AttachVolumeCommand({ VolumeId: gp2, InstanceId: instances.steadyGpu, Device: '/dev/sdf' }));
   const io1 = await volume({ Size: 200, VolumeType: 'io1', Iops: 10_000 });
   await ec2.send(new AttachVolumeCommand({ VolumeId: io1, InstanceId: instances.oversized, Device: '/dev/sdg' }));
+  const io2 = await volume({ Size: 500, VolumeType: 'io2', Iops: 8_000 });
+  await ec2.send(new AttachVolumeCommand({ VolumeId: io2, InstanceId: instances.busySpotGpu, Device: '/dev/sdh' }));
   const unattached = await volume({ Size: 500, VolumeType: 'gp3' });
   // The snapshot outlives its volume: the orphan a finished experiment leaves behind.
   const scratch = await volume({ Size: 200, VolumeType: 'gp3' });
   const oldSnapshot = (await ec2.send(new CreateSnapshotCommand({ VolumeId: scratch, Description: 'scratch data of a finished experiment' }))).SnapshotId ?? '';
   await ec2.send(new DeleteVolumeCommand({ VolumeId: scratch }));
   const eip = (await ec2.send(new AllocateAddressCommand({ Domain: 'vpc' }))).AllocationId ?? '';
-  return { gp2, io1, unattached, oldSnapshot, eip };
-}
-
-async function seedBucket(endpoint: string): Promise<string> {
-  const s3 = new S3Client({ region: REGION, endpoint, credentials: TEST_CREDENTIALS, forcePathStyle: true });
-  const bucket = 'ml-training-archive';
-  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-  await s3.send(new PutBucketTaggingCommand({ Bucket: bucket, Tagging: { TagSet: [{ Key: 'team', Value: 'vision' }] } }));
-  return bucket;
+  return { gp2, io1, io2, unattached, oldSnapshot, eip };
 }
 
 const AUTO_STOP_SCRIPT =
@@ -187,26 +186,26 @@ function instanceSeries(now: Date, ids: Record<InstanceRole, string>): SeriesSpe
   const p4d = { InstanceId: ids.idleGpu, InstanceType: 'p4d.24xlarge', ImageId: 'ami-12c6146b' };
   const busyDay = (t: Date) => (workingHour(t) ? 60 : 1);
   return [
-    ...ec2Daily(now, ids.idleGpu, () => 1.5, 200_000),
-    ...[0, 1, 2, 3, 4, 5, 6, 7].flatMap((i) => gpuDaily(now, p4d, i, 'NVIDIA A100-SXM4-40GB', 0, 0)),
-    ...ec2Daily(now, ids.underusedGpu, () => 5, 2e9),
-    ...[0, 1, 2, 3].flatMap((i) => gpuDaily(now, { InstanceId: ids.underusedGpu }, i, 'NVIDIA A10G', i === 0 ? 70 : 0, i === 0 ? 12_000 : 0)),
-    ...ec2Daily(now, ids.idleCpu, () => 1, 200_000),
-    { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: { InstanceId: ids.devBox }, points: hourly(now, 168, busyDay) },
-    ...ec2Daily(now, ids.oversized, (d) => 4 + (d % 3), 2e9),
+    ...ec2Hourly(now, ids.idleGpu, () => 1.5, 200_000),
+    ...[0, 1, 2, 3, 4, 5, 6, 7].flatMap((i) => gpuHourly(now, p4d, i, 'NVIDIA A100-SXM4-40GB', 0, 0)),
+    ...ec2Hourly(now, ids.underusedGpu, () => 5, 2e9),
+    ...[0, 1, 2, 3].flatMap((i) => gpuHourly(now, { InstanceId: ids.underusedGpu }, i, 'NVIDIA A10G', i === 0 ? 70 : 0, i === 0 ? 12_000 : 0)),
+    ...ec2Hourly(now, ids.idleCpu, () => 1, 200_000),
+    { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: { InstanceId: ids.devBox }, points: windowHourly(now, (_, t) => busyDay(t)) },
+    ...ec2Hourly(now, ids.oversized, (d) => 4 + (d % 3), 2e9),
     {
       namespace: 'CWAgent',
       metricName: 'mem_used_percent',
       dimensions: { InstanceId: ids.oversized, InstanceType: 'm7i.8xlarge' },
-      points: daily(now, 14, () => 12),
+      points: windowHourly(now, () => 12),
     },
-    ...ec2Daily(now, ids.eksWorker, () => 70),
-    ...ec2Daily(now, ids.steadyGpu, () => 40, 5e9),
-    ...gpuDaily(now, { InstanceId: ids.steadyGpu }, 0, 'NVIDIA L4', 85, 18_000),
-    ...ec2Daily(now, ids.oldGenGpu, () => 30, 5e9),
-    ...gpuDaily(now, { InstanceId: ids.oldGenGpu }, 0, 'Tesla V100-SXM2-16GB', 60, 10_240),
-    ...ec2Daily(now, ids.busySpotGpu, () => 50, 5e9),
-    ...gpuDaily(now, { InstanceId: ids.busySpotGpu }, 0, 'NVIDIA A10G', 85, 20_000),
+    ...ec2Hourly(now, ids.eksWorker, () => 70),
+    ...ec2Hourly(now, ids.steadyGpu, () => 40, 5e9),
+    ...gpuHourly(now, { InstanceId: ids.steadyGpu }, 0, 'NVIDIA L4', 85, 18_000),
+    ...ec2Hourly(now, ids.oldGenGpu, () => 30, 5e9),
+    ...gpuHourly(now, { InstanceId: ids.oldGenGpu }, 0, 'Tesla V100-SXM2-16GB', 60, 10_240),
+    ...ec2Hourly(now, ids.busySpotGpu, () => 50, 5e9),
+    ...gpuHourly(now, { InstanceId: ids.busySpotGpu }, 0, 'NVIDIA A10G', 85, 20_000),
     // Brand new: two points in its first hours.
     {
       namespace: 'AWS/EC2',
@@ -217,34 +216,13 @@ function instanceSeries(now: Date, ids: Record<InstanceRole, string>): SeriesSpe
   ];
 }
 
-/** Per-hour operation sums: peaks of 3.6M reads and 1.8M writes an hour are 1,000 + 500 IOPS. */
-function storageSeries(now: Date, io1: string): SeriesSpec[] {
-  const dimensions = { VolumeId: io1 };
-  return [
-    { namespace: 'AWS/EBS', metricName: 'VolumeReadOps', dimensions, points: daily(now, 14, () => 3_600_000) },
-    { namespace: 'AWS/EBS', metricName: 'VolumeWriteOps', dimensions, points: daily(now, 14, () => 1_800_000) },
+/** Per-hour operation sums: 3.6M reads and 1.8M writes an hour are 1,000 + 500 IOPS on io1; io2 peaks at 400 + 200. */
+function storageSeries(now: Date, io1: string, io2: string): SeriesSpec[] {
+  const ops = (VolumeId: string, reads: number, writes: number): SeriesSpec[] => [
+    { namespace: 'AWS/EBS', metricName: 'VolumeReadOps', dimensions: { VolumeId }, points: windowHourly(now, () => reads) },
+    { namespace: 'AWS/EBS', metricName: 'VolumeWriteOps', dimensions: { VolumeId }, points: windowHourly(now, () => writes) },
   ];
-}
-
-/**
- * S3's daily storage metrics for 10 TiB in 2,000,000 objects. moto derives these from a bucket's
- * real contents at today's date, outside the audit window, so the window's figures are put here.
- */
-function bucketSeries(now: Date, bucket: string): SeriesSpec[] {
-  return [
-    {
-      namespace: 'AWS/S3',
-      metricName: 'BucketSizeBytes',
-      dimensions: { BucketName: bucket, StorageType: 'StandardStorage' },
-      points: daily(now, 3, () => 10 * 1024 ** 4),
-    },
-    {
-      namespace: 'AWS/S3',
-      metricName: 'NumberOfObjects',
-      dimensions: { BucketName: bucket, StorageType: 'AllStorageTypes' },
-      points: daily(now, 3, () => 2_000_000),
-    },
-  ];
+  return [...ops(io1, 3_600_000, 1_800_000), ...ops(io2, 1_440_000, 720_000)];
 }
 
 function sagemakerSeries(now: Date, sm: Awaited<ReturnType<typeof seedSageMaker>>): SeriesSpec[] {
@@ -254,16 +232,16 @@ function sagemakerSeries(now: Date, sm: Awaited<ReturnType<typeof seedSageMaker>
     namespace: 'CWAgent',
     metricName: 'cpu_usage_idle',
     dimensions: { NotebookInstanceName: name, cpu: 'cpu-total' },
-    points: daily(now, 14, idlePct),
+    points: wholeDaysHourly(now, idlePct),
   });
   return [
-    { namespace: 'AWS/SageMaker', metricName: 'Invocations', dimensions: variant(sm.idleEndpoint), points: daily(now, 14, () => 0) },
-    { namespace: '/aws/sagemaker/Endpoints', metricName: 'CPUUtilization', dimensions: variant(sm.idleEndpoint), points: daily(now, 14, () => 3) },
-    { namespace: 'AWS/SageMaker', metricName: 'Invocations', dimensions: variant(sm.underusedEndpoint), points: daily(now, 14, () => 5_000) },
+    { namespace: 'AWS/SageMaker', metricName: 'Invocations', dimensions: variant(sm.idleEndpoint), points: windowHourly(now, () => 0) },
+    { namespace: '/aws/sagemaker/Endpoints', metricName: 'CPUUtilization', dimensions: variant(sm.idleEndpoint), points: windowHourly(now, () => 3) },
+    { namespace: 'AWS/SageMaker', metricName: 'Invocations', dimensions: variant(sm.underusedEndpoint), points: windowHourly(now, () => 5_000) },
     // SageMaker reports 0-100 per GPU and per vCPU, summed: 60 over 4 GPUs is 15%, 320 over 32 vCPUs is 10%.
-    { namespace: '/aws/sagemaker/Endpoints', metricName: 'GPUUtilization', dimensions: variant(sm.underusedEndpoint), points: daily(now, 14, () => 60) },
-    { namespace: '/aws/sagemaker/Endpoints', metricName: 'CPUUtilization', dimensions: variant(sm.underusedEndpoint), points: daily(now, 14, () => 320) },
-    // Busy (8%) every fourth day, idle (2%) on the other ten.
+    { namespace: '/aws/sagemaker/Endpoints', metricName: 'GPUUtilization', dimensions: variant(sm.underusedEndpoint), points: windowHourly(now, () => 60) },
+    { namespace: '/aws/sagemaker/Endpoints', metricName: 'CPUUtilization', dimensions: variant(sm.underusedEndpoint), points: windowHourly(now, () => 320) },
+    // Busy (8%) every fourth whole day (4 of 13), idle (2%) on the other nine.
     notebookCpu(sm.idleNotebook, (d) => (d % 4 === 0 ? 92 : 98)),
     notebookCpu(sm.autoStopNotebook, () => 99),
   ];

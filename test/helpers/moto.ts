@@ -36,10 +36,24 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startMoto(): Promise<Moto> {
+export interface MotoOptions {
+  /**
+   * Serve CloudWatch from moto_indexed.py: stock moto scans every stored datapoint for every period
+   * of every GetMetricData query, so hourly data for a fleet takes minutes to read back.
+   */
+  indexedCloudWatch?: boolean;
+  /** With indexedCloudWatch: moto's clock runs this many days behind, so what the test creates is that old to the CLI. */
+  clockLagDays?: number;
+}
+
+const INDEXED = new URL('./moto_indexed.py', import.meta.url).pathname;
+
+export async function startMoto(options: MotoOptions = {}): Promise<Moto> {
   requireMotoServer();
   const port = await freePort();
-  const child: ChildProcess = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const [command, args] = options.indexedCloudWatch === true ? ['python3', [INDEXED, String(port)]] : ['moto_server', ['-H', '127.0.0.1', '-p', String(port)]];
+  const env = { ...process.env, MOTO_CLOCK_LAG_DAYS: String(options.clockLagDays ?? 0) };
+  const child: ChildProcess = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   const endpoint = `http://127.0.0.1:${port}`;

@@ -228,8 +228,9 @@ describe('collect: fleet scenarios against moto_server', () => {
     const expected =
       usage.cloudwatchMetricsRequested * 0.00001 +
       calls('cloudwatch:ListMetrics') * 0.00001 +
-      calls('s3:ListBuckets') * 0.000005 +
-      (calls('s3:GetBucketTagging') + calls('s3:GetBucketLifecycleConfiguration')) * 0.0000004;
+      Object.entries(usage.apiCalls)
+        .filter(([k]) => k.startsWith('s3:'))
+        .reduce((sum, [k, n]) => sum + n * (k.startsWith('s3:List') ? 0.000005 : 0.0000004), 0);
     expect(snapshot.scope.apiCostUsd).toBeCloseTo(expected, 6);
     // moto has no Pricing API: auto falls back to the embedded catalog and says so.
     expect(snapshot.warnings.map((w) => w.code)).toContain('prices-embedded');

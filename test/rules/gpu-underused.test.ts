@@ -85,3 +85,24 @@ describe('gpu-underused', () => {
     expect(await findingsFor('gpu-underused', instance(shape))).toEqual([]);
   });
 });
+
+describe('gpu-underused on Neuron boxes (NeuronCores count as the accelerators)', () => {
+  const twoOf32: [number, number][] = [[80, 10], [78, 10], ...Array.from({ length: 30 }, (): [number, number] => [0, 0])];
+  it('trn1.32xlarge using 2 of its 32 NeuronCores -> trn1.2xlarge, same Trainium device, text in NeuronCores', async () => {
+    const [f] = await findingsFor('gpu-underused', instance({ type: 'trn1.32xlarge', cpu: [2, 3, 6], gpu: twoOf32 }));
+    expect(f?.action).toMatchObject({ kind: 'downsize', from: 'trn1.32xlarge', to: 'trn1.2xlarge' });
+    // trn1.32xlarge $21.50/h x 730 = 15,695.00; trn1.2xlarge $1.34375/h x 730 = 980.94
+    expect(f?.monthlySavings).toBe(14714.06);
+    expect(f?.problem).toContain('Uses 2 of 32 Trainium NeuronCores');
+    expect(f?.problem).not.toContain('GPU');
+    expect(f?.tradeoff.summary).toContain('NeuronCores 32 -> 2');
+    expect(f?.tradeoff.summary).not.toContain('GPU');
+  });
+  it('never proposes a GPU or another Neuron device for Neuron work', async () => {
+    const [f] = await findingsFor(
+      'gpu-underused',
+      instance({ type: 'inf2.48xlarge', cpu: [2, 3, 6], gpu: [[70, 8], ...Array.from({ length: 23 }, (): [number, number] => [0, 0])] }),
+    );
+    expect(f?.action.to).toMatch(/^inf2\./);
+  });
+});

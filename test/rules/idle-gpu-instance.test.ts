@@ -46,3 +46,37 @@ describe('idle-gpu-instance', () => {
     expect(f?.tradeoff.summary).toContain('frees 8x A100');
   });
 });
+
+describe('idle-gpu-instance on Neuron boxes (NeuronCores count as the accelerators)', () => {
+  it('finds an idle trn1.32xlarge like an idle p4d: all 32 NeuronCores idle, stop priced, text says NeuronCore', async () => {
+    const [f] = await findingsFor('idle-gpu-instance', instance({ type: 'trn1.32xlarge', cpu: [1, 2, 4], gpu: idle(32) }));
+    expect(f?.action.kind).toBe('stop');
+    expect(f?.monthlySavings).toBe(f?.monthlyCost);
+    expect(f?.monthlySavings).toBeGreaterThan(0);
+    expect(f?.problem).toContain('All 32 Trainium NeuronCore(s) idle');
+    expect(f?.problem).not.toContain('GPU');
+    expect(f?.tradeoff.summary).toContain('frees 32 Trainium NeuronCores');
+  });
+  it('does not flag a Neuron box whose cores report only in part (16 of 32): missing data is not idle', async () => {
+    expect(await findingsFor('idle-gpu-instance', instance({ type: 'trn1.32xlarge', cpu: [1, 2, 4], gpu: idle(16) }))).toEqual([]);
+  });
+  it('does not flag an inf2 whose model holds device memory on a core (loaded, waiting for traffic)', async () => {
+    // inf2.xlarge: 2 NeuronCores of 16 GiB each; 4 GiB held is 25% of a core's share.
+    expect(
+      await findingsFor(
+        'idle-gpu-instance',
+        instance({
+          type: 'inf2.xlarge',
+          cpu: [1, 2, 4],
+          gpu: [
+            [0, 4],
+            [0, 0],
+          ],
+        }),
+      ),
+    ).toEqual([]);
+  });
+  it('does not flag a Neuron box without NeuronCore metrics', async () => {
+    expect(await findingsFor('idle-gpu-instance', instance({ type: 'inf2.xlarge', cpu: [1, 2, 4] }))).toEqual([]);
+  });
+});

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { S3Bucket } from '../../src/snapshot/schema.js';
+import { END } from '../helpers/builders.js';
 import { bucket, findingsOn } from './resources.js';
+
+const hoursAgo = (h: number) => new Date(END.getTime() - h * 3_600_000).toISOString();
+/** A whole-bucket request-metrics filter counting since `sinceHours` ago that saw writes and lists, and no GET at all (S3 then publishes no GetRequests series). */
+const neverRead = (b: S3Bucket, sinceHours: number): S3Bucket => ({ ...b, requests: { filterId: 'EntireBucket', observedSince: hoursAgo(sinceHours) } });
 
 describe('s3-storage-class', () => {
   const misses: [string, S3Bucket][] = [
@@ -21,6 +26,28 @@ describe('s3-storage-class', () => {
     expect(f?.confidence).toBe('high');
     expect(f?.problem).toMatch(/; 0 GETs\/day, 0 of the data read back a month$/);
     expect(f?.tradeoff.after).toMatchObject({ firstByteLatency: 'milliseconds', storageClass: 'GLACIER_IR' });
+  });
+
+  it('60 TiB, 20 days old, request metrics show no GET in 14 days: judged by the evidence, not the age -> Glacier IR', async () => {
+    const b = neverRead(bucket({ standardGiB: 60 * 1024, objects: 3_000_000, ageDays: 20 }), 14 * 24);
+    const [f] = await findingsOn('s3-storage-class', { s3Buckets: [b] });
+    // 61,440 GiB x $0.023 - 61,440 GiB x $0.004 = $1,413.12 - $245.76
+    expect(f?.monthlySavings).toBe(1167.36);
+    expect(f?.action.to).toBe('GLACIER_IR');
+    expect(f?.confidence).toBe('high');
+    expect(f?.problem).toMatch(/0 GETs\/day, 0 of the data read back a month$/);
+  });
+
+  it('a bucket read every day is left alone, however old and without lifecycle rules', async () => {
+    const b = bucket({ standardGiB: 60 * 1024, objects: 3_000_000, ageDays: 400, downloadedGiBPerDay: 500 });
+    b.requests = { ...b.requests, filterId: 'EntireBucket', observedSince: hoursAgo(14 * 24) };
+    expect(await findingsOn('s3-storage-class', { s3Buckets: [b] })).toEqual([]);
+  });
+
+  it('a filter counting for 12 hours is not evidence: a young bucket is not flagged, an old one falls back to the heuristic', async () => {
+    expect(await findingsOn('s3-storage-class', { s3Buckets: [neverRead(bucket({ standardGiB: 1000, objects: 100_000, ageDays: 20 }), 12)] })).toEqual([]);
+    const [old] = await findingsOn('s3-storage-class', { s3Buckets: [neverRead(bucket({ standardGiB: 1000, objects: 100_000, ageDays: 200 }), 12)] });
+    expect(old?.confidence).toBe('low');
   });
 
   it('heuristic (no request metrics) to Intelligent-Tiering: 1000 x (0.023 - 0.0125) - 100 x 0.0025 = $10.25, low confidence', async () => {

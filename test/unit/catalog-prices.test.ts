@@ -91,14 +91,27 @@ describe('Reserved Instance rates', () => {
     expect(known(book.ec2Reserved('g5.xlarge', 'eu-west-1', 'reserved-1yr-no-upfront'))?.usd).toBe(0.70749);
   });
 
-  it('leave 3-year terms, CPU families and types the source has no rate for unknown, saying so', () => {
+  it('carry 3-year and partial-upfront effective rates of accelerated types, with their own source and date', () => {
+    const rates = (['reserved-1yr-partial-upfront', 'reserved-3yr-no-upfront', 'reserved-3yr-partial-upfront'] as const).map((t) =>
+      known(book.ec2Reserved('g5.xlarge', 'us-east-1', t)),
+    );
+    expect(rates.map((p) => p?.usd)).toEqual([0.603626, 0.43459, 0.402418]);
+    for (const p of rates) {
+      expect(p).toMatchObject({ unit: 'hour', asOf: '2025-11-30' });
+      expect(p?.source).toMatch(/tsaol\/aws-gpu, data\/gpu_instances_raw\.json at commit 2d0108c7bd26/);
+      expect(p?.basis).toMatch(/us-east-1 Standard Reserved Instance \dyr-(no|partial)-upfront, effective hourly/);
+    }
+    expect(known(book.ec2Reserved('p4de.24xlarge', 'us-west-2', 'reserved-3yr-no-upfront'))?.usd).toBeLessThan(17.401365);
+  });
+
+  it('leave CPU families and types the source has no rate for unknown, saying so', () => {
     for (const p of [
-      book.ec2Reserved('p4de.24xlarge', 'us-west-2', 'reserved-3yr-no-upfront'),
       book.ec2Reserved('m5.large', 'us-east-1', 'reserved-1yr-no-upfront'),
+      book.ec2Reserved('m7i.large', 'us-east-1', 'reserved-3yr-partial-upfront'),
       book.ec2Reserved('p5.48xlarge', 'us-east-1', 'reserved-1yr-no-upfront'),
     ]) {
       expect(p.known).toBe(false);
-      expect(reason(p)).toMatch(/no reserved-\dyr-no-upfront price collected for .+, and none embedded/);
+      expect(reason(p)).toMatch(/no reserved-\dyr-(no|partial)-upfront price collected for .+, and none embedded/);
     }
   });
 
@@ -136,6 +149,29 @@ describe('SageMaker prices', () => {
     for (const t of Object.keys(sagemakerJson.prices)) expect(known(book.sagemakerHourly(t, 'us-east-1'))?.source, t).toMatch(/this figure: \S/);
     for (const t of Object.keys(sagemakerJson.notebook.prices))
       expect(known(book.sagemakerNotebookHourly(t, 'us-east-1'))?.source, t).toMatch(/this figure: \S/);
+    for (const t of Object.keys(sagemakerJson.training.prices))
+      expect(known(book.sagemakerTrainingHourly(t, 'us-east-1'))?.source, t).toMatch(/this figure: \S/);
+    for (const t of Object.keys(sagemakerJson.studio.prices))
+      expect(known(book.sagemakerStudioHourly('JupyterLab', t, 'us-west-2'))?.source, t).toMatch(/this figure: \S/);
+  });
+
+  it('price training from the Train usage type, never from hosting: ml.g5.2xlarge $1.515, ml.g5.12xlarge unknown', () => {
+    expect(known(book.sagemakerTrainingHourly('ml.g5.2xlarge', 'us-east-1'))).toMatchObject({ usd: 1.515, asOf: '2026-08-20' });
+    // ml.g5.12xlarge has a hosting figure but no training one.
+    expect(book.sagemakerHourly('ml.g5.12xlarge', 'us-east-1').known).toBe(true);
+    const training = book.sagemakerTrainingHourly('ml.g5.12xlarge', 'us-east-1');
+    expect(training).toEqual({ known: false, reason: 'no embedded SageMaker training price for ml.g5.12xlarge; live price collection does not fetch it' });
+    expect(book.sagemakerTrainingHourly('ml.g5.2xlarge', 'eu-west-1').known).toBe(false);
+  });
+
+  it('price Studio JupyterLab apps, and leave other app types unknown', () => {
+    expect(known(book.sagemakerStudioHourly('JupyterLab', 'ml.g5.12xlarge', 'us-east-1'))).toMatchObject({ usd: 7.09, asOf: '2026-09-01' });
+    expect(known(book.sagemakerStudioHourly('JupyterLab', 'ml.g6.xlarge', 'us-west-2'))).toMatchObject({ usd: 1.127 });
+    expect(book.sagemakerStudioHourly('CodeEditor', 'ml.g5.12xlarge', 'us-east-1')).toEqual({
+      known: false,
+      reason: 'no SageMaker Studio CodeEditor price is catalogued for ml.g5.12xlarge (only JupyterLab rates are)',
+    });
+    expect(book.sagemakerStudioHourly('JupyterLab', 'ml.g5.12xlarge', 'eu-west-1').known).toBe(false);
   });
 });
 
@@ -144,6 +180,8 @@ describe('a damaged price data file', () => {
   negative.prices['ml.m5.large'] = -0.115;
   const noProvenance = structuredClone(sagemakerJson) as { provenance: Record<string, string> };
   delete noProvenance.provenance['ml.g5.2xlarge'];
+  const studioNoProvenance = structuredClone(sagemakerJson) as { studio: { provenance: Record<string, string> } };
+  delete studioNoProvenance.studio.provenance['ml.g5.12xlarge'];
 
   it.each([
     ['a negative price', { sagemaker: negative }, /^src\/catalog\/data\/sagemaker-prices\.json: prices\.ml\.m5\.large: .*>=0/],
@@ -162,7 +200,22 @@ describe('a damaged price data file', () => {
       { sagemaker: noProvenance },
       /^src\/catalog\/data\/sagemaker-prices\.json: \(top level\): every price needs its provenance/,
     ],
+    [
+      'a Studio figure without provenance',
+      { sagemaker: studioNoProvenance },
+      /^src\/catalog\/data\/sagemaker-prices\.json: studio: every price needs its provenance/,
+    ],
     ['no date', { ec2OnDemand: { ...ec2Json, asOf: 'July 2026' } }, /^src\/catalog\/data\/ec2-ondemand-prices\.json: asOf: /],
+    [
+      'a negative reserved rate',
+      { ec2Reserved: { source: 's', asOf: '2025-11-30', prices: { 'g5.xlarge': { 'us-east-1': { 'reserved-3yr-no-upfront': -1 } } } } },
+      /^src\/catalog\/data\/ec2-reserved-rates\.json: prices\.g5\.xlarge\.us-east-1\.reserved-3yr-no-upfront: /,
+    ],
+    [
+      'a reserved term mlcost does not know',
+      { ec2Reserved: { source: 's', asOf: '2025-11-30', prices: { 'g5.xlarge': { 'us-east-1': { 'reserved-5yr': 0.1 } } } } },
+      /^src\/catalog\/data\/ec2-reserved-rates\.json: prices\.g5\.xlarge\.us-east-1/,
+    ],
   ])('with %s is one line naming the file and field, exit 2', (_, override, message) => {
     let thrown: unknown;
     try {

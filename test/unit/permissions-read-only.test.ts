@@ -58,6 +58,7 @@ const REVIEWED_EXCEPTIONS = new Set([
 const IAM_NAME: Record<string, string | null> = {
   's3:ListBuckets': 's3:ListAllMyBuckets',
   's3:GetBucketLifecycleConfiguration': 's3:GetLifecycleConfiguration',
+  's3:ListMultipartUploads': 's3:ListBucketMultipartUploads',
   // Always allowed: needs no policy statement.
   'sts:GetCallerIdentity': null,
 };

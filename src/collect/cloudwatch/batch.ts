@@ -2,7 +2,7 @@ import { GetMetricDataCommand, type CloudWatchClient, type MetricDataQuery } fro
 import { MAX_QUERIES_PER_CALL, type MetricWindow } from './period.js';
 import type { Series } from './summarize.js';
 
-export type Statistic = 'Average' | 'Maximum' | 'Sum';
+export type Statistic = 'Average' | 'Maximum' | 'Minimum' | 'Sum';
 
 /** One metric series to read: what it is and who wants the result. */
 export interface MetricRequest {

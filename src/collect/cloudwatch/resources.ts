@@ -65,7 +65,8 @@ export function s3Requests(buckets: readonly S3Bucket[], listed: readonly Discov
   return requests;
 }
 
-function latest(s: Series): number | undefined {
+/** The newest finite value of a series: daily metrics are read by their latest day. */
+export function latest(s: Series): number | undefined {
   let t = -Infinity;
   let v: number | undefined;
   s.timestamps.forEach((ts, i) => {
@@ -96,7 +97,8 @@ export function sagemakerRequests(endpoints: readonly SageMakerEndpoint[], summa
         dimensions: dims,
         stat: 'Sum',
         onResult: (s) => {
-          assign(m, 'invocations', summarize(s, summary.periodSeconds, opts(true)));
+          // By hour of week: low-traffic-gpu-endpoint counts the hours a day that see any traffic.
+          assign(m, 'invocations', summarize(s, summary.periodSeconds, { ...opts(true), hourOfWeek: true }));
         },
       });
       if (variant.serverless || !variant.instanceType) continue;

@@ -11,8 +11,8 @@ const TERMS = Object.keys(MONTHS) as readonly Term[];
 
 /**
  * Commit to a steadily running on-demand instance with a no-upfront Reserved Instance (or the
- * matching EC2 Instance Savings Plan). Reserved rates come only from collected Pricing API terms:
- * typical discounts could not be sourced, so without them the saving is unknown. The 3-year term
+ * matching EC2 Instance Savings Plan). Reserved rates come from collected Pricing API terms, else the
+ * embedded rates of accelerated types (CPU families have none: their saving is unknown). The 3-year term
  * is recommended only when the instance ran for at least `threeYearMinRunningPct` of the window.
  */
 const buyCommitmentForInstance = defineAction({

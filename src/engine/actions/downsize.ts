@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cheapestFit, hasNvlink, type FitNeed, type InstanceSpec } from '../../catalog/index.js';
+import { acceleratorsOf, cheapestFit, hasNvlink, type FitNeed, type InstanceSpec } from '../../catalog/index.js';
 import { roundCents } from '../../money.js';
 import { monthlyFromHourly } from '../money.js';
 import type { Finding } from '../result.js';
@@ -7,6 +7,9 @@ import type { Ec2Signals, GpuSignal } from '../signals/ec2.js';
 import { evidenceOf, round } from '../signals/metrics.js';
 import { describeChange, instanceCapacity, riskFromUtil } from './capacity.js';
 import { downsizeEndpoint } from './downsize-endpoint.js';
+import { downsizeFsxLustre } from './downsize-fsx-lustre.js';
+import { downsizeNodeGroup } from './downsize-node-group.js';
+import { downsizeTrainingJob } from './downsize-training.js';
 import { defineAction, priceEntry, type ActionKindDefinition } from './types.js';
 
 /**
@@ -44,9 +47,10 @@ const downsizeInstance = defineAction({
     const savings = fromPrice.known && toPrice.known ? roundCents(monthlyFromHourly(fromPrice.price.usd) - monthlyFromHourly(toPrice.price.usd)) : null;
 
     const gpuBox = s.hasGpu;
+    const unit = s.acceleratorUnit || 'GPU';
     const utilBefore = gpuBox ? s.gpuUtilP95MeanPct : s.cpuP95Pct;
     const utilAfter = gpuBox
-      ? Math.min(100, (s.gpuUtilP95MeanPct * (spec.gpu?.count ?? 1)) / (candidate.gpu?.count ?? 1))
+      ? Math.min(100, (s.gpuUtilP95MeanPct * (acceleratorsOf(spec)?.count ?? 1)) / (acceleratorsOf(candidate)?.count ?? 1))
       : Math.min(100, (s.cpuP95Pct * spec.vcpu) / candidate.vcpu);
     const before = instanceCapacity(spec, utilBefore);
     const after = instanceCapacity(candidate, utilAfter);
@@ -55,7 +59,7 @@ const downsizeInstance = defineAction({
     const risk = riskFromUtil(utilAfter);
     const tradeoff: Finding['tradeoff'] = {
       performanceRisk: risk === 'low' && ((memoryUnmeasured && !gpuBox) || otherGpu) ? 'medium' : risk,
-      summary: `${describeChange(before, after, gpuBox ? 'p95 GPU util' : 'p95 CPU')}${otherGpu ? '; a different GPU: benchmark the job before switching' : ''}${memoryUnmeasured ? ' (host memory not measured: install the CloudWatch agent to confirm)' : ''}`,
+      summary: `${describeChange(before, after, gpuBox ? `p95 ${unit} util` : 'p95 CPU', true, unit)}${otherGpu ? '; a different GPU: benchmark the job before switching' : ''}${memoryUnmeasured ? ' (host memory not measured: install the CloudWatch agent to confirm)' : ''}`,
       before,
       after,
     };
@@ -90,7 +94,10 @@ const downsizeInstance = defineAction({
   },
 });
 
-export const downsize: ActionKindDefinition = { kind: 'downsize', definitions: [downsizeInstance, downsizeEndpoint] };
+export const downsize: ActionKindDefinition = {
+  kind: 'downsize',
+  definitions: [downsizeInstance, downsizeEndpoint, downsizeTrainingJob, downsizeFsxLustre, downsizeNodeGroup],
+};
 
 /**
  * What the new type must hold. Host memory without the CloudWatch agent is unknown: a CPU box keeps its

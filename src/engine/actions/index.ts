@@ -2,6 +2,7 @@ import type { AnyResource, ResourceType } from '../../snapshot/resources.js';
 import type { ActionKind } from '../result.js';
 import type { ParamValue } from '../rules/schema.js';
 import type { ResourceFacts, SignalContext } from '../signals/index.js';
+import { addLifecycleRule } from './add-lifecycle-rule.js';
 import { buyCommitment } from './buy-commitment.js';
 import { changeInstanceType } from './change-instance-type.js';
 import { changeStorageClass } from './change-storage-class.js';
@@ -31,6 +32,7 @@ const ACTIONS: readonly ActionKindDefinition[] = [
   useCapacityBlock,
   downsize,
   changeInstanceType,
+  addLifecycleRule,
   changeStorageClass,
   changeVolumeType,
   useSpot,

@@ -6,6 +6,7 @@ import type { SageMakerNotebook } from '../../snapshot/schema.js';
 import { memoPerObject } from '../memo.js';
 import { roundCents } from '../../money.js';
 import { busyMetric, busyProfile } from '../signals/ec2-usage.js';
+import { scheduleEndpoint } from './schedule-endpoint.js';
 import { defineAction, priceEntry, type ActionContext, type ActionKindDefinition, type PricedMove } from './types.js';
 
 /**
@@ -29,6 +30,7 @@ export const schedule: ActionKindDefinition = {
   definitions: [
     defineAction({ resource: 'ec2-instance', params: InstanceScheduleParams, price: ec2Schedule }),
     defineAction({ resource: 'sagemaker-notebook', params: NotebookScheduleParams, price: notebookAutoStop }),
+    scheduleEndpoint,
   ],
 };
 

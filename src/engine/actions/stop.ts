@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Finding } from '../result.js';
 import { evidenceOf } from '../signals/metrics.js';
 import { instanceCapacity } from './capacity.js';
+import { stopWarmPool } from './stop-warm-pool.js';
+import { stopIdleNodes, stopIdlePod } from './stop-eks.js';
 import { defineAction, priceEntry, type ActionKindDefinition } from './types.js';
 
 /** Stop an instance that does no work: saves its compute; its EBS volumes keep billing. */
@@ -16,7 +18,11 @@ export const stop: ActionKindDefinition = {
         const volumes = ctx.env.volumesByInstance.get(inst.id) ?? [];
         const volumeGiB = volumes.reduce((sum, v) => sum + v.sizeGiB, 0);
         const keeps = volumes.length ? `; ${volumes.length} EBS volume(s), ${volumeGiB} GiB, keep billing while stopped` : '';
-        const frees = s.hasGpu ? `frees ${s.gpuCount}x ${s.gpuModel}` : `frees ${s.vcpu} vCPU`;
+        const frees = !s.hasGpu
+          ? `frees ${s.vcpu} vCPU`
+          : s.acceleratorUnit === 'NeuronCore'
+            ? `frees ${s.gpuCount} ${s.gpuModel} NeuronCores`
+            : `frees ${s.gpuCount}x ${s.gpuModel}`;
         const tradeoff: Finding['tradeoff'] = {
           performanceRisk: 'low',
           summary: `${frees}; nothing ran in ${Math.round(s.observedHours / 24)} days; restart takes minutes${keeps}`,
@@ -45,5 +51,8 @@ export const stop: ActionKindDefinition = {
         };
       },
     }),
+    stopWarmPool,
+    stopIdleNodes,
+    stopIdlePod,
   ],
 };

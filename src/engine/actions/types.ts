@@ -7,11 +7,15 @@ import type { CapacityReservationSignals } from '../signals/capacity-reservation
 import type { EbsSnapshotSignals } from '../signals/ebs-snapshot.js';
 import type { EbsVolumeSignals } from '../signals/ebs-volume.js';
 import type { Ec2Signals } from '../signals/ec2.js';
+import type { EksGpuPodSignals } from '../signals/eks-gpu-pod.js';
+import type { EksNodeGroupSignals } from '../signals/eks-node-group.js';
 import type { ElasticIpSignals } from '../signals/elastic-ip.js';
+import type { FsxLustreSignals } from '../signals/fsx-lustre-file-system.js';
 import type { ResourceCost, SignalContext } from '../signals/index.js';
 import type { S3BucketSignals } from '../signals/s3-bucket.js';
 import type { SageMakerEndpointSignals } from '../signals/sagemaker-endpoint.js';
 import type { SageMakerNotebookSignals } from '../signals/sagemaker-notebook.js';
+import type { SageMakerTrainingJobSignals } from '../signals/sagemaker-training-job.js';
 import type { SageMakerTrainingPlanSignals } from '../signals/sagemaker-training-plan.js';
 import { memoPerObject } from '../memo.js';
 
@@ -25,6 +29,10 @@ export interface SignalsByType {
   'sagemaker-endpoint': SageMakerEndpointSignals;
   'sagemaker-notebook': SageMakerNotebookSignals;
   'capacity-reservation': CapacityReservationSignals;
+  'sagemaker-training-job': SageMakerTrainingJobSignals;
+  'fsx-lustre-file-system': FsxLustreSignals;
+  'eks-node-group': EksNodeGroupSignals;
+  'eks-gpu-pod': EksGpuPodSignals;
   'sagemaker-training-plan': SageMakerTrainingPlanSignals;
   'bedrock-provisioned-throughput': BedrockProvisionedThroughputSignals;
 }
@@ -53,6 +61,11 @@ export interface PricedMove {
   severity?: Severity;
   /** Something the audit's warnings must say about this move (e.g. a collected price that was not used); the same text is counted once. */
   warning?: string;
+  /**
+   * Other resources (same account and region) whose cost this move's saving already includes, e.g. the
+   * EC2 instances of an EKS node group scaled down: their own findings yield to this one (evaluate.ts).
+   */
+  covers?: { type: ResourceType; id: string }[];
 }
 
 /**

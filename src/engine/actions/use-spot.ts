@@ -8,6 +8,7 @@ import type { Ec2Signals } from '../signals/ec2.js';
 import { instanceHourly } from '../signals/ec2.js';
 import { instanceCapacity } from './capacity.js';
 import { defineAction, priceEntry, type ActionContext, type ActionKindDefinition } from './types.js';
+import { useSpotForTrainingJob } from './use-spot-training.js';
 
 /**
  * Run the same type on Spot. The saving uses the spot price collected for the type and region
@@ -69,7 +70,7 @@ const useSpotForInstance = defineAction({
   },
 });
 
-export const useSpot: ActionKindDefinition = { kind: 'use-spot', definitions: [useSpotForInstance] };
+export const useSpot: ActionKindDefinition = { kind: 'use-spot', definitions: [useSpotForInstance, useSpotForTrainingJob] };
 
 interface SpotEstimate {
   lookup: PriceLookup;

@@ -1,5 +1,5 @@
 // Over 250 lines on purpose: the EC2 signals share one hidden class of lazy getters (bench/README.md), which one file keeps together.
-import { instanceSpec, successorsOf, type InstanceSpec, type PriceLookup } from '../../catalog/index.js';
+import { acceleratorsOf, instanceSpec, successorsOf, type InstanceSpec, type PriceLookup } from '../../catalog/index.js';
 import { commitmentCovers, hasBusyProfile } from './ec2-usage.js';
 import { dateAt, dayNumber } from '../../snapshot/daily.js';
 import type { DailySeries, Ec2Instance } from '../../snapshot/schema.js';
@@ -41,6 +41,8 @@ export interface Ec2Signals {
   vcpu: number;
   memoryGiB: number;
   hasGpu: boolean;
+  /** What the gpu* signals count: 'GPU', 'NeuronCore' (Inferentia, Trainium), or '' without accelerators. */
+  acceleratorUnit: string;
   gpuCount: number;
   gpuModel: string;
   gpuMemoryGiBEach: number;
@@ -91,10 +93,11 @@ export const EC2_SIGNAL_KEYS = {
   family: { type: 'string', doc: 'Instance family, e.g. p4d.' },
   vcpu: { type: 'number', doc: 'vCPUs of the instance type (0 when unknown).' },
   memoryGiB: { type: 'number', doc: 'Memory of the instance type, GiB.' },
-  hasGpu: { type: 'bool', doc: 'The instance type has GPUs.' },
-  gpuCount: { type: 'number', doc: 'GPUs of the instance type.' },
-  gpuModel: { type: 'string', doc: 'GPU model, e.g. NVIDIA A100.' },
-  gpuMemoryGiBEach: { type: 'number', doc: 'Memory of each GPU, GiB.' },
+  hasGpu: { type: 'bool', doc: 'The instance type has GPUs or Neuron accelerators (the gpu* signals then count NeuronCores).' },
+  acceleratorUnit: { type: 'string', doc: "What the gpu* signals count: 'GPU', 'NeuronCore' (Inferentia, Trainium), or '' without accelerators." },
+  gpuCount: { type: 'number', doc: 'GPUs of the instance type (NeuronCores on Inferentia/Trainium).' },
+  gpuModel: { type: 'string', doc: 'GPU model, e.g. NVIDIA A100 (or the Neuron device, e.g. Trainium).' },
+  gpuMemoryGiBEach: { type: 'number', doc: "Memory of each GPU, GiB (a NeuronCore's share of its device's memory)." },
   gpusReporting: { type: 'number', doc: 'GPUs with utilisation data; fewer than gpuCount means the agent is missing some.' },
   gpuDataSufficient: { type: 'bool', doc: 'Every GPU reported for at least minObservedHours.' },
   gpus: { type: 'list', doc: 'Per GPU: index, utilAvgPct, utilP95Pct, utilMaxPct, memUsedMaxGiB, memUsedMaxPct, observedHours, active.' },
@@ -154,8 +157,9 @@ export function ec2Signals(inst: Ec2Instance, ctx: SignalContext): { signals: Ec
   const spec = instanceSpec(inst.type, ctx.snapshot.instanceTypes);
   const m = inst.metrics;
   const observedHours = m.cpu?.observedHours ?? 0;
-  const gpus = gpuSignals(inst, spec);
-  const gpuCount = spec?.gpu?.count ?? 0;
+  const acc = acceleratorsOf(spec);
+  const gpus = gpuSignals(inst, acc?.memoryGiBEach);
+  const gpuCount = acc?.count ?? 0;
   const cost = instanceCost(inst, ctx);
   const agg = gpuAggregates(gpus);
   const eager: Omit<Ec2Signals, 'days' | 'tagPairs'> & LazySource = {
@@ -168,9 +172,10 @@ export function ec2Signals(inst: Ec2Instance, ctx: SignalContext): { signals: Ec
     vcpu: spec?.vcpu ?? 0,
     memoryGiB: spec?.memoryGiB ?? 0,
     hasGpu: gpuCount > 0,
+    acceleratorUnit: acc?.unit ?? '',
     gpuCount,
-    gpuModel: spec?.gpu?.model ?? '',
-    gpuMemoryGiBEach: spec?.gpu?.memoryGiBEach ?? 0,
+    gpuModel: acc?.model ?? '',
+    gpuMemoryGiBEach: acc?.memoryGiBEach ?? 0,
     gpusReporting: gpus.length,
     gpuDataSufficient: gpuCount > 0 && gpus.length >= gpuCount && agg.observedHoursMin >= ctx.minObservedHours,
     gpus,
@@ -212,8 +217,8 @@ function observedDayCount(inst: Ec2Instance): number {
   return n;
 }
 
-function gpuSignals(inst: Ec2Instance, spec: InstanceSpec | undefined): GpuSignal[] {
-  const eachGiB = spec?.gpu?.memoryGiBEach;
+/** Per GPU, or per NeuronCore: the collector writes both into metrics.gpus, one entry per index. */
+function gpuSignals(inst: Ec2Instance, eachGiB: number | undefined): GpuSignal[] {
   const gpus: GpuSignal[] = [];
   // One loop rather than filter/sort/map: this runs for every GPU instance of the fleet.
   for (const g of inst.metrics.gpus ?? []) {

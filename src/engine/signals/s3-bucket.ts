@@ -25,6 +25,25 @@ export interface S3BucketSignals {
   readActivity: string;
   monthlyCost: number;
   priced: boolean;
+  /** Versioning is on or suspended: either way, overwritten and deleted objects may be kept as noncurrent versions. */
+  versioned: boolean;
+  /** The lifecycle configuration was read (an unreadable one leaves both lifecycle signals false and the hygiene rules silent). */
+  lifecycleKnown: boolean;
+  expiresNoncurrentVersions: boolean;
+  abortsIncompleteUploads: boolean;
+  /** S3 Storage Lens publishes this bucket's noncurrent-version bytes to CloudWatch. */
+  noncurrentBytesKnown: boolean;
+  noncurrentGiB: number;
+  /** Incomplete multipart uploads on ListMultipartUploads' first page (up to 1,000). */
+  incompleteUploads: number;
+  /** Days since the oldest listed incomplete upload started (0 when none). */
+  oldestIncompleteUploadDays: number;
+  incompleteUploadBytesKnown: boolean;
+  incompleteUploadGiB: number;
+  /** The noncurrent bytes in words, or that they are unknown (never a guessed figure). */
+  noncurrentText: string;
+  /** The incomplete uploads in words: how many, how old, and their bytes when known. */
+  incompleteUploadText: string;
 }
 
 export const S3_BUCKET_SIGNAL_KEYS = {
@@ -40,6 +59,18 @@ export const S3_BUCKET_SIGNAL_KEYS = {
   readActivity: { type: 'string', doc: 'The reads in words, or that they were not measured.' },
   monthlyCost: { type: 'number', doc: 'S3 Standard storage cost per month, USD (0 when unpriced).' },
   priced: { type: 'bool', doc: 'monthlyCost comes from a known price.' },
+  versioned: { type: 'bool', doc: 'Versioning is Enabled or Suspended (noncurrent versions may exist).' },
+  lifecycleKnown: { type: 'bool', doc: 'The lifecycle configuration was read (absent counts as read, with no rules).' },
+  expiresNoncurrentVersions: { type: 'bool', doc: 'An enabled lifecycle rule has NoncurrentVersionExpiration.' },
+  abortsIncompleteUploads: { type: 'bool', doc: 'An enabled lifecycle rule has AbortIncompleteMultipartUpload.' },
+  noncurrentBytesKnown: { type: 'bool', doc: 'S3 Storage Lens publishes NonCurrentVersionStorageBytes for the bucket to CloudWatch.' },
+  noncurrentGiB: { type: 'number', doc: 'GiB in noncurrent versions (0 when unknown: check noncurrentBytesKnown).' },
+  incompleteUploads: { type: 'number', doc: 'Incomplete multipart uploads listed (first page, up to 1,000).' },
+  oldestIncompleteUploadDays: { type: 'number', doc: 'Days since the oldest listed incomplete multipart upload started (0 when none).' },
+  incompleteUploadBytesKnown: { type: 'bool', doc: 'S3 Storage Lens publishes IncompleteMultipartUploadStorageBytes for the bucket.' },
+  incompleteUploadGiB: { type: 'number', doc: 'GiB in incomplete multipart uploads (0 when unknown: check incompleteUploadBytesKnown).' },
+  noncurrentText: { type: 'string', doc: 'The noncurrent-version bytes in words, or that they are unknown.' },
+  incompleteUploadText: { type: 'string', doc: 'The incomplete multipart uploads in words (count, oldest, bytes when known).' },
 } as const satisfies SignalKeys<S3BucketSignals>;
 
 export function s3BucketSignals(b: S3Bucket, ctx: SignalContext): { signals: S3BucketSignals; cost: ResourceCost } {
@@ -49,8 +80,9 @@ export function s3BucketSignals(b: S3Bucket, ctx: SignalContext): { signals: S3B
   const objects = b.objectCount ?? 0;
   const gets = b.requests?.getRequests;
   const downloaded = b.requests?.bytesDownloaded;
-  const hasRequestMetrics = (gets?.datapoints ?? 0) > 0 && gets!.observedHours >= ctx.minObservedHours;
-  const days = hasRequestMetrics ? gets!.observedHours / 24 : 0;
+  const observedHours = requestObservedHours(b, ctx.asOf);
+  const hasRequestMetrics = observedHours >= ctx.minObservedHours;
+  const days = hasRequestMetrics ? observedHours / 24 : 0;
   const getsSum = gets?.sum ?? (gets ? gets.avg * gets.datapoints : 0);
   const downloadedSum = downloaded?.sum ?? (downloaded ? downloaded.avg * downloaded.datapoints : 0);
   const lookup = ctx.prices.s3GbMonth('STANDARD', b.region);
@@ -76,7 +108,61 @@ export function s3BucketSignals(b: S3Bucket, ctx: SignalContext): { signals: S3B
         : 'reads not measured (no request-metrics configuration on the bucket)',
       monthlyCost: cost.monthly ?? 0,
       priced: cost.monthly !== null,
+      ...hygieneSignals(b, ctx.asOf),
     },
     cost,
+  };
+}
+
+/**
+ * Hours the whole-bucket request-metrics filter has been counting: from its first datapoint of any
+ * request metric to the audit's end (a never-read bucket has no GetRequests datapoints, yet its
+ * filter counted). Snapshots without `observedSince` fall back to the GET series' own hours.
+ */
+function requestObservedHours(b: S3Bucket, asOf: Date): number {
+  const r = b.requests;
+  if (r?.observedSince !== undefined) return Math.max(0, hoursBetween(r.observedSince, asOf));
+  return (r?.getRequests?.datapoints ?? 0) > 0 ? r!.getRequests!.observedHours : 0;
+}
+
+type HygieneSignals = Pick<
+  S3BucketSignals,
+  | 'versioned'
+  | 'lifecycleKnown'
+  | 'expiresNoncurrentVersions'
+  | 'abortsIncompleteUploads'
+  | 'noncurrentBytesKnown'
+  | 'noncurrentGiB'
+  | 'incompleteUploads'
+  | 'oldestIncompleteUploadDays'
+  | 'incompleteUploadBytesKnown'
+  | 'incompleteUploadGiB'
+  | 'noncurrentText'
+  | 'incompleteUploadText'
+>;
+
+function hygieneSignals(b: S3Bucket, asOf: Date): HygieneSignals {
+  const oldest = b.multipartUploads?.oldestInitiated;
+  const uploads = b.multipartUploads;
+  const oldestDays = oldest !== undefined ? round(Math.max(0, hoursBetween(oldest, asOf)) / 24) : 0;
+  const gib = (bytes: number) => round(bytes / GiB, 2);
+  return {
+    versioned: b.versioning === 'Enabled' || b.versioning === 'Suspended',
+    lifecycleKnown: b.lifecycle !== undefined,
+    expiresNoncurrentVersions: b.lifecycle?.expiresNoncurrentVersions ?? false,
+    abortsIncompleteUploads: b.lifecycle?.abortsIncompleteUploads ?? false,
+    noncurrentBytesKnown: b.noncurrentBytes !== undefined,
+    noncurrentGiB: round((b.noncurrentBytes ?? 0) / GiB, 2),
+    incompleteUploads: b.multipartUploads?.listed ?? 0,
+    oldestIncompleteUploadDays: oldestDays,
+    incompleteUploadBytesKnown: b.incompleteUploadBytes !== undefined,
+    incompleteUploadGiB: round((b.incompleteUploadBytes ?? 0) / GiB, 2),
+    noncurrentText:
+      b.noncurrentBytes !== undefined
+        ? `${gib(b.noncurrentBytes)} GiB in noncurrent versions (S3 Storage Lens)`
+        : 'noncurrent-version bytes unknown (S3 Storage Lens does not publish this bucket to CloudWatch)',
+    incompleteUploadText: `${uploads?.listed ?? 0}${uploads?.truncated === true ? '+' : ''} incomplete multipart upload(s), the oldest started ${oldestDays} days ago, ${
+      b.incompleteUploadBytes !== undefined ? `${gib(b.incompleteUploadBytes)} GiB of parts (S3 Storage Lens)` : 'bytes of parts unknown'
+    }`,
   };
 }

@@ -1,7 +1,8 @@
 import { instanceSpec, type InstanceSpec } from '../../catalog/index.js';
-import type { SageMakerEndpoint } from '../../snapshot/schema.js';
+import type { MetricSummary, SageMakerEndpoint } from '../../snapshot/schema.js';
 import { roundCents } from '../../money.js';
 import { monthlyFromHourly } from '../money.js';
+import { HOURS_PER_WEEK } from '../../snapshot/hour-of-week.js';
 import { round } from './metrics.js';
 import type { ResourceCost, SignalContext, SignalKeys } from './types.js';
 
@@ -18,6 +19,10 @@ export interface SageMakerEndpointSignals {
   /** Sum of Invocations over the window (0 when the metric never appeared while instance metrics did). */
   invocations: number;
   invocationsPerDay: number;
+  /** An hourly Invocations profile by hour of week was collected (lookbacks up to 14 days). */
+  hasInvocationProfile: boolean;
+  /** Hours of the week with any invocation on average, / 7: how many hours a day the endpoint is needed. */
+  activeHoursPerDay: number;
   hasGpuMetrics: boolean;
   /** Per-GPU utilisation, p95 and max (the collector divides SageMaker's 0-100 x GPUs scale by GPU count). */
   gpuUtilP95Pct: number;
@@ -39,6 +44,8 @@ export const SAGEMAKER_ENDPOINT_SIGNAL_KEYS = {
   dataSufficient: { type: 'bool', doc: 'observedHours reaches minObservedHours (config).' },
   invocations: { type: 'number', doc: 'Invocations over the window.' },
   invocationsPerDay: { type: 'number', doc: 'Invocations per observed day.' },
+  hasInvocationProfile: { type: 'bool', doc: 'An hourly Invocations profile by hour of week was collected (lookbacks up to 14 days).' },
+  activeHoursPerDay: { type: 'number', doc: 'Hours of the week that saw any invocation, divided by 7.' },
   hasGpuMetrics: { type: 'bool', doc: 'GPU utilisation has datapoints.' },
   gpuUtilP95Pct: { type: 'number', doc: 'p95 per-GPU utilisation, percent.' },
   gpuUtilMaxPct: { type: 'number', doc: 'Peak per-GPU utilisation, percent.' },
@@ -72,6 +79,7 @@ export function sagemakerEndpointSignals(
     dataSufficient: observedHours >= ctx.minObservedHours,
     invocations: Math.round(invocations),
     invocationsPerDay: observedHours > 0 ? round((invocations / observedHours) * 24) : 0,
+    ...activeHours(metrics),
     hasGpuMetrics: gpu.length > 0,
     gpuUtilP95Pct: round(Math.max(0, ...gpu.map((s) => s!.p95))),
     gpuUtilMaxPct: round(Math.max(0, ...gpu.map((s) => s!.max))),
@@ -82,6 +90,20 @@ export function sagemakerEndpointSignals(
     priced: cost.monthly !== null,
   };
   return spec ? { signals, cost, spec } : { signals, cost };
+}
+
+/**
+ * An hour of week is active when any variant averaged more than zero invocations in it; unobserved
+ * hours saw none. Only a series whose own cadence is hourly or finer says which hours were busy: one
+ * published daily (observed hours far beyond its datapoints x period) would show one busy hour a day.
+ */
+function activeHours(metrics: readonly SageMakerEndpoint['variants'][number]['metrics'][]): { hasInvocationProfile: boolean; activeHoursPerDay: number } {
+  const hourly = (s: MetricSummary) => (s.datapoints * s.periodSeconds) / 3600 >= 0.9 * s.observedHours;
+  const profiles = metrics.flatMap((m) => (m.invocations?.hourOfWeek && hourly(m.invocations) ? [m.invocations.hourOfWeek] : []));
+  if (!profiles.length) return { hasInvocationProfile: false, activeHoursPerDay: 0 };
+  let active = 0;
+  for (let h = 0; h < HOURS_PER_WEEK; h++) if (profiles.some((p) => (p.mean[h] ?? 0) > 0)) active++;
+  return { hasInvocationProfile: true, activeHoursPerDay: round(active / 7) };
 }
 
 function endpointCost(ep: SageMakerEndpoint, variants: SageMakerEndpoint['variants'], ctx: SignalContext): ResourceCost {

@@ -47,6 +47,8 @@ export interface ResourceFacts<S extends object = object> {
   signals: S;
   cost: ResourceCost;
   spec?: InstanceSpec;
+  /** The team its findings are attributed to, when the resource type knows better than the team tags (an EKS pod's namespace). */
+  team?: string;
 }
 
 /** A resource type's signals: the documented keys and the builder that computes them, once per resource per audit. */

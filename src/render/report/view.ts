@@ -8,6 +8,7 @@ import { evidenceLines } from './evidence.js';
 import type { ReportExtras } from '../types.js';
 import { spendView, type SpendView } from './spend.js';
 import { weekOverWeek } from './week-over-week.js';
+import { planView, type PlanView } from './commitment-plan.js';
 
 /**
  * Everything the HTML report, the email and the Markdown show, as display strings. Templates
@@ -94,6 +95,8 @@ export interface ReportView {
   warnings: { where: string; code: string; message: string }[];
   week?: WeekView;
   spend?: SpendView;
+  /** The commitment plan, when the result has one with usage or commitments in it. */
+  plan?: PlanView;
   version: string;
 }
 
@@ -136,6 +139,7 @@ export function buildView(result: AuditResult, { previous, spend }: ReportExtras
     })),
     ...(previous !== undefined ? { week: weekView(result, previous, findings) } : {}),
     ...(spend !== undefined ? { spend: spendView(spend.report) } : {}),
+    ...optionalPlan(planView(result.commitmentPlan)),
     version: result.tool.version,
   };
 }
@@ -215,6 +219,10 @@ function weekView(result: AuditResult, previous: AuditResult, current: FindingVi
 
 function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
   return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
+}
+
+function optionalPlan(plan: PlanView | undefined): { plan?: PlanView } {
+  return plan === undefined ? {} : { plan };
 }
 
 function day(iso: string): string {

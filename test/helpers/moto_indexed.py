@@ -1,4 +1,4 @@
-"""moto_server with an indexed CloudWatch store, for the collect benchmark only.
+"""moto_server with an indexed CloudWatch store, for tests with hourly metrics and the collect benchmark.
 
 Stock moto answers GetMetricData by scanning every stored datapoint for every period of every
 query (queries x periods x datapoints) and ListMetrics with a quadratic de-duplication, so a
@@ -7,15 +7,27 @@ identity. This keeps moto's wire handling and responses and replaces only those 
 with a dictionary keyed by (namespace, metric, dimensions), so the benchmark measures the
 collector and the network, not the emulator. Integration tests use stock moto_server.
 
+MOTO_CLOCK_LAG_DAYS=N sets moto's clock N days behind the real one, so resources created now are
+N days old to a CLI that reads the real clock (the fleet test's volumes, snapshots and notebooks
+must be old). It is applied before moto loads its services, which bind utcnow at import.
+
 Usage: python moto_indexed.py PORT
 """
+import os
 import sys
 from collections import defaultdict
 from datetime import timedelta
 
-from moto.cloudwatch import models
-from moto.cloudwatch.models import Statistics
-from moto.server import main
+import moto.core.utils as _moto_utils
+
+_LAG = timedelta(days=float(os.environ.get("MOTO_CLOCK_LAG_DAYS", "0")))
+if _LAG:
+    _real_utcnow = _moto_utils.utcnow
+    _moto_utils.utcnow = lambda: _real_utcnow() - _LAG
+
+from moto.cloudwatch import models  # noqa: E402
+from moto.cloudwatch.models import Statistics  # noqa: E402
+from moto.server import main  # noqa: E402
 
 Backend = models.CloudWatchBackend
 

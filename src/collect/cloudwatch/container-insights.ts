@@ -1,0 +1,33 @@
+import type { Statistic } from './batch.js';
+
+/**
+ * Container Insights with enhanced observability for EKS, as AWS documents it (checked 2026-12-06):
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-metrics-enhanced-EKS.html
+ * Node series are by ClusterName, InstanceId, NodeName; pod series by ClusterName, Namespace, PodName
+ * (a pod series names no node). There is no node_gpu_request metric ("not reported directly as a
+ * metric, but a field in performance log events"): node_gpu_usage_total, "the number of GPU(s)
+ * being used by the running pods on the node", is what pods requested there. pod_gpu_request is
+ * "the GPU requests for the pod" (always equal to pod_gpu_limit).
+ */
+export const CONTAINER_INSIGHTS_NAMESPACE = 'ContainerInsights';
+
+export const NODE_DIMENSIONS = ['ClusterName', 'InstanceId', 'NodeName'] as const;
+export const POD_DIMENSIONS = ['ClusterName', 'Namespace', 'PodName'] as const;
+
+/** Utilisation is averaged per period; counts and memory use the period Maximum, so a peak is never smoothed away. */
+export const NODE_METRICS = {
+  gpuUtilization: { name: 'node_gpu_utilization', stat: 'Average' },
+  gpuMemoryUtilization: { name: 'node_gpu_memory_utilization', stat: 'Maximum' },
+  gpuLimit: { name: 'node_gpu_limit', stat: 'Maximum' },
+  gpuRequested: { name: 'node_gpu_usage_total', stat: 'Maximum' },
+  neuronCoreUtilization: { name: 'node_neuroncore_utilization', stat: 'Average' },
+} as const satisfies Record<string, { name: string; stat: Statistic }>;
+
+export const POD_METRICS = {
+  gpuRequest: { name: 'pod_gpu_request', stat: 'Maximum' },
+  gpuUtilization: { name: 'pod_gpu_utilization', stat: 'Average' },
+  gpuMemoryUtilization: { name: 'pod_gpu_memory_utilization', stat: 'Maximum' },
+} as const satisfies Record<string, { name: string; stat: Statistic }>;
+
+export type NodeMetricKey = keyof typeof NODE_METRICS;
+export type PodMetricKey = keyof typeof POD_METRICS;

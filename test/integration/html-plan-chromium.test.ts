@@ -1,0 +1,67 @@
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderHtml } from '../../src/render/html.js';
+import { findChromium } from '../../scripts/test-setup.js';
+import { audit, END, instance, snapshotOf } from '../helpers/builders.js';
+
+const CHROMIUM = findChromium(process.env) ?? process.env['MLCOST_CHROMIUM'] ?? '/usr/bin/chromium';
+
+describe('the commitment plan in the HTML report, in headless Chromium', () => {
+  let browser: Browser | undefined;
+  let file: string;
+
+  beforeAll(async () => {
+    const busy = instance({ id: 'i-busy', type: 'g5.xlarge', cpu: [40, 60, 80], mem: [40, 50, 60], netMBPerDay: 5000, gpu: [[90, 20]] });
+    const idle = instance({
+      id: 'i-idle',
+      type: 'p4d.24xlarge',
+      cpu: [0.5, 1, 2],
+      netMBPerDay: 0.5,
+      gpu: Array.from({ length: 8 }, (): [number, number] => [0, 0.1]),
+    });
+    const snapshot = snapshotOf({ ec2Instances: [busy, idle] });
+    snapshot.resources.reservedInstances.push({
+      id: 'ri-exp',
+      accountId: '111122223333',
+      region: 'us-east-1',
+      instanceType: 'p4d.24xlarge',
+      instanceCount: 1,
+      scope: 'Region',
+      start: new Date(END.getTime() - 300 * 86_400_000).toISOString(),
+      end: new Date(END.getTime() + 30 * 86_400_000).toISOString(),
+      state: 'active',
+    });
+    file = join(mkdtempSync(join(tmpdir(), 'mlcost-plan-html-')), 'report.html');
+    writeFileSync(file, renderHtml(await audit(snapshot), { color: false }));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the recommended commitment with its saving and break-even, and the expiring RI, with no console errors', async () => {
+    expect(existsSync(CHROMIUM), `${CHROMIUM} not found`).toBe(true);
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    const section = page.locator('[data-section="commitment-plan"]');
+    await section.scrollIntoViewIfNeeded();
+    await expect(section.isVisible()).resolves.toBe(true);
+    const line = page.locator('[data-plan-line="g5 us-east-1"]');
+    await expect(line.locator('[data-plan-saves]').innerText()).resolves.toBe('$294');
+    await expect(line.locator('[data-plan-break-even]').innerText()).resolves.toBe('month 7.2 of 12');
+    await expect(line.innerText()).resolves.toMatch(/1-year Reserved Instance, partial upfront: 1 x g5\.xlarge, \$0\.6036\/h committed/);
+    await expect(page.locator('[data-expiring]').innerText()).resolves.toMatch(/1 x p4d\.24xlarge RI .* expires within 60 days; filled after the findings: 0%/);
+    await expect(page.locator('[data-plan-summary]').innerText()).resolves.toMatch(/\$22\.9636\/h today, \$1\.006\/h once the findings above are applied/);
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { composeWeeklyEmail } from '../../src/email/compose.js';
+import type { AuditResult } from '../../src/engine/result.js';
+import { AuditResultSchema } from '../../src/engine/result.js';
+import { renderHtml } from '../../src/render/html.js';
+import { renderJson } from '../../src/render/json.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
+import { renderTable } from '../../src/render/table.js';
+import type { ReservedInstance } from '../../src/snapshot/schema.js';
+import { expectInert } from '../helpers/inert-text.js';
+import { audit, END, instance, snapshotOf } from '../helpers/builders.js';
+
+const ESC = '\u001b';
+const HOSTILE = `evil\n::error title=pwned::owned\r\n${ESC}[2J${ESC}]0;title\u0007\u202eexe @octocat <b>x</b>|`;
+
+const expiringRi: ReservedInstance = {
+  id: 'ri-exp',
+  accountId: '111122223333',
+  region: 'us-east-1',
+  instanceType: 'p4d.24xlarge',
+  instanceCount: 1,
+  scope: 'Region',
+  start: new Date(END.getTime() - 300 * 86_400_000).toISOString(),
+  end: new Date(END.getTime() + 30 * 86_400_000).toISOString(),
+  state: 'active',
+};
+
+async function planned(): Promise<AuditResult> {
+  const busy = instance({ id: 'i-busy', type: 'g5.xlarge', cpu: [40, 60, 80], mem: [40, 50, 60], netMBPerDay: 5000, gpu: [[90, 20]] });
+  const idle = instance({
+    id: 'i-idle',
+    type: 'p4d.24xlarge',
+    cpu: [0.5, 1, 2],
+    netMBPerDay: 0.5,
+    gpu: Array.from({ length: 8 }, (): [number, number] => [0, 0.1]),
+  });
+  const snapshot = snapshotOf({ ec2Instances: [busy, idle] });
+  snapshot.resources.reservedInstances.push(expiringRi);
+  return audit(snapshot);
+}
+
+/** The same result with the text a Snapshot can carry into the plan (ids, types, families) made hostile. */
+function hostile(r: AuditResult): AuditResult {
+  const out = structuredClone(r);
+  for (const a of out.commitmentPlan?.accounts ?? []) {
+    for (const l of a.lines) {
+      l.family = `${l.family} ${HOSTILE}`;
+      for (const u of l.usage) u.instanceType = `${u.instanceType} ${HOSTILE}`;
+      for (const n of l.netted) n.resourceId = HOSTILE;
+    }
+    for (const e of a.existing) e.what = HOSTILE;
+  }
+  return out;
+}
+
+describe('commitment plan in the reports', () => {
+  it('the JSON result carries it and validates against the result schema', async () => {
+    const r = await planned();
+    const parsed = AuditResultSchema.parse(JSON.parse(renderJson(r, { color: false })));
+    expect(parsed.commitmentPlan?.totals).toMatchObject({ monthlySavings: 293.73, expiringSoon: 1 });
+  });
+
+  it('the table shows the recommended move, its saving and break-even, and the expiring RI left empty by the findings', async () => {
+    const out = renderTable(await planned(), { color: false, width: 160 });
+    expect(out).toContain('Commitment plan, net of the findings above');
+    expect(out).toMatch(
+      /g5 us-east-1 \[111122223333\]: 1 x g5\.xlarge.*1-year Reserved Instance, partial upfront: 1 x g5\.xlarge, \$0\.6036\/h committed, saves \$294\/month, break-even month 7\.2 of 12/,
+    );
+    expect(out).toMatch(/moved or left out by the findings: p4d us-east-1 \(to be stopped\)/);
+    expect(out).toMatch(
+      /already bought: 1 x p4d\.24xlarge RI \(111122223333 \/ us-east-1\), ends .* \(30 days\) EXPIRES WITHIN 60 DAYS, filled after the findings 0%/,
+    );
+  });
+
+  it('Markdown has the plan table and the expiring RI', async () => {
+    const md = renderMarkdown(await planned(), { color: false });
+    expect(md).toContain('### Commitment plan, net of the findings above');
+    expect(md).toMatch(/\| 111122223333 \| g5 us-east-1 \| 1 x g5\.xlarge \| .* \| \\\$294 \| month 7\.2 of 12 \|/);
+    expect(md).toContain('**expires within 60 days**');
+  });
+
+  it('HTML and both email parts show it', async () => {
+    const r = await planned();
+    expect(renderHtml(r, { color: false })).toMatch(/data-section="commitment-plan"[\s\S]*data-plan-saves>\$294</);
+    const email = composeWeeklyEmail(r, { subject: 'mlcost' });
+    expect(email.html).toMatch(/Commitment plan, net of these moves[\s\S]*\$294[\s\S]*Expires within 60 days:/);
+    expect(email.text).toMatch(
+      /Commitment plan, net of these moves: .*\n {2}\$294\/month: g5 us-east-1 \(1 x g5\.xlarge\): 1-year Reserved Instance, partial upfront.*; break-even month 7\.2 of 12/,
+    );
+  });
+
+  it('hostile text in the plan stays inert in the table, Markdown and the plain-text email', async () => {
+    const r = hostile(await planned());
+    for (const out of [renderTable(r, { color: false, width: 160 }), composeWeeklyEmail(r, { subject: 'mlcost' }).text]) {
+      expectInert(out);
+      expect(out).toContain('evil');
+    }
+    expectInert(renderMarkdown(r, { color: false }), { markdown: true });
+    expect(renderHtml(r, { color: false })).not.toContain('<b>x</b>');
+  });
+
+  it('a result saved before the plan existed still renders everywhere', async () => {
+    const r = await planned();
+    delete r.commitmentPlan;
+    expect(renderTable(r, { color: false })).not.toContain('Commitment plan');
+    expect(renderMarkdown(r, { color: false })).not.toContain('Commitment plan');
+    expect(renderHtml(r, { color: false })).not.toContain('data-section="commitment-plan"');
+  });
+});
