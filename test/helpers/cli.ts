@@ -47,8 +47,9 @@ export function runCli(
     let stdout = '';
     let stderr = '';
     if (opts.closeStdout) child.stdout?.destroy();
-    else child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    // Decoded across chunks: a multi-byte character split between two pipe reads must not turn into U+FFFD.
+    else child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => {
       resolve({ code, stdout, stderr });
