@@ -1,4 +1,5 @@
 import type { Collector } from './collector.js';
+import { bedrockProvisionedThroughputsCollector } from './bedrock-provisioned-throughputs.js';
 import { capacityReservationsCollector } from './capacity-reservations.js';
 import { ebsSnapshotsCollector } from './ebs-snapshots.js';
 import { ebsVolumesCollector } from './ebs-volumes.js';
@@ -14,6 +15,7 @@ import { s3BucketsCollector } from './s3.js';
 import { sagemakerEndpointsCollector } from './sagemaker-endpoints.js';
 import { sagemakerNotebooksCollector } from './sagemaker-notebooks.js';
 import { sagemakerTrainingJobsCollector } from './sagemaker-training-jobs.js';
+import { sagemakerTrainingPlansCollector } from './sagemaker-training-plans.js';
 import { savingsPlansCollector } from './savings-plans.js';
 import { spotPricesCollector } from './spot.js';
 
@@ -37,6 +39,8 @@ export const COLLECTORS: readonly Collector[] = [
   fsxLustreCollector,
   eksNodeGroupsCollector,
   eksGpuPodsCollector,
+  sagemakerTrainingPlansCollector,
+  bedrockProvisionedThroughputsCollector,
   instanceTypesCollector,
   spotPricesCollector,
   metricsCollector,

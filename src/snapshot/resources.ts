@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { BEDROCK_PROVISIONED_THROUGHPUT_SIGNAL_KEYS, bedrockProvisionedThroughputSignals } from '../engine/signals/bedrock-provisioned-throughput.js';
 import { CAPACITY_RESERVATION_SIGNAL_KEYS, capacityReservationSignals } from '../engine/signals/capacity-reservation.js';
 import { EBS_SNAPSHOT_SIGNAL_KEYS, ebsSnapshotSignals } from '../engine/signals/ebs-snapshot.js';
 import { EBS_VOLUME_SIGNAL_KEYS, ebsVolumeSignals } from '../engine/signals/ebs-volume.js';
@@ -11,7 +12,9 @@ import { S3_BUCKET_SIGNAL_KEYS, s3BucketSignals } from '../engine/signals/s3-buc
 import { SAGEMAKER_ENDPOINT_SIGNAL_KEYS, sagemakerEndpointSignals } from '../engine/signals/sagemaker-endpoint.js';
 import { SAGEMAKER_NOTEBOOK_SIGNAL_KEYS, sagemakerNotebookSignals } from '../engine/signals/sagemaker-notebook.js';
 import { SAGEMAKER_TRAINING_JOB_SIGNAL_KEYS, sagemakerTrainingJobSignals } from '../engine/signals/sagemaker-training-job.js';
+import { SAGEMAKER_TRAINING_PLAN_SIGNAL_KEYS, sagemakerTrainingPlanSignals } from '../engine/signals/sagemaker-training-plan.js';
 import type { SignalKey, SignalsDefinition } from '../engine/signals/types.js';
+import { BedrockProvisionedThroughputSchema } from './types/bedrock-provisioned-throughput.js';
 import { CapacityReservationSchema } from './types/capacity-reservation.js';
 import { EbsSnapshotSchema } from './types/ebs-snapshot.js';
 import { EbsVolumeSchema } from './types/ebs-volume.js';
@@ -24,6 +27,7 @@ import { S3BucketSchema } from './types/s3-bucket.js';
 import { SageMakerEndpointSchema } from './types/sagemaker-endpoint.js';
 import { SageMakerNotebookSchema } from './types/sagemaker-notebook.js';
 import { SageMakerTrainingJobSchema } from './types/sagemaker-training-job.js';
+import { SageMakerTrainingPlanSchema } from './types/sagemaker-training-plan.js';
 
 /**
  * The resource types, one row each: the id rules and the audit result use (`resource:`,
@@ -117,6 +121,20 @@ export const RESOURCE_TYPE_TABLE = [
     displayName: 'EKS GPU pod',
     schema: EksGpuPodSchema,
     signals: { keys: EKS_GPU_POD_SIGNAL_KEYS, build: eksGpuPodSignals },
+  }),
+  row({
+    id: 'sagemaker-training-plan',
+    listKey: 'sagemakerTrainingPlans',
+    displayName: 'SageMaker training plan',
+    schema: SageMakerTrainingPlanSchema,
+    signals: { keys: SAGEMAKER_TRAINING_PLAN_SIGNAL_KEYS, build: sagemakerTrainingPlanSignals },
+  }),
+  row({
+    id: 'bedrock-provisioned-throughput',
+    listKey: 'bedrockProvisionedThroughputs',
+    displayName: 'Bedrock provisioned throughput',
+    schema: BedrockProvisionedThroughputSchema,
+    signals: { keys: BEDROCK_PROVISIONED_THROUGHPUT_SIGNAL_KEYS, build: bedrockProvisionedThroughputSignals },
   }),
 ] as const;
 

@@ -109,6 +109,8 @@ beforeAll(async () => {
         : describe(call),
     // moto lacks this one too; answered empty so that --strict below fails only for what the test denies.
     DescribeReservedInstances: () => ec2Xml('DescribeReservedInstances', '<reservedInstancesSet/>'),
+    'SageMaker.ListTrainingPlans': () => json(200, { TrainingPlanSummaries: [] }, undefined, 'application/x-amz-json-1.1'),
+    'bedrock:GET /provisioned-model-throughputs': () => json(200, { provisionedModelSummaries: [] }),
   });
   savingsPlans = await startLoopback(() => json(200, { savingsPlans: [] }));
   const { ec2, cw } = seedClients(moto.endpoint, 'us-east-1');

@@ -211,6 +211,8 @@ const COVERED_ELSEWHERE: Readonly<Record<string, string>> = {
   'gpu-nodegroup-oversized': 'eks-collect.test.ts',
   'idle-fsx-lustre': 'collect-fsx.test.ts',
   'oversized-fsx-lustre': 'collect-fsx.test.ts',
+  'unused-training-plan': 'collect-training-plans.test.ts',
+  'idle-bedrock-provisioned-throughput': 'collect-bedrock-throughput.test.ts',
 };
 
 describe('every built-in rule against a two-region fleet in moto_server, through the built CLI', () => {

@@ -1,4 +1,5 @@
 import type { MetricSource } from './source.js';
+import { bedrockProvisionedThroughputMetrics } from './sources/bedrock-provisioned-throughputs.js';
 import { capacityReservationMetrics } from './sources/capacity-reservations.js';
 import { ebsVolumeMetrics } from './sources/ebs-volumes.js';
 import { ec2InstanceMetrics } from './sources/ec2-instances.js';
@@ -28,4 +29,5 @@ export const METRIC_SOURCES: readonly MetricSource[] = [
   sagemakerTrainingJobMetrics,
   eksNodeMetrics,
   eksGpuPodMetrics,
+  bedrockProvisionedThroughputMetrics,
 ];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ResourceType } from '../../snapshot/resources.js';
 import type { Finding } from '../result.js';
+import { deleteProvisionedThroughput } from './delete-provisioned-throughput.js';
 import { pricingOfCost } from './resource-cost.js';
 import { defineAction, type ActionContext, type ActionKindDefinition, type AnyActionDefinition, type PricedMove } from './types.js';
 
@@ -96,6 +97,7 @@ export const del: ActionKindDefinition = {
         `FSx for Lustre ${s.deploymentType}`,
       ),
     })),
+    deleteProvisionedThroughput,
   ],
 };
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { InstanceSpec, Price } from '../../catalog/index.js';
 import type { ResourceOf, ResourceType } from '../../snapshot/resources.js';
 import type { ActionKind, Finding, Severity } from '../result.js';
+import type { BedrockProvisionedThroughputSignals } from '../signals/bedrock-provisioned-throughput.js';
 import type { CapacityReservationSignals } from '../signals/capacity-reservation.js';
 import type { EbsSnapshotSignals } from '../signals/ebs-snapshot.js';
 import type { EbsVolumeSignals } from '../signals/ebs-volume.js';
@@ -15,6 +16,7 @@ import type { S3BucketSignals } from '../signals/s3-bucket.js';
 import type { SageMakerEndpointSignals } from '../signals/sagemaker-endpoint.js';
 import type { SageMakerNotebookSignals } from '../signals/sagemaker-notebook.js';
 import type { SageMakerTrainingJobSignals } from '../signals/sagemaker-training-job.js';
+import type { SageMakerTrainingPlanSignals } from '../signals/sagemaker-training-plan.js';
 import { memoPerObject } from '../memo.js';
 
 /** The signals the engine builds for each resource type (src/engine/signals/). */
@@ -31,6 +33,8 @@ export interface SignalsByType {
   'fsx-lustre-file-system': FsxLustreSignals;
   'eks-node-group': EksNodeGroupSignals;
   'eks-gpu-pod': EksGpuPodSignals;
+  'sagemaker-training-plan': SageMakerTrainingPlanSignals;
+  'bedrock-provisioned-throughput': BedrockProvisionedThroughputSignals;
 }
 
 /** What an action sees of one resource: typed by its resource type and its params schema. */

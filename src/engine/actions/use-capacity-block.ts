@@ -3,6 +3,7 @@ import { HOURS_PER_MONTH } from '../../catalog/index.js';
 import { roundCents } from '../../money.js';
 import type { Severity } from '../result.js';
 import { defineAction, priceEntry, type ActionKindDefinition, type PricedMove } from './types.js';
+import { useTrainingPlan } from './use-training-plan.js';
 
 /**
  * Put work into a Capacity Block for ML that sits empty. The block was paid upfront and cannot be
@@ -63,11 +64,13 @@ export const useCapacityBlock: ActionKindDefinition = {
         };
       },
     }),
+    // A SageMaker training plan is Capacity Blocks bought through SageMaker: the same move.
+    useTrainingPlan,
   ],
 };
 
 /** The more paid hours are left empty, the more it matters now. */
-function severityByHoursLeft(hoursLeft: number): Severity {
+export function severityByHoursLeft(hoursLeft: number): Severity {
   if (hoursLeft >= 72) return 'high';
   if (hoursLeft >= 24) return 'medium';
   return 'low';

@@ -12,6 +12,10 @@ export interface Ec2Call {
   action: string;
   region: string;
   params: URLSearchParams;
+  /** The JSON body of an awsJson call (answered by its X-Amz-Target, e.g. SageMaker.ListTrainingPlans). */
+  json?: Record<string, unknown>;
+  /** The query string of a restJson call. */
+  query?: URLSearchParams;
 }
 
 export type Ec2Answer = (call: Ec2Call) => LoopbackAnswer;
@@ -30,9 +34,16 @@ export async function startEc2Proxy(upstream: string, answers: Readonly<Record<s
     const body = await readBody(req);
     const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\//.exec(req.headers.authorization ?? '');
     const params = new URLSearchParams(scope?.[2] === 'ec2' ? body.toString('utf8') : '');
-    const answer = answers[params.get('Action') ?? ''];
+    // awsJson services (SageMaker) name the operation in X-Amz-Target; the answers name it the same way.
+    const amzTarget = req.headers['x-amz-target'];
+    // restJson services (Bedrock) are answered by "service:METHOD /path", e.g. "bedrock:GET /provisioned-model-throughputs".
+    const rest = scope && scope[2] !== 'ec2' ? `${scope[2]}:${req.method ?? 'GET'} ${new URL(req.url ?? '/', 'http://x').pathname}` : '';
+    const action = typeof amzTarget === 'string' ? amzTarget : rest || (params.get('Action') ?? '');
+    const answer = answers[action];
     if (answer) {
-      const call = { action: params.get('Action')!, region: scope?.[1] ?? '?', params };
+      const call: Ec2Call = { action, region: scope?.[1] ?? '?', params };
+      if (rest && typeof amzTarget !== 'string') call.query = new URL(req.url ?? '/', 'http://x').searchParams;
+      if (typeof amzTarget === 'string' && body.length > 0) call.json = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
       answered.push(call);
       const a = answer(call);
       res.writeHead(a.status, { 'content-length': Buffer.byteLength(a.body), ...a.headers }).end(a.body);
