@@ -133,17 +133,6 @@ function assemble(
     },
     ...found,
     prices,
-    // Collectors run concurrently, so warnings arrive in any order; sorted, the same account reads the same every run.
-    warnings: [...meta.warnings.list].sort(byScope),
+    warnings: meta.warnings.list,
   };
-}
-
-function byScope(a: SnapshotWarning, b: SnapshotWarning): number {
-  const key = (w: SnapshotWarning) => [w.accountId ?? '', w.region ?? '', w.service ?? '', w.message];
-  const [ka, kb] = [key(a), key(b)];
-  for (let i = 0; i < ka.length; i++) {
-    const c = ka[i]!.localeCompare(kb[i]!);
-    if (c !== 0) return c;
-  }
-  return 0;
 }

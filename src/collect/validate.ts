@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { RESOURCE_LIST_SCHEMAS, SnapshotSchema, type Snapshot, type SnapshotInput } from '../snapshot/schema.js';
+import { RESOURCE_LIST_SCHEMAS, SnapshotSchema, type Snapshot, type SnapshotInput, type SnapshotWarning } from '../snapshot/schema.js';
 import type { WarningSink } from './context.js';
 
 /**
@@ -26,5 +26,16 @@ export function validated(input: SnapshotInput, warnings: WarningSink): Snapshot
       return false;
     }) as never;
   }
-  return SnapshotSchema.parse({ ...input, warnings: warnings.list });
+  // Collectors run concurrently, so warnings arrive in any order; sorted, the same account reads the same every run.
+  return SnapshotSchema.parse({ ...input, warnings: [...warnings.list].sort(byScope) });
+}
+
+function byScope(a: SnapshotWarning, b: SnapshotWarning): number {
+  const key = (w: SnapshotWarning) => [w.accountId ?? '', w.region ?? '', w.service ?? '', w.message];
+  const [ka, kb] = [key(a), key(b)];
+  for (let i = 0; i < ka.length; i++) {
+    const c = ka[i]!.localeCompare(kb[i]!);
+    if (c !== 0) return c;
+  }
+  return 0;
 }

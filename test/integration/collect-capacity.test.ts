@@ -7,6 +7,7 @@ import { ConfigSchema } from '../../src/config/schema.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { loadRules } from '../../src/engine/rules/load.js';
 import type { Snapshot } from '../../src/snapshot/schema.js';
+import { testCollectOptions } from '../helpers/collect-options.js';
 import { startMoto, type Moto } from '../helpers/moto.js';
 import { stopAll } from '../helpers/teardown.js';
 import { describeCapacityReservations, type RecordedReservation } from './support/capacity-reservations-aws.js';
@@ -79,18 +80,7 @@ let denied = false;
 let snapshot: Snapshot;
 let usage: CollectUsage;
 
-const collect = () =>
-  collectWithUsage({
-    config: ConfigSchema.parse({}),
-    regions: ['us-east-1'],
-    allRegions: false,
-    endpointUrl: proxy.url,
-    lookbackDays: 14,
-    org: false,
-    prices: 'embedded',
-    maxAttempts: 2,
-    now: NOW,
-  });
+const collect = () => collectWithUsage(testCollectOptions(proxy.url, { now: NOW }));
 
 beforeAll(async () => {
   moto = await startMoto();

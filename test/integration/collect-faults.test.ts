@@ -3,8 +3,8 @@ import { startProxy, type Proxy } from '../../bench/collect/proxy.js';
 import { daily, launch, putSeries, seedClients, TEST_CREDENTIALS } from '../../bench/collect/seed.js';
 import { collectSnapshot } from '../../src/collect/run.js';
 import type { CollectOptions } from '../../src/collect/types.js';
-import { ConfigSchema } from '../../src/config/schema.js';
 import type { Snapshot } from '../../src/snapshot/schema.js';
+import { testCollectOptions } from '../helpers/collect-options.js';
 import { startMoto, type Moto } from '../helpers/moto.js';
 import { stopAll } from '../helpers/teardown.js';
 
@@ -18,17 +18,9 @@ let direct: Snapshot;
 let faulty: Snapshot;
 const west: string[] = [];
 
-const options = (endpointUrl: string): CollectOptions => ({
-  config: ConfigSchema.parse({}),
-  regions: ['us-west-2', 'us-east-2'],
-  allRegions: false,
-  endpointUrl,
-  lookbackDays: 14,
-  org: false,
-  prices: 'embedded',
-  // Two injected throttles, then success; more attempts only slow down moto's unimplemented APIs.
-  maxAttempts: 3,
-});
+const options = (endpointUrl: string): CollectOptions =>
+  // Two injected throttles, then success.
+  testCollectOptions(endpointUrl, { regions: ['us-west-2', 'us-east-2'], maxAttempts: 3 });
 
 beforeAll(async () => {
   process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';

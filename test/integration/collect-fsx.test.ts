@@ -10,6 +10,7 @@ import { evaluate } from '../../src/engine/evaluate.js';
 import type { AuditResult } from '../../src/engine/result.js';
 import { loadRules } from '../../src/engine/rules/load.js';
 import type { Snapshot } from '../../src/snapshot/schema.js';
+import { testCollectOptions } from '../helpers/collect-options.js';
 import { startMoto, type Moto } from '../helpers/moto.js';
 import { stopAll } from '../helpers/teardown.js';
 
@@ -27,16 +28,7 @@ let denied: Snapshot;
 let result: AuditResult;
 const ids: Record<string, string> = {};
 
-const options = (endpointUrl: string): CollectOptions => ({
-  config: ConfigSchema.parse({}),
-  regions: [REGION],
-  allRegions: false,
-  endpointUrl,
-  lookbackDays: 14,
-  org: false,
-  prices: 'embedded',
-  maxAttempts: 2,
-});
+const options = (endpointUrl: string): CollectOptions => testCollectOptions(endpointUrl, { regions: [REGION] });
 
 beforeAll(async () => {
   process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';

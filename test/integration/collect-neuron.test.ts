@@ -6,6 +6,7 @@ import { evaluate } from '../../src/engine/evaluate.js';
 import type { AuditResult } from '../../src/engine/result.js';
 import { loadRules } from '../../src/engine/rules/load.js';
 import type { Snapshot } from '../../src/snapshot/schema.js';
+import { testCollectOptions } from '../helpers/collect-options.js';
 import { startMoto, type Moto } from '../helpers/moto.js';
 import { stopAll } from '../helpers/teardown.js';
 
@@ -51,18 +52,9 @@ beforeAll(async () => {
   const config = ConfigSchema.parse({});
   process.env['AWS_ACCESS_KEY_ID'] = TEST_CREDENTIALS.accessKeyId;
   process.env['AWS_SECRET_ACCESS_KEY'] = TEST_CREDENTIALS.secretAccessKey;
-  ({ snapshot } = await collectWithUsage({
-    config,
-    regions: [REGION],
-    allRegions: false,
-    endpointUrl: moto.endpoint,
-    lookbackDays: 14,
-    org: false,
-    prices: 'embedded',
-    maxAttempts: 2,
-    cacheDir: '/nonexistent/mlcost-test-cache',
-    now: new Date(),
-  }));
+  ({ snapshot } = await collectWithUsage(
+    testCollectOptions(moto.endpoint, { config, regions: [REGION], cacheDir: '/nonexistent/mlcost-test-cache', now: new Date() }),
+  ));
   result = evaluate(snapshot, { rules: await loadRules(), config });
 }, 180_000);
 

@@ -7,6 +7,7 @@ import { evaluate } from '../../src/engine/evaluate.js';
 import type { AuditResult } from '../../src/engine/result.js';
 import { loadRules } from '../../src/engine/rules/load.js';
 import type { Snapshot } from '../../src/snapshot/schema.js';
+import { testCollectOptions } from '../helpers/collect-options.js';
 import { startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
 import { stopAll } from '../helpers/teardown.js';
 
@@ -53,19 +54,7 @@ beforeAll(async () => {
     },
   ]);
   const config = ConfigSchema.parse({});
-  snapshot = (
-    await collectWithUsage({
-      config,
-      regions: [REGION],
-      allRegions: false,
-      endpointUrl: moto.endpoint,
-      lookbackDays: 14,
-      org: false,
-      prices: 'embedded',
-      maxAttempts: 2,
-      cacheDir: '/nonexistent/mlcost-test-cache',
-    })
-  ).snapshot;
+  snapshot = (await collectWithUsage(testCollectOptions(moto.endpoint, { config, regions: [REGION], cacheDir: '/nonexistent/mlcost-test-cache' }))).snapshot;
   result = evaluate(snapshot, { rules: await loadRules(), config });
 }, 180_000);
 

@@ -7,6 +7,7 @@ import { evaluate } from '../../src/engine/evaluate.js';
 import type { AuditResult } from '../../src/engine/result.js';
 import { loadRules } from '../../src/engine/rules/load.js';
 import type { Snapshot } from '../../src/snapshot/schema.js';
+import { testCollectOptions } from '../helpers/collect-options.js';
 import { startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
 import { stopAll } from '../helpers/teardown.js';
 import { startSageMakerProxy, type SageMakerProxy } from './support/sagemaker-proxy.js';
@@ -56,19 +57,8 @@ const job = (
 });
 
 async function collect(endpointUrl: string): Promise<Snapshot> {
-  return (
-    await collectWithUsage({
-      config,
-      regions: [REGION],
-      allRegions: false,
-      endpointUrl,
-      lookbackDays: 14,
-      org: false,
-      prices: 'embedded',
-      maxAttempts: 1,
-      cacheDir: '/nonexistent/mlcost-test-cache',
-    })
-  ).snapshot;
+  return (await collectWithUsage(testCollectOptions(endpointUrl, { config, regions: [REGION], maxAttempts: 1, cacheDir: '/nonexistent/mlcost-test-cache' })))
+    .snapshot;
 }
 
 beforeAll(async () => {

@@ -6,6 +6,7 @@ import { ConfigSchema } from '../../src/config/schema.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { loadRules } from '../../src/engine/rules/load.js';
 import type { Snapshot } from '../../src/snapshot/schema.js';
+import { testCollectOptions } from '../helpers/collect-options.js';
 import { startMoto, type Moto } from '../helpers/moto.js';
 import { stopAll } from '../helpers/teardown.js';
 import { ec2Xml, startEc2Proxy, type Ec2Proxy } from './support/ec2-proxy.js';
@@ -62,18 +63,7 @@ let denied = false;
 let snapshot: Snapshot;
 let usage: CollectUsage;
 
-const collect = () =>
-  collectWithUsage({
-    config: ConfigSchema.parse({}),
-    regions: ['us-east-1'],
-    allRegions: false,
-    endpointUrl: proxy.url,
-    lookbackDays: 14,
-    org: false,
-    prices: 'embedded',
-    maxAttempts: 2,
-    now: NOW,
-  });
+const collect = () => collectWithUsage(testCollectOptions(proxy.url, { now: NOW }));
 
 beforeAll(async () => {
   moto = await startMoto();
