@@ -19,25 +19,18 @@ export const fsxLustreMetrics = defineMetricSource({
         const dimensions = [{ Name: 'FileSystemId', Value: fs.id }];
         const capacityBytes = fs.storageCapacityGiB * 2 ** 30;
         const counter = { counter: true, windowHours: summary.windowHours };
+        const bytesMoved = (metricName: string, key: 'dataReadBytes' | 'dataWriteBytes'): MetricRequest => ({
+          namespace: 'AWS/FSx',
+          metricName,
+          dimensions,
+          stat: 'Sum',
+          onResult: (s) => {
+            assign(fs.metrics, key, summarize(s, summary.periodSeconds, counter));
+          },
+        });
         return [
-          {
-            namespace: 'AWS/FSx',
-            metricName: 'DataReadBytes',
-            dimensions,
-            stat: 'Sum',
-            onResult: (s) => {
-              assign(fs.metrics, 'dataReadBytes', summarize(s, summary.periodSeconds, counter));
-            },
-          },
-          {
-            namespace: 'AWS/FSx',
-            metricName: 'DataWriteBytes',
-            dimensions,
-            stat: 'Sum',
-            onResult: (s) => {
-              assign(fs.metrics, 'dataWriteBytes', summarize(s, summary.periodSeconds, counter));
-            },
-          },
+          bytesMoved('DataReadBytes', 'dataReadBytes'),
+          bytesMoved('DataWriteBytes', 'dataWriteBytes'),
           {
             namespace: 'AWS/FSx',
             metricName: 'FreeDataStorageCapacity',
