@@ -149,9 +149,9 @@ const CASES: Case[] = [
     rule: 's3-storage-class',
     resource: (i) => i.buckets.coldArchive,
     to: 'GLACIER_IR',
-    saving: 1167.36,
+    saving: 1157.12,
     arithmetic:
-      '60 TiB in Standard, no GET in 14 days of whole-bucket request metrics (a young bucket: judged by the evidence, not its age) -> Glacier IR: 61,440 GiB x ($0.023 - $0.004) = $1,413.12 - $245.76 = $1,167.36',
+      '60 TiB in Standard, no GET in 14 days of whole-bucket request metrics (a young bucket: judged by the evidence, not its age) -> Glacier IR: Standard on its tiers 51,200 GiB x $0.023 + 10,240 GiB x $0.022 = $1,402.88, less 61,440 GiB x $0.004 = $245.76: $1,157.12',
   },
   {
     rule: 's3-noncurrent-versions',

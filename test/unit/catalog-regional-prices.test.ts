@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { PriceBook, type PriceLookup } from '../../src/catalog/index.js';
+import { parsePriceData } from '../../src/catalog/price-data.js';
+import cpuRegionalJson from '../../src/catalog/data/ec2-cpu-regional-prices.json' with { type: 'json' };
+import reservedCpuJson from '../../src/catalog/data/ec2-reserved-rates-cpu.json' with { type: 'json' };
+import { UserError } from '../../src/errors.js';
+
+const book = new PriceBook();
+const known = (p: PriceLookup) => (p.known ? p.price : undefined);
+
+describe('CPU on-demand prices outside the us-east-1 list regions', () => {
+  it('ap-northeast-1 m7i.xlarge is priced from its own dated source, region in the basis', () => {
+    expect(known(book.ec2OnDemand('m7i.xlarge', 'ap-northeast-1'))).toMatchObject({
+      usd: 0.2604,
+      unit: 'hour',
+      asOf: '2026-09-21',
+      basis: 'ap-northeast-1 on-demand list price',
+      source: expect.stringMatching(/APN1-BoxUsage:m7i\.xlarge/) as unknown,
+    });
+  });
+
+  it('eu-west-1 m6a.xlarge and ap-south-1 r6i.4xlarge carry their block source and date', () => {
+    expect(known(book.ec2OnDemand('m6a.xlarge', 'eu-west-1'))).toMatchObject({ usd: 0.1926, asOf: '2026-10-01' });
+    expect(known(book.ec2OnDemand('r6i.4xlarge', 'ap-south-1'))).toMatchObject({ usd: 1.04, asOf: '2026-09-24' });
+  });
+
+  it('accelerated types are priced in ap-northeast-1 and eu-west-1 from the regional GPU file', () => {
+    expect(known(book.ec2OnDemand('g5.xlarge', 'ap-northeast-1'))?.basis).toBe('ap-northeast-1 on-demand list price');
+    expect(known(book.ec2OnDemand('g5.xlarge', 'eu-west-1'))?.usd).toBe(1.123);
+  });
+
+  it('a type or region no source covers is unknown with the reason, never 0', () => {
+    for (const [type, region] of [
+      ['c6i.4xlarge', 'eu-west-1'],
+      ['m7i.2xlarge', 'ap-northeast-1'],
+      ['m6a.xlarge', 'sa-east-1'],
+    ] as const) {
+      const p = book.ec2OnDemand(type, region);
+      expect(p, `${type} ${region}`).toEqual({ known: false, reason: expect.stringMatching(/covers us-east-1, us-east-2, us-west-2 only/) as unknown });
+    }
+  });
+});
+
+describe('CPU Reserved Instance rates (ec2-reserved-rates-cpu.json)', () => {
+  it('price the terms the source quotes, in us-east-1 and eu-west-1', () => {
+    expect(known(book.ec2Reserved('m6a.xlarge', 'eu-west-1', 'reserved-1yr-no-upfront'))).toMatchObject({ usd: 0.1274, asOf: '2026-10-01' });
+    expect(known(book.ec2Reserved('m6a.xlarge', 'eu-west-1', 'reserved-3yr-no-upfront'))?.usd).toBe(0.08736);
+    expect(known(book.ec2Reserved('m6a.xlarge', 'us-east-1', 'reserved-3yr-partial-upfront'))?.basis).toBe(
+      'us-east-1 Standard Reserved Instance 3yr-partial-upfront, effective hourly list price',
+    );
+  });
+
+  it('leave the terms, types and regions it does not quote unknown', () => {
+    expect(book.ec2Reserved('m6a.xlarge', 'eu-west-1', 'reserved-1yr-partial-upfront').known).toBe(false);
+    expect(book.ec2Reserved('c6i.4xlarge', 'eu-west-1', 'reserved-1yr-no-upfront').known).toBe(false);
+    expect(book.ec2Reserved('m6a.xlarge', 'ap-northeast-1', 'reserved-1yr-no-upfront').known).toBe(false);
+  });
+});
+
+describe('SageMaker rates added from the us-east-1 bulk price file', () => {
+  it('hosting: ml.g6.xlarge and ml.g6e.2xlarge; a CPU type only a notebook rate exists for stays unknown', () => {
+    expect(known(book.sagemakerHourly('ml.g6.xlarge', 'us-east-1'))?.usd).toBe(1.1267);
+    expect(known(book.sagemakerHourly('ml.g6e.2xlarge', 'us-east-1'))?.source).toMatch(/this figure: price-list-use1-2026-09-20$/);
+    expect(book.sagemakerHourly('ml.r5.4xlarge', 'us-east-1').known).toBe(false);
+  });
+
+  it('notebook, training and Studio rates sourced for us-east-1 only are unknown elsewhere', () => {
+    expect(known(book.sagemakerNotebookHourly('ml.r5.4xlarge', 'us-east-1'))?.usd).toBe(1.21);
+    expect(book.sagemakerNotebookHourly('ml.r5.4xlarge', 'us-east-2').known).toBe(false);
+    expect(known(book.sagemakerNotebookHourly('ml.g4dn.2xlarge', 'us-east-2'))?.usd).toBe(0.94);
+    expect(known(book.sagemakerTrainingHourly('ml.g4dn.xlarge', 'us-east-1'))?.usd).toBe(0.736);
+    expect(known(book.sagemakerStudioHourly('JupyterLab', 'ml.r6i.4xlarge', 'us-east-1'))?.usd).toBe(1.21);
+    expect(book.sagemakerStudioHourly('JupyterLab', 'ml.r6i.4xlarge', 'us-west-2').known).toBe(false);
+  });
+});
+
+describe('a damaged regional price file', () => {
+  const orphanBlock = structuredClone(cpuRegionalJson) as { regions: Record<string, { source: string; prices: Record<string, number> }> };
+  orphanBlock.regions['eu-west-1'] = { source: 'nowhere', prices: { 'm6a.xlarge': 0.1926 } };
+  const negative = structuredClone(cpuRegionalJson);
+  negative.regions['ap-south-1'].prices['m6i.4xlarge'] = -0.808;
+  const badRate = structuredClone(reservedCpuJson) as { prices: Record<string, Record<string, Record<string, number>>> };
+  badRate.prices['m6a.xlarge']!['eu-west-1']!['reserved-1yr-no-upfront'] = Number.NaN;
+  it.each([
+    ['a region block naming no known source', { ec2CpuRegional: orphanBlock }, /ec2-cpu-regional-prices\.json: \(top level\): every region block's source/],
+    ['a negative regional price', { ec2CpuRegional: negative }, /ec2-cpu-regional-prices\.json: regions\.ap-south-1\.prices\.m6i\.4xlarge: /],
+    [
+      'a CPU reserved rate that is not a number',
+      { ec2ReservedCpu: badRate },
+      /ec2-reserved-rates-cpu\.json: prices\.m6a\.xlarge\.eu-west-1\.reserved-1yr-no-upfront: /,
+    ],
+  ])('with %s is one line naming the file and field, exit 2', (_, override, message) => {
+    let thrown: unknown;
+    try {
+      parsePriceData(override);
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(UserError);
+    expect((thrown as UserError).exitCode).toBe(2);
+    expect((thrown as UserError).message).toMatch(message);
+    expect((thrown as UserError).message).not.toContain('\n');
+  });
+});
