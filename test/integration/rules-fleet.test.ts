@@ -12,7 +12,8 @@
  * engine does). Spot prices come from moto's DescribeSpotPriceHistory, which quotes $0.00001/h:
  * below 10% of on-demand, so use-spot distrusts it and uses the Spot Instance Advisor's saving.
  * Unknown savings are null, never a guess: the embedded catalog has CPU on-demand prices for
- * us-east-1, us-east-2 and us-west-2 only, and no Storage Lens metrics means unknown bytes.
+ * us-east-1, us-east-2 and us-west-2 and only the few types a dated source gives elsewhere
+ * (ec2-cpu-regional-prices.json), and no Storage Lens metrics means unknown bytes.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -107,7 +108,15 @@ const CASES: Case[] = [
     rule: 'buy-commitment',
     resource: (i) => i.eu.busyCpu,
     saving: null,
-    arithmetic: 'busy c6i.4xlarge on demand in eu-west-1: the embedded catalog has no eu-west-1 CPU price, so the saving is unknown',
+    arithmetic: 'busy c6i.4xlarge on demand in eu-west-1: no dated eu-west-1 price for it is embedded (no public source found), so the saving is unknown',
+  },
+  {
+    rule: 'buy-commitment',
+    resource: (i) => i.eu.busyPricedCpu,
+    to: 'reserved-3yr-no-upfront',
+    saving: 76.83,
+    arithmetic:
+      'busy m6a.xlarge on demand in eu-west-1 -> 3-year no-upfront RI (embedded eu-west-1 rates, 2026-10-01): $0.1926 x 730 - $0.08736 x 730 = $140.60 - $63.77 = $76.83',
   },
   {
     rule: 'previous-generation',
