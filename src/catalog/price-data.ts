@@ -9,6 +9,7 @@ import reservedCpuRaw from './data/ec2-reserved-rates-cpu.json' with { type: 'js
 import cpuRegionalRaw from './data/ec2-cpu-regional-prices.json' with { type: 'json' };
 import { RESERVED_TERMS } from './commitment-terms.js';
 import fsxRaw from './data/fsx-prices.json' with { type: 'json' };
+import bedrockRaw from './data/bedrock-prices.json' with { type: 'json' };
 import { UserError } from '../errors.js';
 
 /** A price: a non-negative number of USD (zod 4 numbers reject NaN and Infinity). A negative one would become a fake saving. */
@@ -58,6 +59,9 @@ const regionalBySource = z
     regions: z.record(z.string(), z.object({ source: z.string().min(1), prices: z.record(z.string(), usd) })),
   })
   .refine((t) => Object.values(t.regions).every((r) => r.source in t.sources), { error: "every region block's source must be a key of sources" });
+
+/** Bedrock Provisioned Throughput terms as the catalog names them (the API's commitmentDuration maps onto them in PriceBook). */
+export const BEDROCK_TERMS = ['no-commitment', '1-month', '6-month'] as const;
 
 /** One row per embedded price file: its name (for the error line) and its schema. */
 const FILES = {
@@ -117,6 +121,17 @@ const FILES = {
           provenance: z.record(z.string(), z.string()),
         }),
       ),
+    }),
+  },
+  bedrock: {
+    file: 'bedrock-prices.json',
+    raw: bedrockRaw as unknown,
+    // Base model id -> commitment term -> USD per model unit-hour; a term the source does not offer is absent (unknown).
+    schema: z.object({
+      ...dated,
+      sameListPriceRegions: z.array(z.string().min(1)).min(1),
+      notes: z.string(),
+      provisionedThroughput: z.record(z.string(), z.partialRecord(z.enum(BEDROCK_TERMS), usd)),
     }),
   },
   network: {

@@ -1,7 +1,7 @@
 // Over 250 lines on purpose: PriceBook is the one place a price is chosen (collected, then embedded by file); its lookups share that order.
 import type storageJson from './data/storage-prices.json';
 import type { CollectedPrice } from '../snapshot/schema.js';
-import { priceData, type PriceData } from './price-data.js';
+import { priceData, type PriceData, type BEDROCK_TERMS } from './price-data.js';
 import type { ReservedTerm } from './commitment-terms.js';
 import type { LadderLookup } from './s3-tiers.js';
 import { EMBEDDED_ON_DEMAND, EMBEDDED_RESERVED, firstPrice } from './ec2-embedded.js';
@@ -201,6 +201,26 @@ export class PriceBook {
         collectedLive: false,
       }),
     );
+  }
+
+  /**
+   * A Bedrock Provisioned Throughput rate per model unit-hour for a model (its id, any ":version"
+   * suffix ignored) and the API's commitmentDuration (none, OneMonth, SixMonths). Not fetched live.
+   */
+  bedrockProvisionedHourly(modelId: string, commitmentDuration: string | undefined, region: string): PriceLookup {
+    const term: (typeof BEDROCK_TERMS)[number] =
+      commitmentDuration === 'OneMonth' ? '1-month' : commitmentDuration === 'SixMonths' ? '6-month' : 'no-commitment';
+    const base = modelId.split(':')[0] ?? modelId;
+    return this.cached(['bedrockProvisionedHourly', base, term, region], () => {
+      const b = this.data.bedrock;
+      return embedded(b.provisionedThroughput[base]?.[term], region, b.sameListPriceRegions, {
+        unit: 'hour',
+        source: b.source,
+        asOf: b.asOf,
+        what: `Bedrock provisioned-throughput rate (${term}) for ${base}`,
+        collectedLive: false,
+      });
+    });
   }
 
   /** Public IPv4 (Elastic IPs included) is one flat hourly rate in every commercial region. */

@@ -91,15 +91,14 @@ describe('Bedrock provisioned throughput collected over the wire', () => {
     expect(list[2]).toMatchObject({ commitmentDuration: 'SixMonths', commitmentExpirationTime: at(20) });
   });
 
-  it('finds the idle one (delete, unpriced) and the idle committed one (do not renew), not the used one', async () => {
+  it('finds the idle one (delete, priced: 2 model units x $20.50 x 730) and the idle committed one (do not renew), not the used one', async () => {
     const result = evaluate(snapshot, { rules: await loadRules(), config: ConfigSchema.parse({}), now: NOW });
     const found = result.findings.filter((f) => f.resource.type === 'bedrock-provisioned-throughput');
     const byName = new Map(found.map((f) => [f.resource.id, f]));
     expect([...byName.keys()].sort()).toEqual([COMMITTED.provisionedModelName, IDLE.provisionedModelName]);
     const idle = byName.get(IDLE.provisionedModelName);
-    expect(idle).toMatchObject({ ruleId: 'idle-bedrock-provisioned-throughput', action: { kind: 'delete' }, monthlySavings: null });
+    expect(idle).toMatchObject({ ruleId: 'idle-bedrock-provisioned-throughput', action: { kind: 'delete' }, monthlySavings: 29930 });
     expect(idle?.resource.arn).toBe(IDLE.provisionedModelArn);
-    expect(idle?.pricing.unknown?.[0]).toMatch(/no Bedrock provisioned-throughput rate/);
     expect(byName.get(COMMITTED.provisionedModelName)?.action.description).toMatch(/SixMonths commitment ends .* \(in 20 days\): do not renew it/);
   });
 

@@ -3,6 +3,7 @@ import { PriceBook, type PriceLookup } from '../../src/catalog/index.js';
 import { parsePriceData } from '../../src/catalog/price-data.js';
 import cpuRegionalJson from '../../src/catalog/data/ec2-cpu-regional-prices.json' with { type: 'json' };
 import reservedCpuJson from '../../src/catalog/data/ec2-reserved-rates-cpu.json' with { type: 'json' };
+import bedrockJson from '../../src/catalog/data/bedrock-prices.json' with { type: 'json' };
 import { UserError } from '../../src/errors.js';
 
 const book = new PriceBook();
@@ -74,6 +75,19 @@ describe('SageMaker rates added from the us-east-1 bulk price file', () => {
   });
 });
 
+describe('Bedrock provisioned-throughput rates', () => {
+  it('map the API commitment onto its term and ignore the model version suffix', () => {
+    expect(known(book.bedrockProvisionedHourly('amazon.titan-text-express-v1:0:8k', undefined, 'us-east-1'))).toMatchObject({ usd: 20.5, asOf: '2025-03-10' });
+    expect(known(book.bedrockProvisionedHourly('amazon.titan-text-express-v1:0:8k', 'OneMonth', 'us-east-1'))?.usd).toBe(18.4);
+    expect(known(book.bedrockProvisionedHourly('amazon.titan-text-lite-v1', 'SixMonths', 'us-east-1'))?.usd).toBe(5.1);
+  });
+
+  it('leave other models and regions unknown', () => {
+    expect(book.bedrockProvisionedHourly('anthropic.claude-v2:1', undefined, 'us-east-1').known).toBe(false);
+    expect(book.bedrockProvisionedHourly('amazon.titan-text-express-v1', undefined, 'eu-west-1').known).toBe(false);
+  });
+});
+
 describe('a damaged regional price file', () => {
   const orphanBlock = structuredClone(cpuRegionalJson) as { regions: Record<string, { source: string; prices: Record<string, number> }> };
   orphanBlock.regions['eu-west-1'] = { source: 'nowhere', prices: { 'm6a.xlarge': 0.1926 } };
@@ -81,7 +95,10 @@ describe('a damaged regional price file', () => {
   negative.regions['ap-south-1'].prices['m6i.4xlarge'] = -0.808;
   const badRate = structuredClone(reservedCpuJson) as { prices: Record<string, Record<string, Record<string, number>>> };
   badRate.prices['m6a.xlarge']!['eu-west-1']!['reserved-1yr-no-upfront'] = Number.NaN;
+  const badBedrock = structuredClone(bedrockJson) as { provisionedThroughput: Record<string, Record<string, number>> };
+  badBedrock.provisionedThroughput['amazon.titan-text-express-v1']!['no-commitment'] = -20.5;
   it.each([
+    ['a negative Bedrock rate', { bedrock: badBedrock }, /bedrock-prices\.json: provisionedThroughput\.amazon\.titan-text-express-v1\.no-commitment: /],
     ['a region block naming no known source', { ec2CpuRegional: orphanBlock }, /ec2-cpu-regional-prices\.json: \(top level\): every region block's source/],
     ['a negative regional price', { ec2CpuRegional: negative }, /ec2-cpu-regional-prices\.json: regions\.ap-south-1\.prices\.m6i\.4xlarge: /],
     [
