@@ -59,6 +59,5 @@ export function platformChange(from: InstanceSpec, to: InstanceSpec, use: Platfo
 }
 
 function fmtGbps(n: number): string {
-  if (n >= 10) return String(Math.round(n));
-  return n > 0 && n < 0.01 ? '<0.01' : String(round(n, 2));
+  return n > 0 && n < 0.01 ? '<0.01' : String(round(n, n >= 10 ? 1 : 2));
 }
