@@ -20,6 +20,8 @@ const underusedG4dn = () =>
     id: 'i-under',
     type: 'g4dn.12xlarge',
     cpu: [3, 5, 10],
+    // host memory measured, so the move may go down to g4dn.xlarge's 16 GiB
+    mem: [2, 2.5, 3],
     netMBPerDay: 500,
     gpu: [
       [84, 11],
