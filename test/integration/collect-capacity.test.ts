@@ -1,4 +1,4 @@
-import { RunInstancesCommand } from '@aws-sdk/client-ec2';
+import { CreateLaunchTemplateCommand, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daily, launch, putSeries, seedClients, TEST_CREDENTIALS } from '../../bench/collect/seed.js';
 import { minimalPolicy } from '../../src/collect/permissions.js';
@@ -72,6 +72,19 @@ const BLOCK: RecordedReservation = {
 };
 const LATER: RecordedReservation = { ...BLOCK, capacityReservationId: 'cr-0later0000000001', state: 'scheduled', startDate: at(30 * 24), endDate: at(31 * 24) };
 const EXPIRED: RecordedReservation = { ...UNUSED, capacityReservationId: 'cr-0expired00000001', state: 'expired' };
+// A future-dated reservation now active: 3 of its 4 slots committed for 60 more days, its empty slots billed to another account.
+const COMMITTED: RecordedReservation = {
+  ...UNUSED,
+  capacityReservationId: 'cr-0committed000001',
+  totalInstanceCount: 4,
+  availableInstanceCount: 3,
+  unusedReservationBillingOwnerId: '210987654321',
+  commitmentInfo: { committedInstanceCount: 3, commitmentEndDate: at(60 * 24) },
+  tags: {},
+};
+// Two blocks starting in two days: a launch template's latest version is aimed at one (no reminder), nothing at the other.
+const AIMED: RecordedReservation = { ...BLOCK, capacityReservationId: 'cr-0aimed000000001', state: 'scheduled', startDate: at(48), endDate: at(48 + 168) };
+const FORGOTTEN: RecordedReservation = { ...AIMED, capacityReservationId: 'cr-0forgotten00001' };
 
 let moto: Moto;
 let proxy: Ec2Proxy;
@@ -85,8 +98,8 @@ const collect = () => collectWithUsage(testCollectOptions(proxy.url, { now: NOW 
 beforeAll(async () => {
   moto = await startMoto();
   const describe = describeCapacityReservations([
-    [UNUSED, USED, EXPIRED],
-    [BLOCK, LATER],
+    [UNUSED, USED, EXPIRED, COMMITTED],
+    [BLOCK, LATER, AIMED, FORGOTTEN],
   ]);
   proxy = await startEc2Proxy(moto.endpoint, {
     DescribeCapacityReservations: (call) =>
@@ -109,6 +122,15 @@ beforeAll(async () => {
     new RunInstancesCommand({ ImageId: 'ami-999844e0', InstanceType: 'p5.48xlarge', MinCount: 1, MaxCount: 1, Placement: { AvailabilityZone: 'us-east-1a' } }),
   );
   await launch(ec2, 'm5.large', 1);
+  const template = (name: string, target: string) =>
+    ec2.send(
+      new CreateLaunchTemplateCommand({
+        LaunchTemplateName: name,
+        LaunchTemplateData: { InstanceType: 'p5.48xlarge', CapacityReservationSpecification: { CapacityReservationTarget: { CapacityReservationId: target } } },
+      }),
+    );
+  await template('p5-pretrain', AIMED.capacityReservationId);
+  await template('p5-old-run', 'cr-0somethingelse01');
   const series = (id: string, used: number, total: number) =>
     [
       ['UsedInstanceCount', used],
@@ -120,7 +142,11 @@ beforeAll(async () => {
       dimensions: { CapacityReservationId: id },
       points: daily(NOW, 14, () => v as number),
     }));
-  await putSeries(cw, [...series(UNUSED.capacityReservationId, 0, 2), ...series(USED.capacityReservationId, 1, 1)]);
+  await putSeries(cw, [
+    ...series(UNUSED.capacityReservationId, 0, 2),
+    ...series(USED.capacityReservationId, 1, 1),
+    ...series(COMMITTED.capacityReservationId, 1, 4),
+  ]);
   process.env['AWS_ACCESS_KEY_ID'] = TEST_CREDENTIALS.accessKeyId;
   process.env['AWS_SECRET_ACCESS_KEY'] = TEST_CREDENTIALS.secretAccessKey;
   ({ snapshot, usage } = await collect());
@@ -150,7 +176,7 @@ describe('capacity reservations collected over the wire', () => {
 
   it('keeps active reservations and blocks, drops a scheduled one starting after the lookback horizon', () => {
     const list = snapshot.resources.capacityReservations;
-    expect(list.map((r) => r.id)).toEqual([UNUSED.capacityReservationId, USED.capacityReservationId, BLOCK.capacityReservationId]);
+    expect(list.map((r) => r.id)).toEqual([UNUSED, USED, COMMITTED, BLOCK, AIMED, FORGOTTEN].map((r) => r.capacityReservationId));
     expect(list[0]).toMatchObject({
       arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:capacity-reservation/${UNUSED.capacityReservationId}`,
       accountId: ACCOUNT,
@@ -163,7 +189,18 @@ describe('capacity reservations collected over the wire', () => {
       shared: false,
       tags: { team: 'llm-pretrain' },
     });
-    expect(list[2]).toMatchObject({ reservationType: 'capacity-block', instanceMatchCriteria: 'targeted', endDate: at(100), availableInstanceCount: 2 });
+    expect(list[3]).toMatchObject({ reservationType: 'capacity-block', instanceMatchCriteria: 'targeted', endDate: at(100), availableInstanceCount: 2 });
+    expect(list[2]).toMatchObject({ unusedBillingOwnerId: '210987654321', commitment: { committedInstanceCount: 3, commitmentEndDate: at(60 * 24) } });
+    expect(list[0]?.commitment).toBeUndefined();
+    expect(list[0]?.unusedBillingOwnerId).toBeUndefined();
+  });
+
+  it('reads the launch templates’ latest versions once and keeps the ones aimed at a reservation by id', () => {
+    const calls = proxy.forwarded.filter((c) => c.action === 'DescribeLaunchTemplateVersions');
+    expect(calls.map((c) => c.params.get('LaunchTemplateVersion.1'))).toEqual(['$Latest']);
+    const byId = new Map(snapshot.resources.capacityReservations.map((r) => [r.id, r]));
+    expect(byId.get(AIMED.capacityReservationId)?.launchTemplates).toEqual(['p5-pretrain']);
+    expect(byId.get(FORGOTTEN.capacityReservationId)?.launchTemplates).toBeUndefined();
   });
 
   it('reads AWS/EC2CapacityReservations in the same GetMetricData call as the instance metrics', () => {
@@ -192,10 +229,19 @@ describe('capacity reservations collected over the wire', () => {
     expect(block).toMatchObject({ ruleId: 'idle-capacity-block', action: { kind: 'use-capacity-block' }, monthlySavings: 5504, severity: 'high' });
     expect(block?.evidence).toMatchObject({ emptySlots: 2, hoursLeft: 100, onDemandSameTypeInRegion: 1 });
     expect(on(USED.capacityReservationId)).toEqual([]);
+    // Committed 3 of 4 until a date, 1 used: shrink to 3, saving the one slot above: 1 x $55.04 x 730.
+    const [committed] = on(COMMITTED.capacityReservationId);
+    expect(committed).toMatchObject({ action: { kind: 'release-capacity', from: '4 x p5.48xlarge', to: '3 x p5.48xlarge' }, monthlySavings: 40179.2 });
+    expect(committed?.action.description).toBe(
+      `Modify cr-0committed000001 from 4 to 3 x p5.48xlarge in us-east-1a (committed until ${at(60 * 24).slice(0, 10)}: cannot cancel below 3 instances); its empty slots bill to account 210987654321 (UnusedReservationBillingOwnerId), which pays for them`,
+    );
+    // The upcoming block a launch template aims at gets no reminder; the forgotten one does.
+    expect(on(AIMED.capacityReservationId)).toEqual([]);
+    expect(on(FORGOTTEN.capacityReservationId)).toMatchObject([{ ruleId: 'idle-capacity-block', severity: 'low' }]);
   });
 
   it('the printed IAM policy includes ec2:DescribeCapacityReservations', () => {
-    expect(minimalPolicy().Statement[0]?.Action).toContain('ec2:DescribeCapacityReservations');
+    expect(minimalPolicy().Statement[0]?.Action).toEqual(expect.arrayContaining(['ec2:DescribeCapacityReservations', 'ec2:DescribeLaunchTemplateVersions']));
   });
 
   it('denied: one warning naming the API and the region, everything else still collected', async () => {
@@ -232,14 +278,17 @@ describe('mlcost audit --strict over the stand-in (the CLI as a user runs it)', 
       },
     });
 
-  it('everything readable: exit 0 with both capacity findings in the JSON', async () => {
+  it('everything readable: exit 0 with the capacity findings in the JSON', async () => {
     const r = await audit();
     expect(r.stderr).not.toMatch(/warning/);
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout) as { findings: { ruleId: string; monthlySavings: number | null }[] };
+    // The forgotten upcoming block: the one on-demand p5 beside it could move in for its 168 h: $55.04 x 168 = $9,246.72.
     expect(result.findings.filter((f) => f.ruleId.includes('capacity')).map((f) => [f.ruleId, f.monthlySavings])).toEqual([
       ['unused-capacity-reservation', 80358.4],
-      ['idle-capacity-block', expect.any(Number)],
+      ['unused-capacity-reservation', 40179.2],
+      ['idle-capacity-block', 9246.72],
+      ['idle-capacity-block', 5504],
     ]);
   }, 180_000);
 
