@@ -1,22 +1,15 @@
 import { CreateLaunchTemplateCommand, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { daily, launch, putSeries, seedClients, TEST_CREDENTIALS } from '../../bench/collect/seed.js';
+import { daily, launch, putSeries, seedClients } from '../../bench/collect/seed.js';
 import { minimalPolicy } from '../../src/collect/permissions.js';
-import { collectWithUsage, type CollectUsage } from '../../src/collect/run.js';
+import type { CollectUsage } from '../../src/collect/run.js';
 import { ConfigSchema } from '../../src/config/schema.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { loadRules } from '../../src/engine/rules/load.js';
 import type { Snapshot } from '../../src/snapshot/schema.js';
-import { testCollectOptions } from '../helpers/collect-options.js';
-import { startMoto, type Moto } from '../helpers/moto.js';
-import { stopAll } from '../helpers/teardown.js';
 import { describeCapacityReservations, type RecordedReservation } from './support/capacity-reservations-aws.js';
-import { ec2Error, ec2Xml, startEc2Proxy, type Ec2Proxy } from './support/ec2-proxy.js';
-import { json, startLoopback, type Loopback } from './support/loopback-aws.js';
-import { runCli } from '../helpers/cli.js';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { expectDeniedIsOneWarning, startCapacityStandIn, type CapacityStandIn } from './support/capacity-stand-in.js';
+import { ec2Error } from './support/ec2-proxy.js';
 
 /**
  * Capacity reservations end to end over the wire: moto_server 5.2.1 has no
@@ -86,79 +79,79 @@ const COMMITTED: RecordedReservation = {
 const AIMED: RecordedReservation = { ...BLOCK, capacityReservationId: 'cr-0aimed000000001', state: 'scheduled', startDate: at(48), endDate: at(48 + 168) };
 const FORGOTTEN: RecordedReservation = { ...AIMED, capacityReservationId: 'cr-0forgotten00001' };
 
-let moto: Moto;
-let proxy: Ec2Proxy;
-let savingsPlans: Loopback;
-let denied = false;
+let standIn: CapacityStandIn;
 let snapshot: Snapshot;
 let usage: CollectUsage;
 
-const collect = () => collectWithUsage(testCollectOptions(proxy.url, { now: NOW }));
+const unauthorized = (action: string) =>
+  ec2Error(
+    403,
+    'UnauthorizedOperation',
+    `You are not authorized to perform this operation. User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: ec2:${action}`,
+  );
 
 beforeAll(async () => {
-  moto = await startMoto();
-  const describe = describeCapacityReservations([
-    [UNUSED, USED, EXPIRED, COMMITTED],
-    [BLOCK, LATER, AIMED, FORGOTTEN],
-  ]);
-  proxy = await startEc2Proxy(moto.endpoint, {
-    DescribeCapacityReservations: (call) =>
-      denied
-        ? ec2Error(
-            403,
-            'UnauthorizedOperation',
-            'You are not authorized to perform this operation. User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: ec2:DescribeCapacityReservations',
-          )
-        : describe(call),
-    // moto lacks this one too; answered empty so that --strict below fails only for what the test denies.
-    DescribeReservedInstances: () => ec2Xml('DescribeReservedInstances', '<reservedInstancesSet/>'),
-    'SageMaker.ListTrainingPlans': () => json(200, { TrainingPlanSummaries: [] }, undefined, 'application/x-amz-json-1.1'),
-    'bedrock:GET /provisioned-model-throughputs': () => json(200, { provisionedModelSummaries: [] }),
+  standIn = await startCapacityStandIn({
+    now: NOW,
+    answers: {
+      DescribeCapacityReservations: describeCapacityReservations([
+        [UNUSED, USED, EXPIRED, COMMITTED],
+        [BLOCK, LATER, AIMED, FORGOTTEN],
+      ]),
+    },
+    seed: async (moto) => {
+      const { ec2, cw } = seedClients(moto.endpoint, 'us-east-1');
+      // One on-demand p5 (moto's Deep Learning AMI, Amazon Linux) in the reservations' AZ, outside any of them; one m5 beside it.
+      await ec2.send(
+        new RunInstancesCommand({
+          ImageId: 'ami-999844e0',
+          InstanceType: 'p5.48xlarge',
+          MinCount: 1,
+          MaxCount: 1,
+          Placement: { AvailabilityZone: 'us-east-1a' },
+        }),
+      );
+      await launch(ec2, 'm5.large', 1);
+      const template = (name: string, target: string) =>
+        ec2.send(
+          new CreateLaunchTemplateCommand({
+            LaunchTemplateName: name,
+            LaunchTemplateData: {
+              InstanceType: 'p5.48xlarge',
+              CapacityReservationSpecification: { CapacityReservationTarget: { CapacityReservationId: target } },
+            },
+          }),
+        );
+      await template('p5-pretrain', AIMED.capacityReservationId);
+      await template('p5-old-run', 'cr-0somethingelse01');
+      const series = (id: string, used: number, total: number) =>
+        [
+          ['UsedInstanceCount', used],
+          ['AvailableInstanceCount', total - used],
+          ['InstanceUtilization', (used / total) * 100],
+        ].map(([metricName, v]) => ({
+          namespace: 'AWS/EC2CapacityReservations',
+          metricName: metricName as string,
+          dimensions: { CapacityReservationId: id },
+          points: daily(NOW, 14, () => v as number),
+        }));
+      await putSeries(cw, [
+        ...series(UNUSED.capacityReservationId, 0, 2),
+        ...series(USED.capacityReservationId, 1, 1),
+        ...series(COMMITTED.capacityReservationId, 1, 4),
+      ]);
+    },
   });
-  savingsPlans = await startLoopback(() => json(200, { savingsPlans: [] }));
-  const { ec2, cw } = seedClients(moto.endpoint, 'us-east-1');
-  // One on-demand p5 (moto's Deep Learning AMI, Amazon Linux) in the reservations' AZ, outside any of them; one m5 beside it.
-  await ec2.send(
-    new RunInstancesCommand({ ImageId: 'ami-999844e0', InstanceType: 'p5.48xlarge', MinCount: 1, MaxCount: 1, Placement: { AvailabilityZone: 'us-east-1a' } }),
-  );
-  await launch(ec2, 'm5.large', 1);
-  const template = (name: string, target: string) =>
-    ec2.send(
-      new CreateLaunchTemplateCommand({
-        LaunchTemplateName: name,
-        LaunchTemplateData: { InstanceType: 'p5.48xlarge', CapacityReservationSpecification: { CapacityReservationTarget: { CapacityReservationId: target } } },
-      }),
-    );
-  await template('p5-pretrain', AIMED.capacityReservationId);
-  await template('p5-old-run', 'cr-0somethingelse01');
-  const series = (id: string, used: number, total: number) =>
-    [
-      ['UsedInstanceCount', used],
-      ['AvailableInstanceCount', total - used],
-      ['InstanceUtilization', (used / total) * 100],
-    ].map(([metricName, v]) => ({
-      namespace: 'AWS/EC2CapacityReservations',
-      metricName: metricName as string,
-      dimensions: { CapacityReservationId: id },
-      points: daily(NOW, 14, () => v as number),
-    }));
-  await putSeries(cw, [
-    ...series(UNUSED.capacityReservationId, 0, 2),
-    ...series(USED.capacityReservationId, 1, 1),
-    ...series(COMMITTED.capacityReservationId, 1, 4),
-  ]);
-  process.env['AWS_ACCESS_KEY_ID'] = TEST_CREDENTIALS.accessKeyId;
-  process.env['AWS_SECRET_ACCESS_KEY'] = TEST_CREDENTIALS.secretAccessKey;
-  ({ snapshot, usage } = await collect());
+  ({ snapshot, usage } = await standIn.collect());
 }, 180_000);
 
 afterAll(async () => {
-  await stopAll(savingsPlans, proxy, moto);
+  await standIn.stop();
 });
 
 describe('capacity reservations collected over the wire', () => {
   it('pages DescribeCapacityReservations with the billing states as a filter, in the region', () => {
-    const calls = proxy.answered.filter((c) => c.action === 'DescribeCapacityReservations');
+    const calls = standIn.proxy.answered.filter((c) => c.action === 'DescribeCapacityReservations');
     expect(
       calls.map((c) => [
         c.region,
@@ -196,7 +189,7 @@ describe('capacity reservations collected over the wire', () => {
   });
 
   it('reads the launch templates’ latest versions once and keeps the ones aimed at a reservation by id', () => {
-    const calls = proxy.forwarded.filter((c) => c.action === 'DescribeLaunchTemplateVersions');
+    const calls = standIn.proxy.forwarded.filter((c) => c.action === 'DescribeLaunchTemplateVersions');
     expect(calls.map((c) => c.params.get('LaunchTemplateVersion.1'))).toEqual(['$Latest']);
     const byId = new Map(snapshot.resources.capacityReservations.map((r) => [r.id, r]));
     expect(byId.get(AIMED.capacityReservationId)?.launchTemplates).toEqual(['p5-pretrain']);
@@ -244,42 +237,37 @@ describe('capacity reservations collected over the wire', () => {
     expect(minimalPolicy().Statement[0]?.Action).toEqual(expect.arrayContaining(['ec2:DescribeCapacityReservations', 'ec2:DescribeLaunchTemplateVersions']));
   });
 
-  it('denied: one warning naming the API and the region, everything else still collected', async () => {
-    denied = true;
-    try {
-      const partial = await collect();
-      const w = partial.snapshot.warnings.filter((x) => x.code === 'access-denied');
-      expect(w).toHaveLength(1);
-      expect(w[0]).toMatchObject({ accountId: ACCOUNT, region: 'us-east-1', service: 'ec2' });
-      expect(w[0]?.message).toMatch(
-        /^123456789012\/us-east-1: could not read EC2 capacity reservations \(DescribeCapacityReservations\) \(UnauthorizedOperation/,
-      );
-      expect(partial.snapshot.resources.capacityReservations).toEqual([]);
-      expect(partial.snapshot.resources.ec2Instances).toHaveLength(2);
-    } finally {
-      denied = false;
-    }
+  it('denied: one warning naming the API and the region, everything else still collected; exit 3 only under --strict', async () => {
+    await expectDeniedIsOneWarning(standIn, {
+      action: 'DescribeCapacityReservations',
+      error: unauthorized('DescribeCapacityReservations'),
+      service: 'ec2',
+      message: /could not read EC2 capacity reservations \(DescribeCapacityReservations\) \(UnauthorizedOperation/,
+      list: (s) => s.resources.capacityReservations,
+      collected: (s) => {
+        expect(s.resources.ec2Instances).toHaveLength(2);
+      },
+      result: (r) => {
+        expect(r.findings.some((f) => f.ruleId.includes('capacity'))).toBe(false);
+      },
+    });
+  }, 180_000);
+
+  it('DescribeLaunchTemplateVersions denied: one warning, the reservations kept and judged without the templates', async () => {
+    const { snapshot: partial } = await standIn.deny('DescribeLaunchTemplateVersions', unauthorized('DescribeLaunchTemplateVersions'), () => standIn.collect());
+    const w = partial.warnings.filter((x) => x.code === 'access-denied');
+    expect(w).toHaveLength(1);
+    expect(w[0]?.message).toMatch(
+      /^123456789012\/us-east-1: could not read launch templates \(DescribeLaunchTemplateVersions\) \(UnauthorizedOperation: .*\); Capacity Blocks are judged without them$/,
+    );
+    expect(partial.resources.capacityReservations).toHaveLength(6);
+    expect(partial.resources.capacityReservations.some((r) => r.launchTemplates !== undefined)).toBe(false);
   });
 });
 
 describe('mlcost audit --strict over the stand-in (the CLI as a user runs it)', () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'mlcost-capacity-'));
-  const audit = () =>
-    runCli(['audit', '--region', 'us-east-1', '--strict', '--prices', 'embedded', '--output', 'json'], {
-      cwd: tmp,
-      env: {
-        HOME: tmp,
-        AWS_EC2_METADATA_DISABLED: 'true',
-        AWS_MAX_ATTEMPTS: '2',
-        AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
-        AWS_ENDPOINT_URL: proxy.url,
-        AWS_ENDPOINT_URL_SAVINGSPLANS: savingsPlans.url,
-      },
-    });
-
   it('everything readable: exit 0 with the capacity findings in the JSON', async () => {
-    const r = await audit();
+    const r = await standIn.audit(true);
     expect(r.stderr).not.toMatch(/warning/);
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout) as { findings: { ruleId: string; monthlySavings: number | null }[] };
@@ -290,22 +278,5 @@ describe('mlcost audit --strict over the stand-in (the CLI as a user runs it)', 
       ['idle-capacity-block', 9246.72],
       ['idle-capacity-block', 5504],
     ]);
-  }, 180_000);
-
-  it('DescribeCapacityReservations denied: the warning names API and region, the rest is reported, exit 3', async () => {
-    denied = true;
-    try {
-      const r = await audit();
-      expect(r.code).toBe(3);
-      expect(r.stderr).toMatch(
-        /warning: 123456789012\/us-east-1: could not read EC2 capacity reservations \(DescribeCapacityReservations\) \(UnauthorizedOperation/,
-      );
-      expect(r.stderr).not.toMatch(/\n\s+at /);
-      const result = JSON.parse(r.stdout) as { findings: { ruleId: string }[]; scope: unknown };
-      expect(result.findings.some((f) => f.ruleId.includes('capacity'))).toBe(false);
-      expect(result.scope).toBeDefined();
-    } finally {
-      denied = false;
-    }
   }, 180_000);
 });
