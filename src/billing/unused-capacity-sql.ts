@@ -69,7 +69,13 @@ export function unusedCapacityQueries(t: QueryTarget): CapacityQueries {
   const ctx: SqlContext = { dialect: t.dialect, col: (name) => ident(t.schema.get(name)?.name ?? name) };
   const has = (cols: readonly string[]): boolean => t.schema.missing(cols) === undefined;
   const source =
-    t.mapping.kind === 'focus' ? FOCUS_CAPACITY : has(CUR_CAPACITY_COLUMNS.columns) ? CUR_CAPACITY_COLUMNS : has(CUR_USAGE_TYPES.columns) ? CUR_USAGE_TYPES : undefined;
+    t.mapping.kind === 'focus'
+      ? FOCUS_CAPACITY
+      : has(CUR_CAPACITY_COLUMNS.columns)
+        ? CUR_CAPACITY_COLUMNS
+        : has(CUR_USAGE_TYPES.columns)
+          ? CUR_USAGE_TYPES
+          : undefined;
   if (source === undefined || !has(source.columns)) {
     const need =
       t.mapping.kind === 'focus'

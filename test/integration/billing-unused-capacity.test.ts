@@ -21,17 +21,20 @@ const LAUNCH_EFFECTIVE = 12 * 2000 + 2 * 1400; // 26,800
 const LAUNCH_MONTHLY = 58226.19;
 
 describe('billing cross-check: what empty capacity reservations billed, through DuckDB', () => {
-  it.each(['capacity-focus.csv', 'capacity-cur2.csv', 'capacity-cur2-usage-types.csv'])('%s: unused cost per reservation over the file’s 14 days', async (file) => {
-    const { unusedCapacity } = await readBilledRates([join(FIX, file)]);
-    if (!unusedCapacity?.known) throw new Error(`expected a known cross-check, got ${JSON.stringify(unusedCapacity)}`);
-    expect(unusedCapacity).toMatchObject({ start: '2026-11-06T00:00:00.000Z', end: '2026-11-20T00:00:00.000Z', days: 14 });
-    expect(unusedCapacity.byReservation.get(LAUNCH)).toEqual({ billed: LAUNCH_BILLED, effective: LAUNCH_EFFECTIVE, hours: 14 * 40 });
-    // Used every hour: in the bill, with nothing empty — a real $0, unlike a reservation the file never mentions.
-    expect(unusedCapacity.byReservation.get(FULL)).toEqual({ billed: 0, effective: 0, hours: 0 });
-    // The usage-type shape has no Capacity Block lines; the column shapes do (5 days x 48 h x $40).
-    expect(unusedCapacity.byReservation.get(BLOCK)).toEqual(file.includes('usage-types') ? undefined : { billed: 9600, effective: 9600, hours: 240 });
-    expect([...unusedCapacity.byReservation.keys()].every((k) => k.startsWith('cr-'))).toBe(true);
-  });
+  it.each(['capacity-focus.csv', 'capacity-cur2.csv', 'capacity-cur2-usage-types.csv'])(
+    '%s: unused cost per reservation over the file’s 14 days',
+    async (file) => {
+      const { unusedCapacity } = await readBilledRates([join(FIX, file)]);
+      if (!unusedCapacity?.known) throw new Error(`expected a known cross-check, got ${JSON.stringify(unusedCapacity)}`);
+      expect(unusedCapacity).toMatchObject({ start: '2026-11-06T00:00:00.000Z', end: '2026-11-20T00:00:00.000Z', days: 14 });
+      expect(unusedCapacity.byReservation.get(LAUNCH)).toEqual({ billed: LAUNCH_BILLED, effective: LAUNCH_EFFECTIVE, hours: 14 * 40 });
+      // Used every hour: in the bill, with nothing empty — a real $0, unlike a reservation the file never mentions.
+      expect(unusedCapacity.byReservation.get(FULL)).toEqual({ billed: 0, effective: 0, hours: 0 });
+      // The usage-type shape has no Capacity Block lines; the column shapes do (5 days x 48 h x $40).
+      expect(unusedCapacity.byReservation.get(BLOCK)).toEqual(file.includes('usage-types') ? undefined : { billed: 9600, effective: 9600, hours: 240 });
+      expect([...unusedCapacity.byReservation.keys()].every((k) => k.startsWith('cr-'))).toBe(true);
+    },
+  );
 
   it.each([
     ['focus.csv', /focus\.csv: cannot tell what empty capacity reservations billed: it has no CapacityReservationStatus column \(FOCUS 1\.1 or later/],
