@@ -34,8 +34,16 @@ export async function readUnusedCapacity(engine: BillingEngine): Promise<BilledU
   const start = str(period?.['period_start']);
   const end = str(period?.['period_end']);
   if (start === null || end === null) return { known: false, reason: `${engine.target.schema.where}: cannot tell the billing period: no dated line items` };
-  const startIso = new Date(`${start.replace(' ', 'T')}Z`).toISOString();
-  const endIso = new Date(`${end.replace(' ', 'T')}Z`).toISOString();
+  // Both engines print a TIMESTAMP as `YYYY-MM-DD HH:MM:SS[.fff]`, in UTC (the queries cast to a zone-less TIMESTAMP).
+  const startMs = Date.parse(`${start.replace(' ', 'T')}Z`);
+  const endMs = Date.parse(`${end.replace(' ', 'T')}Z`);
+  if (!Number.isFinite(startMs) || !Number.isFinite(endMs))
+    return {
+      known: false,
+      reason: `${engine.target.schema.where}: cannot tell the billing period: unreadable dates ${JSON.stringify(start)} to ${JSON.stringify(end)}`,
+    };
+  const startIso = new Date(startMs).toISOString();
+  const endIso = new Date(endMs).toISOString();
   const byReservation = new Map<string, UnusedCapacityCost>();
   for (const r of await engine.run(q.perReservation, 'unused capacity reservation cost')) {
     const id = str(r['reservation_id']);
@@ -48,6 +56,6 @@ export async function readUnusedCapacity(engine: BillingEngine): Promise<BilledU
       hours: prev.hours + numeric(r['hours'], 'unused hours'),
     });
   }
-  const days = Math.round(((Date.parse(endIso) - Date.parse(startIso)) / DAY_MS) * 100) / 100;
+  const days = Math.round(((endMs - startMs) / DAY_MS) * 100) / 100;
   return { known: true, start: startIso, end: endIso, days, byReservation };
 }

@@ -1,3 +1,5 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBilledRates } from '../../src/billing/billed-rates.js';
@@ -43,6 +45,23 @@ describe('billing cross-check: what empty capacity reservations billed, through 
     const { unusedCapacity } = await readBilledRates([join(FIX, file)]);
     expect(unusedCapacity?.known).toBe(false);
     expect(unusedCapacity && !unusedCapacity.known ? unusedCapacity.reason : '').toMatch(reason);
+  });
+
+  it('a period end DuckDB reads as infinity: cannot tell the period, said once, never a number', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mlcost-capacity-bill-'));
+    try {
+      const lines = (await readFile(join(FIX, 'capacity-focus.csv'), 'utf8')).split('\n');
+      lines[1] = lines[1]!.replace('2026-11-07T00:00:00.000Z', 'infinity');
+      const file = join(dir, 'bill.csv');
+      await writeFile(file, lines.join('\n'));
+      const { unusedCapacity } = await readBilledRates([file]);
+      expect(unusedCapacity).toEqual({
+        known: false,
+        reason: expect.stringMatching(/bill\.csv: cannot tell the billing period: unreadable dates "2026-11-06 00:00:00" to "infinity"/) as string,
+      });
+    } finally {
+      await rm(dir, { recursive: true });
+    }
   });
 
   it('a CUR 2.0 with resource ids but no reservation lines: known, and no reservation in it', async () => {
