@@ -1,7 +1,7 @@
-import type { SageMakerStudioApp } from '../../snapshot/types/sagemaker-studio-app.js';
+import { STUDIO_IDLE_SETTINGS_KEY, type SageMakerStudioApp } from '../../snapshot/types/sagemaker-studio-app.js';
 
 /** App types whose idle shutdown Studio manages (AppLifecycleManagement exists only in their settings). */
-export const IDLE_SHUTDOWN_APP_TYPES: readonly string[] = ['JupyterLab', 'CodeEditor'];
+const IDLE_SHUTDOWN_APP_TYPES: readonly string[] = Object.keys(STUDIO_IDLE_SETTINGS_KEY);
 
 /** The levels, most specific first: a space overrides its user profile, which overrides the domain's defaults. */
 const LEVELS = [

@@ -67,5 +67,8 @@ export const SageMakerStudioAppSchema = z.object({
   tags: tags.default({}),
 });
 
+/** App types whose idle shutdown Studio manages, and the settings object that holds it at every level. */
+export const STUDIO_IDLE_SETTINGS_KEY = { JupyterLab: 'JupyterLabAppSettings', CodeEditor: 'CodeEditorAppSettings' } as const;
+
 export type StudioIdleSetting = z.infer<typeof StudioIdleSettingSchema>;
 export type SageMakerStudioApp = z.infer<typeof SageMakerStudioAppSchema>;
