@@ -100,6 +100,7 @@ beforeAll(async () => {
     // moto lacks this one too; answered empty so that --strict below fails only for what the test denies.
     DescribeReservedInstances: () => ec2Xml('DescribeReservedInstances', '<reservedInstancesSet/>'),
     'SageMaker.ListTrainingPlans': () => json(200, { TrainingPlanSummaries: [] }, undefined, 'application/x-amz-json-1.1'),
+    'SageMaker.ListApps': () => json(200, { Apps: [] }, undefined, 'application/x-amz-json-1.1'),
     'bedrock:GET /provisioned-model-throughputs': () => json(200, { provisionedModelSummaries: [] }),
   });
   savingsPlans = await startLoopback(() => json(200, { savingsPlans: [] }));
