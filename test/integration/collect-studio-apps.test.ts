@@ -77,11 +77,22 @@ const PROFILES = [
   { DomainId: RESEARCH, UserProfileName: 'alice', UserSettings: {} },
   { DomainId: PLATFORM, UserProfileName: 'bob', UserSettings: { ExecutionRole: 'arn:aws:iam::123456789012:role/sm' } },
 ];
+// What a newer or damaged API answer could hold: an app without AppType, a LifecycleManagement value this code does not know.
+const NO_TYPE = { DomainId: RESEARCH, SpaceName: 'alice-gpu', AppName: 'odd', Status: 'InService' } as unknown as RecordedApp;
+const ODD_PROFILES = [
+  {
+    DomainId: RESEARCH,
+    UserProfileName: 'alice',
+    UserSettings: { JupyterLabAppSettings: { AppLifecycleManagement: { IdleSettings: { LifecycleManagement: 'PAUSED', IdleTimeoutInMinutes: 90 } } } },
+  },
+  PROFILES[1]!,
+];
 
 let moto: Moto;
 let proxy: Ec2Proxy;
 let savingsPlans: Loopback;
 let deny: string | undefined;
+let malformed = false;
 let snapshot: Snapshot;
 let usage: CollectUsage;
 
@@ -112,15 +123,21 @@ beforeAll(async () => {
   });
   sm.destroy();
   proxy = await startEc2Proxy(moto.endpoint, {
-    'SageMaker.ListApps': orDenied(
-      'ListApps',
-      listApps([
-        [GPU_NO_SHUTDOWN, DELETED],
-        [GPU_WITH_SHUTDOWN, SYSTEM_KG],
-      ]),
+    'SageMaker.ListApps': orDenied('ListApps', (call) =>
+      listApps(
+        malformed
+          ? [
+              [GPU_NO_SHUTDOWN, NO_TYPE],
+              [GPU_WITH_SHUTDOWN, SYSTEM_KG],
+            ]
+          : [
+              [GPU_NO_SHUTDOWN, DELETED],
+              [GPU_WITH_SHUTDOWN, SYSTEM_KG],
+            ],
+      )(call),
     ),
     'SageMaker.DescribeSpace': orDenied('DescribeSpace', describeSpace(SPACES)),
-    'SageMaker.DescribeUserProfile': orDenied('DescribeUserProfile', describeUserProfile(PROFILES)),
+    'SageMaker.DescribeUserProfile': orDenied('DescribeUserProfile', (call) => describeUserProfile(malformed ? ODD_PROFILES : PROFILES)(call)),
     // moto lacks these; answered empty so the only warnings are the ones the test causes.
     'SageMaker.ListTrainingPlans': () => json(200, { TrainingPlanSummaries: [] }, undefined, 'application/x-amz-json-1.1'),
     DescribeCapacityReservations: () => ec2Xml('DescribeCapacityReservations', '<capacityReservationSet/>'),
@@ -215,6 +232,42 @@ describe('SageMaker Studio apps collected over the wire', () => {
       expect(partial.snapshot.resources.sagemakerStudioApps).toEqual([]);
     } finally {
       deny = undefined;
+    }
+  });
+
+  it('DescribeSpace denied: one warning naming it; the owner is unknown too, so no app is judged', async () => {
+    deny = 'DescribeSpace';
+    try {
+      const partial = await collect();
+      const w = partial.snapshot.warnings.filter((x) => x.code === 'access-denied');
+      expect(w.map((x) => x.message.replace(/ \(AccessDeniedException.*$/, ''))).toEqual([
+        '123456789012/us-east-1: could not read SageMaker Studio spaces (DescribeSpace) for 2 of 2',
+      ]);
+      const apps = partial.snapshot.resources.sagemakerStudioApps;
+      expect(apps[0]?.idleSettings).toEqual({ space: 'unread', userProfile: 'unread' });
+      expect(partial.snapshot.resources.sagemakerStudioApps.map((a) => a.space)).toEqual([undefined, undefined, undefined]);
+      const result = evaluate(partial.snapshot, { rules: await loadRules(), config: ConfigSchema.parse({}), now: NOW });
+      expect(result.findings.filter((f) => f.resource.type === 'sagemaker-studio-app')).toEqual([]);
+    } finally {
+      deny = undefined;
+    }
+  });
+
+  it('malformed answers: an app without AppType is dropped with a warning naming it; an unknown LifecycleManagement is left out, its timeout kept', async () => {
+    malformed = true;
+    try {
+      const partial = await collect();
+      const w = partial.snapshot.warnings.filter((x) => x.code === 'invalid-response');
+      expect(w.map((x) => [x.resourceId, x.message])).toEqual([['odd', expect.stringMatching(/^123456789012\/us-east-1: dropped Studio app odd: appType: /)]]);
+      const apps = partial.snapshot.resources.sagemakerStudioApps;
+      expect(apps.map((a) => a.id)).toEqual([
+        'd-research/alice-gpu/JupyterLab/default',
+        'd-platform/bob-gpu/JupyterLab/default',
+        'd-research/alice/KernelGateway/default',
+      ]);
+      expect(apps[0]?.idleSettings).toEqual({ userProfile: { idleTimeoutMinutes: 90 } });
+    } finally {
+      malformed = false;
     }
   });
 });
