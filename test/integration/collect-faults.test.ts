@@ -78,7 +78,9 @@ describe('collect: regions, access denied, throttling', () => {
     // Collectors of a region run concurrently, so their warnings come in any order.
     const westWarnings = (s: Snapshot) => s.warnings.filter((w) => w.region === 'us-west-2').sort((a, b) => a.message.localeCompare(b.message));
     expect(westWarnings(faulty)).toEqual(westWarnings(direct));
-    expect(westWarnings(faulty).every((w) => /reserved instances|capacity reservations|training plans|Studio apps|provisioned throughput/.test(w.message))).toBe(true);
+    expect(
+      westWarnings(faulty).every((w) => /reserved instances|capacity reservations|training plans|Studio apps|provisioned throughput/.test(w.message)),
+    ).toBe(true);
   });
 
   it('a denied region is one warning naming account and region, and contributes nothing', () => {
