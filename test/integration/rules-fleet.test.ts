@@ -222,6 +222,7 @@ const COVERED_ELSEWHERE: Readonly<Record<string, string>> = {
   'oversized-fsx-lustre': 'collect-fsx.test.ts',
   'unused-training-plan': 'collect-training-plans.test.ts',
   'idle-bedrock-provisioned-throughput': 'collect-bedrock-throughput.test.ts',
+  'studio-app-without-idle-shutdown': 'collect-studio-apps.test.ts',
 };
 
 describe('every built-in rule against a two-region fleet in moto_server, through the built CLI', () => {

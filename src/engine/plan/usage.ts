@@ -27,6 +27,7 @@ export const USAGE_SOURCES: readonly { type: ResourceType; lines: (snapshot: Sna
   { type: 'ec2-instance', lines: ec2Lines },
   { type: 'sagemaker-endpoint', lines: endpointLines },
   { type: 'sagemaker-notebook', lines: notebookLines },
+  { type: 'sagemaker-studio-app', lines: studioAppLines },
 ];
 
 /** Running on-demand instances that reported metrics for most of the window; spot and capacity blocks are not committed to. */
@@ -80,6 +81,23 @@ function* notebookLines(snapshot: Snapshot, prices: PriceBook): Iterable<UsageLi
       instanceType: nb.instanceType,
       count: 1,
       unit: prices.sagemakerNotebookHourly(nb.instanceType, nb.region),
+    };
+  }
+}
+
+/** InService Studio apps bill their instance every hour (SageMaker Savings Plans cover Studio); `system` instances are free. */
+function* studioAppLines(snapshot: Snapshot, prices: PriceBook): Iterable<UsageLine> {
+  for (const app of snapshot.resources.sagemakerStudioApps) {
+    if (app.status !== 'InService' || app.instanceType === undefined || app.instanceType === 'system') continue;
+    yield {
+      type: 'sagemaker-studio-app',
+      resourceId: app.id,
+      accountId: app.accountId,
+      region: app.region,
+      pool: 'sagemaker',
+      instanceType: app.instanceType,
+      count: 1,
+      unit: prices.sagemakerStudioHourly(app.appType, app.instanceType, app.region),
     };
   }
 }

@@ -33,6 +33,7 @@ const EMPTY: Readonly<Record<string, Ec2Answer>> = {
   DescribeCapacityReservations: () => ec2Xml('DescribeCapacityReservations', '<capacityReservationSet/>'),
   DescribeReservedInstances: () => ec2Xml('DescribeReservedInstances', '<reservedInstancesSet/>'),
   'SageMaker.ListTrainingPlans': () => json(200, { TrainingPlanSummaries: [] }, undefined, 'application/x-amz-json-1.1'),
+  'SageMaker.ListApps': () => json(200, { Apps: [] }, undefined, 'application/x-amz-json-1.1'),
   [LIST_PROVISIONED]: () => json(200, { provisionedModelSummaries: [] }),
 };
 
