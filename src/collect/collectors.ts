@@ -17,6 +17,7 @@ import { sagemakerNotebooksCollector } from './sagemaker-notebooks.js';
 import { sagemakerTrainingJobsCollector } from './sagemaker-training-jobs.js';
 import { sagemakerTrainingPlansCollector } from './sagemaker-training-plans.js';
 import { savingsPlansCollector } from './savings-plans.js';
+import { savingsPlansRecommendationsCollector } from './savings-plans-recommendations.js';
 import { spotPricesCollector } from './spot.js';
 
 /**
@@ -27,6 +28,7 @@ import { spotPricesCollector } from './spot.js';
 export const COLLECTORS: readonly Collector[] = [
   s3BucketsCollector,
   savingsPlansCollector,
+  savingsPlansRecommendationsCollector,
   ec2InstancesCollector,
   ebsVolumesCollector,
   ebsSnapshotsCollector,

@@ -3,7 +3,7 @@ import { PriceBook } from '../../src/catalog/index.js';
 import { buildCommitmentPlan } from '../../src/engine/plan/build.js';
 import type { SavingsPlanRate } from '../../src/engine/plan/options.js';
 import type { CommitmentPlan, PlanLine } from '../../src/engine/plan/schema.js';
-import type { SavingsPlan, Snapshot } from '../../src/snapshot/schema.js';
+import type { SavingsPlan, SavingsPlansRecommendation, Snapshot } from '../../src/snapshot/schema.js';
 import { audit, END, instance, snapshotOf } from '../helpers/builders.js';
 
 /** Savings Plans already bought, netted in AWS's order before anything new is recommended. */
@@ -145,5 +145,50 @@ describe('commitment plan: Savings Plans in force are subtracted', () => {
     });
     // The plan then spends only on the m7i box: 0.06048 of 0.5.
     expect(p.accounts[0]?.existing.find((e) => e.id === 'sp-compute')?.utilizationAfterFindingsPct).toBe(12.1);
+  });
+});
+
+describe('commitment plan: Cost Explorer’s recommendation beside ours', () => {
+  const idleP4d = () =>
+    instance({ id: 'i-idle', type: 'p4d.24xlarge', cpu: [0.5, 1, 2], netMBPerDay: 0.5, gpu: Array.from({ length: 8 }, (): [number, number] => [0, 0.1]) });
+  const ceRec = (over: Partial<SavingsPlansRecommendation>): SavingsPlansRecommendation => ({
+    accountId: ACCOUNT,
+    savingsPlansType: 'COMPUTE_SP',
+    termInYears: 'ONE_YEAR',
+    paymentOption: 'NO_UPFRONT',
+    lookbackPeriodInDays: 'SEVEN_DAYS',
+    hourlyCommitment: 14.5,
+    estimatedMonthlySavings: 4400,
+    details: [],
+    ...over,
+  });
+
+  it('shows theirs and ours per plan type and term, and names the usage the findings removed that theirs still commits to', async () => {
+    const s = snapshotOf({ ec2Instances: [g5(), idleP4d()] });
+    s.resources.savingsPlansRecommendations.push(ceRec({}), ceRec({ savingsPlansType: 'SAGEMAKER_SP', hourlyCommitment: 0, estimatedMonthlySavings: 0 }));
+    const r = await audit(s);
+    const ce = r.commitmentPlan?.accounts[0]?.costExplorer ?? [];
+    // Ours, 1-year: the g5 box's best 1-year option (Reserved Instance, partial upfront, $0.6036/h, $293.73/month).
+    expect(ce[0]).toMatchObject({
+      savingsPlansType: 'COMPUTE_SP',
+      termInYears: 'ONE_YEAR',
+      hourlyCommitment: 14.5,
+      estimatedMonthlySavings: 4400,
+      oursHourlyCommitment: 0.6036,
+      oursMonthlySavings: 293.73,
+      // The idle p4d.24xlarge the findings stop: $21.9576/h of on-demand usage.
+      removedByFindingsHourly: 21.9576,
+    });
+    expect(ce[0]?.why).toBe(
+      'Cost Explorer sizes on the last 7 days of billed usage, which still includes $21.9576/h of on-demand usage the findings above stop, shrink or move to Spot: a commitment on it would be paid every hour after that usage is gone.',
+    );
+    expect(ce[1]).toMatchObject({ savingsPlansType: 'SAGEMAKER_SP', hourlyCommitment: 0, oursHourlyCommitment: 0, removedByFindingsHourly: 0 });
+  });
+
+  it('an account with nothing to plan still shows Cost Explorer’s recommendation', async () => {
+    const s = snapshotOf({});
+    s.resources.savingsPlansRecommendations.push(ceRec({}));
+    const r = await audit(s);
+    expect(r.commitmentPlan?.accounts.map((a) => [a.accountId, a.lines.length, a.costExplorer?.length])).toEqual([[ACCOUNT, 0, 1]]);
   });
 });

@@ -85,9 +85,9 @@ export function buildCommitmentPlan(snapshot: Snapshot, findings: readonly Findi
     );
     const lines = staged.map((s) => finish(s, rates));
     const existing = existingCommitments(snapshot, accountId, asOf, ri, spent);
-    if (!lines.length && !existing.commitments.length) continue;
-    const account: AccountPlan = { accountId, lines, existing: existing.commitments, savingsPlansHourly: existing.savingsPlansHourly };
     const ce = compareWithCostExplorer(snapshot, accountId, lines);
+    if (!lines.length && !existing.commitments.length && !ce.length) continue;
+    const account: AccountPlan = { accountId, lines, existing: existing.commitments, savingsPlansHourly: existing.savingsPlansHourly };
     if (ce.length) account.costExplorer = ce;
     accounts.push(account);
   }

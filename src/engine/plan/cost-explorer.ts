@@ -32,7 +32,11 @@ export function compareWithCostExplorer(snapshot: Snapshot, accountId: string, l
         savings += best?.monthlySavings ?? 0;
       }
       const removed = inPool.reduce((s, l) => s + Math.max(0, (l.grossHourly ?? 0) - (l.netHourly ?? 0)), 0);
-      const unpriced = inPool.some((l) => l.options.some((o) => o.termMonths === term && o.monthlySavings === null));
+      // A line with options of this term none of which is priced: ours cannot size it.
+      const unpriced = inPool.some((l) => {
+        const ofTerm = l.options.filter((o) => o.termMonths === term);
+        return ofTerm.length > 0 && ofTerm.every((o) => o.monthlySavings === null);
+      });
       const comparison: CostExplorerComparison = {
         savingsPlansType: r.savingsPlansType,
         termInYears: r.termInYears,
