@@ -23,5 +23,6 @@ export function planTableLines(plan: PlanView | undefined, bold: (s: string) => 
   for (const s of plan.savingsPlans) out.push(`  Savings Plans in force: ${t(s)}`);
   for (const c of plan.costExplorer)
     out.push(`  Cost Explorer recommends [${t(c.account, 40)}] ${t(c.plan)}: ${t(c.theirs)}; ours: ${t(c.ours)}. ${t(c.why, 1000)}`);
+  if (plan.costExplorerNothing.length) out.push(`  Neither Cost Explorer nor this plan buys: ${t(plan.costExplorerNothing.join('; '), 1000)}`);
   return out;
 }

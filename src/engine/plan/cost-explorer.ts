@@ -1,6 +1,7 @@
 import { formatUsdRate, roundCents } from '../../money.js';
 import type { Snapshot, SavingsPlansRecommendation } from '../../snapshot/schema.js';
 import type { CostExplorerComparison, PlanLine, UsagePool } from './schema.js';
+import { STEADY_RUNNING_PCT } from './usage.js';
 
 const POOL: Record<SavingsPlansRecommendation['savingsPlansType'], UsagePool> = {
   COMPUTE_SP: 'ec2',
@@ -65,7 +66,9 @@ function whyTheyDiffer(c: CostExplorerComparison, lookbackDays: number, unpriced
     );
   if (unpriced)
     return `Ours has no rate for some of this pool's usage under this plan (shown as - above), so its total is lower than the usage it could cover; the findings remove ${removed} of on-demand usage.`;
-  return `Both size on what runs: Cost Explorer on the last ${lookbackDays} days of billed usage, ours on the usage left after the findings (${removed} removed) and the commitments in force.`;
+  if (c.hourlyCommitment > c.oursHourlyCommitment)
+    return `Cost Explorer sizes on every on-demand hour billed in the last ${lookbackDays} days; ours only on steady usage (EC2 boxes up ${STEADY_RUNNING_PCT}% of the window, endpoints and notebooks in service, training as an average) left after the findings (${removed} removed) and the commitments in force.`;
+  return `Cost Explorer sizes on the last ${lookbackDays} days of billed usage, which may miss boxes started since; ours counts what runs at the end of the window, after the findings (${removed} removed) and the commitments in force.`;
 }
 
 const round4 = (n: number): number => Math.round(n * 10_000) / 10_000;

@@ -13,8 +13,10 @@ export interface PlanView {
   existing: { id: string; what: string; where: string; quantity: string; ends: string; expiringSoon: boolean; usedAfterFindings: string }[];
   /** Savings Plans in force, per account, as "123: EC2 $2.50/h, SageMaker $1.00/h". */
   savingsPlans: string[];
-  /** Cost Explorer's own recommendations beside ours, one row per plan type and term. */
+  /** Cost Explorer's own recommendations beside ours, one row per plan type and term where either side buys something. */
   costExplorer: CostExplorerRowView[];
+  /** The plan types and terms where neither Cost Explorer nor ours buys anything: "1-year SageMaker Savings Plan, no upfront". */
+  costExplorerNothing: string[];
   unpricedLines: number;
 }
 
@@ -109,7 +111,14 @@ export function planView(plan: CommitmentPlan | undefined): PlanView | undefined
         (a) =>
           `${a.accountId}: EC2 ${hourly(a.savingsPlansHourly.ec2)}, SageMaker ${hourly(a.savingsPlansHourly.sagemaker)} (applies before anything new is bought)`,
       ),
-    costExplorer: plan.accounts.flatMap((a) => (a.costExplorer ?? []).map((c) => costExplorerRow(a.accountId, c))),
+    costExplorer: plan.accounts.flatMap((a) =>
+      (a.costExplorer ?? []).filter((c) => c.hourlyCommitment > 0 || c.oursHourlyCommitment > 0).map((c) => costExplorerRow(a.accountId, c)),
+    ),
+    costExplorerNothing: plan.accounts.flatMap((a) =>
+      (a.costExplorer ?? [])
+        .filter((c) => c.hourlyCommitment === 0 && c.oursHourlyCommitment === 0)
+        .map((c) => `${costExplorerRow(a.accountId, c).plan} (${a.accountId})`),
+    ),
     unpricedLines: t.unpricedLines,
   };
 }

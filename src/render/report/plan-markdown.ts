@@ -46,6 +46,9 @@ export function planMarkdown(plan: PlanView | undefined): string {
           '',
         ]
       : []),
+    ...(plan.costExplorerNothing.length
+      ? [`Neither Cost Explorer nor this plan buys: ${plan.costExplorerNothing.map((n) => mdCell(n, 200)).join('; ')}.`, '']
+      : []),
     `_${mdText(plan.method, 1000)}_`,
     '',
   ].join('\n');
