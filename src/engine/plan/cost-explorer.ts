@@ -64,7 +64,7 @@ function whyTheyDiffer(c: CostExplorerComparison, lookbackDays: number, unpriced
       (unpriced ? '; ours also leaves out lines whose rate for this plan is unknown' : '') +
       '.'
     );
-  if (unpriced)
+  if (c.hourlyCommitment > c.oursHourlyCommitment && unpriced)
     return `Ours has no rate for some of this pool's usage under this plan (shown as - above), so its total is lower than the usage it could cover; the findings remove ${removed} of on-demand usage.`;
   if (c.hourlyCommitment > c.oursHourlyCommitment)
     return `Cost Explorer sizes on every on-demand hour billed in the last ${lookbackDays} days; ours only on steady usage (EC2 boxes up ${STEADY_RUNNING_PCT}% of the window, endpoints and notebooks in service, training as an average) left after the findings (${removed} removed) and the commitments in force.`;
