@@ -18,6 +18,7 @@ import { sagemakerStudioAppsCollector } from './sagemaker-studio-apps.js';
 import { sagemakerTrainingJobsCollector } from './sagemaker-training-jobs.js';
 import { sagemakerTrainingPlansCollector } from './sagemaker-training-plans.js';
 import { savingsPlansCollector } from './savings-plans.js';
+import { savingsPlansRecommendationsCollector } from './savings-plans-recommendations.js';
 import { spotPricesCollector } from './spot.js';
 
 /**
@@ -28,6 +29,7 @@ import { spotPricesCollector } from './spot.js';
 export const COLLECTORS: readonly Collector[] = [
   s3BucketsCollector,
   savingsPlansCollector,
+  savingsPlansRecommendationsCollector,
   ec2InstancesCollector,
   ebsVolumesCollector,
   ebsSnapshotsCollector,
