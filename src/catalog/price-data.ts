@@ -12,6 +12,7 @@ import fsxRaw from './data/fsx-prices.json' with { type: 'json' };
 import bedrockRaw from './data/bedrock-prices.json' with { type: 'json' };
 import cpuRegional2025Raw from './data/ec2-cpu-regional-prices-2025-04.json' with { type: 'json' };
 import reservedCpu2025Raw from './data/ec2-reserved-rates-cpu-2025-04.json' with { type: 'json' };
+import storageRegionalRaw from './data/storage-regional-prices.json' with { type: 'json' };
 import { UserError } from '../errors.js';
 import { usdRecord, usdTable } from './usd-tree.js';
 
@@ -63,6 +64,26 @@ const regionalBySource = z
   })
   .refine((t) => Object.values(t.regions).every((r) => r.source in t.sources), { error: "every region block's source must be a key of sources" });
 
+/** Storage prices region by region (outside the list regions), each region block naming its source (a key of `sources`). */
+const regionBlocks = <T extends z.ZodRawShape>(shape: T) => z.record(z.string(), z.object({ source: z.string().min(1), ...shape }));
+const storageRegional = z
+  .object({
+    sources: z.record(z.string(), z.object(dated)),
+    ebs: regionBlocks({ gbMonth: z.record(z.string(), usd) }),
+    ebsSnapshot: regionBlocks({ standard: usd }),
+    gp3Performance: regionBlocks({ iopsMonth: usd, throughputMiBpsMonth: usd }),
+    s3: regionBlocks({ gbMonth: z.record(z.string(), usd), ladders: z.record(z.string(), ladder) }),
+  })
+  .refine(
+    (t) =>
+      [t.ebs, t.ebsSnapshot, t.gp3Performance, t.s3].every((blocks: Record<string, { source: string }>) =>
+        Object.values(blocks).every((b) => b.source in t.sources),
+      ),
+    {
+      error: "every region block's source must be a key of sources",
+    },
+  );
+
 /** Bedrock Provisioned Throughput terms as the catalog names them (the API's commitmentDuration maps onto them in PriceBook). */
 export const BEDROCK_TERMS = ['no-commitment', '1-month', '6-month'] as const;
 
@@ -82,6 +103,7 @@ const FILES = {
   ec2CpuRegional: { file: 'ec2-cpu-regional-prices.json', raw: cpuRegionalRaw as unknown, schema: regionalBySource },
   ec2CpuRegional2025: { file: 'ec2-cpu-regional-prices-2025-04.json', raw: cpuRegional2025Raw as unknown, schema: regionalBySource },
   ec2ReservedCpu2025: { file: 'ec2-reserved-rates-cpu-2025-04.json', raw: reservedCpu2025Raw as unknown, schema: reservedRates },
+  storageRegional: { file: 'storage-regional-prices.json', raw: storageRegionalRaw as unknown, schema: storageRegional },
   storage: {
     file: 'storage-prices.json',
     raw: storageRaw as unknown,

@@ -3,6 +3,7 @@ import type storageJson from './data/storage-prices.json';
 import type { CollectedPrice } from '../snapshot/schema.js';
 import { priceData, type PriceData, type BEDROCK_TERMS } from './price-data.js';
 import type { ReservedTerm } from './commitment-terms.js';
+import { orRegionalStorage, regionalS3Ladder } from './storage-regional.js';
 import type { LadderLookup } from './s3-tiers.js';
 import { EMBEDDED_ON_DEMAND, EMBEDDED_RESERVED, firstPrice } from './ec2-embedded.js';
 
@@ -101,6 +102,8 @@ export class PriceBook {
     const base = { fromGb: 0, price: first.price };
     if (upper[0] === undefined) return { known: true, rungs: [base] };
     if (!t.sameListPriceRegions.includes(region)) {
+      const regional = regionalS3Ladder(this.data, storageClass, region);
+      if (regional?.length) return { known: true, rungs: [base, ...regional] };
       const reason = `the embedded S3 ${storageClass} price ladder above its first ${upper[0].fromGb} GB covers ${t.sameListPriceRegions.join(', ')} only, and live price collection fetches the first rung only`;
       return { known: true, rungs: [base], unknownFromGb: { fromGb: upper[0].fromGb, reason } };
     }
@@ -116,12 +119,19 @@ export class PriceBook {
     return this.cached([service, storageClass, region], () => {
       const table = this.data.storage[service];
       return this.liveOrEmbedded(service, region, storageClass, 'GB-month', () =>
-        embedded(table.gbMonth[storageClass], region, table.sameListPriceRegions, {
-          unit: 'GB-month',
-          source: table.source,
-          asOf: table.asOf,
-          what: `${service.toUpperCase()} ${storageClass} price`,
-        }),
+        orRegionalStorage(
+          embedded(table.gbMonth[storageClass], region, table.sameListPriceRegions, {
+            unit: 'GB-month',
+            source: table.source,
+            asOf: table.asOf,
+            what: `${service.toUpperCase()} ${storageClass} price`,
+          }),
+          this.data,
+          service,
+          region,
+          storageClass,
+          'GB-month',
+        ),
       );
     });
   }
@@ -247,13 +257,20 @@ export class PriceBook {
               known: false,
               reason: `no EBS snapshot archive-tier price for ${region}: the embedded catalog has none and live price collection does not fetch snapshot prices`,
             }
-          : embedded(snap.gbMonth.standard, region, snap.sameListPriceRegions, {
-              unit: 'GB-month',
-              source: snap.source,
-              asOf: snap.asOf,
-              what: 'EBS snapshot (standard tier) price',
-              collectedLive: false,
-            }),
+          : orRegionalStorage(
+              embedded(snap.gbMonth.standard, region, snap.sameListPriceRegions, {
+                unit: 'GB-month',
+                source: snap.source,
+                asOf: snap.asOf,
+                what: 'EBS snapshot (standard tier) price',
+                collectedLive: false,
+              }),
+              this.data,
+              'ebsSnapshot',
+              region,
+              'standard',
+              'GB-month',
+            ),
       ),
     );
   }
@@ -262,13 +279,14 @@ export class PriceBook {
   ebsGp3ExtraIops(region: string): PriceLookup {
     return this.cached(['ebsGp3ExtraIops', region], () => {
       const g = this.data.storage.gp3Performance;
-      return embedded(g.iopsMonth, region, g.sameListPriceRegions, {
+      const listed = embedded(g.iopsMonth, region, g.sameListPriceRegions, {
         unit: 'IOPS-month',
         source: g.source,
         asOf: g.asOf,
         what: 'gp3 extra-IOPS price',
         collectedLive: false,
       });
+      return orRegionalStorage(listed, this.data, 'gp3Iops', region, 'iops', 'IOPS-month');
     });
   }
 
@@ -276,13 +294,14 @@ export class PriceBook {
   ebsGp3ExtraThroughput(region: string): PriceLookup {
     return this.cached(['ebsGp3ExtraThroughput', region], () => {
       const g = this.data.storage.gp3Performance;
-      return embedded(g.throughputMiBpsMonth, region, g.sameListPriceRegions, {
+      const listed = embedded(g.throughputMiBpsMonth, region, g.sameListPriceRegions, {
         unit: 'MiBps-month',
         source: g.source,
         asOf: g.asOf,
         what: 'gp3 extra-throughput price',
         collectedLive: false,
       });
+      return orRegionalStorage(listed, this.data, 'gp3Throughput', region, 'throughput', 'MiBps-month');
     });
   }
 
