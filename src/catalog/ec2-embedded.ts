@@ -11,7 +11,8 @@ type ReservedSource = (data: PriceData, instanceType: string, region: string, te
  */
 export const EMBEDDED_ON_DEMAND: readonly OnDemandSource[] = [
   (data, type, region) => acceleratedRegional(data, type, region, 'onDemand'),
-  (data, type, region) => cpuRegional(data, type, region),
+  (data, type, region) => cpuRegional(data.ec2CpuRegional, type, region),
+  (data, type, region) => cpuRegional(data.ec2CpuRegional2025, type, region),
 ];
 
 /** The embedded Standard RI files, in order: the newer accelerated regional file for its one term, then the rate tables. */
@@ -19,6 +20,7 @@ export const EMBEDDED_RESERVED: readonly ReservedSource[] = [
   (data, type, region, term) => (term === 'reserved-1yr-no-upfront' ? acceleratedRegional(data, type, region, 'reserved1yrNoUpfront') : undefined),
   (data, type, region, term) => reservedRate(data.ec2Reserved, type, region, term),
   (data, type, region, term) => reservedRate(data.ec2ReservedCpu, type, region, term),
+  (data, type, region, term) => reservedRate(data.ec2ReservedCpu2025, type, region, term),
 ];
 
 /** An accelerated type's own price in a region (ec2-accelerated-regional-prices.json). */
@@ -30,9 +32,8 @@ function acceleratedRegional(data: PriceData, type: string, region: string, fiel
   return { usd, unit: 'hour', source: table.source, asOf: table.asOf, basis: `${region} ${what} list price` };
 }
 
-/** A CPU type's on-demand price in a region, from the region block's own dated source (ec2-cpu-regional-prices.json). */
-function cpuRegional(data: PriceData, type: string, region: string): Price | undefined {
-  const table = data.ec2CpuRegional;
+/** A CPU type's on-demand price in a region, from the region block's own dated source (ec2-cpu-regional-prices*.json). */
+function cpuRegional(table: PriceData['ec2CpuRegional'], type: string, region: string): Price | undefined {
   const block = table.regions[region];
   const usd = block?.prices[type];
   const source = block ? table.sources[block.source] : undefined;

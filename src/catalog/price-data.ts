@@ -10,7 +10,10 @@ import cpuRegionalRaw from './data/ec2-cpu-regional-prices.json' with { type: 'j
 import { RESERVED_TERMS } from './commitment-terms.js';
 import fsxRaw from './data/fsx-prices.json' with { type: 'json' };
 import bedrockRaw from './data/bedrock-prices.json' with { type: 'json' };
+import cpuRegional2025Raw from './data/ec2-cpu-regional-prices-2025-04.json' with { type: 'json' };
+import reservedCpu2025Raw from './data/ec2-reserved-rates-cpu-2025-04.json' with { type: 'json' };
 import { UserError } from '../errors.js';
+import { usdRecord, usdTable } from './usd-tree.js';
 
 /** A price: a non-negative number of USD (zod 4 numbers reject NaN and Infinity). A negative one would become a fake saving. */
 const usd = z.number().nonnegative();
@@ -49,14 +52,14 @@ const s3Table = storageTable
 /** Standard RI effective hourly rates: instance type -> region -> term -> USD (two files share it). */
 const reservedRates = z.object({
   ...dated,
-  prices: z.record(z.string(), z.record(z.string(), z.partialRecord(z.enum(RESERVED_TERMS.map((t) => t.id)), usd))),
+  prices: usdTable(RESERVED_TERMS.map((t) => t.id)),
 });
 
 /** Prices gathered region by region from different documents: each region block names its source (a key of `sources`). */
 const regionalBySource = z
   .object({
     sources: z.record(z.string(), z.object(dated)),
-    regions: z.record(z.string(), z.object({ source: z.string().min(1), prices: z.record(z.string(), usd) })),
+    regions: z.record(z.string(), z.object({ source: z.string().min(1), prices: usdRecord() })),
   })
   .refine((t) => Object.values(t.regions).every((r) => r.source in t.sources), { error: "every region block's source must be a key of sources" });
 
@@ -77,6 +80,8 @@ const FILES = {
   ec2Reserved: { file: 'ec2-reserved-rates.json', raw: reservedRaw as unknown, schema: reservedRates },
   ec2ReservedCpu: { file: 'ec2-reserved-rates-cpu.json', raw: reservedCpuRaw as unknown, schema: reservedRates },
   ec2CpuRegional: { file: 'ec2-cpu-regional-prices.json', raw: cpuRegionalRaw as unknown, schema: regionalBySource },
+  ec2CpuRegional2025: { file: 'ec2-cpu-regional-prices-2025-04.json', raw: cpuRegional2025Raw as unknown, schema: regionalBySource },
+  ec2ReservedCpu2025: { file: 'ec2-reserved-rates-cpu-2025-04.json', raw: reservedCpu2025Raw as unknown, schema: reservedRates },
   storage: {
     file: 'storage-prices.json',
     raw: storageRaw as unknown,

@@ -77,9 +77,9 @@ describe('accelerated types outside the us-east-1 list regions', () => {
     expect(known(book.ec2OnDemand('p4d.24xlarge', 'us-west-2'))).toMatchObject({ usd: 21.957642, asOf: '2026-07-20' });
   });
 
-  it('stay unknown in a region that does not sell them, and CPU types stay unknown outside the list regions', () => {
+  it('stay unknown in a region that does not sell them, and types no regional file holds stay unknown outside the list regions', () => {
     expect(reason(book.ec2OnDemand('p4d.24xlarge', 'af-south-1'))).toMatch(/covers us-east-1, us-east-2, us-west-2 only; use --prices live for af-south-1/);
-    expect(book.ec2OnDemand('m5.large', 'eu-west-1').known).toBe(false);
+    expect(book.ec2OnDemand('i4i.large', 'eu-west-1').known).toBe(false);
   });
 });
 
@@ -106,7 +106,7 @@ describe('Reserved Instance rates', () => {
 
   it('leave CPU families and types the source has no rate for unknown, saying so', () => {
     for (const p of [
-      book.ec2Reserved('m5.large', 'us-east-1', 'reserved-1yr-no-upfront'),
+      book.ec2Reserved('i4i.large', 'us-east-1', 'reserved-1yr-no-upfront'),
       book.ec2Reserved('m7i.large', 'us-east-1', 'reserved-3yr-partial-upfront'),
       book.ec2Reserved('p5.48xlarge', 'us-east-1', 'reserved-1yr-no-upfront'),
     ]) {

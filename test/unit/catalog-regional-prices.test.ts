@@ -4,6 +4,8 @@ import { parsePriceData } from '../../src/catalog/price-data.js';
 import cpuRegionalJson from '../../src/catalog/data/ec2-cpu-regional-prices.json' with { type: 'json' };
 import reservedCpuJson from '../../src/catalog/data/ec2-reserved-rates-cpu.json' with { type: 'json' };
 import bedrockJson from '../../src/catalog/data/bedrock-prices.json' with { type: 'json' };
+import cpu2025Json from '../../src/catalog/data/ec2-cpu-regional-prices-2025-04.json' with { type: 'json' };
+import reserved2025Json from '../../src/catalog/data/ec2-reserved-rates-cpu-2025-04.json' with { type: 'json' };
 import { UserError } from '../../src/errors.js';
 
 const book = new PriceBook();
@@ -32,13 +34,41 @@ describe('CPU on-demand prices outside the us-east-1 list regions', () => {
 
   it('a type or region no source covers is unknown with the reason, never 0', () => {
     for (const [type, region] of [
-      ['c6i.4xlarge', 'eu-west-1'],
-      ['m7i.2xlarge', 'ap-northeast-1'],
-      ['m6a.xlarge', 'sa-east-1'],
+      ['i4i.large', 'eu-west-1'],
+      ['x2idn.16xlarge', 'ap-northeast-1'],
+      ['m6a.xlarge', 'eusc-de-east-1'],
     ] as const) {
       const p = book.ec2OnDemand(type, region);
       expect(p, `${type} ${region}`).toEqual({ known: false, reason: expect.stringMatching(/covers us-east-1, us-east-2, us-west-2 only/) as unknown });
     }
+  });
+});
+
+describe('CPU prices in every commercial region from the AWS pricing-page feed of 2025-04-04', () => {
+  it('price on-demand and 1- and 3-year no-upfront RIs where no newer block does, with the feed as source', () => {
+    expect(known(book.ec2OnDemand('c6i.4xlarge', 'eu-west-1'))).toMatchObject({ usd: 0.7296, asOf: '2025-04-04', basis: 'eu-west-1 on-demand list price' });
+    expect(known(book.ec2OnDemand('c6i.4xlarge', 'eu-west-1'))?.source).toMatch(/yeo\/ec2\.shop at 951cd0d425fd/);
+    expect(known(book.ec2Reserved('c6i.4xlarge', 'eu-west-1', 'reserved-1yr-no-upfront'))).toMatchObject({ usd: 0.483, asOf: '2025-04-04' });
+    expect(known(book.ec2Reserved('c6i.4xlarge', 'eu-west-1', 'reserved-3yr-no-upfront'))?.usd).toBe(0.33264);
+    expect(known(book.ec2Reserved('m5.large', 'us-east-1', 'reserved-1yr-no-upfront'))?.asOf).toBe('2025-04-04');
+  });
+
+  it('leave the newer 2026 blocks and the us-east-1 list first', () => {
+    expect(known(book.ec2OnDemand('m6a.xlarge', 'eu-west-1'))?.asOf).toBe('2026-10-01');
+    expect(known(book.ec2OnDemand('c6i.4xlarge', 'us-east-1'))?.asOf).toBe('2026-07-20');
+  });
+
+  it('a damaged figure in the large tables is one line with its full path', () => {
+    const od = structuredClone(cpu2025Json) as { regions: Record<string, { prices: Record<string, number> }> };
+    od.regions['eu-west-1']!.prices['c6i.4xlarge'] = -1;
+    expect(() => parsePriceData({ ec2CpuRegional2025: od })).toThrow(
+      /ec2-cpu-regional-prices-2025-04\.json: regions\.eu-west-1\.prices\.c6i\.4xlarge: expected a non-negative number of USD/,
+    );
+    const ri = structuredClone(reserved2025Json) as { prices: Record<string, Record<string, Record<string, unknown>>> };
+    ri.prices['c6i.4xlarge']!['eu-west-1']!['reserved-5yr'] = 0.1;
+    expect(() => parsePriceData({ ec2ReservedCpu2025: ri })).toThrow(/prices\.c6i\.4xlarge\.eu-west-1\.reserved-5yr: unknown key/);
+    ri.prices['c6i.4xlarge']!['eu-west-1'] = { 'reserved-1yr-no-upfront': '0.483' };
+    expect(() => parsePriceData({ ec2ReservedCpu2025: ri })).toThrow(/reserved-1yr-no-upfront: expected a non-negative number/);
   });
 });
 
@@ -53,8 +83,8 @@ describe('CPU Reserved Instance rates (ec2-reserved-rates-cpu.json)', () => {
 
   it('leave the terms, types and regions it does not quote unknown', () => {
     expect(book.ec2Reserved('m6a.xlarge', 'eu-west-1', 'reserved-1yr-partial-upfront').known).toBe(false);
-    expect(book.ec2Reserved('c6i.4xlarge', 'eu-west-1', 'reserved-1yr-no-upfront').known).toBe(false);
-    expect(book.ec2Reserved('m6a.xlarge', 'ap-northeast-1', 'reserved-1yr-no-upfront').known).toBe(false);
+    expect(book.ec2Reserved('c6i.4xlarge', 'eu-west-1', 'reserved-1yr-partial-upfront').known).toBe(false);
+    expect(book.ec2Reserved('m6a.xlarge', 'ap-northeast-1', 'reserved-3yr-partial-upfront').known).toBe(false);
   });
 });
 
