@@ -137,10 +137,22 @@ describe('rule loading', () => {
     expect(msg).toMatch(/^<dir>\/pr\.yaml:13:12: unknown signals\.zzzzzzzz in "problem": .*\(known: running, ageHours, /);
   });
 
-  it('accepts every documented signal, resource field and param; nested reads are not judged', async () => {
-    const ok = GOOD.replace(/^when: .*$/m, 'when: signals.gpus.exists(g, g.utilP95Pct > 1.0) && has(resource.metrics.cpu) && signals.vcpu >= params.minVcpu');
+  it('accepts every documented signal, resource field and param, and nested reads the schema has', async () => {
+    const ok = GOOD.replace(
+      /^when: .*$/m,
+      'when: signals.gpus.exists(g, g.utilP95Pct > 1.0) && has(resource.metrics.cpu) && resource.metrics.cpu.p95 >= 0.0 && resource.tags.anyKey == "x" && signals.vcpu >= params.minVcpu',
+    );
     const rules = await loadRules({ directories: [dirWith({ 'ok.yaml': ok })], includeBuiltin: false });
     expect(rules).toHaveLength(1);
+  });
+
+  it('rejects a misspelt nested resource field in a condition and in the problem line, naming the path', async () => {
+    expect(await loadError({ 'n.yaml': GOOD.replace('signals.running &&', 'resource.metrics.cpu.p95x > 5.0 &&') })).toMatch(
+      /^<dir>\/n\.yaml:12:7: unknown resource\.metrics\.cpu\.p95x in "when": a ec2-instance in the Snapshot has no such field \(did you mean p95\?\)$/,
+    );
+    expect(await loadError({ 'np.yaml': GOOD.replace('"{signals.vcpu} vCPU doing nothing"', '"{resource.metrics.cpuu.p95} vCPU doing nothing"') })).toMatch(
+      /^<dir>\/np\.yaml:13:12: unknown resource\.metrics\.cpuu in "problem": .*\(did you mean cpu\?\)$/,
+    );
   });
 
   it('disables rules by id and rejects unknown ids', async () => {
