@@ -193,8 +193,12 @@ async function benchOne(n: number): Promise<string> {
     proxy.calls.clear();
     // BENCH_NO_BASELINE=1 (while tracing mlcost's own run) leaves the baseline out: its columns read 0.
     const motoBeforeBase = cpuMsOf(moto.pid);
+    const cpuBeforeBase = process.cpuUsage();
     const base = process.env['BENCH_NO_BASELINE'] ? { value: 0, ms: 0, peakRssMiB: 0 } : await measured(() => custodianBaseline(proxy.url));
-    process.stderr.write(`N=${String(n)}: baseline: moto_server's CPU ${String(cpuMsOf(moto.pid) - motoBeforeBase)} ms in ${String(base.ms)} ms\n`);
+    const baseCpu = process.cpuUsage(cpuBeforeBase);
+    process.stderr.write(
+      `N=${String(n)}: baseline's own CPU ${String(Math.round((baseCpu.user + baseCpu.system) / 1000))} ms, moto_server's ${String(cpuMsOf(moto.pid) - motoBeforeBase)} ms in ${String(base.ms)} ms\n`,
+    );
     const gms = proxy.calls.get('monitoring:GetMetricStatistics') ?? 0;
     const baseTotal = [...proxy.calls.values()].reduce((a, b) => a + b, 0);
     const ourTotal = [...ourCalls.values()].reduce((a, b) => a + b, 0);
