@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as Bedrock from '@aws-sdk/client-bedrock';
 import type * as CloudWatch from '@aws-sdk/client-cloudwatch';
+import type * as CostExplorer from '@aws-sdk/client-cost-explorer';
 import type * as Ec2 from '@aws-sdk/client-ec2';
 import type * as Eks from '@aws-sdk/client-eks';
 import type * as Fsx from '@aws-sdk/client-fsx';
@@ -39,6 +40,7 @@ export const SERVICES = {
   eks: { iam: 'eks', concurrency: 4, make: (c: object) => new (sdk('@aws-sdk/client-eks') as typeof Eks).EKSClient(c) },
   fsx: { iam: 'fsx', concurrency: 4, make: (c: object) => new (sdk('@aws-sdk/client-fsx') as typeof Fsx).FSxClient(c) },
   bedrock: { iam: 'bedrock', concurrency: 4, make: (c: object) => new (sdk('@aws-sdk/client-bedrock') as typeof Bedrock).BedrockClient(c) },
+  ce: { iam: 'ce', concurrency: 1, make: (c: object) => new (sdk('@aws-sdk/client-cost-explorer') as typeof CostExplorer).CostExplorerClient(c) },
   sts: { iam: 'sts', concurrency: 4, make: (c: object) => new (sdk('@aws-sdk/client-sts') as typeof Sts).STSClient(c) },
   organizations: {
     iam: 'organizations',

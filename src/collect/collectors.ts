@@ -14,9 +14,11 @@ import { reservedInstancesCollector } from './reserved-instances.js';
 import { s3BucketsCollector } from './s3.js';
 import { sagemakerEndpointsCollector } from './sagemaker-endpoints.js';
 import { sagemakerNotebooksCollector } from './sagemaker-notebooks.js';
+import { sagemakerStudioAppsCollector } from './sagemaker-studio-apps.js';
 import { sagemakerTrainingJobsCollector } from './sagemaker-training-jobs.js';
 import { sagemakerTrainingPlansCollector } from './sagemaker-training-plans.js';
 import { savingsPlansCollector } from './savings-plans.js';
+import { savingsPlansRecommendationsCollector } from './savings-plans-recommendations.js';
 import { spotPricesCollector } from './spot.js';
 
 /**
@@ -27,6 +29,7 @@ import { spotPricesCollector } from './spot.js';
 export const COLLECTORS: readonly Collector[] = [
   s3BucketsCollector,
   savingsPlansCollector,
+  savingsPlansRecommendationsCollector,
   ec2InstancesCollector,
   ebsVolumesCollector,
   ebsSnapshotsCollector,
@@ -41,6 +44,7 @@ export const COLLECTORS: readonly Collector[] = [
   eksGpuPodsCollector,
   sagemakerTrainingPlansCollector,
   bedrockProvisionedThroughputsCollector,
+  sagemakerStudioAppsCollector,
   instanceTypesCollector,
   spotPricesCollector,
   metricsCollector,

@@ -109,7 +109,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): AuditRes
     totals: { monthlyCost: roundCents(monthlyCost), monthlySavings: sumSavings(findings), findingCount: findings.length, unpricedResources: unpriced },
     breakdowns: breakdowns(findings),
     findings,
-    commitmentPlan: buildCommitmentPlan(snapshot, findings, env.prices),
+    commitmentPlan: buildCommitmentPlan(snapshot, findings, env.prices, { covering }),
     warnings,
   };
 }

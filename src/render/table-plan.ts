@@ -10,7 +10,7 @@ export function planTableLines(plan: PlanView | undefined, bold: (s: string) => 
   const out = ['', bold('Commitment plan, net of the findings above'), t(plan.summary, 1000)];
   for (const l of plan.lines.slice(0, LINES_SHOWN)) {
     out.push(
-      `  ${t(l.where, 80)} [${t(l.account, 40)}]: ${t(l.usage)}, on-demand ${t(l.gross)} now -> ${t(l.net)} after the findings, ${t(l.covered)} covered by RIs` +
+      `  ${t(l.where, 80)} [${t(l.account, 40)}]: ${t(l.usage)}, on-demand ${t(l.gross)} now -> ${t(l.net)} after the findings, ${t(l.covered)} covered by RIs, ${t(l.spCovered)} by Savings Plans` +
         `; recommended: ${t(l.recommended)}, saves ${t(l.saves)}/month, break-even ${t(l.breakEven)}`,
     );
   }
@@ -21,5 +21,8 @@ export function planTableLines(plan: PlanView | undefined, bold: (s: string) => 
       `  already bought: ${t(e.what, 120)} (${t(e.where, 80)}), ends ${t(e.ends)}${e.expiringSoon ? ' EXPIRES WITHIN 60 DAYS' : ''}, filled after the findings ${t(e.usedAfterFindings)}`,
     );
   for (const s of plan.savingsPlans) out.push(`  Savings Plans in force: ${t(s)}`);
+  for (const c of plan.costExplorer)
+    out.push(`  Cost Explorer recommends [${t(c.account, 40)}] ${t(c.plan)}: ${t(c.theirs)}; ours: ${t(c.ours)}. ${t(c.why, 1000)}`);
+  if (plan.costExplorerNothing.length) out.push(`  Neither Cost Explorer nor this plan buys: ${t(plan.costExplorerNothing.join('; '), 1000)}`);
   return out;
 }

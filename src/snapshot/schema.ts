@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from './metric-schema.js';
 import { RESOURCE_TYPE_TABLE } from './resources.js';
-import { ReservedInstanceSchema, SavingsPlanSchema } from './types/commitments.js';
+import { ReservedInstanceSchema, SavingsPlanSchema, SavingsPlansRecommendationSchema } from './types/commitments.js';
 import type { EbsSnapshotSchema } from './types/ebs-snapshot.js';
 import type { EbsVolumeSchema } from './types/ebs-volume.js';
 import type { Ec2InstanceSchema } from './types/ec2-instance.js';
@@ -15,7 +15,7 @@ import type { SageMakerTrainingJobSchema } from './types/sagemaker-training-job.
 import type { DailySeriesSchema, GpuMetricsSchema, HourOfWeekProfileSchema, MetricSummarySchema } from './metric-schema.js';
 
 export { DailySeriesSchema, GpuMetricsSchema, HourOfWeekProfileSchema, MetricSummarySchema, columnsAligned, unobservedAscending } from './metric-schema.js';
-export { ReservedInstanceSchema, SavingsPlanSchema } from './types/commitments.js';
+export { ReservedInstanceSchema, SavingsPlanSchema, SavingsPlansRecommendationSchema } from './types/commitments.js';
 export { EbsSnapshotSchema } from './types/ebs-snapshot.js';
 export { EbsVolumeSchema } from './types/ebs-volume.js';
 export { Ec2InstanceSchema } from './types/ec2-instance.js';
@@ -69,6 +69,12 @@ export const InstanceTypeSpecSchema = z.object({
   arch: z.array(z.string()).default([]),
   gpu: z.object({ model: z.string(), count: z.number().int().positive(), memoryMiBEach: z.number().nonnegative() }).optional(),
   neuron: z.object({ model: z.string(), count: z.number().int().positive(), memoryMiBEach: z.number().nonnegative() }).optional(),
+  /** Local instance store, GB (InstanceStorageInfo.TotalSizeInGB); absent on EBS-only types. */
+  instanceStoreGB: z.number().positive().optional(),
+  /** Network bandwidth summed over the network cards, Gbps; absent where no baseline is published. */
+  network: z.object({ baselineGbps: z.number().nonnegative(), peakGbps: z.number().nonnegative() }).optional(),
+  /** Supports Elastic Fabric Adapter. */
+  efa: z.boolean().optional(),
 });
 
 export const WarningSchema = z.object({
@@ -91,7 +97,11 @@ export const ScopeSchema = z.object({
 });
 
 /** Lists other types' signals read (commitments in force), which are not resources rules judge. */
-const SUPPORTING_LISTS = { reservedInstances: ReservedInstanceSchema, savingsPlans: SavingsPlanSchema } as const;
+const SUPPORTING_LISTS = {
+  reservedInstances: ReservedInstanceSchema,
+  savingsPlans: SavingsPlanSchema,
+  savingsPlansRecommendations: SavingsPlansRecommendationSchema,
+} as const;
 
 type TableRow = (typeof RESOURCE_TYPE_TABLE)[number];
 type ResourceListSchemas = { [R in TableRow as R['listKey']]: R['schema'] } & typeof SUPPORTING_LISTS;
@@ -127,6 +137,7 @@ export type EbsSnapshot = z.infer<typeof EbsSnapshotSchema>;
 export type ElasticIp = z.infer<typeof ElasticIpSchema>;
 export type ReservedInstance = z.infer<typeof ReservedInstanceSchema>;
 export type SavingsPlan = z.infer<typeof SavingsPlanSchema>;
+export type SavingsPlansRecommendation = z.infer<typeof SavingsPlansRecommendationSchema>;
 export type S3Bucket = z.infer<typeof S3BucketSchema>;
 export type SageMakerEndpoint = z.infer<typeof SageMakerEndpointSchema>;
 export type SageMakerNotebook = z.infer<typeof SageMakerNotebookSchema>;

@@ -35,6 +35,25 @@ describe('the commitment plan in the HTML report, in headless Chromium', () => {
       end: new Date(END.getTime() + 30 * 86_400_000).toISOString(),
       state: 'active',
     });
+    snapshot.resources.savingsPlansRecommendations.push({
+      accountId: '111122223333',
+      savingsPlansType: 'COMPUTE_SP',
+      termInYears: 'ONE_YEAR',
+      paymentOption: 'NO_UPFRONT',
+      lookbackPeriodInDays: 'SEVEN_DAYS',
+      hourlyCommitment: 14.5,
+      estimatedMonthlySavings: 4400,
+      details: [],
+    });
+    snapshot.resources.savingsPlans.push({
+      id: 'sp-sm',
+      accountId: '111122223333',
+      type: 'SageMaker',
+      commitmentPerHour: 1,
+      start: new Date(END.getTime() - 30 * 86_400_000).toISOString(),
+      end: new Date(END.getTime() + 300 * 86_400_000).toISOString(),
+      state: 'active',
+    });
     file = join(mkdtempSync(join(tmpdir(), 'mlcost-plan-html-')), 'report.html');
     writeFileSync(file, renderHtml(await audit(snapshot), { color: false }));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
@@ -63,5 +82,18 @@ describe('the commitment plan in the HTML report, in headless Chromium', () => {
     await expect(page.locator('[data-expiring]').innerText()).resolves.toMatch(/1 x p4d\.24xlarge RI .* expires within 60 days; filled after the findings: 0%/);
     await expect(page.locator('[data-plan-summary]').innerText()).resolves.toMatch(/\$22\.9636\/h today, \$1\.006\/h once the findings above are applied/);
     expect(problems).toEqual([]);
+  });
+
+  it('sets Cost Explorer’s recommendation beside ours, with the usage the findings removed, and the Savings Plans coverage per line', async () => {
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    const ce = page.locator('[data-plan-cost-explorer]');
+    await ce.scrollIntoViewIfNeeded();
+    await expect(ce.isVisible()).resolves.toBe(true);
+    await expect(ce.locator('[data-ce-theirs]').innerText()).resolves.toBe('$14.50/h, saves $4,400/month');
+    await expect(ce.locator('[data-ce-ours]').innerText()).resolves.toBe('$0.6036/h, saves $294/month');
+    await expect(ce.innerText()).resolves.toContain('$21.9576/h of on-demand usage the findings above stop, shrink or move to Spot');
+    await expect(page.locator('[data-plan-line="g5 us-east-1"] [data-plan-sp-covered]').innerText()).resolves.toBe('$0.00/h');
+    await expect(page.locator('.plan').innerText()).resolves.toMatch(/SageMaker Savings Plan \(111122223333\), ends .*; filled after the findings: 0%/);
   });
 });

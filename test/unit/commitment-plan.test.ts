@@ -46,7 +46,7 @@ describe('commitment plan', () => {
   it('prices every Reserved Instance term of a steady GPU box and recommends the largest saving that pays back within a year', async () => {
     const r = await audit(snapshotOf({ ec2Instances: [busyG5()] }));
     const g5 = line(r, 'g5');
-    expect(g5.usage).toEqual([{ instanceType: 'g5.xlarge', count: 1, onDemandHourly: 1.006 }]);
+    expect(g5.usage).toEqual([{ instanceType: 'g5.xlarge', use: 'instance', count: 1, onDemandHourly: 1.006 }]);
     expect(g5.netHourly).toBe(1.006);
     const ris = g5.options.filter((o) => o.kind === 'reserved-instance');
     // (1.006 - rate) x 730; break-even = term months x rate / 1.006
@@ -129,7 +129,7 @@ describe('commitment plan', () => {
     }
     const sm = line(r, 'ml.m5');
     expect(sm.pool).toBe('sagemaker');
-    expect(sm.usage).toEqual([{ instanceType: 'ml.m5.xlarge', count: 2, onDemandHourly: 0.23 }]);
+    expect(sm.usage).toEqual([{ instanceType: 'ml.m5.xlarge', use: 'hosting', count: 2, onDemandHourly: 0.23 }]);
     expect(sm.options.map((o) => [o.kind, o.termMonths, o.monthlySavings])).toEqual([
       ['sagemaker-savings-plan', 12, null],
       ['sagemaker-savings-plan', 36, null],
@@ -155,7 +155,7 @@ describe('commitment plan', () => {
     expect(o).toMatchObject({ commitmentHourly: 0.0635, monthlySavings: 27.23, breakEvenMonth: 7.6 });
   });
 
-  it('lists Savings Plans in force with their hourly commitment per pool', async () => {
+  it('lists Savings Plans in force with their hourly commitment per pool and how much of it the usage after the findings spends', async () => {
     const sp = (over: Partial<SavingsPlan>): SavingsPlan => ({
       id: 'sp-1',
       accountId: ACCOUNT,
@@ -172,8 +172,10 @@ describe('commitment plan', () => {
     const a = plan(r).accounts[0];
     expect(a?.savingsPlansHourly).toEqual({ ec2: 2.5, sagemaker: 1 });
     expect(a?.existing.map((e) => [e.id, e.kind, e.what, e.quantity, e.expiringSoon, e.utilizationAfterFindingsPct])).toEqual([
+      // The Compute plan covers the g5 box (2.50 >= 1.006 on-demand) at a rate the catalog lacks: spent unknown.
       ['sp-1', 'savings-plan', 'Compute', 2.5, true, null],
-      ['sp-2', 'savings-plan', 'SageMaker', 1, true, null],
+      // No SageMaker usage: nothing of it is spent.
+      ['sp-2', 'savings-plan', 'SageMaker', 1, true, 0],
     ]);
   });
 });

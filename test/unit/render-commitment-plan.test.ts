@@ -36,6 +36,16 @@ async function planned(): Promise<AuditResult> {
   });
   const snapshot = snapshotOf({ ec2Instances: [busy, idle] });
   snapshot.resources.reservedInstances.push(expiringRi);
+  snapshot.resources.savingsPlansRecommendations.push({
+    accountId: '111122223333',
+    savingsPlansType: 'COMPUTE_SP',
+    termInYears: 'ONE_YEAR',
+    paymentOption: 'NO_UPFRONT',
+    lookbackPeriodInDays: 'SEVEN_DAYS',
+    hourlyCommitment: 14.5,
+    estimatedMonthlySavings: 4400,
+    details: [],
+  });
   return audit(snapshot);
 }
 
@@ -97,6 +107,24 @@ describe('commitment plan in the reports', () => {
     }
     expectInert(renderMarkdown(r, { color: false }), { markdown: true });
     expect(renderHtml(r, { color: false })).not.toContain('<b>x</b>');
+  });
+
+  it('every format sets Cost Explorer’s recommendation beside ours and says why ours is lower', async () => {
+    const r = await planned();
+    const row =
+      /Cost Explorer recommends.*1-year Compute Savings Plan, no upfront: \$14\.50\/h, saves \$4,400\/month; ours: \$0\.6036\/h, saves \$294\/month\. Cost Explorer sizes on the last 7 days of billed usage, which still includes \$21\.9576\/h/;
+    expect(renderTable(r, { color: false, width: 160 })).toMatch(row);
+    const email = composeWeeklyEmail(r, { subject: 'mlcost' });
+    expect(email.text).toMatch(row);
+    expect(email.html).toMatch(/data-ce-row><strong>Cost Explorer recommends<\/strong> 1-year Compute Savings Plan, no upfront: \$14\.50\/h/);
+    expect(renderMarkdown(r, { color: false })).toMatch(
+      /\| 111122223333 \| 1-year Compute Savings Plan, no upfront \| \\\$14\.50\/h, saves \\\$4,400\/month \| \\\$0\.6036\/h, saves \\\$294\/month \| Cost Explorer sizes/,
+    );
+    expect(AuditResultSchema.parse(JSON.parse(renderJson(r, { color: false }))).commitmentPlan?.accounts[0]?.costExplorer?.[0]).toMatchObject({
+      hourlyCommitment: 14.5,
+      oursHourlyCommitment: 0.6036,
+      removedByFindingsHourly: 21.9576,
+    });
   });
 
   it('a result saved before the plan existed still renders everywhere', async () => {

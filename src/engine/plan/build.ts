@@ -1,18 +1,31 @@
 import type { PriceBook } from '../../catalog/index.js';
 import { roundCents } from '../../money.js';
+import type { ResourceType } from '../../snapshot/resources.js';
 import type { Snapshot } from '../../snapshot/schema.js';
 import type { Finding } from '../result.js';
-import { existingCommitments, reservedCounts } from './existing.js';
+import { compareWithCostExplorer } from './cost-explorer.js';
+import { activeSavingsPlans, existingCommitments, reservedCounts, type ReservedCounts } from './existing.js';
 import { netOf } from './net.js';
-import { priceOptions, recommend, PAYBACK_MONTHS, type TypedUsage } from './options.js';
-import type { AccountPlan, CommitmentPlan, PlanLine, UsagePool } from './schema.js';
+import { CATALOG_SAVINGS_PLAN_RATES, priceOptions, recommend, unpricedOptions, PAYBACK_MONTHS, type PlanRates, type SavingsPlanRate } from './options.js';
+import { coverBySavingsPlans, type CoverItem } from './savings-plan-cover.js';
+import type { AccountPlan, CommitmentPlan, PlanLine, UsagePool, UsageUse } from './schema.js';
 import { familyOf, STEADY_RUNNING_PCT, USAGE_SOURCES } from './usage.js';
 
 export const PLAN_METHOD =
-  `Steady usage (on-demand EC2 instances that ran at least ${STEADY_RUNNING_PCT}% of the lookback, SageMaker endpoints and notebooks in service), ` +
-  'minus the effect of every other finding: boxes to be stopped, deleted, scheduled or moved to Spot are left out, resized boxes count at their new size. ' +
-  'Reserved Instances in force cover their instance type first; the rest is priced per option as (on-demand - committed effective hourly) x 730 h. ' +
+  `Usage to commit to: on-demand EC2 instances that ran at least ${STEADY_RUNNING_PCT}% of the lookback, SageMaker endpoints and notebooks in service, ` +
+  'and on-demand SageMaker training jobs as billed instance-hours / window hours (an average over the window, not a steady box: it holds only if the team keeps training at that pace); ' +
+  'minus the effect of every other finding: boxes to be stopped, deleted, scheduled or moved to Spot are left out, resized boxes count at their new size, dropped warm pools lose their retained hours, ' +
+  'and an EKS node-group finding applies to its nodes. ' +
+  'Then, in AWS’s order, Reserved Instances in force cover their instance type, EC2 Instance Savings Plans their family and region, Compute Savings Plans any EC2 usage and SageMaker Savings Plans SageMaker usage, ' +
+  'each plan spending its hourly commitment on the usage it discounts most. ' +
+  'What is left is priced per option as (on-demand - committed effective hourly) x 730 h. ' +
   `The recommended option is the largest saving that pays back within ${PAYBACK_MONTHS} months; break-even month = term months x committed / on-demand.`;
+
+/** What the plan reads beside the Snapshot and findings: moves that cover other resources (EKS nodes) and where Savings Plans rates come from. */
+export interface PlanInputs {
+  covering?: readonly { finding: Finding; covers: readonly { type: ResourceType; id: string }[] }[];
+  savingsPlanRate?: SavingsPlanRate;
+}
 
 interface Group {
   accountId: string;
@@ -20,15 +33,19 @@ interface Group {
   region: string;
   family: string;
   gross: number | null;
-  net: Map<string, { count: number; unit: number | null }>;
+  net: Map<string, { instanceType: string; use: UsageUse; count: number; unit: number | null }>;
   unknown: string[];
   netted: PlanLine['netted'];
 }
 
 /** The plan for every account in the Snapshot, netted against the audit's own findings. Pure. */
-export function buildCommitmentPlan(snapshot: Snapshot, findings: readonly Finding[], prices: PriceBook): CommitmentPlan {
+export function buildCommitmentPlan(snapshot: Snapshot, findings: readonly Finding[], prices: PriceBook, inputs: PlanInputs = {}): CommitmentPlan {
   const asOf = new Date(snapshot.scope.lookback.end);
+  const rates: PlanRates = { prices, savingsPlan: inputs.savingsPlanRate ?? CATALOG_SAVINGS_PLAN_RATES };
   const byResource = new Map(findings.map((f) => [key(f.resource.type, f.resource.accountId, f.resource.region, f.resource.id), f]));
+  // A move that prices other resources (an EKS node group's nodes) is the one that applies to their usage.
+  for (const { finding, covers } of inputs.covering ?? [])
+    for (const c of covers) byResource.set(key(c.type, finding.resource.accountId, finding.resource.region, c.id), finding);
   const groups = new Map<string, Group>();
   const group = (accountId: string, pool: UsagePool, region: string, family: string): Group => {
     const k = key(accountId, pool, region, family);
@@ -37,7 +54,7 @@ export function buildCommitmentPlan(snapshot: Snapshot, findings: readonly Findi
     return g;
   };
   for (const source of USAGE_SOURCES) {
-    for (const line of source.lines(snapshot, prices)) {
+    for (const line of source.lines(snapshot, (t, r) => source.price(prices, t, r), prices)) {
       const before = group(line.accountId, line.pool, line.region, familyOf(line.instanceType));
       before.gross = line.unit.known && before.gross !== null ? before.gross + line.unit.price.usd * line.count : null;
       const finding = byResource.get(key(line.type, line.accountId, line.region, line.resourceId));
@@ -45,52 +62,86 @@ export function buildCommitmentPlan(snapshot: Snapshot, findings: readonly Findi
       if (finding && after.effect !== undefined) before.netted.push({ resourceId: line.resourceId, ruleId: finding.ruleId, effect: after.effect });
       if (!after.kept) continue;
       const g = group(line.accountId, line.pool, line.region, familyOf(after.instanceType));
-      const entry = g.net.get(after.instanceType) ?? { count: 0, unit: after.unit.known ? after.unit.price.usd : null };
+      const k = `${line.use}|${after.instanceType}`;
+      const entry = g.net.get(k) ?? { instanceType: after.instanceType, use: line.use, count: 0, unit: after.unit.known ? after.unit.price.usd : null };
       entry.count += after.count;
-      g.net.set(after.instanceType, entry);
+      g.net.set(k, entry);
       if (!after.unit.known) g.unknown.push(after.unit.reason);
     }
   }
-  const accounts = new Map<string, AccountPlan>();
+  const accounts: AccountPlan[] = [];
   const accountIds = new Set([...snapshot.scope.accounts, ...[...groups.values()].map((g) => g.accountId)]);
   for (const accountId of [...accountIds].sort()) {
     const ri = reservedCounts(snapshot.resources.reservedInstances, accountId, asOf);
-    const lines = [...groups.values()]
+    const staged = [...groups.values()]
       .filter((g) => g.accountId === accountId)
       .sort((a, b) => a.pool.localeCompare(b.pool) || a.region.localeCompare(b.region) || a.family.localeCompare(b.family))
-      .map((g) => lineOf(g, ri, prices));
-    const existing = existingCommitments(snapshot, accountId, asOf, ri);
-    if (!lines.length && !existing.commitments.length) continue;
-    accounts.set(accountId, { accountId, lines, existing: existing.commitments, savingsPlansHourly: existing.savingsPlansHourly });
+      .map((g) => stage(g, ri));
+    const plans = activeSavingsPlans(snapshot, accountId, asOf);
+    const spent = coverBySavingsPlans(
+      plans,
+      staged.flatMap((s) => s.items),
+      rates.savingsPlan,
+    );
+    const lines = staged.map((s) => finish(s, rates));
+    const existing = existingCommitments(snapshot, accountId, asOf, ri, spent);
+    const ce = compareWithCostExplorer(snapshot, accountId, lines);
+    if (!lines.length && !existing.commitments.length && !ce.length) continue;
+    const account: AccountPlan = { accountId, lines, existing: existing.commitments, savingsPlansHourly: existing.savingsPlansHourly };
+    if (ce.length) account.costExplorer = ce;
+    accounts.push(account);
   }
-  return { method: PLAN_METHOD, accounts: [...accounts.values()], totals: totalsOf([...accounts.values()]) };
+  return { method: PLAN_METHOD, accounts, totals: totalsOf(accounts) };
 }
 
-function lineOf(g: Group, ri: Map<string, { reserved: number; used: number }>, prices: PriceBook): PlanLine {
-  const usage = [...g.net].sort(([a], [b]) => a.localeCompare(b)).map(([instanceType, e]) => ({ instanceType, count: e.count, onDemandHourly: e.unit }));
-  const priced = g.unknown.length === 0;
-  const net = priced ? usage.reduce((s, u) => s + (u.onDemandHourly ?? 0) * u.count, 0) : null;
-  let covered = 0;
-  const uncovered: TypedUsage[] = [];
+interface Staged {
+  g: Group;
+  usage: PlanLine['usage'];
+  riCovered: number;
+  /** The usage left after the RIs, by type and use, for the Savings Plans in force. */
+  items: CoverItem[];
+}
+
+/** The line's usage after the findings, and what Reserved Instances in force take of it first (their instance type, EC2 only). */
+function stage(g: Group, ri: ReservedCounts): Staged {
+  const usage = [...g.net.values()]
+    .sort((a, b) => a.instanceType.localeCompare(b.instanceType) || a.use.localeCompare(b.use))
+    .map((e) => ({ instanceType: e.instanceType, use: e.use, count: e.count, onDemandHourly: e.unit }));
+  let riCovered = 0;
+  const items: CoverItem[] = [];
   for (const u of usage) {
-    // Only EC2 Reserved Instances exist; SageMaker has Savings Plans only.
     const r = g.pool === 'ec2' ? ri.get(`${g.region}|${u.instanceType}`) : undefined;
     const take = r ? Math.min(r.reserved - r.used, u.count) : 0;
     if (r) r.used += take;
-    covered += take * (u.onDemandHourly ?? 0);
-    if (u.count > take && u.onDemandHourly !== null) uncovered.push({ instanceType: u.instanceType, count: u.count - take, onDemandHourly: u.onDemandHourly });
+    riCovered += take * (u.onDemandHourly ?? 0);
+    if (u.count - take > 1e-9 && u.onDemandHourly !== null)
+      items.push({
+        pool: g.pool,
+        region: g.region,
+        family: g.family,
+        instanceType: u.instanceType,
+        use: u.use,
+        count: u.count - take,
+        onDemandHourly: u.onDemandHourly,
+        covered: 0,
+        coveredBy: [],
+      });
   }
-  const options = !priced
-    ? priceOptions(g.pool, g.region, [], prices).map((o) => ({
-        ...o,
-        commitmentHourly: null,
-        monthlySavings: null,
-        breakEvenMonth: null,
-        unknown: g.unknown[0],
-      }))
-    : uncovered.length
-      ? priceOptions(g.pool, g.region, uncovered, prices)
-      : [];
+  // Shown to 4 decimals (training averages); the sums above use the exact counts.
+  return { g, usage: usage.map((u) => ({ ...u, count: round4(u.count) || u.count })), riCovered, items };
+}
+
+/** The line's options on what RIs and Savings Plans in force leave, the one recommended, or why none is. */
+function finish({ g, usage, riCovered, items }: Staged, rates: PlanRates): PlanLine {
+  const priced = g.unknown.length === 0;
+  const net = priced ? usage.reduce((s, u) => s + (u.onDemandHourly ?? 0) * u.count, 0) : null;
+  const spUnknown = items.find((i) => i.unknown !== undefined)?.unknown;
+  const spCovered = spUnknown === undefined ? items.reduce((s, i) => s + i.covered * i.onDemandHourly, 0) : null;
+  const left = items
+    .filter((i) => i.count - i.covered > 1e-6)
+    .map((i) => ({ instanceType: i.instanceType, use: i.use, count: i.count - i.covered, onDemandHourly: i.onDemandHourly }));
+  const unknownReason = priced ? spUnknown : g.unknown[0];
+  const options = unknownReason !== undefined ? unpricedOptions(g.pool, unknownReason) : left.length ? priceOptions(g.pool, g.region, left, rates) : [];
   const line: PlanLine = {
     pool: g.pool,
     region: g.region,
@@ -98,13 +149,27 @@ function lineOf(g: Group, ri: Map<string, { reserved: number; used: number }>, p
     usage,
     grossHourly: g.gross === null ? null : round4(g.gross),
     netHourly: net === null ? null : round4(net),
-    coveredHourly: priced ? round4(covered) : null,
+    coveredHourly: priced ? round4(riCovered) : null,
+    savingsPlanCoveredHourly: priced && spCovered !== null ? round4(spCovered) : null,
     options,
     netted: g.netted,
   };
   const best = recommend(options);
   if (best !== undefined) line.recommended = best;
+  else line.noneBecause = noneBecause(line, items);
   return line;
+}
+
+function noneBecause(line: PlanLine, items: readonly CoverItem[]): string {
+  if (!line.usage.length) return 'the findings leave no usage here to commit to';
+  if (!line.options.length) {
+    const plans = [...new Set(items.flatMap((i) => i.coveredBy))];
+    const by = [line.coveredHourly ? 'Reserved Instances' : '', plans.length ? `Savings Plans (${plans.join(', ')})` : ''].filter(Boolean).join(' and ');
+    return `${by || 'commitments'} in force already cover all of it`;
+  }
+  const unknown = line.options.find((o) => o.monthlySavings === null)?.unknown;
+  if (line.options.every((o) => o.monthlySavings === null)) return `no commitment rate known (${unknown ?? 'no rate'})`;
+  return `no priced option pays back within ${PAYBACK_MONTHS} months`;
 }
 
 function totalsOf(accounts: readonly AccountPlan[]): CommitmentPlan['totals'] {

@@ -1,4 +1,4 @@
-import type { Snapshot } from '../../snapshot/schema.js';
+import type { SavingsPlan, Snapshot } from '../../snapshot/schema.js';
 import type { AccountPlan, ExistingCommitment } from './schema.js';
 
 /** A commitment ending within this many days is flagged: renew it, or let it lapse on purpose. */
@@ -6,12 +6,10 @@ export const EXPIRING_SOON_DAYS = 60;
 
 const DAY_MS = 86_400_000;
 
+export type ReservedCounts = Map<string, { reserved: number; used: number }>;
+
 /** Active Reserved Instances of an account by `region|instanceType`; `used` is filled as the plan lines take them. */
-export function reservedCounts(
-  ris: Snapshot['resources']['reservedInstances'],
-  accountId: string,
-  asOf: Date,
-): Map<string, { reserved: number; used: number }> {
+export function reservedCounts(ris: Snapshot['resources']['reservedInstances'], accountId: string, asOf: Date): ReservedCounts {
   const counts = new Map<string, { reserved: number; used: number }>();
   for (const ri of ris) {
     if (ri.accountId !== accountId || ri.state !== 'active' || new Date(ri.end) <= asOf) continue;
@@ -23,6 +21,11 @@ export function reservedCounts(
   return counts;
 }
 
+/** The account's Savings Plans in force at the end of the window. */
+export function activeSavingsPlans(snapshot: Snapshot, accountId: string, asOf: Date): SavingsPlan[] {
+  return snapshot.resources.savingsPlans.filter((sp) => sp.accountId === accountId && sp.state === 'active' && new Date(sp.end) > asOf);
+}
+
 /**
  * What the account has already bought: each RI and Savings Plan in force, its days left, whether it
  * expires soon, and for RIs how much of it the usage left after the findings still fills.
@@ -32,6 +35,8 @@ export function existingCommitments(
   accountId: string,
   asOf: Date,
   ri: ReadonlyMap<string, { reserved: number; used: number }>,
+  /** Each Savings Plan's USD/hour spent on the usage left after the findings (null: a rate it needed is unknown). */
+  spent: ReadonlyMap<string, number | null>,
 ): { commitments: ExistingCommitment[]; savingsPlansHourly: AccountPlan['savingsPlansHourly'] } {
   const commitments: ExistingCommitment[] = [];
   const daysLeft = (end: string) => Math.floor((new Date(end).getTime() - asOf.getTime()) / DAY_MS);
@@ -54,10 +59,9 @@ export function existingCommitments(
     });
   }
   const savingsPlansHourly = { ec2: 0, sagemaker: 0 };
-  for (const sp of snapshot.resources.savingsPlans) {
-    if (sp.accountId !== accountId || sp.state !== 'active') continue;
+  for (const sp of activeSavingsPlans(snapshot, accountId, asOf)) {
     const d = daysLeft(sp.end);
-    if (d < 0) continue;
+    const used = spent.get(sp.id);
     if (sp.type === 'SageMaker') savingsPlansHourly.sagemaker += sp.commitmentPerHour;
     else if (sp.type === 'Compute' || sp.type === 'EC2Instance') savingsPlansHourly.ec2 += sp.commitmentPerHour;
     const existing: ExistingCommitment = {
@@ -68,8 +72,7 @@ export function existingCommitments(
       end: sp.end,
       daysLeft: d,
       expiringSoon: d <= EXPIRING_SOON_DAYS,
-      // Needs the billed hours (Cost Explorer or the CUR): not in the Snapshot.
-      utilizationAfterFindingsPct: null,
+      utilizationAfterFindingsPct: used == null || sp.commitmentPerHour <= 0 ? null : Math.round((used / sp.commitmentPerHour) * 1000) / 10,
     };
     if (sp.region !== undefined) existing.region = sp.region;
     commitments.push(existing);

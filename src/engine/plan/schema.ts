@@ -7,6 +7,8 @@ import { z } from 'zod';
 export const COMMITMENT_KINDS = ['reserved-instance', 'ec2-instance-savings-plan', 'compute-savings-plan', 'sagemaker-savings-plan'] as const;
 export const PAYMENTS = ['no-upfront', 'partial-upfront'] as const;
 export const USAGE_POOLS = ['ec2', 'sagemaker'] as const;
+/** What the hours are billed as: SageMaker prices (and its Savings Plans discount) hosting, notebooks and training apart. */
+export const USAGE_USES = ['instance', 'hosting', 'notebook', 'training', 'studio'] as const;
 
 export const CommitmentOptionSchema = z.object({
   kind: z.enum(COMMITMENT_KINDS),
@@ -28,17 +30,21 @@ export const PlanLineSchema = z.object({
   region: z.string(),
   /** EC2 instance family (m7i, g5) or SageMaker family (ml.g5). */
   family: z.string(),
-  /** The steady usage counted, after the other findings, by instance type. */
-  usage: z.array(z.object({ instanceType: z.string(), count: z.number().int().positive(), onDemandHourly: z.number().nullable() })),
+  /** The usage counted, after the other findings, by instance type and use; training counts are averages over the window. */
+  usage: z.array(z.object({ instanceType: z.string(), use: z.enum(USAGE_USES), count: z.number().positive(), onDemandHourly: z.number().nullable() })),
   /** On-demand USD/hour of the steady boxes as they run today. */
   grossHourly: z.number().nullable(),
   /** The same after stop/delete/resize/schedule/spot findings are applied. */
   netHourly: z.number().nullable(),
   /** Of netHourly, what Reserved Instances in force already cover (on-demand USD/hour). */
   coveredHourly: z.number().nullable(),
+  /** Of netHourly, what Savings Plans in force cover after the RIs (on-demand USD/hour); null when a plan's rate for it is unknown. */
+  savingsPlanCoveredHourly: z.number().nullable(),
   options: z.array(CommitmentOptionSchema),
   /** Index into options of the move recommended, when one is priced. */
   recommended: z.number().int().nonnegative().optional(),
+  /** Why nothing is recommended, when nothing is (covered already, no rate, no option pays back). */
+  noneBecause: z.string().optional(),
   /** What the other findings took out of this line and why, one line per resource. */
   netted: z.array(z.object({ resourceId: z.string(), ruleId: z.string(), effect: z.string() })),
 });
@@ -54,16 +60,29 @@ export const ExistingCommitmentSchema = z.object({
   end: z.string(),
   daysLeft: z.number().int(),
   expiringSoon: z.boolean(),
-  /** RIs: share of the reserved instances that the usage left after the findings still fills, percent. */
+  /**
+   * Share of the commitment the usage left after the findings still fills, percent: RIs by instance count;
+   * Savings Plans by committed dollars spent (null when a rate of the usage it covers is unknown).
+   */
   utilizationAfterFindingsPct: z.number().nullable(),
 });
 
-export const CostExplorerRecommendationSchema = z.object({
+/** Cost Explorer's recommendation for one plan type and term, beside ours for the same pool. */
+export const CostExplorerComparisonSchema = z.object({
   savingsPlansType: z.enum(['COMPUTE_SP', 'EC2_INSTANCE_SP', 'SAGEMAKER_SP']),
   termInYears: z.enum(['ONE_YEAR', 'THREE_YEARS']),
   paymentOption: z.string(),
-  hourlyCommitment: z.number().nullable(),
-  estimatedMonthlySavings: z.number().nullable(),
+  lookbackPeriodInDays: z.string(),
+  /** Theirs: USD/hour to commit and the monthly saving Cost Explorer estimates (0 when it recommends nothing). */
+  hourlyCommitment: z.number(),
+  estimatedMonthlySavings: z.number(),
+  /** Ours for the same pool and term, recommended options only (a Reserved Instance counts at its effective hourly). */
+  oursHourlyCommitment: z.number(),
+  oursMonthlySavings: z.number(),
+  /** On-demand USD/hour of the pool's usage the findings stop, shrink or move to Spot: usage theirs still commits to. */
+  removedByFindingsHourly: z.number(),
+  /** One sentence on why the two differ. */
+  why: z.string(),
 });
 
 export const AccountPlanSchema = z.object({
@@ -72,8 +91,8 @@ export const AccountPlanSchema = z.object({
   existing: z.array(ExistingCommitmentSchema),
   /** Savings Plans in force apply to a pool before anything new is bought (USD/hour committed). */
   savingsPlansHourly: z.object({ ec2: z.number(), sagemaker: z.number() }),
-  /** Cost Explorer's own recommendation for the account, collected beside it when reachable. */
-  costExplorer: z.array(CostExplorerRecommendationSchema).optional(),
+  /** Cost Explorer's own recommendations for the account, collected beside it when reachable. */
+  costExplorer: z.array(CostExplorerComparisonSchema).optional(),
 });
 
 export const CommitmentPlanSchema = z.object({
@@ -96,5 +115,6 @@ export type PlanLine = z.infer<typeof PlanLineSchema>;
 export type ExistingCommitment = z.infer<typeof ExistingCommitmentSchema>;
 export type AccountPlan = z.infer<typeof AccountPlanSchema>;
 export type CommitmentPlan = z.infer<typeof CommitmentPlanSchema>;
-export type CostExplorerRecommendation = z.infer<typeof CostExplorerRecommendationSchema>;
+export type CostExplorerComparison = z.infer<typeof CostExplorerComparisonSchema>;
+export type UsageUse = (typeof USAGE_USES)[number];
 export type UsagePool = (typeof USAGE_POOLS)[number];

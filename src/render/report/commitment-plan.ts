@@ -1,4 +1,4 @@
-import type { CommitmentOption, CommitmentPlan, PlanLine } from '../../engine/plan/schema.js';
+import type { CommitmentOption, CommitmentPlan, CostExplorerComparison, PlanLine } from '../../engine/plan/schema.js';
 import { formatUsd, formatUsdRate } from '../../money.js';
 
 /** The commitment plan as display strings, for every renderer: money is formatted here, nowhere else. */
@@ -13,7 +13,19 @@ export interface PlanView {
   existing: { id: string; what: string; where: string; quantity: string; ends: string; expiringSoon: boolean; usedAfterFindings: string }[];
   /** Savings Plans in force, per account, as "123: EC2 $2.50/h, SageMaker $1.00/h". */
   savingsPlans: string[];
+  /** Cost Explorer's own recommendations beside ours, one row per plan type and term where either side buys something. */
+  costExplorer: CostExplorerRowView[];
+  /** The plan types and terms where neither Cost Explorer nor ours buys anything: "1-year SageMaker Savings Plan, no upfront". */
+  costExplorerNothing: string[];
   unpricedLines: number;
+}
+
+export interface CostExplorerRowView {
+  account: string;
+  plan: string;
+  theirs: string;
+  ours: string;
+  why: string;
 }
 
 export interface PlanLineView {
@@ -23,6 +35,8 @@ export interface PlanLineView {
   gross: string;
   net: string;
   covered: string;
+  /** On-demand $/h the Savings Plans in force cover after the RIs. */
+  spCovered: string;
   recommended: string;
   saves: string;
   breakEven: string;
@@ -32,6 +46,15 @@ export interface PlanLineView {
 }
 
 const TOP_LINES = 5;
+
+/** How a use reads after the count: EC2 and hosting plain, the others named (training is an average, not a box). */
+const USE_LABEL: Record<PlanLine['usage'][number]['use'], string> = {
+  instance: '',
+  hosting: '',
+  notebook: ' (notebook)',
+  training: ' (training, average over the window)',
+  studio: ' (Studio app)',
+};
 
 const KIND: Record<CommitmentOption['kind'], string> = {
   'reserved-instance': 'Reserved Instance',
@@ -89,7 +112,31 @@ export function planView(plan: CommitmentPlan | undefined): PlanView | undefined
         (a) =>
           `${a.accountId}: EC2 ${hourly(a.savingsPlansHourly.ec2)}, SageMaker ${hourly(a.savingsPlansHourly.sagemaker)} (applies before anything new is bought)`,
       ),
+    costExplorer: plan.accounts.flatMap((a) =>
+      (a.costExplorer ?? []).filter((c) => c.hourlyCommitment > 0 || c.oursHourlyCommitment > 0).map((c) => costExplorerRow(a.accountId, c)),
+    ),
+    costExplorerNothing: plan.accounts.flatMap((a) =>
+      (a.costExplorer ?? [])
+        .filter((c) => c.hourlyCommitment === 0 && c.oursHourlyCommitment === 0)
+        .map((c) => `${costExplorerRow(a.accountId, c).plan} (${a.accountId})`),
+    ),
     unpricedLines: t.unpricedLines,
+  };
+}
+
+const CE_TYPE: Record<CostExplorerComparison['savingsPlansType'], string> = {
+  COMPUTE_SP: 'Compute Savings Plan',
+  EC2_INSTANCE_SP: 'EC2 Instance Savings Plan',
+  SAGEMAKER_SP: 'SageMaker Savings Plan',
+};
+
+function costExplorerRow(accountId: string, c: CostExplorerComparison): CostExplorerRowView {
+  return {
+    account: accountId,
+    plan: `${c.termInYears === 'ONE_YEAR' ? '1' : '3'}-year ${CE_TYPE[c.savingsPlansType]}, ${c.paymentOption.toLowerCase().replace('_', ' ')}`,
+    theirs: c.hourlyCommitment > 0 ? `${hourly(c.hourlyCommitment)}, saves ${formatUsd(c.estimatedMonthlySavings)}/month` : 'nothing to buy',
+    ours: c.oursHourlyCommitment > 0 ? `${hourly(c.oursHourlyCommitment)}, saves ${formatUsd(c.oursMonthlySavings)}/month` : 'nothing priced to buy',
+    why: c.why,
   };
 }
 
@@ -99,15 +146,14 @@ function lineView(accountId: string, l: PlanLine): PlanLineView {
   return {
     account: accountId,
     where: `${l.family} ${l.region}`,
-    usage: l.usage.map((u) => `${u.count} x ${u.instanceType}`).join(', '),
+    usage: l.usage.map((u) => `${u.count} x ${u.instanceType}${USE_LABEL[u.use]}`).join(', '),
     gross: hourly(l.grossHourly),
     net: hourly(l.netHourly),
     covered: hourly(l.coveredHourly),
+    spCovered: hourly(l.savingsPlanCoveredHourly),
     recommended: best
       ? `${optionName(best)}: ${best.reservedInstances ? `${best.reservedInstances.map((r) => `${r.count} x ${r.instanceType}`).join(', ')}, ` : ''}${hourly(best.commitmentHourly)} committed`
-      : uncovered
-        ? 'already covered by Reserved Instances in force'
-        : `no commitment rate known (${l.options[0]?.unknown ?? 'no rate'})`,
+      : (l.noneBecause ?? (uncovered ? 'already covered by commitments in force' : `no commitment rate known (${l.options[0]?.unknown ?? 'no rate'})`)),
     saves: best ? formatUsd(best.monthlySavings) : '-',
     breakEven: best?.breakEvenMonth != null ? `month ${best.breakEvenMonth} of ${best.termMonths}` : '-',
     alternatives: l.options

@@ -10,7 +10,7 @@ export function planMarkdown(plan: PlanView | undefined): string {
     .slice(0, PLAN_ROWS)
     .map(
       (l) =>
-        `| ${mdCell(l.account, 40)} | ${mdCell(l.where, 80)} | ${mdCell(l.usage)} | ${mdText(l.gross)} -> ${mdText(l.net)} | ${mdText(l.covered)} | ${mdCell(l.recommended)} | ${mdText(l.saves)} | ${mdText(l.breakEven)} |`,
+        `| ${mdCell(l.account, 40)} | ${mdCell(l.where, 80)} | ${mdCell(l.usage)} | ${mdText(l.gross)} -> ${mdText(l.net)} | ${mdText(l.covered)} | ${mdText(l.spCovered)} | ${mdCell(l.recommended)} | ${mdText(l.saves)} | ${mdText(l.breakEven)} |`,
     );
   const existing = plan.existing.map(
     (e) =>
@@ -23,8 +23,8 @@ export function planMarkdown(plan: PlanView | undefined): string {
     '',
     ...(rows.length
       ? [
-          '| Account | Family / region | Usage after findings | On-demand now -> after | Covered by RIs | Recommended | Saves/mo | Break-even |',
-          '|---|---|---|---:|---:|---|---:|---|',
+          '| Account | Family / region | Usage after findings | On-demand now -> after | Covered by RIs | Covered by Savings Plans | Recommended | Saves/mo | Break-even |',
+          '|---|---|---|---:|---:|---:|---|---:|---|',
           ...rows,
           ...(plan.lines.length > PLAN_ROWS ? [`_and ${plan.lines.length - PLAN_ROWS} more line(s) in the JSON result_`] : []),
           '',
@@ -33,6 +33,22 @@ export function planMarkdown(plan: PlanView | undefined): string {
     ...(plan.nettedAway.length ? [`Moved or left out by the findings: ${plan.nettedAway.map((n) => mdCell(n, 200)).join('; ')}.`, ''] : []),
     ...(existing.length ? ['**Already bought**', '', ...existing, ''] : []),
     ...plan.savingsPlans.map((s) => `- Savings Plans in force: ${mdCell(s, 200)}`),
+    ...(plan.costExplorer.length
+      ? [
+          '',
+          '**Cost Explorer’s recommendation beside ours**',
+          '',
+          '| Account | Plan | Cost Explorer | Ours | Why they differ |',
+          '|---|---|---|---|---|',
+          ...plan.costExplorer.map(
+            (c) => `| ${mdCell(c.account, 40)} | ${mdCell(c.plan)} | ${mdCell(c.theirs)} | ${mdCell(c.ours)} | ${mdCell(c.why, 1000)} |`,
+          ),
+          '',
+        ]
+      : []),
+    ...(plan.costExplorerNothing.length
+      ? [`Neither Cost Explorer nor this plan buys: ${plan.costExplorerNothing.map((n) => mdCell(n, 200)).join('; ')}.`, '']
+      : []),
     `_${mdText(plan.method, 1000)}_`,
     '',
   ].join('\n');
