@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { execute } from '@oclif/core';
+// execute alone, not oclif's index: the index loads all of oclif (ux, parser, help…) before --version can answer.
+import { execute } from '@oclif/core/execute';
 
 // The AWS SDK prints a multi-line notice about Node 20 to stderr on every client; mlcost's own
 // output promises one-line errors. docs/development.md says how mlcost moves to Node 22.

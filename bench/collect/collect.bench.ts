@@ -8,11 +8,14 @@
  */
 import { CloudWatchClient, GetMetricStatisticsCommand } from '@aws-sdk/client-cloudwatch';
 import { EC2Client, paginateDescribeInstances } from '@aws-sdk/client-ec2';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { dirname, join } from 'node:path';
 import { mapLimit } from '../../src/aws/limiter.js';
 import { collectWithUsage } from '../../src/collect/run.js';
 import { ConfigSchema } from '../../src/config/schema.js';
 import { startMoto } from '../../test/helpers/moto.js';
-import { startProxy } from './proxy.js';
+import { startProxy, type TracedCall } from './proxy.js';
 import { daily, launch, putSeries, seedClients, TEST_CREDENTIALS, type SeriesSpec } from './seed.js';
 
 const REGION = 'us-east-1';
@@ -101,6 +104,59 @@ async function custodianBaseline(endpoint: string): Promise<number> {
   return jobs.length;
 }
 
+/**
+ * CPU time (user + sys, ms) of a process from /proc: the emulator's work, which on a loaded machine
+ * says more than the wall time (both runs share moto_server, which is one Python process).
+ */
+function cpuMsOf(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  // Fields after the command name: state is field 3, utime and stime are fields 14 and 15, in clock ticks (100 a second on Linux).
+  const fields =
+    readFileSync(`/proc/${String(pid)}/stat`, 'utf8')
+      .split(') ')[1]
+      ?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** BENCH_CPU_PROFILE=1: a V8 CPU profile of mlcost's run alone (not the seeding, not the baseline), for DevTools. */
+async function startProfiler(): Promise<{ stop(name: string): Promise<string> }> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 500 });
+  await session.post('Profiler.start');
+  return {
+    async stop(name) {
+      const { profile } = await session.post('Profiler.stop');
+      session.disconnect();
+      const file = join(import.meta.dirname, '..', 'out', `${name}.cpuprofile`);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify(profile));
+      return file;
+    },
+  };
+}
+
+/**
+ * BENCH_TRACE=1: every call of mlcost's run with its start and end in ms from the run's start, and
+ * per operation the first start and last end, to see what the run waits for (its critical path).
+ */
+function printTrace(trace: readonly TracedCall[], runStart: number, runMs: number): void {
+  const at = (t: number) => Math.round(t - runStart).toString();
+  const lines = trace.map((c) => `${at(c.start).padStart(6)} ${at(c.end).padStart(6)}  ${String(c.status)} ${c.region} ${c.key}`);
+  const spans = new Map<string, { first: number; last: number; calls: number }>();
+  for (const c of trace) {
+    const s = spans.get(c.key) ?? { first: c.start, last: c.end, calls: 0 };
+    spans.set(c.key, { first: Math.min(s.first, c.start), last: Math.max(s.last, c.end), calls: s.calls + 1 });
+  }
+  const byOp = [...spans.entries()]
+    .sort((a, b) => a[1].first - b[1].first)
+    .map(([k, s]) => `${at(s.first).padStart(6)} ${at(s.last).padStart(6)}  ${String(s.calls).padStart(4)}x ${k}`);
+  process.stderr.write(
+    `  start    end  status region call (ms from the run's start; run ${String(runMs)} ms)\n${lines.join('\n')}\n\n  first   last  calls operation\n${byOp.join('\n')}\n`,
+  );
+}
+
 async function benchOne(n: number): Promise<string> {
   const moto = await startMoto({ indexedCloudWatch: true });
   try {
@@ -108,6 +164,11 @@ async function benchOne(n: number): Promise<string> {
     await seed(moto.endpoint, n);
     process.stderr.write(`N=${n}: seeded in ${Math.round((performance.now() - tSeed) / 1000)} s\n`);
     const proxy = await startProxy(moto.endpoint, { latencyMs: LATENCY_MS });
+    const runStart = performance.now();
+    const traceStart = proxy.trace.length;
+    const profiler = process.env['BENCH_CPU_PROFILE'] ? await startProfiler() : undefined;
+    const cpuBefore = process.cpuUsage();
+    const motoBefore = cpuMsOf(moto.pid);
     const ours = await measured(() =>
       collectWithUsage({
         config: ConfigSchema.parse({}),
@@ -119,11 +180,25 @@ async function benchOne(n: number): Promise<string> {
         prices: 'embedded',
       }),
     );
+    const cpu = process.cpuUsage(cpuBefore);
+    const motoCpu = cpuMsOf(moto.pid) - motoBefore;
+    process.stderr.write(
+      `N=${String(n)}: mlcost's own CPU ${String(Math.round((cpu.user + cpu.system) / 1000))} ms, moto_server's ${String(motoCpu)} ms (user + sys) in ${String(ours.ms)} ms\n`,
+    );
+    if (profiler) process.stderr.write(`N=${String(n)}: CPU profile in ${await profiler.stop(`collect-${String(n)}`)}\n`);
     const ourCalls = new Map(proxy.calls);
+    if (process.env['BENCH_TRACE']) printTrace(proxy.trace.slice(traceStart), runStart, ours.ms);
     const queries = ours.value.usage.cloudwatchMetricsRequested;
     const gmd = ourCalls.get('monitoring:GetMetricData') ?? 0;
     proxy.calls.clear();
-    const base = await measured(() => custodianBaseline(proxy.url));
+    // BENCH_NO_BASELINE=1 (while tracing mlcost's own run) leaves the baseline out: its columns read 0.
+    const motoBeforeBase = cpuMsOf(moto.pid);
+    const cpuBeforeBase = process.cpuUsage();
+    const base = process.env['BENCH_NO_BASELINE'] ? { value: 0, ms: 0, peakRssMiB: 0 } : await measured(() => custodianBaseline(proxy.url));
+    const baseCpu = process.cpuUsage(cpuBeforeBase);
+    process.stderr.write(
+      `N=${String(n)}: baseline's own CPU ${String(Math.round((baseCpu.user + baseCpu.system) / 1000))} ms, moto_server's ${String(cpuMsOf(moto.pid) - motoBeforeBase)} ms in ${String(base.ms)} ms\n`,
+    );
     const gms = proxy.calls.get('monitoring:GetMetricStatistics') ?? 0;
     const baseTotal = [...proxy.calls.values()].reduce((a, b) => a + b, 0);
     const ourTotal = [...ourCalls.values()].reduce((a, b) => a + b, 0);

@@ -16,9 +16,20 @@ export interface Fault {
   times?: number;
 }
 
+/** One call as the proxy saw it: when it arrived and when its answer was sent (performance.now() of this process). */
+export interface TracedCall {
+  key: string;
+  region: string;
+  start: number;
+  end: number;
+  status: number;
+}
+
 export interface Proxy {
   url: string;
   calls: Map<string, number>;
+  /** Every call in arrival order (cleared with `trace.length = 0`). */
+  trace: TracedCall[];
   injected: Map<string, number>;
   faults: Fault[];
   stop(): Promise<void>;
@@ -29,12 +40,19 @@ export async function startProxy(target: string, options: { latencyMs?: number; 
   const calls = new Map<string, number>();
   const injected = new Map<string, number>();
   const faults = options.faults ?? [];
+  const trace: TracedCall[] = [];
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const body = await readBody(req);
     const { service, region } = signing(req.headers.authorization);
     const operation = operationOf(req, body);
     const key = `${service}:${operation}`;
     calls.set(key, (calls.get(key) ?? 0) + 1);
+    const traced: TracedCall = { key, region, start: performance.now(), end: 0, status: 0 };
+    trace.push(traced);
+    res.on('finish', () => {
+      traced.end = performance.now();
+      traced.status = res.statusCode;
+    });
     if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
     const fault = faults.find(
       (f) => (f.service ?? service) === service && (f.operation ?? operation) === operation && (f.region ?? region) === region && (f.times ?? 1) > 0,
@@ -54,7 +72,7 @@ export async function startProxy(target: string, options: { latencyMs?: number; 
     forward.end(body);
   };
   const server: Server = createServer((req, res) => void serve(req, res));
-  return { ...(await listenOnLoopback(server)), calls, injected, faults };
+  return { ...(await listenOnLoopback(server)), calls, trace, injected, faults };
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

@@ -16,6 +16,8 @@ export interface CollectorContext extends RegionContext {
   regions: ReadonlySet<string>;
   /** The result of a collector this one runs after (`after`), in this account and region or account-wide; undefined when it failed. */
   resultOf<Out>(collector: Collector<Out>): Out | undefined;
+  /** The same result once that collector has finished (at once when it is not part of the run): what a `startsEarly` collector awaits. */
+  settled<Out>(collector: Collector<Out>): Promise<Out | undefined>;
 }
 
 /**
@@ -38,6 +40,8 @@ export interface Collector<Out = unknown> {
   what: string;
   /** Collectors whose results it reads; they run first. Region collectors may read account-wide ones, not the reverse. */
   after?: readonly Collector[];
+  /** Starts with its target instead of after its `after`, and awaits each of those through ctx.settled as it needs it. */
+  startsEarly?: boolean;
   /** When it fails because the region is not usable (not enabled, unreachable), nothing else runs there: one warning, not one per API. */
   probe?: boolean;
   collect(ctx: CollectorContext): Promise<Out>;

@@ -1,6 +1,6 @@
-import type { SnapshotInput } from '../snapshot/schema.js';
+import type { SnapshotInput, SnapshotWarning } from '../snapshot/schema.js';
 import type { Collector, CollectorContext, SnapshotPart } from './collector.js';
-import { guarded, warnFailure } from './context.js';
+import { guarded, warnFailure, WarningSink } from './context.js';
 
 /** Each collector's result for one account (account-wide) or one account and region; a failed one has none. */
 export type Results = ReadonlyMap<Collector, unknown>;
@@ -9,57 +9,137 @@ export type Results = ReadonlyMap<Collector, unknown>;
 const REGION_UNUSABLE = new Set(['opt-in-required', 'unreachable']);
 
 /**
- * Runs one scope's collectors for one target: probes first, then waves in dependency order (a
- * collector runs once everything in its `after` of the same scope has), each wave concurrently.
- * Results of the wider scope (`outer`: the account's, for a region) are readable through resultOf.
+ * One scope's collectors running for one target. Each collector starts as soon as the collectors in
+ * its `after` have settled (in this scope, or in the wider scope `outer`: the account's, for a
+ * region), not when a whole wave has; a `startsEarly` collector starts at once and awaits what it
+ * reads through ctx.settled. Collectors start with the probes rather than after them (the probe is
+ * the slowest read of a region); their warnings are held until the probes succeed, and dropped with
+ * their results when a probe finds the region unusable.
  */
-export async function runCollectors(collectors: readonly Collector[], base: Omit<CollectorContext, 'resultOf'>, outer?: Results): Promise<Results> {
-  const results = new Map<Collector, unknown>();
-  const ctx: CollectorContext = {
-    ...base,
-    resultOf: <Out>(c: Collector<Out>) => (results.has(c) ? results.get(c) : outer?.get(c)) as Out | undefined,
-  };
-  const keep = (c: Collector) => (out: unknown) => {
-    if (out !== undefined) results.set(c, out);
-  };
-  const unusable = await Promise.all(
-    collectors
-      .filter((c) => c.probe === true)
-      .map((c) =>
+export class TargetRun {
+  readonly results = new Map<Collector, unknown>();
+  /** Resolves once every collector has settled: the results, or none when the region is unusable. */
+  readonly done: Promise<Results>;
+  private readonly running = new Map<Collector, Promise<void>>();
+  private readonly inScope: ReadonlySet<Collector>;
+  private readonly held: HeldWarnings;
+  private readonly heldCtx: CollectorContext;
+  /** Set when a probe found the region unusable: collectors still waiting for their `after` do not start. */
+  private unusable = false;
+
+  constructor(
+    collectors: readonly Collector[],
+    private readonly base: Omit<CollectorContext, 'resultOf' | 'settled'>,
+    private readonly outer?: TargetRun | Results,
+  ) {
+    this.inScope = new Set(collectors);
+    this.held = new HeldWarnings(base.warnings);
+    this.heldCtx = this.context(this.held);
+    const probed = this.runProbes(collectors.filter((c) => c.probe === true));
+    for (const c of collectors) void this.start(c);
+    this.done = (async () => {
+      await probed;
+      await Promise.all(this.running.values());
+      if (this.unusable) this.results.clear();
+      return this.results;
+    })();
+  }
+
+  private context(warnings: WarningSink): CollectorContext {
+    return {
+      ...this.base,
+      warnings,
+      resultOf: <Out>(c: Collector<Out>) => this.resultOf(c) as Out | undefined,
+      settled: async <Out>(c: Collector<Out>) => {
+        await this.settled(c);
+        return this.resultOf(c) as Out | undefined;
+      },
+    };
+  }
+
+  /** Probes write their warnings straight through; the others' are released (or dropped) once every probe has answered. */
+  private runProbes(probes: readonly Collector[]): Promise<void> {
+    const ctx = this.context(this.base.warnings);
+    const answered = Promise.all(
+      probes.map((c) =>
         c.collect(ctx).then(
           (out) => {
-            keep(c)(out);
-            return false;
+            this.keep(c, out);
+            return true;
           },
-          (err: unknown) => REGION_UNUSABLE.has(warnFailure(ctx, c.service, c.what, err).kind),
+          (err: unknown) => !REGION_UNUSABLE.has(warnFailure(ctx, c.service, c.what, err).kind),
         ),
       ),
-  );
-  if (unusable.includes(true)) return new Map();
-  for (const wave of waves(
-    collectors.filter((c) => c.probe !== true),
-    collectors,
-  )) {
-    await Promise.all(wave.map((c) => guarded(ctx, c.service, c.what, () => c.collect(ctx)).then(keep(c))));
+    ).then((usable) => {
+      this.unusable = !usable.every(Boolean);
+      this.held.release(!this.unusable);
+    });
+    for (const c of probes) this.running.set(c, answered);
+    return answered;
   }
-  return results;
+
+  /** Memoised, dependencies first, so a collector's `after` is in `running` before it is awaited. */
+  private start(c: Collector): Promise<void> {
+    const existing = this.running.get(c);
+    if (existing) return existing;
+    const run = (async () => {
+      if (c.startsEarly !== true) await Promise.all((c.after ?? []).map((dep) => this.settled(dep)));
+      if (this.unusable) return;
+      this.keep(c, await guarded(this.heldCtx, c.service, c.what, () => c.collect(this.heldCtx)));
+    })();
+    this.running.set(c, run);
+    return run;
+  }
+
+  private keep(c: Collector, out: unknown): void {
+    if (out !== undefined) this.results.set(c, out);
+  }
+
+  private resultOf(c: Collector): unknown {
+    if (this.results.has(c)) return this.results.get(c);
+    return this.outer instanceof TargetRun ? this.outer.results.get(c) : this.outer?.get(c);
+  }
+
+  /** Settles when `c` has run here or in the wider scope; at once when neither runs it. */
+  private async settled(c: Collector): Promise<void> {
+    if (this.inScope.has(c)) return this.start(c);
+    if (this.outer instanceof TargetRun) return this.outer.settled(c);
+  }
 }
 
-/** Collectors grouped by depth: 0 without dependencies in `scope`, else one more than the deepest. */
-function waves(pending: readonly Collector[], scope: readonly Collector[]): Collector[][] {
-  const depth = new Map<Collector, number>();
-  const depthOf = (c: Collector): number => {
-    let d = depth.get(c);
-    if (d === undefined) {
-      const deps = (c.after ?? []).filter((dep) => scope.includes(dep) && dep.probe !== true);
-      d = deps.length ? 1 + Math.max(...deps.map(depthOf)) : 0;
-      depth.set(c, d);
-    }
-    return d;
-  };
-  const out: Collector[][] = [];
-  for (const c of pending) (out[depthOf(c)] ??= []).push(c);
-  return out.filter((wave) => wave.length > 0);
+/**
+ * Warnings of collectors that started before the region's probe answered: passed through once the
+ * probe succeeded, dropped (with what was held) when it found the region unusable.
+ */
+class HeldWarnings extends WarningSink {
+  private held: SnapshotWarning[] | undefined = [];
+  private dropped = false;
+
+  constructor(private readonly sink: WarningSink) {
+    super();
+  }
+
+  override add(w: SnapshotWarning): void {
+    if (this.dropped) return;
+    if (this.held) this.held.push(w);
+    else this.sink.add(w);
+  }
+
+  release(pass: boolean): void {
+    const held = this.held ?? [];
+    this.held = undefined;
+    this.dropped = !pass;
+    if (pass) for (const w of held) this.sink.add(w);
+  }
+}
+
+/** Runs one scope's collectors for one target (see TargetRun) and returns their results. */
+export function runCollectors(
+  collectors: readonly Collector[],
+  base: Omit<CollectorContext, 'resultOf' | 'settled'>,
+  outer?: TargetRun | Results,
+): Promise<Results> {
+  return new TargetRun(collectors, base, outer).done;
 }
 
 /**

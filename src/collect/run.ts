@@ -8,7 +8,7 @@ import { resolveAccounts } from './accounts.js';
 import { metricWindow } from './cloudwatch/period.js';
 import { COLLECTORS } from './collectors.js';
 import { WarningSink, type Account } from './context.js';
-import { mergeResults, runCollectors, stepCounts } from './orchestrate.js';
+import { mergeResults, runCollectors, stepCounts, TargetRun } from './orchestrate.js';
 import { collectPrices, priceNeeds } from './pricing.js';
 import type { CollectProgressEvent } from './progress.js';
 import type { CollectOptions } from './types.js';
@@ -54,9 +54,16 @@ export async function collectWithUsage(options: CollectOptions): Promise<{ snaps
     progress({ kind: 'plan', accounts: accounts.map((a) => a.accountId), regions, lookbackDays: options.lookbackDays });
 
     const base = { session, window, config: options.config, warnings, now, regions: new Set(regions) };
-    // Account-wide collectors first (the regions' S3 metrics read the account's bucket list), then every account x region.
-    const accountResults = await mapLimit(accounts, TARGET_CONCURRENCY, async (account) => {
-      const results = await runCollectors(ACCOUNT_COLLECTORS, { ...base, account, region: home });
+    // Account-wide collectors and every account x region start together: a region collector that reads an
+    // account-wide result (the regions' S3 metrics read the account's bucket list) waits for that one alone.
+    const accountRuns = new Map<number, TargetRun>();
+    const accountRun = (i: number): TargetRun => {
+      let run = accountRuns.get(i);
+      if (!run) accountRuns.set(i, (run = new TargetRun(ACCOUNT_COLLECTORS, { ...base, account: accounts[i]!, region: home })));
+      return run;
+    };
+    const accountsDone = mapLimit(accounts, TARGET_CONCURRENCY, async (account, i) => {
+      const results = await accountRun(i).done;
       progress({
         kind: 'account-done',
         accountId: account.accountId,
@@ -65,10 +72,10 @@ export async function collectWithUsage(options: CollectOptions): Promise<{ snaps
       });
       return results;
     });
-    const targets = accounts.flatMap((account, i) => regions.map((region) => ({ account, region, outer: accountResults[i] })));
-    const regionResults = await mapLimit(targets, TARGET_CONCURRENCY, async ({ account, region, outer }) => {
+    const targets = accounts.flatMap((account, i) => regions.map((region) => ({ account, region, i })));
+    const regionsDone = mapLimit(targets, TARGET_CONCURRENCY, async ({ account, region, i }) => {
       progress({ kind: 'region-start', accountId: account.accountId, region });
-      const results = await runCollectors(REGION_COLLECTORS, { ...base, account, region }, outer);
+      const results = await runCollectors(REGION_COLLECTORS, { ...base, account, region }, accountRun(i));
       const mine = (w: SnapshotWarning) => w.accountId === account.accountId && w.region === region && !ACCOUNT_WIDE.has(w.service ?? '');
       progress({
         kind: 'region-done',
@@ -79,6 +86,7 @@ export async function collectWithUsage(options: CollectOptions): Promise<{ snaps
       });
       return results;
     });
+    const [accountResults, regionResults] = await Promise.all([accountsDone, regionsDone]);
 
     const found = mergeResults(COLLECTORS, [...accountResults, ...regionResults]);
     const prices = await collectPrices({ session, account: accounts[0]!, home, options, warnings, now }, priceNeeds(found.resources));

@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import { fileExists } from '../files.js';
 import { UserError } from '../errors.js';
 import { ConfigSchema, type Config } from './schema.js';
-import { locate, readYaml, validateYaml } from './yaml-file.js';
 
 export const DEFAULT_CONFIG_FILE = 'mlcost.config.yaml';
 
@@ -23,6 +22,8 @@ export async function loadConfig(explicit?: string): Promise<LoadedConfig> {
   const file = explicit ?? ((await fileExists(DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : undefined);
   if (file === undefined) return { config: ConfigSchema.parse({}), at: () => 'config' };
   if (explicit !== undefined && !(await fileExists(explicit))) throw new UserError(`${explicit}: config file not found`);
+  // Loaded only when there is a file: without one (rules list, audit --demo in a fresh folder) the YAML parser never loads.
+  const { locate, readYaml, validateYaml } = await import('./yaml-file.js');
   const src = await readYaml(file);
   const config = validateYaml(src, ConfigSchema, 'config');
   const base = resolve(file, '..');

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { LineCounter, parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
 import type { z } from 'zod';
 import { UserError, errorMessage } from '../errors.js';
 import { jsonChunks, type JsonLayout } from '../json-layout.js';
@@ -113,6 +113,8 @@ export function parseJson(text: string, file: string): unknown {
  * parser (YAML 1.2 is a superset of JSON) finds the same fault with a line and column.
  */
 function jsonErrorPosition(text: string, message: string): { line: number; col: number } | undefined {
+  // Required here, on the error path only: every Snapshot read (audit --demo included) would otherwise load the YAML parser.
+  const { LineCounter, parseDocument } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   const lines = new LineCounter();
   const pos = /position (\d+)/.exec(message)?.[1];
   if (pos !== undefined) {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -53,14 +53,44 @@ describe('what a command imports before it answers', () => {
     expect(loaded.filter((p) => /^@aws-sdk\/|^@smithy\/|^@duckdb\/|^handlebars$|^nodemailer$/.test(p))).toEqual([]);
   });
 
+  it("rules list and audit --demo take the built-in rules from the build's cache: no YAML parser, no rule checks", () => {
+    for (const args of [
+      ['rules', 'list'],
+      ['audit', '--demo'],
+    ]) {
+      const urls = importsOf(args);
+      expect(
+        urls.filter((u) => u.includes('/dist/engine/rules/check-rule.js') || u.includes('/dist/engine/rules/references.js')),
+        args.join(' '),
+      ).toEqual([]);
+      expect([...packages(urls)], args.join(' ')).not.toContain('yaml');
+    }
+  });
+
+  it("the hook sees the YAML parser and the rule checks where a rule is not in the cache (a user's rule directory)", () => {
+    const userRules = join(dir, 'user-rules');
+    mkdirSync(userRules);
+    const builtin = readFileSync(join(ROOT, 'rules', 'gp2-to-gp3.yaml'), 'utf8');
+    writeFileSync(join(userRules, 'mine.yaml'), builtin.replace(/^id: .*$/m, 'id: my-gp2-rule'));
+    const urls = importsOf(['rules', 'list', '--rules', userRules]);
+    expect(urls.some((u) => u.includes('/dist/engine/rules/check-rule.js'))).toBe(true);
+    expect([...packages(urls)]).toContain('yaml');
+  });
+
   it('the hook does see the SDK where a command loads it (permissions lists what collectors declare)', () => {
     expect([...packages(importsOf(['permissions']))].some((p) => p.startsWith('@aws-sdk/'))).toBe(true);
   });
 
   it('--version and --help answer from the manifest without importing any command', () => {
     for (const args of [['--version'], ['--help']]) {
-      const commands = importsOf(args).filter((u) => u.includes('/dist/commands/'));
-      expect(commands, args.join(' ')).toEqual([]);
+      const urls = importsOf(args);
+      expect(
+        urls.filter((u) => u.includes('/dist/commands/')),
+        args.join(' '),
+      ).toEqual([]);
+      // bin/run.js imports oclif's execute alone: its index would load every oclif module (ux, parser, help…) first.
+      expect(urls.filter((u) => u.includes('/@oclif/core/lib/index.js'))).toEqual([]);
+      expect(urls.some((u) => u.includes('/@oclif/core/lib/execute.js'))).toBe(true);
     }
   });
 

@@ -8,6 +8,8 @@ import { createServer } from 'node:net';
 export interface Moto {
   endpoint: string;
   port: number;
+  /** The emulator's process id (the collect benchmark reads its CPU time). */
+  pid: number | undefined;
   /** Clears every resource and metric, so tests in one file don't see each other's data. */
   reset(): Promise<void>;
   stop(): Promise<void>;
@@ -75,6 +77,7 @@ export async function startMoto(options: MotoOptions = {}): Promise<Moto> {
   return {
     endpoint,
     port,
+    pid: child.pid,
     async reset() {
       await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
     },

@@ -13,7 +13,7 @@ afterAll(() => {
   session.destroy();
 });
 
-function target(): Omit<CollectorContext, 'resultOf'> {
+function target(): Omit<CollectorContext, 'resultOf' | 'settled'> {
   const now = new Date('2026-11-20T00:00:00Z');
   return {
     session,
@@ -30,7 +30,10 @@ function target(): Omit<CollectorContext, 'resultOf'> {
 const awsError = (name: string) => Object.assign(new Error(`${name} happened`), { name, $metadata: { httpStatusCode: 403 } });
 
 /** A fake collector that records when it ran and what it read. */
-function fake(id: string, opts: Partial<Collector<string[]>> & { log: string[]; fails?: Error; reads?: Collector<string[]>[] }): Collector<string[]> {
+function fake(
+  id: string,
+  opts: Partial<Collector<string[]>> & { log: string[]; fails?: Error; reads?: Collector<string[]>[]; delayMs?: number },
+): Collector<string[]> {
   return defineCollector<string[]>({
     id,
     service: 'ec2',
@@ -41,7 +44,7 @@ function fake(id: string, opts: Partial<Collector<string[]>> & { log: string[]; 
     ...opts,
     collect: async (ctx) => {
       opts.log.push(`start ${id}`);
-      await new Promise((r) => setTimeout(r, 5));
+      await new Promise((r) => setTimeout(r, opts.delayMs ?? 5));
       if (opts.fails) throw opts.fails;
       const seen = (opts.reads ?? []).map((dep) => `${dep.id}=${ctx.resultOf(dep)?.join('+') ?? 'none'}`);
       opts.log.push(`end ${id}`);
@@ -72,18 +75,44 @@ describe('the collector registry', () => {
     expect(allowed).toContain('pricing:GetProducts');
   });
 
-  it('runs probes first, then waves in dependency order; a dependent reads what ran before it', async () => {
+  it('starts every collector with the probe, and each dependent as soon as its own `after` has settled', async () => {
     const log: string[] = [];
-    const probe = fake('probe', { log, probe: true });
+    const probe = fake('probe', { log, probe: true, delayMs: 30 });
     const inventory = fake('inventory', { log });
-    const other = fake('other', { log });
+    const slow = fake('slow', { log, delayMs: 60 });
     const metrics = fake('metrics', { log, after: [probe, inventory], reads: [probe, inventory] });
-    const results = await runCollectors([metrics, other, inventory, probe], target());
-    expect(log.slice(0, 2)).toEqual(['start probe', 'end probe']);
-    expect(log.slice(2, 4).sort()).toEqual(['start inventory', 'start other']);
-    expect(log.indexOf('start metrics')).toBeGreaterThan(log.indexOf('end inventory'));
+    const results = await runCollectors([metrics, slow, inventory, probe], target());
+    expect(log.slice(0, 3).sort()).toEqual(['start inventory', 'start probe', 'start slow']);
+    expect(log.indexOf('start metrics')).toBeGreaterThan(log.indexOf('end probe'));
+    // A wave would have waited for `slow`; metrics needs only the probe and the inventory.
+    expect(log.indexOf('start metrics')).toBeLessThan(log.indexOf('end slow'));
     expect(results.get(metrics)).toEqual(['metrics-1', 'probe=probe-1', 'inventory=inventory-1']);
-    expect(stepCounts([metrics, other, inventory, probe], results)).toEqual({ metrics: 3, other: 1, inventory: 1, probe: 1 });
+    expect(stepCounts([metrics, slow, inventory, probe], results)).toEqual({ metrics: 3, slow: 1, inventory: 1, probe: 1 });
+  });
+
+  it('a startsEarly collector starts at once and reads each of its `after` through ctx.settled as it lands', async () => {
+    const log: string[] = [];
+    const fast = fake('fast', { log });
+    const slow = fake('slow', { log, delayMs: 40 });
+    const stream = defineCollector<string[]>({
+      ...fake('stream', { log }),
+      after: [fast, slow],
+      startsEarly: true,
+      collect: async (ctx) => {
+        log.push('start stream');
+        const seen = [];
+        for (const dep of [fast, slow]) {
+          const out = await ctx.settled(dep);
+          log.push(`stream read ${dep.id}`);
+          seen.push(`${dep.id}=${out?.join('+') ?? 'none'}`);
+        }
+        return seen;
+      },
+    });
+    const results = await runCollectors([stream, fast, slow], target());
+    expect(log[0]).toBe('start stream');
+    expect(log.indexOf('stream read fast')).toBeLessThan(log.indexOf('end slow'));
+    expect(results.get(stream)).toEqual(['fast=fast-1', 'slow=slow-1']);
   });
 
   it('a failed collector is one warning and no result; what depends on it still runs, and results of the wider scope are readable', async () => {
@@ -102,15 +131,27 @@ describe('the collector registry', () => {
     expect(stepCounts([inventory, metrics], results)).toEqual({ inventory: 0, metrics: 3 });
   });
 
-  it('a region whose probe says it is not enabled is skipped after one warning', async () => {
+  it('a region whose probe says it is not enabled is skipped after one warning: what started with the probe is dropped, what waits for it never starts', async () => {
     const log: string[] = [];
-    const probe = fake('probe', { log, probe: true, fails: awsError('OptInRequired') });
-    const other = fake('other', { log });
+    const probe = fake('probe', { log, probe: true, fails: awsError('OptInRequired'), delayMs: 20 });
+    const other = fake('other', { log, fails: awsError('OptInRequired') });
+    const fine = fake('fine', { log });
+    const dependent = fake('dependent', { log, after: [probe] });
     const ctx = target();
-    const results = await runCollectors([probe, other], ctx);
+    const results = await runCollectors([probe, other, fine, dependent], ctx);
     expect(results.size).toBe(0);
-    expect(log).toEqual(['start probe']);
+    expect(log).not.toContain('start dependent');
     expect(ctx.warnings.list.map((w) => w.code)).toEqual(['opt-in-required']);
+  });
+
+  it('warnings of collectors that started with the probe are kept once the probe succeeds', async () => {
+    const log: string[] = [];
+    const probe = fake('probe', { log, probe: true, delayMs: 20 });
+    const denied = fake('denied', { log, fails: awsError('AccessDenied') });
+    const ctx = target();
+    const results = await runCollectors([probe, denied], ctx);
+    expect([...results.keys()]).toEqual([probe]);
+    expect(ctx.warnings.list.map((w) => w.code)).toEqual(['access-denied']);
   });
 
   it('merges what collectors add into Snapshot lists, in target order', () => {

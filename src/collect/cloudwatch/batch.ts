@@ -22,28 +22,57 @@ export interface QueryProblem {
   message?: string;
 }
 
-/**
- * Reads every request with GetMetricData, 500 queries per call, following NextToken, with calls
- * in flight up to the client's concurrency limit. Query ids are positional (`m0`, `m1`, …: they
- * must start with a lowercase letter) so a result maps back without parsing labels. A query
- * whose final status is not Complete is reported, its partial datapoints still delivered.
- */
-export async function fetchMetrics(client: CloudWatchClient, requests: readonly MetricRequest[], window: MetricWindow): Promise<FetchOutcome> {
-  const batches: (readonly MetricRequest[])[] = [];
-  for (let i = 0; i < requests.length; i += MAX_QUERIES_PER_CALL) batches.push(requests.slice(i, i + MAX_QUERIES_PER_CALL));
-  // allSettled: one failed batch must not hide the batches that worked, nor return before they land.
-  const settled = await Promise.allSettled(batches.map((batch) => fetchBatch(client, batch, window)));
-  const outcome: FetchOutcome = { problems: [], failed: [] };
-  settled.forEach((s, i) => {
-    if (s.status === 'fulfilled') outcome.problems.push(...s.value);
-    else outcome.failed.push({ error: s.reason, requests: batches[i]! });
-  });
-  return outcome;
-}
-
 export interface FetchOutcome {
   problems: QueryProblem[];
   failed: { error: unknown; requests: readonly MetricRequest[] }[];
+}
+
+/**
+ * Reads requests with GetMetricData as they are added, 500 queries per call: a batch goes out as
+ * soon as 500 are queued (while other sources are still listing their resources), the remainder
+ * when the stream is finished, so calls = ceil(requests / 500) whatever the order they arrive in.
+ * Calls in flight are bounded by the client's concurrency limit; NextToken pages are followed.
+ * Query ids are positional (`m0`, `m1`, …: they must start with a lowercase letter) so a result
+ * maps back without parsing labels. A query whose final status is not Complete is reported, its
+ * partial datapoints still delivered; a batch is summarised and released as soon as it lands.
+ */
+export class MetricStream {
+  /** Requests added so far. */
+  total = 0;
+  private queued: MetricRequest[] = [];
+  private readonly inFlight: Promise<void>[] = [];
+  private readonly outcome: FetchOutcome = { problems: [], failed: [] };
+
+  constructor(
+    private readonly client: CloudWatchClient,
+    private readonly window: MetricWindow,
+  ) {}
+
+  add(requests: readonly MetricRequest[]): void {
+    this.total += requests.length;
+    for (const r of requests) this.queued.push(r);
+    while (this.queued.length >= MAX_QUERIES_PER_CALL) this.send(this.queued.splice(0, MAX_QUERIES_PER_CALL));
+  }
+
+  /** Sends the last partial batch and resolves once every batch has landed; one failed batch loses only its own metrics. */
+  async finish(): Promise<FetchOutcome> {
+    if (this.queued.length) this.send(this.queued.splice(0));
+    await Promise.all(this.inFlight);
+    return this.outcome;
+  }
+
+  private send(batch: readonly MetricRequest[]): void {
+    this.inFlight.push(
+      fetchBatch(this.client, batch, this.window).then(
+        (problems) => {
+          for (const p of problems) this.outcome.problems.push(p);
+        },
+        (error: unknown) => {
+          this.outcome.failed.push({ error, requests: batch });
+        },
+      ),
+    );
+  }
 }
 
 async function fetchBatch(client: CloudWatchClient, batch: readonly MetricRequest[], window: MetricWindow): Promise<QueryProblem[]> {

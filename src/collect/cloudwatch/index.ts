@@ -1,21 +1,28 @@
 import type { CollectorContext } from '../collector.js';
 import { clientFor, guarded, warnFailure, type RegionContext } from '../context.js';
-import { fetchMetrics, type MetricRequest, type QueryProblem } from './batch.js';
+import { MetricStream, type QueryProblem } from './batch.js';
 import { METRIC_SOURCES } from './sources.js';
 
 /**
  * Every metric of one account and region in one stream of GetMetricData calls, so batches of 500
- * fill across resource types. A source whose queries cannot be built (a failed ListMetrics) loses
- * only its own series; a failed batch loses only its metrics; both are warnings.
+ * fill across resource types. Each source builds its queries as soon as its own inventory has
+ * landed (not when every collector has), and full batches go out while others are still listing.
+ * A source whose queries cannot be built (a failed ListMetrics) loses only its own series; a
+ * failed batch loses only its metrics; both are warnings.
  */
 export async function collectMetrics(ctx: CollectorContext): Promise<void> {
   const client = clientFor(ctx, 'cloudwatch');
   const summary = { periodSeconds: ctx.window.periodSeconds, windowHours: ctx.window.days * 24 };
-  const built = await Promise.all(METRIC_SOURCES.map((source) => guarded(ctx, 'cloudwatch', source.what, async () => source.requests(ctx, client, summary))));
-  const requests: MetricRequest[] = built.flatMap((r) => r ?? []);
-  if (!requests.length) return;
-  const outcome = await fetchMetrics(client, requests, ctx.window);
-  for (const f of outcome.failed) warnFailure(ctx, 'cloudwatch', `${f.requests.length} of ${requests.length} CloudWatch metric series`, f.error);
+  const stream = new MetricStream(client, ctx.window);
+  await Promise.all(
+    METRIC_SOURCES.map(async (source) => {
+      await ctx.settled(source.collector);
+      const requests = await guarded(ctx, 'cloudwatch', source.what, async () => source.requests(ctx, client, summary));
+      if (requests) stream.add(requests);
+    }),
+  );
+  const outcome = await stream.finish();
+  for (const f of outcome.failed) warnFailure(ctx, 'cloudwatch', `${f.requests.length} of ${stream.total} CloudWatch metric series`, f.error);
   if (outcome.problems.length) reportProblems(ctx, outcome.problems);
 }
 
