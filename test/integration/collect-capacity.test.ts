@@ -268,7 +268,7 @@ describe('capacity reservations collected over the wire', () => {
 describe('mlcost audit --strict over the stand-in (the CLI as a user runs it)', () => {
   it('everything readable: exit 0 with the capacity findings in the JSON', async () => {
     const r = await standIn.audit(true);
-    expect(r.stderr).not.toMatch(/warning/);
+    expect(r.stderr, r.stderr).not.toMatch(/warning/);
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout) as { findings: { ruleId: string; monthlySavings: number | null }[] };
     // The forgotten upcoming block: the one on-demand p5 beside it could move in for its 168 h: $55.04 x 168 = $9,246.72.

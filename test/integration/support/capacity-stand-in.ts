@@ -10,6 +10,7 @@ import { testCollectOptions } from '../../helpers/collect-options.js';
 import { startMoto, type Moto } from '../../helpers/moto.js';
 import { stopAll } from '../../helpers/teardown.js';
 import { LIST_PROVISIONED } from './bedrock-aws.js';
+import { COST_EXPLORER_TARGET, savingsPlansRecommendation } from './cost-explorer-aws.js';
 import { ec2Xml, startEc2Proxy, type Ec2Answer, type Ec2Proxy } from './ec2-proxy.js';
 import { json, startLoopback, type Loopback, type LoopbackAnswer } from './loopback-aws.js';
 
@@ -35,6 +36,9 @@ const EMPTY: Readonly<Record<string, Ec2Answer>> = {
   'SageMaker.ListTrainingPlans': () => json(200, { TrainingPlanSummaries: [] }, undefined, 'application/x-amz-json-1.1'),
   'SageMaker.ListApps': () => json(200, { Apps: [] }, undefined, 'application/x-amz-json-1.1'),
   [LIST_PROVISIONED]: () => json(200, { provisionedModelSummaries: [] }),
+  // Cost Explorer's Savings Plans recommendation (beside the commitment plan): nothing to recommend.
+  [COST_EXPLORER_TARGET]: (call) =>
+    savingsPlansRecommendation({ method: 'POST', path: '/', target: COST_EXPLORER_TARGET, service: 'ce', region: call.region, body: call.json ?? {} }, {}),
 };
 
 export async function startCapacityStandIn(o: {
