@@ -13,6 +13,7 @@ import { stopAll } from '../helpers/teardown.js';
 import { describeCapacityReservations, type RecordedReservation } from './support/capacity-reservations-aws.js';
 import { ec2Error, ec2Xml, startEc2Proxy, type Ec2Proxy } from './support/ec2-proxy.js';
 import { json, startLoopback, type Loopback } from './support/loopback-aws.js';
+import { COST_EXPLORER_TARGET, savingsPlansRecommendation } from './support/cost-explorer-aws.js';
 import { runCli } from '../helpers/cli.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -102,7 +103,8 @@ beforeAll(async () => {
     'SageMaker.ListTrainingPlans': () => json(200, { TrainingPlanSummaries: [] }, undefined, 'application/x-amz-json-1.1'),
     'bedrock:GET /provisioned-model-throughputs': () => json(200, { provisionedModelSummaries: [] }),
   });
-  savingsPlans = await startLoopback(() => json(200, { savingsPlans: [] }));
+  // Savings Plans and Cost Explorer's recommendations (neither in moto): none bought, nothing recommended.
+  savingsPlans = await startLoopback((req) => (req.target === COST_EXPLORER_TARGET ? savingsPlansRecommendation(req, {}) : json(200, { savingsPlans: [] })));
   const { ec2, cw } = seedClients(moto.endpoint, 'us-east-1');
   // One on-demand p5 (moto's Deep Learning AMI, Amazon Linux) in the reservations' AZ, outside any of them; one m5 beside it.
   await ec2.send(
@@ -229,6 +231,7 @@ describe('mlcost audit --strict over the stand-in (the CLI as a user runs it)', 
         AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
         AWS_ENDPOINT_URL: proxy.url,
         AWS_ENDPOINT_URL_SAVINGSPLANS: savingsPlans.url,
+        AWS_ENDPOINT_URL_COST_EXPLORER: savingsPlans.url,
       },
     });
 
