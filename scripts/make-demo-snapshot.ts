@@ -17,6 +17,7 @@ import { demoServices, demoStorage } from './demo-services.js';
 import { demoCommitments } from './demo/commitments.js';
 import { counter, gauge, gpus, rng, type Window } from './synthetic.js';
 import { demoS3Hygiene } from './demo/s3.js';
+import { demoStudio } from './demo/studio.js';
 
 const END = new Date('2026-11-20T00:00:00Z');
 const W: Window = { end: END, days: 14, periodSeconds: 300 };
@@ -522,6 +523,7 @@ const snapshot: SnapshotInput = {
     })(),
     fsxLustreFileSystems: demoFsx(W, rand, RESEARCH),
     sagemakerTrainingJobs: sagemaker.sagemakerTrainingJobs,
+    sagemakerStudioApps: demoStudio(W, RESEARCH),
     ...demoCapacity(W, RESEARCH),
     ...demoCommitments(END, { research: RESEARCH, prod: PROD }),
   },

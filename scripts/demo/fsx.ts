@@ -23,8 +23,17 @@ export function demoFsx(w: Window, rand: () => number, account: string): FsxLust
       storageCapacityGiB: 4800,
       perUnitStorageThroughput: 125,
       dataCompression: 'LZ4',
-      importPath: 's3://research-datasets/imagenet-21k',
-      exportPath: 's3://research-datasets/imagenet-21k',
+      // PERSISTENT_2 links S3 through data repository associations (DescribeDataRepositoryAssociations).
+      dataRepositories: [
+        {
+          associationId: 'dra-0c1d2e3f4a5b60711',
+          path: 's3://research-datasets/imagenet-21k/',
+          fileSystemPath: '/imagenet-21k/',
+          lifecycle: 'AVAILABLE',
+          importEvents: ['NEW', 'CHANGED', 'DELETED'],
+          exportEvents: [],
+        },
+      ],
       tags: { Name: 'imagenet-stage-sweep2', team: 'research' },
       metrics: {
         // Nothing mounted it since the sweep ended: no bytes read or written in the window.
@@ -46,6 +55,8 @@ export function demoFsx(w: Window, rand: () => number, account: string): FsxLust
       storageCapacityGiB: 9600,
       dataCompression: 'NONE',
       importPath: 's3://research-datasets/llm-shards',
+      // The older DataRepositoryConfiguration links it; the region's association listing has none for it.
+      dataRepositories: [],
       tags: { Name: 'llm-shards-scratch', team: 'research' },
       metrics: {
         dataReadBytes: counter(w, 1800 * GIB, rand),

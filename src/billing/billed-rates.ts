@@ -9,6 +9,7 @@ import { FOCUS } from './mapping/focus.js';
 import type { InstanceUsage, PricingModel } from './model.js';
 import { readInstanceUsage } from './rows.js';
 import { fetchS3Prefixes } from './s3-fetch.js';
+import { readUnusedCapacity, type BilledUnusedCapacity } from './unused-capacity.js';
 
 /**
  * Rates actually billed, per instance-hour, for `mlcost audit --billing`: a finding's monthly
@@ -39,6 +40,8 @@ export interface BilledRates {
   byTypeRegion: ReadonlyMap<string, BilledRate>;
   /** The resource's own rate when billed, else its type's rate in its region, else undefined (use list price). */
   lookup(q: { resourceId?: string; instanceType?: string; region?: string }): BilledRateMatch | undefined;
+  /** What empty capacity reservations billed (read from files; absent when rates come from elsewhere). */
+  unusedCapacity?: BilledUnusedCapacity;
 }
 
 export function typeRegionKey(instanceType: string, region: string): string {
@@ -89,7 +92,8 @@ export async function readBilledRates(paths: readonly string[], o: ReadBilledRat
     const opened = await openDuckDb(local.paths, local.format, CUR2);
     const engine = withDetectedMapping(opened, o.source);
     try {
-      return billedRates(await readInstanceUsage(engine));
+      const rates = billedRates(await readInstanceUsage(engine));
+      return { ...rates, unusedCapacity: await readUnusedCapacity(engine) };
     } finally {
       await engine.close();
     }

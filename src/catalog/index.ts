@@ -5,3 +5,4 @@ export { GPU_MODELS, gpuFitsWork, hasNvlink } from './gpu-compatibility.js';
 export { spotAdvice, type SpotAdvice } from './spot-advisor.js';
 export { SUCCESSORS, successorsOf, type Successor } from './successors.js';
 export { PriceBook, HOURS_PER_MONTH, S3_PRICE_FACTS, type Price, type PriceLookup, type S3PriceClass, type EbsVolumeType } from './prices.js';
+export { ladderCost, ladderSaving, type LadderCost, type LadderLookup } from './s3-tiers.js';

@@ -5,7 +5,8 @@ import type { Price, PriceBook } from './prices.js';
 
 /**
  * The one fitting function for moves between instance types (gpu-underused, oversized-instance,
- * previous-generation): the cheapest type that holds what the work needs. Candidates are the current
+ * previous-generation, training-gpu-underused, gpu-nodegroup-oversized): the cheapest type that holds
+ * what the work needs, including the local instance store, network bandwidth and EFA the box relies on. Candidates are the current
  * family's sizes plus, unless pinned to the family, current-generation types of other families with the
  * same architecture (or Graviton, when allowed); GPU work moves only to GPUs at least as capable
  * (gpu-compatibility.ts), NVLink training stays on NVLink, CPU work moves only between the general
@@ -18,6 +19,12 @@ export interface FitNeed {
   memoryGiB: number;
   /** Keep GPUs linked by NVLink: multi-GPU training on a p-family box. */
   nvlink: boolean;
+  /** Keep a local instance store: the box has one (NVMe scratch that training data pipelines stage data on). */
+  instanceStore?: boolean;
+  /** Network the box used at its peak (NetworkIn + NetworkOut), Gbps, with headroom: the candidate's baseline must hold it. */
+  networkGbps?: number;
+  /** Keep Elastic Fabric Adapter: multi-node training that talks over EFA. */
+  efa?: boolean;
 }
 
 export interface FitScope {
@@ -57,6 +64,10 @@ export function fits(c: InstanceSpec, need: FitNeed): boolean {
     if (!acc || acc.count < need.gpus || acc.memoryGiBEach < need.gpuMemoryGiBEach) return false;
   }
   if (need.nvlink && !hasNvlink(c)) return false;
+  if (need.instanceStore && !c.instanceStoreGB) return false;
+  if (need.efa && !c.efa) return false;
+  // A type without a published baseline cannot be shown to hold the traffic: it does not fit.
+  if (need.networkGbps && !(c.network && c.network.baselineGbps >= need.networkGbps)) return false;
   return c.vcpu >= need.vcpu && c.memoryGiB >= need.memoryGiB;
 }
 

@@ -14,6 +14,11 @@ export interface InstanceSpec {
   arch: string[];
   gpu?: { model: string; count: number; memoryGiBEach: number; totalMemoryGiB: number };
   neuron?: { model: string; count: number; memoryGiBEach: number };
+  /** Local instance store (NVMe scratch on current types), GB; undefined on EBS-only types. */
+  instanceStoreGB?: number;
+  /** Network bandwidth over all cards, Gbps; undefined where no baseline is published (p3.2xlarge, some collected types). */
+  network?: { baselineGbps: number; peakGbps: number };
+  efa: boolean;
 }
 
 type RawSpec = InstanceTypeSpec;
@@ -75,7 +80,10 @@ function toSpec(type: string, s: RawSpec): InstanceSpec {
     vcpu: s.vcpu,
     memoryGiB: s.memoryMiB / 1024,
     arch: s.arch,
+    efa: s.efa === true,
   };
+  if (s.instanceStoreGB) spec.instanceStoreGB = s.instanceStoreGB;
+  if (s.network) spec.network = s.network;
   if (s.gpu) {
     const each = round1(s.gpu.memoryMiBEach / 1024);
     spec.gpu = { model: s.gpu.model, count: s.gpu.count, memoryGiBEach: each, totalMemoryGiB: round1(each * s.gpu.count) };

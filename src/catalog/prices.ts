@@ -1,8 +1,10 @@
 // Over 250 lines on purpose: PriceBook is the one place a price is chosen (collected, then embedded by file); its lookups share that order.
 import type storageJson from './data/storage-prices.json';
 import type { CollectedPrice } from '../snapshot/schema.js';
-import { priceData, type PriceData } from './price-data.js';
+import { priceData, type PriceData, type BEDROCK_TERMS } from './price-data.js';
 import type { ReservedTerm } from './commitment-terms.js';
+import type { LadderLookup } from './s3-tiers.js';
+import { EMBEDDED_ON_DEMAND, EMBEDDED_RESERVED, firstPrice } from './ec2-embedded.js';
 
 /** A month is 730 hours everywhere in mlcost (AWS's own convention). */
 export const HOURS_PER_MONTH = 730;
@@ -32,6 +34,7 @@ export type EbsVolumeType = keyof typeof storageJson.ebs.gbMonth;
 export class PriceBook {
   private readonly collected = new Map<string, CollectedPrice>();
   private readonly lookups: LookupTree = new Map();
+  private readonly ladders = new Map<string, LadderLookup>();
   private readonly data: PriceData;
 
   constructor(collected: readonly CollectedPrice[] = []) {
@@ -50,43 +53,24 @@ export class PriceBook {
           asOf: ec2.asOf,
           what: `on-demand price for ${instanceType}`,
         });
-        return usEast1List.known ? usEast1List : (this.regional(instanceType, region, 'onDemand') ?? usEast1List);
+        if (usEast1List.known) return usEast1List;
+        const regional = firstPrice(EMBEDDED_ON_DEMAND, this.data, instanceType, region);
+        return regional ? { known: true, price: regional } : usEast1List;
       }),
     );
   }
 
   /**
    * A Standard Reserved Instance's effective hourly rate: collected (Pricing API Reserved terms) first, then
-   * the embedded rates of accelerated types (1-year no-upfront from the newer regional file, the other terms
-   * from ec2-reserved-rates.json). No CPU-family rate could be sourced, so those stay unknown unless collected.
+   * the embedded rate files in EMBEDDED_RESERVED's order (accelerated types; the few CPU rates a dated source gives).
    */
   ec2Reserved(instanceType: string, region: string, term: ReservedTerm): PriceLookup {
     return this.cached(['ec2Reserved', instanceType, region, term], () => {
       const p = this.collected.get(key('ec2', region, instanceType, term));
       if (p) return { known: true, price: fromCollected(p, 'hour') };
-      const embeddedRate =
-        (term === 'reserved-1yr-no-upfront' ? this.regional(instanceType, region, 'reserved1yrNoUpfront') : undefined) ??
-        this.reserved(instanceType, region, term);
-      return embeddedRate ?? { known: false, reason: `no ${term} price collected for ${instanceType} in ${region}, and none embedded` };
+      const rate = firstPrice(EMBEDDED_RESERVED, this.data, instanceType, region, term);
+      return rate ? { known: true, price: rate } : { known: false, reason: `no ${term} price collected for ${instanceType} in ${region}, and none embedded` };
     });
-  }
-
-  /** An accelerated type's Standard RI rate for a term in a region (ec2-reserved-rates.json), when the file has it. */
-  private reserved(instanceType: string, region: string, term: ReservedTerm): PriceLookup | undefined {
-    const table = this.data.ec2Reserved;
-    const usd = table.prices[instanceType]?.[region]?.[term];
-    if (usd === undefined) return undefined;
-    const basis = `${region} Standard Reserved Instance ${term.replace('reserved-', '')}, effective hourly list price`;
-    return { known: true, price: { usd, unit: 'hour', source: table.source, asOf: table.asOf, basis } };
-  }
-
-  /** An accelerated type's own price in a region (ec2-accelerated-regional-prices.json), when the file has it. */
-  private regional(instanceType: string, region: string, field: 'onDemand' | 'reserved1yrNoUpfront'): PriceLookup | undefined {
-    const table = this.data.ec2Regional;
-    const usd = table.prices[instanceType]?.[region]?.[field];
-    if (usd === undefined) return undefined;
-    const what = field === 'onDemand' ? 'on-demand' : '1-year Standard Reserved Instance, no upfront, effective hourly';
-    return { known: true, price: { usd, unit: 'hour', source: table.source, asOf: table.asOf, basis: `${region} ${what} list price` } };
   }
 
   ebsGbMonth(volumeType: EbsVolumeType, region: string): PriceLookup {
@@ -95,6 +79,36 @@ export class PriceBook {
 
   s3GbMonth(storageClass: S3PriceClass, region: string): PriceLookup {
     return this.storageGbMonth('s3', storageClass, region);
+  }
+
+  /**
+   * An S3 class's price ladder in a region: the first rung is s3GbMonth (collected or embedded), the
+   * rungs above come from the embedded ladder (storage-prices.json s3.tiers) where it covers the region.
+   * A class the file lists no ladder for is one flat rung. Price GB with ladderCost (s3-tiers.ts).
+   */
+  s3Ladder(storageClass: S3PriceClass, region: string): LadderLookup {
+    const k = `${storageClass}|${region}`;
+    let ladder = this.ladders.get(k);
+    if (ladder === undefined) this.ladders.set(k, (ladder = this.buildS3Ladder(storageClass, region)));
+    return ladder;
+  }
+
+  private buildS3Ladder(storageClass: S3PriceClass, region: string): LadderLookup {
+    const first = this.s3GbMonth(storageClass, region);
+    if (!first.known) return first;
+    const t = this.data.storage.s3.tiers;
+    const upper = (t.classes[storageClass] ?? []).slice(1);
+    const base = { fromGb: 0, price: first.price };
+    if (upper[0] === undefined) return { known: true, rungs: [base] };
+    if (!t.sameListPriceRegions.includes(region)) {
+      const reason = `the embedded S3 ${storageClass} price ladder above its first ${upper[0].fromGb} GB covers ${t.sameListPriceRegions.join(', ')} only, and live price collection fetches the first rung only`;
+      return { known: true, rungs: [base], unknownFromGb: { fromGb: upper[0].fromGb, reason } };
+    }
+    const basis = region === 'us-east-1' ? 'us-east-1 list price' : `us-east-1 list price (AWS lists the same price in ${region})`;
+    return {
+      known: true,
+      rungs: [base, ...upper.map((r) => ({ fromGb: r.fromGb, price: { usd: r.usd, unit: 'GB-month' as const, source: t.source, asOf: t.asOf, basis } }))],
+    };
   }
 
   /** EBS volume types and S3 storage classes: one $/GB-month table each, same shape. */
@@ -116,7 +130,7 @@ export class PriceBook {
     const sm = this.data.sagemaker;
     return this.cached(['sagemakerHourly', mlInstanceType, region], () =>
       this.liveOrEmbedded('sagemaker', region, mlInstanceType, 'hour', () =>
-        embedded(sm.prices[mlInstanceType], region, sm.sameListPriceRegions, {
+        embedded(sm.prices[mlInstanceType], region, regionsOf(sm, mlInstanceType), {
           unit: 'hour',
           source: provenanceOf(sm, mlInstanceType),
           asOf: sm.asOf,
@@ -131,7 +145,7 @@ export class PriceBook {
     const nb = this.data.sagemaker.notebook;
     return this.cached(['sagemakerNotebookHourly', mlInstanceType, region], () =>
       this.liveOrEmbedded('sagemaker', region, `notebook:${mlInstanceType}`, 'hour', () =>
-        embedded(nb.prices[mlInstanceType], region, nb.sameListPriceRegions, {
+        embedded(nb.prices[mlInstanceType], region, regionsOf(nb, mlInstanceType), {
           unit: 'hour',
           source: provenanceOf(nb, mlInstanceType),
           asOf: nb.asOf,
@@ -146,7 +160,7 @@ export class PriceBook {
     const t = this.data.sagemaker.training;
     return this.cached(['sagemakerTrainingHourly', mlInstanceType, region], () =>
       this.liveOrEmbedded('sagemaker', region, `training:${mlInstanceType}`, 'hour', () =>
-        embedded(t.prices[mlInstanceType], region, t.sameListPriceRegions, {
+        embedded(t.prices[mlInstanceType], region, regionsOf(t, mlInstanceType), {
           unit: 'hour',
           source: provenanceOf(t, mlInstanceType),
           asOf: t.asOf,
@@ -163,7 +177,7 @@ export class PriceBook {
     return this.cached(['sagemakerStudioHourly', appType, mlInstanceType, region], () =>
       this.liveOrEmbedded('sagemaker', region, `studio:${appType}:${mlInstanceType}`, 'hour', () =>
         st.appTypes.includes(appType)
-          ? embedded(st.prices[mlInstanceType], region, st.sameListPriceRegions, {
+          ? embedded(st.prices[mlInstanceType], region, regionsOf(st, mlInstanceType), {
               unit: 'hour',
               source: provenanceOf(st, mlInstanceType),
               asOf: st.asOf,
@@ -187,6 +201,26 @@ export class PriceBook {
         collectedLive: false,
       }),
     );
+  }
+
+  /**
+   * A Bedrock Provisioned Throughput rate per model unit-hour for a model (its id, any ":version"
+   * suffix ignored) and the API's commitmentDuration (none, OneMonth, SixMonths). Not fetched live.
+   */
+  bedrockProvisionedHourly(modelId: string, commitmentDuration: string | undefined, region: string): PriceLookup {
+    const term: (typeof BEDROCK_TERMS)[number] =
+      commitmentDuration === 'OneMonth' ? '1-month' : commitmentDuration === 'SixMonths' ? '6-month' : 'no-commitment';
+    const base = modelId.split(':')[0] ?? modelId;
+    return this.cached(['bedrockProvisionedHourly', base, term, region], () => {
+      const b = this.data.bedrock;
+      return embedded(b.provisionedThroughput[base]?.[term], region, b.sameListPriceRegions, {
+        unit: 'hour',
+        source: b.source,
+        asOf: b.asOf,
+        what: `Bedrock provisioned-throughput rate (${term}) for ${base}`,
+        collectedLive: false,
+      });
+    });
   }
 
   /** Public IPv4 (Elastic IPs included) is one flat hourly rate in every commercial region. */
@@ -296,6 +330,11 @@ export const S3_PRICE_FACTS = {
     return priceData().storage.s3.asOf;
   },
 };
+
+/** The regions one SageMaker figure applies to: its own list where the source covered fewer regions than the table. */
+function regionsOf(table: { sameListPriceRegions: string[]; figureRegions?: Record<string, string[]> | undefined }, mlInstanceType: string): readonly string[] {
+  return table.figureRegions?.[mlInstanceType] ?? table.sameListPriceRegions;
+}
 
 /** The source of one SageMaker figure: the file's statement plus the copies this figure came from. */
 function provenanceOf(table: { source: string; provenance: Record<string, string> }, mlInstanceType: string): string {

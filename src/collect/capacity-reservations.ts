@@ -1,20 +1,23 @@
 import { paginateDescribeCapacityReservations, type CapacityReservation as RawReservation } from '@aws-sdk/client-ec2';
+import { launchTemplatesByReservation } from './launch-template-targets.js';
 import { CapacityReservationSchema, type CapacityReservation } from '../snapshot/types/capacity-reservation.js';
 import { defineCollector } from './collector.js';
-import { clientFor, type RegionContext } from './context.js';
+import { clientFor, guarded, type RegionContext } from './context.js';
 import { tagMap } from './tags.js';
 
 /**
  * EC2 Capacity Reservations (On-Demand Capacity Reservations and Capacity Blocks for ML) of a
  * region, through DescribeCapacityReservations (EC2 API reference: CapacityReservation carries
  * ReservationType default|capacity-block, InstanceMatchCriteria open|targeted, EndDateType
- * unlimited|limited, OwnerId, TotalInstanceCount, AvailableInstanceCount).
+ * unlimited|limited, OwnerId, TotalInstanceCount, AvailableInstanceCount, CommitmentInfo,
+ * UnusedReservationBillingOwnerId). Where a Capacity Block is found, the launch templates' latest
+ * versions are read too, so a block a template is aimed at counts as having work queued for it.
  */
 export const capacityReservationsCollector = defineCollector({
   id: 'capacity-reservations',
   service: 'ec2',
   scope: 'region',
-  iamActions: ['ec2:DescribeCapacityReservations'],
+  iamActions: ['ec2:DescribeCapacityReservations', 'ec2:DescribeLaunchTemplateVersions'],
   resourceType: 'capacity-reservation',
   step: 'capacity',
   what: 'EC2 capacity reservations (DescribeCapacityReservations)',
@@ -43,7 +46,20 @@ export async function collectCapacityReservations(ctx: RegionContext): Promise<C
       found.push(r);
     }
   }
-  return found;
+  if (!found.some((r) => r.reservationType === 'capacity-block')) return found;
+  // A denied read loses only the launch-template references (one warning), not the reservations.
+  const byId = await guarded(
+    ctx,
+    'ec2',
+    'launch templates (DescribeLaunchTemplateVersions)',
+    () => launchTemplatesByReservation(client),
+    'Capacity Blocks are judged without them',
+  );
+  if (!byId) return found;
+  return found.map((r) => {
+    const names = byId.get(r.id);
+    return names ? { ...r, launchTemplates: names } : r;
+  });
 }
 
 function toReservation(raw: RawReservation, ctx: RegionContext): CapacityReservation | undefined {
@@ -69,6 +85,15 @@ function toReservation(raw: RawReservation, ctx: RegionContext): CapacityReserva
     ...(raw.CreateDate ? { createDate: new Date(raw.CreateDate).toISOString() } : {}),
     ownerId: owner,
     shared: owner !== accountId,
+    ...(raw.UnusedReservationBillingOwnerId ? { unusedBillingOwnerId: raw.UnusedReservationBillingOwnerId } : {}),
+    ...(raw.CommitmentInfo?.CommitmentEndDate
+      ? {
+          commitment: {
+            committedInstanceCount: raw.CommitmentInfo.CommittedInstanceCount ?? 0,
+            commitmentEndDate: new Date(raw.CommitmentInfo.CommitmentEndDate).toISOString(),
+          },
+        }
+      : {}),
     tags: tagMap(raw.Tags),
     metrics: {},
   };

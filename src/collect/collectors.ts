@@ -14,6 +14,7 @@ import { reservedInstancesCollector } from './reserved-instances.js';
 import { s3BucketsCollector } from './s3.js';
 import { sagemakerEndpointsCollector } from './sagemaker-endpoints.js';
 import { sagemakerNotebooksCollector } from './sagemaker-notebooks.js';
+import { sagemakerStudioAppsCollector } from './sagemaker-studio-apps.js';
 import { sagemakerTrainingJobsCollector } from './sagemaker-training-jobs.js';
 import { sagemakerTrainingPlansCollector } from './sagemaker-training-plans.js';
 import { savingsPlansCollector } from './savings-plans.js';
@@ -43,6 +44,7 @@ export const COLLECTORS: readonly Collector[] = [
   eksGpuPodsCollector,
   sagemakerTrainingPlansCollector,
   bedrockProvisionedThroughputsCollector,
+  sagemakerStudioAppsCollector,
   instanceTypesCollector,
   spotPricesCollector,
   metricsCollector,

@@ -54,7 +54,7 @@ export function typesInUse(found: CollectedInstances | undefined): Set<string> {
   return new Set((found?.instances ?? []).filter((i) => i.state !== 'terminated').map((i) => i.type));
 }
 
-function toInstance(raw: Instance, ctx: RegionContext): Ec2Instance | undefined {
+export function toInstance(raw: Instance, ctx: RegionContext): Ec2Instance | undefined {
   const state = raw.State?.Name;
   if (!raw.InstanceId || !raw.InstanceType || !state || !STATES.has(state) || !raw.LaunchTime) {
     ctx.warnings.add({
@@ -77,6 +77,7 @@ function toInstance(raw: Instance, ctx: RegionContext): Ec2Instance | undefined 
     launchTime: new Date(raw.LaunchTime).toISOString(),
     ...(raw.Placement?.AvailabilityZone ? { availabilityZone: raw.Placement.AvailabilityZone } : {}),
     ...(raw.CapacityReservationId ? { capacityReservationId: raw.CapacityReservationId } : {}),
+    ...(raw.NetworkInterfaces?.some((n) => n.InterfaceType === 'efa') ? { efaAttached: true } : {}),
     tags,
     membership: membershipFromTags(tags),
     metrics: {},

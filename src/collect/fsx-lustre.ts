@@ -1,15 +1,19 @@
-import { paginateDescribeFileSystems, type FileSystem } from '@aws-sdk/client-fsx';
-import type { FsxLustreFileSystem } from '../snapshot/types/fsx-lustre-file-system.js';
+import { paginateDescribeDataRepositoryAssociations, paginateDescribeFileSystems, type DataRepositoryAssociation, type FileSystem } from '@aws-sdk/client-fsx';
+import type { FsxDataRepository, FsxLustreFileSystem } from '../snapshot/types/fsx-lustre-file-system.js';
 import { defineCollector } from './collector.js';
-import { clientFor, type RegionContext } from './context.js';
+import { clientFor, guarded, type RegionContext } from './context.js';
 import { identity, tagMap } from './tags.js';
 
-/** FSx for Lustre file systems of one account and region (DescribeFileSystems; other FSx kinds are left out). */
+/**
+ * FSx for Lustre file systems of one account and region (DescribeFileSystems; other FSx kinds are left
+ * out), with their data repository associations: one DescribeDataRepositoryAssociations listing per
+ * region (no filter, paginated), joined by FileSystemId, and only when the region has a Lustre file system.
+ */
 export const fsxLustreCollector = defineCollector({
   id: 'fsx-lustre',
   service: 'fsx',
   scope: 'region',
-  iamActions: ['fsx:DescribeFileSystems'],
+  iamActions: ['fsx:DescribeFileSystems', 'fsx:DescribeDataRepositoryAssociations'],
   resourceType: 'fsx-lustre-file-system',
   step: 'file systems',
   what: 'FSx file systems (DescribeFileSystems)',
@@ -40,7 +44,40 @@ export async function collectLustre(ctx: RegionContext): Promise<FsxLustreFileSy
         });
     }
   }
+  if (out.length) await attachRepositories(ctx, out);
   return out;
+}
+
+/** A failed listing leaves `dataRepositories` unset (unknown), so no rule takes it for "no repository". */
+async function attachRepositories(ctx: RegionContext, systems: FsxLustreFileSystem[]): Promise<void> {
+  const client = clientFor(ctx, 'fsx');
+  const associations = await guarded(
+    ctx,
+    'fsx',
+    `FSx data repository associations in ${ctx.region} (DescribeDataRepositoryAssociations)`,
+    async () => {
+      const all: DataRepositoryAssociation[] = [];
+      for await (const page of paginateDescribeDataRepositoryAssociations({ client }, {})) all.push(...(page.Associations ?? []));
+      return all;
+    },
+    'idle-fsx-lustre cannot name the S3 repository to export to',
+  );
+  if (!associations) return;
+  for (const fs of systems) fs.dataRepositories = associations.filter((a) => a.FileSystemId === fs.id).flatMap(toRepository);
+}
+
+function toRepository(a: DataRepositoryAssociation): FsxDataRepository[] {
+  if (!a.AssociationId || !a.DataRepositoryPath) return [];
+  return [
+    {
+      associationId: a.AssociationId,
+      path: a.DataRepositoryPath,
+      ...(a.FileSystemPath ? { fileSystemPath: a.FileSystemPath } : {}),
+      ...(a.Lifecycle ? { lifecycle: a.Lifecycle } : {}),
+      importEvents: a.S3?.AutoImportPolicy?.Events ?? [],
+      exportEvents: a.S3?.AutoExportPolicy?.Events ?? [],
+    },
+  ];
 }
 
 function toEntry(fs: FileSystem, ctx: RegionContext): FsxLustreFileSystem | undefined {

@@ -60,5 +60,14 @@ export function toSpec(info: InstanceTypeInfo): InstanceTypeSpec | undefined {
     const first = neurons[0]!;
     spec.neuron = { model: first.Name ?? 'Neuron', count: neuronCount, memoryMiBEach: first.MemoryInfo?.SizeInMiB ?? 0 };
   }
+  const storeGB = info.InstanceStorageInfo?.TotalSizeInGB;
+  if (storeGB) spec.instanceStoreGB = storeGB;
+  const cards = info.NetworkInfo?.NetworkCards ?? [];
+  if (cards.length && cards.every((c) => c.BaselineBandwidthInGbps !== undefined && c.PeakBandwidthInGbps !== undefined))
+    spec.network = {
+      baselineGbps: cards.reduce((a, c) => a + (c.BaselineBandwidthInGbps ?? 0), 0),
+      peakGbps: cards.reduce((a, c) => a + (c.PeakBandwidthInGbps ?? 0), 0),
+    };
+  if (info.NetworkInfo?.EfaSupported) spec.efa = true;
   return spec;
 }

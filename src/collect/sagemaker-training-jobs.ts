@@ -55,6 +55,7 @@ function trainingJobOf(ctx: RegionContext, name: string, d: DescribeTrainingJobC
     instanceType: rc?.InstanceType ?? group?.InstanceType ?? 'unknown',
     instanceCount: rc?.InstanceCount ?? group?.InstanceCount ?? 0,
     managedSpot: d.EnableManagedSpotTraining === true,
+    ...(rc?.TrainingPlanArn ? { trainingPlanArn: rc.TrainingPlanArn } : {}),
     ...(d.TrainingTimeInSeconds !== undefined ? { trainingTimeSeconds: d.TrainingTimeInSeconds } : {}),
     ...(d.BillableTimeInSeconds !== undefined ? { billableTimeSeconds: d.BillableTimeInSeconds } : {}),
     ...(d.CheckpointConfig?.S3Uri ? { checkpointS3Uri: d.CheckpointConfig.S3Uri } : {}),

@@ -2,6 +2,7 @@ import { PriceBook } from '../catalog/index.js';
 import type { Snapshot } from '../snapshot/schema.js';
 import { roundCents } from '../money.js';
 import { monthlyFromHourly } from './money.js';
+import { applyBilledUnusedCapacity, type UnusedCapacitySource } from './billed-unused-capacity.js';
 import type { AuditResult, Finding } from './result.js';
 import { instanceHourly } from './signals/ec2.js';
 import { breakdowns, sumSavings } from './summarize.js';
@@ -13,6 +14,8 @@ export interface BilledRateSource {
     instanceType?: string;
     region?: string;
   }): { hourlyEffective: number; hours: number; basis: 'resource' | 'type-region'; key: string; pricingModels: readonly string[] } | undefined;
+  /** What empty capacity reservations billed, when the source is billing files. */
+  unusedCapacity?: UnusedCapacitySource;
 }
 
 /**
@@ -63,10 +66,11 @@ export function applyBilledRates(result: AuditResult, snapshot: Snapshot, rates:
       },
     };
   });
-  return {
+  const priced: AuditResult = {
     ...result,
     totals: { ...result.totals, monthlyCost: roundCents(result.totals.monthlyCost + costDelta), monthlySavings: sumSavings(findings) },
     breakdowns: breakdowns(findings),
     findings,
   };
+  return rates.unusedCapacity ? applyBilledUnusedCapacity(priced, rates.unusedCapacity, source) : priced;
 }

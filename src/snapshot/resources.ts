@@ -11,6 +11,7 @@ import { FSX_LUSTRE_SIGNAL_KEYS, fsxLustreSignals } from '../engine/signals/fsx-
 import { S3_BUCKET_SIGNAL_KEYS, s3BucketSignals } from '../engine/signals/s3-bucket.js';
 import { SAGEMAKER_ENDPOINT_SIGNAL_KEYS, sagemakerEndpointSignals } from '../engine/signals/sagemaker-endpoint.js';
 import { SAGEMAKER_NOTEBOOK_SIGNAL_KEYS, sagemakerNotebookSignals } from '../engine/signals/sagemaker-notebook.js';
+import { SAGEMAKER_STUDIO_APP_SIGNAL_KEYS, sagemakerStudioAppSignals } from '../engine/signals/sagemaker-studio-app.js';
 import { SAGEMAKER_TRAINING_JOB_SIGNAL_KEYS, sagemakerTrainingJobSignals } from '../engine/signals/sagemaker-training-job.js';
 import { SAGEMAKER_TRAINING_PLAN_SIGNAL_KEYS, sagemakerTrainingPlanSignals } from '../engine/signals/sagemaker-training-plan.js';
 import type { SignalKey, SignalsDefinition } from '../engine/signals/types.js';
@@ -26,6 +27,7 @@ import { FsxLustreFileSystemSchema } from './types/fsx-lustre-file-system.js';
 import { S3BucketSchema } from './types/s3-bucket.js';
 import { SageMakerEndpointSchema } from './types/sagemaker-endpoint.js';
 import { SageMakerNotebookSchema } from './types/sagemaker-notebook.js';
+import { SageMakerStudioAppSchema } from './types/sagemaker-studio-app.js';
 import { SageMakerTrainingJobSchema } from './types/sagemaker-training-job.js';
 import { SageMakerTrainingPlanSchema } from './types/sagemaker-training-plan.js';
 
@@ -135,6 +137,13 @@ export const RESOURCE_TYPE_TABLE = [
     displayName: 'Bedrock provisioned throughput',
     schema: BedrockProvisionedThroughputSchema,
     signals: { keys: BEDROCK_PROVISIONED_THROUGHPUT_SIGNAL_KEYS, build: bedrockProvisionedThroughputSignals },
+  }),
+  row({
+    id: 'sagemaker-studio-app',
+    listKey: 'sagemakerStudioApps',
+    displayName: 'SageMaker Studio app',
+    schema: SageMakerStudioAppSchema,
+    signals: { keys: SAGEMAKER_STUDIO_APP_SIGNAL_KEYS, build: sagemakerStudioAppSignals },
   }),
 ] as const;
 

@@ -69,6 +69,12 @@ export const InstanceTypeSpecSchema = z.object({
   arch: z.array(z.string()).default([]),
   gpu: z.object({ model: z.string(), count: z.number().int().positive(), memoryMiBEach: z.number().nonnegative() }).optional(),
   neuron: z.object({ model: z.string(), count: z.number().int().positive(), memoryMiBEach: z.number().nonnegative() }).optional(),
+  /** Local instance store, GB (InstanceStorageInfo.TotalSizeInGB); absent on EBS-only types. */
+  instanceStoreGB: z.number().positive().optional(),
+  /** Network bandwidth summed over the network cards, Gbps; absent where no baseline is published. */
+  network: z.object({ baselineGbps: z.number().nonnegative(), peakGbps: z.number().nonnegative() }).optional(),
+  /** Supports Elastic Fabric Adapter. */
+  efa: z.boolean().optional(),
 });
 
 export const WarningSchema = z.object({

@@ -21,6 +21,29 @@ describe('audit --billing: findings priced with the rates actually billed', () =
     expect(f.evidence['billedRate']).toMatchObject({ basis: 'type-region', key: 'p5.48xlarge|us-east-1', hourlyEffective: 50 });
   });
 
+  it('shows what empty capacity billed next to the estimate, in Markdown and HTML as in JSON', async () => {
+    const bill = join(ROOT, 'fixtures', 'billing', 'capacity-focus.csv');
+    const line = 'billed unused: $26,800 over 14 days ($58,226/month); estimated $80,358/month';
+    for (const [output, shown] of [
+      ['markdown', line.replace(/\$/g, '\\$')],
+      ['html', line],
+    ] as const) {
+      const r = await runCli(['audit', '--demo', '--billing', bill, '--output', output]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain(shown);
+    }
+  });
+
+  it('a FOCUS file without CapacityReservationStatus: one warning in the result, exit 0', async () => {
+    const r = await runCli(['audit', '--demo', '--billing', join(ROOT, 'fixtures', 'billing', 'focus.csv'), '--output', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const result = AuditResultSchema.parse(JSON.parse(r.stdout));
+    expect(result.warnings.filter((w) => w.code === 'billing-cannot-tell').map((w) => w.message)).toEqual([
+      expect.stringContaining('cannot tell what empty capacity reservations billed'),
+    ]);
+    expect(r.stdout).not.toContain('billed unused');
+  });
+
   it('a billing file that is not billing data: one line, exit 2', async () => {
     const r = await runCli(['audit', '--demo', '--billing', join(ROOT, 'fixtures', 'billing', 'malformed.parquet')]);
     expect(r.code).toBe(2);

@@ -4,8 +4,8 @@ import { ec2Hourly, gpuHourly, windowHourly } from './fleet-series.js';
 
 /**
  * The fleet's second region, eu-west-1: the 4-GPU p3.8xlarge of issue 13 that only ever used GPU 0
- * (p95 CPU 22% of 32 vCPUs, peak GPU memory 11 GiB), and two busy CPU boxes with memory, one on
- * Spot and one on demand.
+ * (p95 CPU 22% of 32 vCPUs, peak GPU memory 11 GiB), and busy CPU boxes with memory, one on Spot
+ * and two on demand (one of a type the embedded catalog prices in eu-west-1, one it does not).
  */
 export const EU_REGION = 'eu-west-1';
 
@@ -13,6 +13,8 @@ const EU_INSTANCES = {
   oneOfFourV100: { type: 'p3.8xlarge', tags: { Name: 'one-of-four-v100', team: 'vision' } },
   busySpotCpu: { type: 'm6i.2xlarge', tags: { Name: 'feature-batch-spot', team: 'ranking' }, spot: true },
   busyCpu: { type: 'c6i.4xlarge', tags: { Name: 'etl-on-demand', team: 'data-platform' } },
+  // A type with dated eu-west-1 on-demand and RI rates in the embedded catalog, so its commitment is priced offline.
+  busyPricedCpu: { type: 'm6a.xlarge', tags: { Name: 'etl-small-on-demand', team: 'data-platform' } },
 } as const satisfies Record<string, { type: string; tags: Record<string, string>; spot?: boolean }>;
 
 export type EuRole = keyof typeof EU_INSTANCES;
@@ -53,5 +55,7 @@ export function euSeries(now: Date, ids: Record<EuRole, string>): SeriesSpec[] {
     memory(ids.busySpotCpu, 70),
     ...ec2Hourly(now, ids.busyCpu, () => 55, 4e9),
     memory(ids.busyCpu, 60),
+    ...ec2Hourly(now, ids.busyPricedCpu, () => 55, 1e9),
+    memory(ids.busyPricedCpu, 60),
   ];
 }

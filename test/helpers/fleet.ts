@@ -190,6 +190,13 @@ function instanceSeries(now: Date, ids: Record<InstanceRole, string>): SeriesSpe
     ...[0, 1, 2, 3, 4, 5, 6, 7].flatMap((i) => gpuHourly(now, p4d, i, 'NVIDIA A100-SXM4-40GB', 0, 0)),
     ...ec2Hourly(now, ids.underusedGpu, () => 5, 2e9),
     ...[0, 1, 2, 3].flatMap((i) => gpuHourly(now, { InstanceId: ids.underusedGpu }, i, 'NVIDIA A10G', i === 0 ? 70 : 0, i === 0 ? 12_000 : 0)),
+    // Host memory measured (5% of 192 GiB): without it the move would keep 48 GiB per GPU in use.
+    {
+      namespace: 'CWAgent',
+      metricName: 'mem_used_percent',
+      dimensions: { InstanceId: ids.underusedGpu, InstanceType: 'g5.12xlarge' },
+      points: windowHourly(now, () => 5),
+    },
     ...ec2Hourly(now, ids.idleCpu, () => 1, 200_000),
     { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: { InstanceId: ids.devBox }, points: windowHourly(now, (_, t) => busyDay(t)) },
     ...ec2Hourly(now, ids.oversized, (d) => 4 + (d % 3), 2e9),

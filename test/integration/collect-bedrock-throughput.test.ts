@@ -1,17 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { daily, putSeries, seedClients, TEST_CREDENTIALS } from '../../bench/collect/seed.js';
+import { daily, putSeries, seedClients } from '../../bench/collect/seed.js';
 import { minimalPolicy } from '../../src/collect/permissions.js';
-import { collectWithUsage, type CollectUsage } from '../../src/collect/run.js';
+import type { CollectUsage } from '../../src/collect/run.js';
 import { ConfigSchema } from '../../src/config/schema.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { loadRules } from '../../src/engine/rules/load.js';
 import type { Snapshot } from '../../src/snapshot/schema.js';
-import { testCollectOptions } from '../helpers/collect-options.js';
-import { startMoto, type Moto } from '../helpers/moto.js';
-import { stopAll } from '../helpers/teardown.js';
 import { bedrockAccessDenied, LIST_PROVISIONED, listProvisionedModelThroughputs, type RecordedProvisionedModel } from './support/bedrock-aws.js';
-import { ec2Xml, startEc2Proxy, type Ec2Proxy } from './support/ec2-proxy.js';
-import { json, startLoopback, type Loopback } from './support/loopback-aws.js';
+import { expectDeniedIsOneWarning, startCapacityStandIn, type CapacityStandIn } from './support/capacity-stand-in.js';
 
 /**
  * Bedrock Provisioned Throughput end to end over the wire: moto_server 5.2.1 has no
@@ -41,40 +37,31 @@ const IDLE = model('idle00000001', { modelUnits: 2, desiredModelUnits: 2 });
 const USED = model('used00000001', {});
 const COMMITTED = model('commit000001', { commitmentDuration: 'SixMonths', commitmentExpirationTime: at(20) });
 
-let moto: Moto;
-let proxy: Ec2Proxy;
-let savingsPlans: Loopback;
-let denied = false;
+let standIn: CapacityStandIn;
 let snapshot: Snapshot;
 let usage: CollectUsage;
 
-const collect = () => collectWithUsage(testCollectOptions(proxy.url, { now: NOW }));
-
 beforeAll(async () => {
-  moto = await startMoto();
-  const list = listProvisionedModelThroughputs([[IDLE, USED], [COMMITTED]]);
-  proxy = await startEc2Proxy(moto.endpoint, {
-    [LIST_PROVISIONED]: (call) => (denied ? bedrockAccessDenied('ListProvisionedModelThroughputs') : list(call)),
-    DescribeCapacityReservations: () => ec2Xml('DescribeCapacityReservations', '<capacityReservationSet/>'),
-    DescribeReservedInstances: () => ec2Xml('DescribeReservedInstances', '<reservedInstancesSet/>'),
+  standIn = await startCapacityStandIn({
+    now: NOW,
+    answers: { [LIST_PROVISIONED]: listProvisionedModelThroughputs([[IDLE, USED], [COMMITTED]]) },
+    seed: async (moto) => {
+      const { cw } = seedClients(moto.endpoint, 'us-east-1');
+      await putSeries(cw, [
+        { namespace: 'AWS/Bedrock', metricName: 'Invocations', dimensions: { ModelId: USED.provisionedModelArn }, points: daily(NOW, 14, () => 500) },
+      ]);
+    },
   });
-  savingsPlans = await startLoopback(() => json(200, { savingsPlans: [] }));
-  const { cw } = seedClients(moto.endpoint, 'us-east-1');
-  await putSeries(cw, [
-    { namespace: 'AWS/Bedrock', metricName: 'Invocations', dimensions: { ModelId: USED.provisionedModelArn }, points: daily(NOW, 14, () => 500) },
-  ]);
-  process.env['AWS_ACCESS_KEY_ID'] = TEST_CREDENTIALS.accessKeyId;
-  process.env['AWS_SECRET_ACCESS_KEY'] = TEST_CREDENTIALS.secretAccessKey;
-  ({ snapshot, usage } = await collect());
+  ({ snapshot, usage } = await standIn.collect());
 }, 180_000);
 
 afterAll(async () => {
-  await stopAll(savingsPlans, proxy, moto);
+  await standIn.stop();
 });
 
 describe('Bedrock provisioned throughput collected over the wire', () => {
   it('pages ListProvisionedModelThroughputs in the region with the nextToken AWS sent', () => {
-    const calls = proxy.answered.filter((c) => c.action === LIST_PROVISIONED);
+    const calls = standIn.proxy.answered.filter((c) => c.action === LIST_PROVISIONED);
     expect(calls.map((c) => [c.region, c.query?.get('nextToken') ?? null])).toEqual([
       ['us-east-1', null],
       ['us-east-1', '1'],
@@ -91,15 +78,14 @@ describe('Bedrock provisioned throughput collected over the wire', () => {
     expect(list[2]).toMatchObject({ commitmentDuration: 'SixMonths', commitmentExpirationTime: at(20) });
   });
 
-  it('finds the idle one (delete, unpriced) and the idle committed one (do not renew), not the used one', async () => {
+  it('finds the idle one (delete, priced: 2 model units x $20.50 x 730) and the idle committed one (do not renew), not the used one', async () => {
     const result = evaluate(snapshot, { rules: await loadRules(), config: ConfigSchema.parse({}), now: NOW });
     const found = result.findings.filter((f) => f.resource.type === 'bedrock-provisioned-throughput');
     const byName = new Map(found.map((f) => [f.resource.id, f]));
     expect([...byName.keys()].sort()).toEqual([COMMITTED.provisionedModelName, IDLE.provisionedModelName]);
     const idle = byName.get(IDLE.provisionedModelName);
-    expect(idle).toMatchObject({ ruleId: 'idle-bedrock-provisioned-throughput', action: { kind: 'delete' }, monthlySavings: null });
+    expect(idle).toMatchObject({ ruleId: 'idle-bedrock-provisioned-throughput', action: { kind: 'delete' }, monthlySavings: 29930 });
     expect(idle?.resource.arn).toBe(IDLE.provisionedModelArn);
-    expect(idle?.pricing.unknown?.[0]).toMatch(/no Bedrock provisioned-throughput rate/);
     expect(byName.get(COMMITTED.provisionedModelName)?.action.description).toMatch(/SixMonths commitment ends .* \(in 20 days\): do not renew it/);
   });
 
@@ -107,19 +93,16 @@ describe('Bedrock provisioned throughput collected over the wire', () => {
     expect(minimalPolicy().Statement[0]?.Action).toContain('bedrock:ListProvisionedModelThroughputs');
   });
 
-  it('denied: one warning naming the API and the region, everything else still collected', async () => {
-    denied = true;
-    try {
-      const partial = await collect();
-      const w = partial.snapshot.warnings.filter((x) => x.code === 'access-denied');
-      expect(w).toHaveLength(1);
-      expect(w[0]).toMatchObject({ accountId: ACCOUNT, region: 'us-east-1', service: 'bedrock' });
-      expect(w[0]?.message).toMatch(
-        /^123456789012\/us-east-1: could not read Bedrock provisioned throughput \(ListProvisionedModelThroughputs\) \(AccessDeniedException/,
-      );
-      expect(partial.snapshot.resources.bedrockProvisionedThroughputs).toEqual([]);
-    } finally {
-      denied = false;
-    }
-  });
+  it('denied: one warning naming the API and the region, everything else still collected; exit 3 only under --strict', async () => {
+    await expectDeniedIsOneWarning(standIn, {
+      action: LIST_PROVISIONED,
+      error: bedrockAccessDenied('ListProvisionedModelThroughputs'),
+      service: 'bedrock',
+      message: /could not read Bedrock provisioned throughput \(ListProvisionedModelThroughputs\) \(AccessDeniedException/,
+      list: (s) => s.resources.bedrockProvisionedThroughputs,
+      result: (r) => {
+        expect(r.findings.some((f) => f.ruleId === 'idle-bedrock-provisioned-throughput')).toBe(false);
+      },
+    });
+  }, 180_000);
 });

@@ -74,16 +74,18 @@ describe('collect: regions, access denied, throttling', () => {
         .map((i) => ({ id: i.id, cpu: i.metrics.cpu }));
     expect(pick(faulty)).toEqual(pick(direct));
     expect(pick(faulty).map((i) => i.id)).toEqual([...west].sort());
-    // Only what moto itself lacks (DescribeReservedInstances, DescribeCapacityReservations, ListTrainingPlans, ListProvisionedModelThroughputs) may warn, exactly as in the direct read.
+    // Only what moto itself lacks (DescribeReservedInstances, DescribeCapacityReservations, ListTrainingPlans, ListApps, ListProvisionedModelThroughputs) may warn, exactly as in the direct read.
     // Collectors of a region run concurrently, so their warnings come in any order.
     const westWarnings = (s: Snapshot) => s.warnings.filter((w) => w.region === 'us-west-2').sort((a, b) => a.message.localeCompare(b.message));
     expect(westWarnings(faulty)).toEqual(westWarnings(direct));
-    expect(westWarnings(faulty).every((w) => /reserved instances|capacity reservations|training plans|provisioned throughput/.test(w.message))).toBe(true);
+    expect(
+      westWarnings(faulty).every((w) => /reserved instances|capacity reservations|training plans|Studio apps|provisioned throughput/.test(w.message)),
+    ).toBe(true);
   });
 
   it('a denied region is one warning naming account and region, and contributes nothing', () => {
     expect(faulty.resources.ec2Instances.some((i) => i.region === 'us-east-2')).toBe(false);
-    // The denial is EC2's; APIs moto lacks (SageMaker training plans, Bedrock) still warn not-implemented there.
+    // The denial is EC2's; APIs moto lacks (SageMaker training plans and Studio apps, Bedrock) still warn not-implemented there.
     const denied = faulty.warnings.filter((w) => w.region === 'us-east-2' && w.service !== 'sagemaker' && w.service !== 'bedrock');
     expect(denied.length).toBeGreaterThan(0);
     expect(denied.every((w) => w.code === 'access-denied' && w.accountId === '123456789012')).toBe(true);

@@ -81,6 +81,7 @@ describe('operations the endpoint does not implement', () => {
     expect(ni.map((w) => w.message.replace(/ \(HTTP 500: .*$/, '')).sort()).toEqual([
       '123456789012/us-east-1: could not read Bedrock provisioned throughput (ListProvisionedModelThroughputs)',
       '123456789012/us-east-1: could not read EC2 capacity reservations (DescribeCapacityReservations)',
+      '123456789012/us-east-1: could not read SageMaker Studio apps (ListApps)',
       '123456789012/us-east-1: could not read SageMaker training plans (ListTrainingPlans)',
       '123456789012/us-east-1: could not read reserved instances',
       // The first of six Cost Explorer calls finds the API missing; the other five are not made.

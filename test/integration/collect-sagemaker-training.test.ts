@@ -24,6 +24,8 @@ let proxy: SageMakerProxy;
 let snapshot: Snapshot;
 let result: AuditResult;
 
+const PLAN_ARN = 'arn:aws:sagemaker:us-east-1:123456789012:training-plan/g5-week';
+
 /** What moto does not model, per job, as DescribeTrainingJob gives it. */
 const BILLED: Record<string, Record<string, unknown>> = {
   'bert-ckpt': { TrainingTimeInSeconds: 10_800, BillableTimeInSeconds: 10_800 },
@@ -34,6 +36,12 @@ const BILLED: Record<string, Record<string, unknown>> = {
   },
   'spot-ok': { TrainingTimeInSeconds: 7200, BillableTimeInSeconds: 2400 },
   'big-idle': { TrainingTimeInSeconds: 7200, BillableTimeInSeconds: 7200 },
+  // moto drops ResourceConfig.TrainingPlanArn; AWS returns it inside ResourceConfig (API_ResourceConfig).
+  'in-plan': {
+    TrainingTimeInSeconds: 10_800,
+    BillableTimeInSeconds: 10_800,
+    ResourceConfig: { InstanceType: 'ml.g5.2xlarge', InstanceCount: 2, VolumeSizeInGB: 50, TrainingPlanArn: PLAN_ARN },
+  },
 };
 
 const job = (
@@ -77,6 +85,7 @@ beforeAll(async () => {
       ),
     ),
   );
+  await sm.send(new CreateTrainingJobCommand(job('in-plan', { CheckpointConfig: { S3Uri: 's3://ml-ckpt/plan/' } }, { type: 'ml.g5.2xlarge', count: 2 })));
   await sm.send(new CreateTrainingJobCommand(job('spot-ok', { EnableManagedSpotTraining: true }, { type: 'ml.g5.2xlarge', count: 1 })));
   await sm.send(new CreateTrainingJobCommand(job('big-idle', { EnableManagedSpotTraining: true }, { type: 'ml.g5.2xlarge', count: 2 })));
   // Each host's GPU at 10% for the job's two hours (one A10G per ml.g5.2xlarge, so 0-100 as published); spot-ok's GPU busy.
@@ -130,6 +139,8 @@ describe('collect: SageMaker training jobs against moto_server', () => {
       warmPool: { status: 'Terminated', retainedBillableSeconds: 5400 },
     });
     expect(byName.get('sweep-warm')?.warmPool?.reusedByJob).toBeUndefined();
+    expect(byName.get('in-plan')).toMatchObject({ managedSpot: false, trainingPlanArn: PLAN_ARN });
+    expect(byName.get('bert-ckpt')?.trainingPlanArn).toBeUndefined();
   });
 
   it('reads GPU utilisation per host from /aws/sagemaker/TrainingJobs (Host = job/algo-N) and keeps the busiest host', () => {
@@ -144,6 +155,8 @@ describe('collect: SageMaker training jobs against moto_server', () => {
     expect(of('bert-ckpt')).toEqual([['training-without-spot', 12.08]]);
     expect(of('sweep-warm')).toEqual([['unused-warm-pool', 4.87]]);
     expect(of('spot-ok')).toEqual([]);
+    // The same on-demand shape as bert-ckpt, but in a training plan: capacity already paid for, not told to use spot.
+    expect(of('in-plan')).toEqual([]);
     // 2 hosts at p95 10% fit on one: half of 4 instance-hours x $1.515 x 30/14.
     expect(of('big-idle')).toEqual([['training-gpu-underused', 6.49]]);
   });

@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_CREDENTIALS } from '../../bench/collect/seed.js';
+import type { CollectUsage } from '../../src/collect/run.js';
 import { minimalPolicy } from '../../src/collect/permissions.js';
-import { collectWithUsage, type CollectUsage } from '../../src/collect/run.js';
 import { ConfigSchema } from '../../src/config/schema.js';
 import { evaluate } from '../../src/engine/evaluate.js';
 import { loadRules } from '../../src/engine/rules/load.js';
 import type { Snapshot } from '../../src/snapshot/schema.js';
-import { testCollectOptions } from '../helpers/collect-options.js';
-import { startMoto, type Moto } from '../helpers/moto.js';
-import { stopAll } from '../helpers/teardown.js';
-import { ec2Xml, startEc2Proxy, type Ec2Proxy } from './support/ec2-proxy.js';
-import { json, startLoopback, type Loopback } from './support/loopback-aws.js';
+import { expectDeniedIsOneWarning, startCapacityStandIn, type CapacityStandIn } from './support/capacity-stand-in.js';
 import { listTrainingPlans, sagemakerAccessDenied, type RecordedTrainingPlan } from './support/training-plans-aws.js';
 
 /**
@@ -56,37 +51,22 @@ const HALF_EMPTY = plan('llm-pretrain', {});
 const FULL = plan('full-plan', { AvailableInstanceCount: 0, InUseInstanceCount: 4 });
 const LATER = plan('later-plan', { Status: 'Scheduled', StartTime: epoch(48), EndTime: epoch(148) });
 
-let moto: Moto;
-let proxy: Ec2Proxy;
-let savingsPlans: Loopback;
-let denied = false;
+let standIn: CapacityStandIn;
 let snapshot: Snapshot;
 let usage: CollectUsage;
 
-const collect = () => collectWithUsage(testCollectOptions(proxy.url, { now: NOW }));
-
 beforeAll(async () => {
-  moto = await startMoto();
-  const list = listTrainingPlans([[HALF_EMPTY, FULL], [LATER]]);
-  proxy = await startEc2Proxy(moto.endpoint, {
-    'SageMaker.ListTrainingPlans': (call) => (denied ? sagemakerAccessDenied('ListTrainingPlans') : list(call)),
-    // moto lacks these; answered empty so the only warnings are the ones the test causes.
-    DescribeCapacityReservations: () => ec2Xml('DescribeCapacityReservations', '<capacityReservationSet/>'),
-    DescribeReservedInstances: () => ec2Xml('DescribeReservedInstances', '<reservedInstancesSet/>'),
-  });
-  savingsPlans = await startLoopback(() => json(200, { savingsPlans: [] }));
-  process.env['AWS_ACCESS_KEY_ID'] = TEST_CREDENTIALS.accessKeyId;
-  process.env['AWS_SECRET_ACCESS_KEY'] = TEST_CREDENTIALS.secretAccessKey;
-  ({ snapshot, usage } = await collect());
+  standIn = await startCapacityStandIn({ now: NOW, answers: { 'SageMaker.ListTrainingPlans': listTrainingPlans([[HALF_EMPTY, FULL], [LATER]]) } });
+  ({ snapshot, usage } = await standIn.collect());
 }, 180_000);
 
 afterAll(async () => {
-  await stopAll(savingsPlans, proxy, moto);
+  await standIn.stop();
 });
 
 describe('SageMaker training plans collected over the wire', () => {
   it('pages ListTrainingPlans in the region with the NextToken AWS sent', () => {
-    const calls = proxy.answered.filter((c) => c.action === 'SageMaker.ListTrainingPlans');
+    const calls = standIn.proxy.answered.filter((c) => c.action === 'SageMaker.ListTrainingPlans');
     expect(calls.map((c) => [c.region, c.json?.['NextToken'] ?? null])).toEqual([
       ['us-east-1', null],
       ['us-east-1', '1'],
@@ -129,17 +109,16 @@ describe('SageMaker training plans collected over the wire', () => {
     expect(minimalPolicy().Statement[0]?.Action).toContain('sagemaker:ListTrainingPlans');
   });
 
-  it('denied: one warning naming the API and the region, everything else still collected', async () => {
-    denied = true;
-    try {
-      const partial = await collect();
-      const w = partial.snapshot.warnings.filter((x) => x.code === 'access-denied');
-      expect(w).toHaveLength(1);
-      expect(w[0]).toMatchObject({ accountId: ACCOUNT, region: 'us-east-1', service: 'sagemaker' });
-      expect(w[0]?.message).toMatch(/^123456789012\/us-east-1: could not read SageMaker training plans \(ListTrainingPlans\) \(AccessDeniedException/);
-      expect(partial.snapshot.resources.sagemakerTrainingPlans).toEqual([]);
-    } finally {
-      denied = false;
-    }
-  });
+  it('denied: one warning naming the API and the region, everything else still collected; exit 3 only under --strict', async () => {
+    await expectDeniedIsOneWarning(standIn, {
+      action: 'SageMaker.ListTrainingPlans',
+      error: sagemakerAccessDenied('ListTrainingPlans'),
+      service: 'sagemaker',
+      message: /could not read SageMaker training plans \(ListTrainingPlans\) \(AccessDeniedException/,
+      list: (s) => s.resources.sagemakerTrainingPlans,
+      result: (r) => {
+        expect(r.findings.some((f) => f.ruleId === 'unused-training-plan')).toBe(false);
+      },
+    });
+  }, 180_000);
 });

@@ -12,7 +12,7 @@ import { startMoto, type Moto } from '../helpers/moto.js';
 import { stopAll } from '../helpers/teardown.js';
 
 /**
- * An EKS cluster with two GPU node groups, seeded through the SDK into moto_server: the node groups
+ * An EKS cluster with two GPU node groups and a Trainium one, seeded through the SDK into moto_server: the node groups
  * through the EKS API, their nodes as EC2 instances carrying EKS's tags, and Container Insights
  * node and pod series. Collected live, then judged by every built-in rule.
  */
@@ -84,6 +84,31 @@ beforeAll(async () => {
     });
     nodes[name] = launched.map((l) => ({ id: l.id, dns: l.privateDns }));
   }
+  // neuron: one trn1.32xlarge whose NeuronCores did nothing for 14 days (Container Insights' Neuron metrics).
+  await eks.send(
+    new CreateNodegroupCommand({
+      clusterName: CLUSTER,
+      nodegroupName: 'neuron',
+      nodeRole: 'arn:aws:iam::123456789012:role/node',
+      subnets: ['subnet-1'],
+      instanceTypes: ['trn1.32xlarge'],
+      scalingConfig: { minSize: 1, maxSize: 2, desiredSize: 1 },
+      capacityType: 'ON_DEMAND',
+      amiType: 'AL2_x86_64_GPU',
+    }),
+  );
+  nodes['neuron'] = (
+    await launch(ec2, 'trn1.32xlarge', 1, { 'eks:cluster-name': CLUSTER, 'eks:nodegroup-name': 'neuron', [`kubernetes.io/cluster/${CLUSTER}`]: 'owned' })
+  ).map((l) => ({ id: l.id, dns: l.privateDns }));
+  const [n0] = nodes['neuron'];
+  const neuronDims = { ClusterName: CLUSTER, InstanceId: n0!.id, NodeName: n0!.dns };
+  await putSeries(cw, [
+    ci('node_neuroncore_utilization', neuronDims, 0.1),
+    // A per-core series (NeuronDevice, NeuronCore) must not be taken for the node's own.
+    ci('node_neuroncore_utilization', { ...neuronDims, InstanceType: 'trn1.32xlarge', NeuronDevice: '0', NeuronCore: '0' }, 95),
+    ci('node_neuroncore_memory_usage_total', neuronDims, 0),
+    { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: { InstanceId: n0!.id }, points: daily(new Date(), 14, () => 1) },
+  ]);
   const [b0, b1] = nodes['batch']!;
   const [t0, t1] = nodes['train']!;
   await putSeries(cw, [
@@ -133,6 +158,7 @@ afterAll(async () => {
 });
 
 const findingOf = (resourceId: string): Finding | undefined => result.findings.find((f) => f.resource.id === resourceId);
+const n0Id = (): string => nodes['neuron']![0]!.id;
 
 describe('collect: an EKS cluster with GPU node groups against moto_server', () => {
   it('reads both node groups with their scaling, capacity type, AMI type and tags, and joins their EC2 nodes by tag', () => {
@@ -145,7 +171,7 @@ describe('collect: an EKS cluster with GPU node groups against moto_server', () 
       team: g.tags['team'],
       nodes: g.nodes.map((n) => n.instanceId).sort(),
     }));
-    expect(groups.sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+    expect(groups.filter((g) => g.id !== `${CLUSTER}/neuron`).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
       ['batch', 'train'].map((name) => ({
         id: `${CLUSTER}/${name}`,
         managedBy: 'eks-nodegroup',
@@ -175,9 +201,10 @@ describe('collect: an EKS cluster with GPU node groups against moto_server', () 
     expect(nb.metrics.gpuRequest?.max).toBe(1);
     expect(nb.metrics.gpuUtilization?.max).toBe(0);
     expect(nb.tags).toEqual({ team: 'research' });
-    // 3 pod metrics + 5 node metrics + the EC2 agent's 4 (the CloudWatch agent on EC2) listed once each.
-    expect(usage.apiCalls['cloudwatch:ListMetrics']).toBe(12);
-    expect(usage.apiCalls['eks:DescribeNodegroup']).toBe(2);
+    // 3 pod metrics + 6 node metrics + the EC2 agent's 4 (the CloudWatch agent on EC2) + neuron-monitor's 2
+    // (a Neuron instance is running) listed once each.
+    expect(usage.apiCalls['cloudwatch:ListMetrics']).toBe(15);
+    expect(usage.apiCalls['eks:DescribeNodegroup']).toBe(3);
   });
 
   it('idle-gpu-node: scale batch down by its two idle nodes, their EC2 cost saved once', () => {
@@ -194,6 +221,21 @@ describe('collect: an EKS cluster with GPU node groups against moto_server', () 
       [`${nodes['batch']![0]!.id} idle-gpu-instance 4140.56`, `${nodes['batch']![1]!.id} idle-instance 4140.56`].sort(),
     );
     expect(findingOf(nodes['batch']![1]!.id)).toBeUndefined();
+  });
+
+  it('idle-gpu-node on Trainium: the node with ~0 NeuronCore use is found on utilisation alone, priced to the cent', () => {
+    const node = snapshot.resources.eksNodeGroups.find((g) => g.name === 'neuron')!.nodes[0]!;
+    expect(node.metrics.neuronCoreUtilization?.max).toBe(0.1);
+    expect(node.metrics.neuronCoreMemoryUsedBytes?.max).toBe(0);
+    const f = findingOf(`${CLUSTER}/neuron`);
+    expect(f?.ruleId).toBe('idle-gpu-node');
+    // 1 x trn1.32xlarge $21.50/h x 730 h.
+    expect(f?.monthlySavings).toBe(15695);
+    expect(f?.action.description).toBe('Scale node group neuron in cluster ml from 1 to 0 node(s) (lower its minimum size from 1 to 0)');
+    expect(f?.tradeoff.summary).toContain('frees 32x Trainium NeuronCore on 1 node(s)');
+    expect(f?.tradeoff.summary).toContain('judged on utilisation alone');
+    // The node's own EC2 finding yields to the node group's.
+    expect(findingOf(n0Id())).toBeUndefined();
   });
 
   it('gpu-nodegroup-oversized: move train to the cheapest type its pods fit', () => {

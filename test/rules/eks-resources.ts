@@ -20,6 +20,12 @@ export interface NodeShape {
   memMaxPct?: number;
   /** Peak GPUs requested by pods on the node (node_gpu_usage_total). */
   requested?: number;
+  /** node_neuroncore_utilization p95 and max, percent (Trainium / Inferentia nodes). */
+  neuronUtil?: [p95: number, max: number];
+  /** node_neuroncore_memory_usage_total peak, bytes. */
+  neuronMemBytes?: number;
+  /** An EFA interface attached to the node's instance. */
+  efaAttached?: boolean;
   cpuP95?: number;
   days?: number;
   state?: Ec2Instance['state'];
@@ -57,11 +63,14 @@ export function eksGroup(opts: {
     });
     delete inst.metrics.gpus;
     inst.membership = { eksCluster: cluster, eksNodeGroup: name };
+    if (n.efaAttached) inst.efaAttached = true;
     instances.push(inst);
     const metrics: EksNodeGroup['nodes'][number]['metrics'] = {};
     if (n.util) metrics.gpuUtilization = gauge(WINDOW, { avg: n.util[0] / 2, p95: n.util[0], max: n.util[1], days }, rand);
     if (n.memMaxPct !== undefined) metrics.gpuMemoryUtilization = gauge(WINDOW, { avg: n.memMaxPct / 2, p95: n.memMaxPct, max: n.memMaxPct, days }, rand);
     if (n.requested !== undefined) metrics.gpuRequested = flat(n.requested, days);
+    if (n.neuronUtil) metrics.neuronCoreUtilization = gauge(WINDOW, { avg: n.neuronUtil[0] / 2, p95: n.neuronUtil[0], max: n.neuronUtil[1], days }, rand);
+    if (n.neuronMemBytes !== undefined) metrics.neuronCoreMemoryUsedBytes = flat(n.neuronMemBytes, days);
     return { instanceId: id, ...(n.nodeName ? { nodeName: n.nodeName } : {}), metrics };
   });
   const group: EksNodeGroup = {

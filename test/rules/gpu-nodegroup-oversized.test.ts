@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { instanceSpec } from '../../src/catalog/index.js';
 import { eksAudit, eksGroup, type NodeShape } from './eks-resources.js';
 
 // Pods ask for one GPU per node and use 10% of the node's 89.6 GiB GPU memory (9 GiB): a one-GPU type fits.
@@ -14,6 +15,8 @@ const misses: [string, NodeShape[]][] = [
   ['no Container Insights GPU metrics', [{ type: 'g5.12xlarge' }]],
   ['too little data (1 day)', [{ ...oneGpuUsed, days: 1 }]],
   ['CPU node group', [{ type: 'm5.4xlarge', util: [0, 0], memMaxPct: 0, requested: 1 }]],
+  // No NeuronCore request metric exists: what the pods need per node is unknown, so there is nothing to fit.
+  ['Trainium node group, NeuronCores half used', [{ type: 'trn1.32xlarge', neuronUtil: [40, 60], neuronMemBytes: 2 ** 30 }]],
 ];
 
 describe('gpu-nodegroup-oversized', () => {
@@ -48,5 +51,17 @@ describe('gpu-nodegroup-oversized', () => {
     const [f] = (await eksAudit({ groups: [eksGroup({ nodes: [oneGpuUsed], capacityType: 'SPOT' })] }, ['gpu-nodegroup-oversized'])).findings;
     expect(f?.monthlySavings).toBeNull();
     expect(f?.pricing.unknown?.join(' ')).toContain('runs on spot');
+  });
+});
+
+describe('gpu-nodegroup-oversized keeps what the nodes rely on', () => {
+  it('a node with EFA attached stays on an EFA type; the trade-off names the store and network change', async () => {
+    const plain = (await eksAudit({ groups: [eksGroup({ nodes: [oneGpuUsed, oneGpuUsed] })] }, ['gpu-nodegroup-oversized'])).findings[0];
+    const efa = (await eksAudit({ groups: [eksGroup({ nodes: [{ ...oneGpuUsed, efaAttached: true }, oneGpuUsed] })] }, ['gpu-nodegroup-oversized']))
+      .findings[0];
+    expect(instanceSpec(plain?.action.to ?? '')?.efa).toBe(false);
+    expect(instanceSpec(efa?.action.to ?? '')?.efa).toBe(true);
+    expect(efa?.tradeoff.summary).toContain('stays on EFA');
+    expect(plain?.tradeoff.summary).toMatch(/instance store 3800 -> \d+ GB: check the scratch data fits/);
   });
 });

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { instanceSpec } from '../../src/catalog/index.js';
 import { findingsFor, instance, type InstanceShape } from '../helpers/builders.js';
 
 const oneOf = (n: number, util = 84, mem = 11): [number, number][] => [[util, mem], ...Array.from({ length: n - 1 }, (): [number, number] => [0, 0.2])];
 
 describe('gpu-underused', () => {
   it('g4dn.12xlarge using one T4 -> g4dn.xlarge, with the trade-off line', async () => {
-    const [f] = await findingsFor('gpu-underused', instance({ type: 'g4dn.12xlarge', cpu: [3, 5, 10], gpu: oneOf(4, 84, 11) }));
+    // Host memory measured: 192 GiB x 3% / 0.8 = 7.2 GiB fits the 16 GiB of g4dn.xlarge.
+    const [f] = await findingsFor('gpu-underused', instance({ type: 'g4dn.12xlarge', cpu: [3, 5, 10], mem: [2, 2.5, 3], gpu: oneOf(4, 84, 11) }));
     expect(f?.action).toMatchObject({ kind: 'downsize', from: 'g4dn.12xlarge', to: 'g4dn.xlarge' });
     // (3.912 - 0.526) $/h x 730 h = $2,471.78
     expect(f?.monthlySavings).toBe(2471.78);
@@ -43,11 +45,61 @@ describe('gpu-underused', () => {
   });
 
   it('moves x86 work to Graviton only when the rule allows it', async () => {
-    const shape = instance({ type: 'g4dn.12xlarge', cpu: [3, 5, 10], gpu: oneOf(4, 84, 11) });
-    const [f] = await findingsFor('gpu-underused', shape, { allowGraviton: true });
-    // g5g.xlarge: one T4g, 4 vCPU, arm64, $0.42/h; (3.912 - 0.42) x 730 = 2,549.16
+    const shape = instance({ type: 'g4dn.12xlarge', cpu: [3, 5, 10], mem: [2, 2.5, 3], gpu: oneOf(4, 84, 11) });
+    // g5g.xlarge (one T4g, 4 vCPU, arm64, $0.42/h) has no instance store: the 900 GB NVMe must be given up explicitly.
+    const [f] = await findingsFor('gpu-underused', shape, { allowGraviton: true, allowDropInstanceStore: true });
+    // (3.912 - 0.42) x 730 = 2,549.16
     expect(f?.action.to).toBe('g5g.xlarge');
     expect(f?.monthlySavings).toBe(2549.16);
+  });
+
+  it('keeps the local instance store: a move to a type without one is excluded unless the rule allows it, then named as the risk', async () => {
+    const shape = instance({ type: 'g4dn.12xlarge', cpu: [3, 5, 10], mem: [2, 2.5, 3], gpu: oneOf(4, 84, 11) });
+    const [kept] = await findingsFor('gpu-underused', shape, { allowGraviton: true });
+    expect(kept?.action.to).toBe('g4dn.xlarge');
+    expect(kept?.tradeoff.summary).toContain('instance store 900 -> 125 GB: check the scratch data fits');
+    const [dropped] = await findingsFor('gpu-underused', shape, { allowGraviton: true, allowDropInstanceStore: true });
+    expect(dropped?.tradeoff.summary).toContain('no instance store (was 900 GB local NVMe): move scratch data to EBS or FSx first');
+    expect(dropped?.tradeoff.performanceRisk).toBe('medium');
+  });
+
+  it('multi-node training on EFA stays on an EFA type', async () => {
+    const shape = { ...instance({ type: 'p4d.24xlarge', cpu: [3, 5, 10], mem: [1, 1, 2], gpu: oneOf(8) }), efaAttached: true };
+    const [f] = await findingsFor('gpu-underused', shape);
+    // g6e.2xlarge (the pick without EFA) has none; g6e.8xlarge (1 L40S, EFA, $4.52856/h) is the cheapest that fits and keeps it.
+    expect(f?.action.to).toBe('g6e.8xlarge');
+    expect(instanceSpec(f?.action.to ?? '')?.efa).toBe(true);
+    expect(f?.tradeoff.summary).toContain('stays on EFA');
+  });
+
+  it('keeps the network bandwidth the box used: the candidate baseline holds the peak with headroom', async () => {
+    // 20 TB a day in + out (1.85 Gbps on average); the builder draws 5-minute sums whose peak is several times that.
+    const shape = instance({ type: 'g4dn.12xlarge', cpu: [3, 5, 10], mem: [2, 2.5, 3], gpu: oneOf(4, 84, 11), netMBPerDay: 20_000_000 });
+    const [f] = await findingsFor('gpu-underused', shape);
+    const peak = f?.evidence['networkPeakGbps'] as number;
+    expect(peak).toBeGreaterThan(5); // above g4dn.xlarge's 5 Gbps baseline
+    expect(f?.action.to).not.toBe('g4dn.xlarge');
+    expect(instanceSpec(f?.action.to ?? '')?.network?.baselineGbps).toBeGreaterThanOrEqual(peak / 0.8);
+    expect(f?.tradeoff.summary).toMatch(/network baseline 50 -> \d+ Gbps \(peak used [\d.]+ Gbps\)/);
+  });
+
+  it('memory not measured: keeps the host memory per GPU in use, says so and raises the risk', async () => {
+    // 192 GiB / 4 GPUs = 48 GiB for the one GPU in use: g4dn.xlarge (16 GiB) no longer fits; g4dn.4xlarge (64 GiB, $1.204/h) does.
+    const [f] = await findingsFor('gpu-underused', instance({ type: 'g4dn.12xlarge', cpu: [3, 5, 10], gpu: oneOf(4, 84, 11) }));
+    expect(f?.action.to).toBe('g4dn.4xlarge');
+    // (3.912 - 1.204) x 730 = 1,976.84
+    expect(f?.monthlySavings).toBe(1976.84);
+    expect(f?.tradeoff.summary).toContain('memory not measured: install the CloudWatch agent (kept its memory per accelerator in use)');
+    expect(f?.tradeoff.performanceRisk).toBe('medium');
+    expect(f?.confidence).toBe('medium');
+  });
+
+  it('memory not measured, keepMemoryWhenUnmeasured: the new type keeps all 192 GiB', async () => {
+    const [f] = await findingsFor('gpu-underused', instance({ type: 'g4dn.12xlarge', cpu: [3, 5, 10], gpu: oneOf(4, 84, 11) }), {
+      keepMemoryWhenUnmeasured: true,
+    });
+    expect(f?.tradeoff.after?.memoryGiB).toBeGreaterThanOrEqual(192);
+    expect(f?.tradeoff.summary).toContain('(kept all its memory)');
   });
 
   it('never moves to a less capable GPU: V100 work does not go to a T4', async () => {
@@ -63,7 +115,8 @@ describe('gpu-underused', () => {
 
   it('one busy A100 on a p4d moves to one L40S (no NVLink needed for one GPU)', async () => {
     // 96 vCPU x 5% / 0.8 = 6 vCPU -> g6e.2xlarge (8 vCPU, 48 GB L40S), (21.957642 - 2.24208) x 730 = 14,392.36
-    const [f] = await findingsFor('gpu-underused', instance({ type: 'p4d.24xlarge', cpu: [3, 5, 10], gpu: oneOf(8) }));
+    // 1,152 GiB x 2% / 0.8 = 28.8 GiB of host memory measured
+    const [f] = await findingsFor('gpu-underused', instance({ type: 'p4d.24xlarge', cpu: [3, 5, 10], mem: [1, 1, 2], gpu: oneOf(8) }));
     expect(f?.action.to).toBe('g6e.2xlarge');
     expect(f?.monthlySavings).toBe(14392.36);
   });

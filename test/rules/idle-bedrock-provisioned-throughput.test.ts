@@ -34,15 +34,31 @@ describe('idle-bedrock-provisioned-throughput', () => {
     expect(await findingsOn('idle-bedrock-provisioned-throughput', { bedrockProvisionedThroughputs: [p] })).toEqual([]);
   });
 
-  it('no commitment, no invocations (no datapoints at all): delete; unpriced with the reason, never $0', async () => {
+  it("no commitment, no invocations (no datapoints at all): delete, priced at the base model's no-commitment rate: 2 x $20.50 x 730 = $29,930", async () => {
     const [f] = await findingsOn('idle-bedrock-provisioned-throughput', { bedrockProvisionedThroughputs: [throughput()] });
     expect(f?.action.kind).toBe('delete');
     expect(f?.action.description).toMatch(/^Delete Provisioned Throughput support-bot-pt \(2 model units of .*custom-model.*\): no invocations/);
-    expect(f?.monthlySavings).toBeNull();
-    expect(f?.monthlyCost).toBeNull();
-    expect(f?.pricing.unknown?.[0]).toMatch(/no Bedrock provisioned-throughput rate for amazon\.titan-text-express-v1:0:8k/);
+    expect(f?.monthlySavings).toBe(29930);
+    expect(f?.monthlyCost).toBe(29930);
+    expect(f?.pricing.prices[0]).toMatchObject({ usd: 20.5, asOf: '2025-03-10' });
     expect(f?.evidence).toMatchObject({ invocations: 0, modelUnits: 2, commitmentDuration: null });
     expect(f?.confidence).toBe('high');
+  });
+
+  it('a model the catalog has no rate for: unpriced with the reason, never $0', async () => {
+    const claude = 'arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-v2:1:200k';
+    const [f] = await findingsOn('idle-bedrock-provisioned-throughput', {
+      bedrockProvisionedThroughputs: [throughput({ modelArn: claude, foundationModelArn: claude })],
+    });
+    expect(f?.monthlySavings).toBeNull();
+    expect(f?.monthlyCost).toBeNull();
+    expect(f?.pricing.unknown?.[0]).toMatch(/no Bedrock provisioned-throughput rate for anthropic\.claude-v2:1:200k/);
+  });
+
+  it("outside the source's region the rate is unknown", async () => {
+    const [f] = await findingsOn('idle-bedrock-provisioned-throughput', { bedrockProvisionedThroughputs: [throughput({ region: 'eu-central-1' })] });
+    expect(f?.monthlySavings).toBeNull();
+    expect(f?.pricing.unknown?.[0]).toMatch(/covers us-east-1 only/);
   });
 
   it('datapoints that sum to zero are no invocations too', async () => {
@@ -58,6 +74,8 @@ describe('idle-bedrock-provisioned-throughput', () => {
     expect(f?.action.description).toMatch(/its SixMonths commitment ends .* \(in 40 days\): do not renew it, and delete it then$/);
     expect(f?.tradeoff.summary).toMatch(/only renewal can be avoided/);
     expect(f?.evidence).toMatchObject({ commitmentDuration: 'SixMonths', commitmentExpirationTime: at(40) });
+    // Priced at the 6-month rate: 2 x $14.80 x 730, what not renewing saves each month after the term.
+    expect(f?.monthlySavings).toBe(21608);
   });
 
   it('a commitment already expired: delete', async () => {

@@ -10,6 +10,7 @@ describe('idle-capacity-block', () => {
     ['an On-Demand Capacity Reservation', capacityBlock({ startedHoursAgo: 24, durationHours: 168, reservationType: 'default' })],
     ['upcoming in 10 days: beyond the 7-day reminder', capacityBlock({ startedHoursAgo: -240, durationHours: 168 })],
     ['upcoming with an instance tag naming it', capacityBlock({ startedHoursAgo: -48, durationHours: 168, id: 'cr-0queued' })],
+    ['upcoming with a launch template aimed at it', capacityBlock({ startedHoursAgo: -48, durationHours: 168, launchTemplates: ['p5-pretrain'] })],
     ['shared with this account', capacityBlock({ startedHoursAgo: 24, durationHours: 168, shared: true, ownerId: '999988887777' })],
   ];
   it.each(misses)('does not match: %s', async (_, r) => {

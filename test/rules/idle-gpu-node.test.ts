@@ -54,3 +54,32 @@ describe('idle-gpu-node', () => {
     expect(loose.findings).toHaveLength(1);
   });
 });
+
+describe('idle-gpu-node on Trainium / Inferentia nodes (NeuronCores count as the accelerators)', () => {
+  const idleTrn: NodeShape = { type: 'trn1.32xlarge', neuronUtil: [0.2, 0.5], neuronMemBytes: 0 };
+  const neuronMisses: [string, NodeShape[]][] = [
+    ['NeuronCores busy', [{ ...idleTrn, neuronUtil: [40, 80] }]],
+    ['device memory held: a model is loaded (100 GiB of 512)', [{ ...idleTrn, neuronMemBytes: 100 * 2 ** 30 }]],
+    ['no Container Insights Neuron metrics', [{ type: 'trn1.32xlarge' }]],
+    ['too little data (1 day)', [{ ...idleTrn, days: 1 }]],
+    ['GPU metrics on a Neuron node are not Neuron metrics', [{ type: 'trn1.32xlarge', util: [0, 0], memMaxPct: 0, requested: 0 }]],
+  ];
+  it('an idle trn1 node is found on utilisation alone (no NeuronCore request metric exists), and says so', async () => {
+    const [f] = (await eksAudit({ groups: [eksGroup({ name: 'trn', nodes: [idleTrn] })] }, ['idle-gpu-node'])).findings;
+    expect(f?.ruleId).toBe('idle-gpu-node');
+    // trn1.32xlarge us-east-1 $21.50/h x 730 h
+    expect(f?.monthlySavings).toBe(15695);
+    expect(f?.problem).toContain('some had no NeuronCore work over the window (busiest node p95 NeuronCore util 0.2%)');
+    expect(f?.tradeoff.summary).toContain('frees 32x Trainium NeuronCore on 1 node(s) with ~0 NeuronCore utilisation and device memory');
+    expect(f?.tradeoff.summary).toContain('judged on utilisation alone');
+    expect(f?.confidence).toBe('medium');
+    expect(f?.evidence['idleNodes']).toEqual([expect.objectContaining({ requestMetric: 'none published for NeuronCores' })]);
+  });
+  it('tells Karpenter users to consolidate the idle Trainium nodes', async () => {
+    const [f] = (await eksAudit({ groups: [eksGroup({ nodes: [idleTrn], managedBy: 'karpenter', name: 'trn-pool' })] }, ['idle-gpu-node'])).findings;
+    expect(f?.action.description).toContain('Let Karpenter consolidate 1 idle Trainium node(s) of NodePool trn-pool');
+  });
+  it.each(neuronMisses)('does not match: %s', async (_, nodes) => {
+    expect((await eksAudit({ groups: [eksGroup({ nodes })] }, ['idle-gpu-node'])).findings).toEqual([]);
+  });
+});

@@ -8,7 +8,7 @@ describe('oversized-instance', () => {
     // 560.64 - 125.56 ($0.172/h x 730)
     expect(f?.monthlySavings).toBe(435.08);
     expect(f?.confidence).toBe('high');
-    expect(f?.tradeoff.summary).toBe('vCPU 16 -> 4, mem 64 -> 16 GiB, p95 CPU 12% -> ~48%');
+    expect(f?.tradeoff.summary).toBe('vCPU 16 -> 4, mem 64 -> 16 GiB, p95 CPU 12% -> ~48%; network baseline 5 -> 1.25 Gbps (peak used <0.01 Gbps)');
   });
 
   it('pinned to the same family: m5.4xlarge -> m5.xlarge', async () => {
@@ -26,7 +26,8 @@ describe('oversized-instance', () => {
     // (1.53 - 0.306) x 730 = 893.52
     expect(f?.monthlySavings).toBe(893.52);
     expect(f?.confidence).toBe('medium');
-    expect(f?.tradeoff.summary).toContain('host memory not measured');
+    expect(f?.tradeoff.summary).toContain('memory not measured: install the CloudWatch agent (kept its memory per vCPU needed)');
+    expect(f?.tradeoff.performanceRisk).toBe('medium');
   });
 
   it('memory peak limits the move: 36 GiB needed -> a memory-optimised type', async () => {

@@ -31,11 +31,38 @@ describe('s3-storage-class', () => {
   it('60 TiB, 20 days old, request metrics show no GET in 14 days: judged by the evidence, not the age -> Glacier IR', async () => {
     const b = neverRead(bucket({ standardGiB: 60 * 1024, objects: 3_000_000, ageDays: 20 }), 14 * 24);
     const [f] = await findingsOn('s3-storage-class', { s3Buckets: [b] });
-    // 61,440 GiB x $0.023 - 61,440 GiB x $0.004 = $1,413.12 - $245.76
-    expect(f?.monthlySavings).toBe(1167.36);
+    // Standard on its tiers: 51,200 GB x $0.023 + 10,240 GB x $0.022 = $1,402.88; less 61,440 GiB x $0.004 = $245.76
+    expect(f?.monthlySavings).toBe(1157.12);
+    expect(f?.pricing.prices.map((p) => [p.item, p.usd])).toEqual([
+      ['S3 Standard GB-month, first 50 TB', 0.023],
+      ['S3 Standard GB-month, next 450 TB', 0.022],
+      ['S3 GLACIER_IR GB-month', 0.004],
+    ]);
     expect(f?.action.to).toBe('GLACIER_IR');
     expect(f?.confidence).toBe('high');
     expect(f?.problem).toMatch(/0 GETs\/day, 0 of the data read back a month$/);
+  });
+
+  // 600 TB = 614,400 GB reaches all three Standard rungs: 51,200 x 0.023 + 460,800 x 0.022 + 102,400 x 0.021 = $13,465.60 a month.
+  const bigBucket: [string, S3Bucket, string, number][] = [
+    [
+      'never read (request metrics) -> Glacier IR: $13,465.60 - 614,400 x $0.004',
+      neverRead(bucket({ standardGiB: 600 * 1024, objects: 30_000_000, ageDays: 20 }), 14 * 24),
+      'GLACIER_IR',
+      11008,
+    ],
+    [
+      'no request metrics -> Intelligent-Tiering: $13,465.60 - 614,400 x $0.0125 - 30,000 x $0.0025',
+      bucket({ standardGiB: 600 * 1024, objects: 30_000_000, ageDays: 400 }),
+      'INTELLIGENT_TIERING',
+      5710.6,
+    ],
+  ];
+  it.each(bigBucket)('a 600 TB Standard bucket is costed on the price tiers, to the cent: %s', async (_, b, to, saving) => {
+    const [f] = await findingsOn('s3-storage-class', { s3Buckets: [b] });
+    expect(f?.monthlyCost).toBe(13465.6);
+    expect(f?.action.to).toBe(to);
+    expect(f?.monthlySavings).toBe(saving);
   });
 
   it('a bucket read every day is left alone, however old and without lifecycle rules', async () => {

@@ -8,6 +8,10 @@ const CKPT = 's3://ml-ckpt/run-1/';
 describe('training-without-spot', () => {
   const misses: [string, SageMakerTrainingJob][] = [
     ['already on managed spot', trainingJob({ managedSpot: true, checkpointS3Uri: CKPT, billableTimeSeconds: 3600 })],
+    [
+      'ran in a training plan (capacity already paid for)',
+      trainingJob({ checkpointS3Uri: CKPT, trainingPlanArn: 'arn:aws:sagemaker:us-east-1:111122223333:training-plan/p5-week' }),
+    ],
     ['no checkpoints and 6 h long (too long to rerun)', trainingJob({ trainingTimeSeconds: 6 * 3600, billableTimeSeconds: 6 * 3600 })],
     ['under minBillableInstanceHours', trainingJob({ checkpointS3Uri: CKPT, trainingTimeSeconds: 600, billableTimeSeconds: 600 })],
     ['never billed (failed at start)', trainingJob({ status: 'Failed', checkpointS3Uri: CKPT, trainingTimeSeconds: 0, billableTimeSeconds: 0 })],

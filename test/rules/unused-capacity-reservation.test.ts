@@ -13,6 +13,10 @@ describe('unused-capacity-reservation', () => {
     ['shared with this account: the owner pays', reservation({ used: [0, 0], shared: true, ownerId: '999988887777' })],
     ['a Capacity Block has its own rule', reservation({ used: [0, 0], reservationType: 'capacity-block' })],
     ['scheduled, not billing yet', reservation({ used: [0, 0], state: 'scheduled' })],
+    [
+      'committed for every slot until after the window: nothing can be released',
+      reservation({ used: [0, 0], commitment: { committedInstanceCount: 2, commitmentEndDate: '2027-01-15T00:00:00.000Z' } }),
+    ],
   ];
   it.each(misses)('does not match: %s', async (_, r) => {
     expect(await findingsOn('unused-capacity-reservation', { capacityReservations: [r] })).toEqual([]);
@@ -36,6 +40,34 @@ describe('unused-capacity-reservation', () => {
     expect(f?.evidence).toMatchObject({ unusedAvg: 2.5, unusedMonthlyCost: 100448 });
     expect(f?.tradeoff.before?.gpus).toBe(32);
     expect(f?.tradeoff.after?.gpus).toBe(16);
+  });
+
+  it('committed until a date: shrinks to the committed count, saving only the slots above it (1 x $55.04 x 730 = $40,179.20)', async () => {
+    const commitment = { committedInstanceCount: 3, commitmentEndDate: '2027-01-15T00:00:00.000Z' };
+    const [f] = await findingsOn('unused-capacity-reservation', { capacityReservations: [reservation({ totalInstanceCount: 4, used: [0.5, 1], commitment })] });
+    expect(f?.action).toMatchObject({ from: '4 x p5.48xlarge', to: '3 x p5.48xlarge' });
+    expect(f?.action.description).toBe('Modify cr-0test from 4 to 3 x p5.48xlarge in us-east-1a (committed until 2027-01-15: cannot cancel below 3 instances)');
+    expect(f?.monthlySavings).toBe(40179.2);
+    expect(f?.evidence).toMatchObject({ committedInstances: 3, commitmentEndDate: '2027-01-15T00:00:00.000Z', usedPeak: 1 });
+  });
+
+  it('a commitment that ended before the window’s end no longer holds: cancel', async () => {
+    const commitment = { committedInstanceCount: 2, commitmentEndDate: '2026-11-01T00:00:00.000Z' };
+    const [f] = await findingsOn('unused-capacity-reservation', { capacityReservations: [reservation({ used: [0, 0], commitment })] });
+    expect(f?.action).toMatchObject({ to: 'cancelled' });
+    expect(f?.monthlySavings).toBe(80358.4);
+    expect(f?.evidence).toMatchObject({ committedInstances: 0, commitmentEndDate: null });
+  });
+
+  it('says which account pays for the empty slots when UnusedReservationBillingOwnerId assigns them elsewhere', async () => {
+    const [f] = await findingsOn('unused-capacity-reservation', {
+      capacityReservations: [reservation({ used: [0, 0], unusedBillingOwnerId: '444455556666' })],
+    });
+    expect(f?.action.description).toMatch(/; its empty slots bill to account 444455556666 \(UnusedReservationBillingOwnerId\), which pays for them$/);
+    expect(f?.evidence).toMatchObject({ unusedBilledTo: '444455556666' });
+    const [own] = await findingsOn('unused-capacity-reservation', { capacityReservations: [reservation({ used: [0, 0] })] });
+    expect(own?.action.description).not.toMatch(/bill to account/);
+    expect(own?.evidence).toMatchObject({ unusedBilledTo: '111122223333' });
   });
 
   it('says when on-demand instances of the same type and AZ ran outside it, and how (open vs targeted)', async () => {

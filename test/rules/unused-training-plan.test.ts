@@ -66,6 +66,8 @@ describe('unused-training-plan', () => {
       trainingJob({ name: 'a', instanceCount: 2, trainingStartTime: started(10) }),
       trainingJob({ name: 'b', instanceCount: 2, trainingStartTime: started(5) }),
       trainingJob({ name: 'spot', instanceCount: 2, trainingStartTime: started(5), managedSpot: true }),
+      // Already running in a plan (this one): not on-demand work that could have run in it.
+      trainingJob({ name: 'in-the-plan', instanceCount: 2, trainingStartTime: started(5), trainingPlanArn: plan.arn }),
       trainingJob({ name: 'before-the-plan', instanceCount: 2, trainingStartTime: started(30) }),
       trainingJob({ name: 'other-type', instanceType: 'ml.m5.large', trainingStartTime: started(5) }),
     ];

@@ -77,9 +77,9 @@ describe('accelerated types outside the us-east-1 list regions', () => {
     expect(known(book.ec2OnDemand('p4d.24xlarge', 'us-west-2'))).toMatchObject({ usd: 21.957642, asOf: '2026-07-20' });
   });
 
-  it('stay unknown in a region that does not sell them, and CPU types stay unknown outside the list regions', () => {
+  it('stay unknown in a region that does not sell them, and types no regional file holds stay unknown outside the list regions', () => {
     expect(reason(book.ec2OnDemand('p4d.24xlarge', 'af-south-1'))).toMatch(/covers us-east-1, us-east-2, us-west-2 only; use --prices live for af-south-1/);
-    expect(book.ec2OnDemand('m5.large', 'eu-west-1').known).toBe(false);
+    expect(book.ec2OnDemand('i4i.large', 'eu-west-1').known).toBe(false);
   });
 });
 
@@ -106,7 +106,7 @@ describe('Reserved Instance rates', () => {
 
   it('leave CPU families and types the source has no rate for unknown, saying so', () => {
     for (const p of [
-      book.ec2Reserved('m5.large', 'us-east-1', 'reserved-1yr-no-upfront'),
+      book.ec2Reserved('i4i.large', 'us-east-1', 'reserved-1yr-no-upfront'),
       book.ec2Reserved('m7i.large', 'us-east-1', 'reserved-3yr-partial-upfront'),
       book.ec2Reserved('p5.48xlarge', 'us-east-1', 'reserved-1yr-no-upfront'),
     ]) {
@@ -140,7 +140,7 @@ describe('SageMaker prices', () => {
   });
 
   it('leave types whose figures disagree or predate the 2025 GPU price cut unknown', () => {
-    for (const t of ['ml.p4d.24xlarge', 'ml.p5.48xlarge', 'ml.g6.xlarge', 'ml.inf2.xlarge']) {
+    for (const t of ['ml.p4d.24xlarge', 'ml.p5.48xlarge', 'ml.g6.2xlarge', 'ml.inf2.xlarge', 'ml.r5.4xlarge']) {
       expect(book.sagemakerHourly(t, 'us-east-1').known, t).toBe(false);
     }
   });
@@ -151,12 +151,14 @@ describe('SageMaker prices', () => {
       expect(known(book.sagemakerNotebookHourly(t, 'us-east-1'))?.source, t).toMatch(/this figure: \S/);
     for (const t of Object.keys(sagemakerJson.training.prices))
       expect(known(book.sagemakerTrainingHourly(t, 'us-east-1'))?.source, t).toMatch(/this figure: \S/);
+    const studioRegions = sagemakerJson.studio.figureRegions as Record<string, string[]>;
     for (const t of Object.keys(sagemakerJson.studio.prices))
-      expect(known(book.sagemakerStudioHourly('JupyterLab', t, 'us-west-2'))?.source, t).toMatch(/this figure: \S/);
+      expect(known(book.sagemakerStudioHourly('JupyterLab', t, studioRegions[t]?.[0] ?? 'us-west-2'))?.source, t).toMatch(/this figure: \S/);
   });
 
   it('price training from the Train usage type, never from hosting: ml.g5.2xlarge $1.515, ml.g5.12xlarge unknown', () => {
-    expect(known(book.sagemakerTrainingHourly('ml.g5.2xlarge', 'us-east-1'))).toMatchObject({ usd: 1.515, asOf: '2026-08-20' });
+    expect(known(book.sagemakerTrainingHourly('ml.g5.2xlarge', 'us-east-1'))).toMatchObject({ usd: 1.515, asOf: '2026-09-24' });
+    expect(known(book.sagemakerTrainingHourly('ml.g5.2xlarge', 'us-east-1'))?.source).toMatch(/pricing-api-use1-train-2026-08-20$/);
     // ml.g5.12xlarge has a hosting figure but no training one.
     expect(book.sagemakerHourly('ml.g5.12xlarge', 'us-east-1').known).toBe(true);
     const training = book.sagemakerTrainingHourly('ml.g5.12xlarge', 'us-east-1');

@@ -8,6 +8,11 @@ import type { Statistic } from './batch.js';
  * metric, but a field in performance log events"): node_gpu_usage_total, "the number of GPU(s)
  * being used by the running pods on the node", is what pods requested there. pod_gpu_request is
  * "the GPU requests for the pod" (always equal to pod_gpu_limit).
+ * Neuron (its "AWS Neuron metrics" table): node_neuroncore_utilization (Percent) and
+ * node_neuroncore_memory_usage_total (Bytes) by the same node dimensions; pod_neuroncore_* and
+ * container_neuroncore_* give utilisation and memory per pod, node_neuron_execution_* errors and
+ * latency. No Neuron request or limit metric exists (nothing like node_gpu_usage_total), so what
+ * pods asked for on a Neuron node is unknown: rules judge Neuron nodes on utilisation alone.
  */
 export const CONTAINER_INSIGHTS_NAMESPACE = 'ContainerInsights';
 
@@ -21,6 +26,7 @@ export const NODE_METRICS = {
   gpuLimit: { name: 'node_gpu_limit', stat: 'Maximum' },
   gpuRequested: { name: 'node_gpu_usage_total', stat: 'Maximum' },
   neuronCoreUtilization: { name: 'node_neuroncore_utilization', stat: 'Average' },
+  neuronCoreMemoryUsedBytes: { name: 'node_neuroncore_memory_usage_total', stat: 'Maximum' },
 } as const satisfies Record<string, { name: string; stat: Statistic }>;
 
 export const POD_METRICS = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { ladderSaving } from '../../catalog/index.js';
 import { roundCents } from '../../money.js';
-import type { S3BucketSignals as Signals } from '../signals/s3-bucket.js';
+import { s3RungItem, type S3BucketSignals as Signals } from '../signals/s3-bucket.js';
 import { defineAction, priceEntry, type ActionKindDefinition } from './types.js';
 
 /** The S3 lifecycle actions a hygiene rule can ask for, with what each removes and how its bytes are known. */
@@ -34,16 +35,18 @@ const addBucketLifecycleRule = defineAction({
   price({ resource: b, signals: s, params, env }) {
     const rule = LIFECYCLE_RULES[params.lifecycleRule];
     const gib = rule.gib(s);
-    const standard = env.prices.s3GbMonth('STANDARD', b.region);
+    // The removed GB come off the top of the bucket's Standard price ladder (first 50 TB, next 450 TB, over 500 TB).
+    const total = Math.max(s.standardGiB, gib ?? 0);
+    const standard = ladderSaving(env.prices.s3Ladder('STANDARD', b.region), total, gib ?? 0);
     const unknown = [...(gib === undefined ? [rule.unknown] : []), ...(standard.known ? [] : [standard.reason])];
-    const saving = gib !== undefined && standard.known ? roundCents(gib * standard.price.usd) : null;
+    const saving = gib !== undefined && standard.known ? roundCents(standard.usd) : null;
     return {
       to: params.lifecycleRule,
       description: `Add a lifecycle rule to s3://${b.name}: ${rule.xml(params.afterDays)}`,
       monthlySavings: saving,
       pricing: {
-        method: `saving = GiB of ${rule.removes} (S3 Storage Lens) x S3 Standard $/GB-month`,
-        prices: standard.known ? [priceEntry('S3 Standard GB-month', standard.price)] : [],
+        method: `saving = GiB of ${rule.removes} (S3 Storage Lens) x S3 Standard $/GB-month, on the price tiers they leave`,
+        prices: standard.known ? standard.rungs.map((r) => priceEntry(s3RungItem('S3 Standard GB-month', r.label, standard.rungs.length), r.price)) : [],
         ...(unknown.length ? { unknown } : {}),
       },
       confidence: gib !== undefined ? 'high' : 'medium',

@@ -3,6 +3,7 @@ import { cheapestFit, fits, sizeLadder, successorsOf, type FitNeed, type FitScop
 import { roundCents } from '../../money.js';
 import { monthlyFromHourly } from '../money.js';
 import { describeChange, instanceCapacity } from './capacity.js';
+import { ec2PlatformUse, platformChange, platformNeed } from './instance-platform.js';
 import { defineAction, priceEntry, type ActionKindDefinition } from './types.js';
 
 /**
@@ -19,12 +20,15 @@ const changeInstanceTypeOfInstance = defineAction({
     if (!spec) return undefined;
     const scope = successorScope(spec.family);
     if (!scope) return undefined;
+    const target = 1 - ctx.params.headroomPct / 100;
+    const use = ec2PlatformUse(inst);
     const need: FitNeed = {
       gpus: spec.gpu?.count ?? 0,
-      gpuMemoryGiBEach: spec.gpu ? Math.max(s.gpuMemUsedMaxGiB / (1 - ctx.params.headroomPct / 100), 1) : 0,
+      gpuMemoryGiBEach: spec.gpu ? Math.max(s.gpuMemUsedMaxGiB / target, 1) : 0,
       vcpu: spec.vcpu,
       memoryGiB: spec.memoryGiB,
       nvlink: false,
+      ...platformNeed(spec, use, { target }),
     };
     const fromPrice = ctx.env.prices.ec2OnDemand(spec.type, inst.region);
     const best = fromPrice.known ? cheapestFit(spec, need, scope, ctx.env.prices, inst.region) : undefined;
@@ -34,7 +38,7 @@ const changeInstanceTypeOfInstance = defineAction({
     const after = instanceCapacity(best.spec);
     const gpuMemRisk = spec.gpu && best.spec.gpu && best.spec.gpu.memoryGiBEach < spec.gpu.memoryGiBEach;
     // The successor's change line already names the GPU model change.
-    const described = describeChange(before, after, 'util', false);
+    const described = [describeChange(before, after, 'util', false), ...platformChange(spec, best.spec, use).parts].filter(Boolean).join('; ');
     return {
       from: spec.type,
       to: best.spec.type,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { S3_PRICE_FACTS, type PriceLookup, type S3PriceClass } from '../../catalog/index.js';
+import { S3_PRICE_FACTS, ladderCost, ladderSaving, type LadderLookup, type S3PriceClass } from '../../catalog/index.js';
 import { roundCents } from '../../money.js';
-import type { S3BucketSignals } from '../signals/s3-bucket.js';
+import { s3RungItem, type S3BucketSignals } from '../signals/s3-bucket.js';
 import { defineAction, priceEntry, type ActionKindDefinition } from './types.js';
 
 /** Objects under 128 KB bill as 128 KB in Standard-IA and Glacier IR, and are never tiered by Intelligent-Tiering. */
@@ -22,11 +22,12 @@ const changeBucketStorageClass = defineAction({
     const { resource: b, signals: s } = ctx;
     const coldConfirmed = s.hasRequestMetrics && s.monthlyReadFraction === 0;
     const target: S3PriceClass = coldConfirmed ? 'GLACIER_IR' : 'INTELLIGENT_TIERING_IA';
-    const from = ctx.env.prices.s3GbMonth('STANDARD', b.region);
+    const from = ctx.env.prices.s3Ladder('STANDARD', b.region);
     const to = ctx.env.prices.s3GbMonth(target, b.region);
-    const unknown = [from, to].flatMap((p) => (p.known ? [] : [p.reason]));
+    const standardCost = ladderCost(from, s.standardGiB);
+    const unknown = [standardCost, to].flatMap((p) => (p.known ? [] : [p.reason]));
     unknown.push('one-time lifecycle transition request charges (per 1,000 objects) are not in the embedded catalog');
-    const move = known(from) && known(to) ? saving(s, from.price.usd, to.price.usd, target) : undefined;
+    const move = to.known ? saving(s, from, to.price.usd, target) : undefined;
     if (move && move.monthly <= 0) return undefined;
     const name = coldConfirmed ? 'Glacier Instant Retrieval' : 'Intelligent-Tiering';
     return {
@@ -36,9 +37,14 @@ const changeBucketStorageClass = defineAction({
       monthlySavings: move ? move.monthly : null,
       pricing: {
         method: coldConfirmed
-          ? 'saving = Standard GB x $/GB - max(GB, objects x 128 KB) x Glacier IR $/GB (no reads, so no retrieval fees)'
-          : 'saving = Standard GB in objects >= 128 KB x (Standard - IT Infrequent Access $/GB) - monitoring $0.0025 per 1,000 objects, assuming the data stays unread for 30 days',
-        prices: [from, to].flatMap((p, i) => (p.known ? [priceEntry(i === 0 ? 'S3 Standard GB-month' : `S3 ${target} GB-month`, p.price)] : [])),
+          ? 'saving = Standard GB on its price tiers - max(GB, objects x 128 KB) x Glacier IR $/GB (no reads, so no retrieval fees)'
+          : 'saving = what the Standard GB in objects >= 128 KB cost on its price tiers - those GB x IT Infrequent Access $/GB - monitoring $0.0025 per 1,000 objects, assuming the data stays unread for 30 days',
+        prices: [
+          ...(standardCost.known
+            ? standardCost.rungs.map((r) => priceEntry(s3RungItem('S3 Standard GB-month', r.label, standardCost.rungs.length), r.price))
+            : []),
+          ...(to.known ? [priceEntry(`S3 ${target} GB-month`, to.price)] : []),
+        ],
         unknown,
       },
       confidence: s.hasRequestMetrics ? 'high' : 'low',
@@ -66,17 +72,18 @@ const changeBucketStorageClass = defineAction({
 
 export const changeStorageClass: ActionKindDefinition = { kind: 'change-storage-class', definitions: [changeBucketStorageClass] };
 
-function known(p: PriceLookup): p is Extract<PriceLookup, { known: true }> {
-  return p.known;
-}
-
-function saving(s: S3BucketSignals, standardUsd: number, targetUsd: number, target: S3PriceClass): { monthly: number; billableGiB: number } {
+function saving(s: S3BucketSignals, standard: LadderLookup, targetUsd: number, target: S3PriceClass): { monthly: number; billableGiB: number } | undefined {
   if (target === 'GLACIER_IR') {
     const billableGiB = Math.max(s.standardGiB, (s.objectCount * MIN_BILLABLE_KB) / KB_PER_GIB);
-    return { monthly: roundCents(s.standardGiB * standardUsd - billableGiB * targetUsd), billableGiB: Math.round(billableGiB * 100) / 100 };
+    const standardCost = ladderCost(standard, s.standardGiB);
+    if (!standardCost.known) return undefined;
+    return { monthly: roundCents(standardCost.usd - billableGiB * targetUsd), billableGiB: Math.round(billableGiB * 100) / 100 };
   }
   // Intelligent-Tiering leaves small objects in the frequent tier: with only a mean size, count all bytes when the mean is >= 128 KB, none otherwise.
   const tierableGiB = s.avgObjectKB >= MIN_BILLABLE_KB ? s.standardGiB : 0;
+  // The GB that leave Standard come off the top of its ladder, so they save the highest rungs' rates.
+  const leaving = ladderSaving(standard, s.standardGiB, tierableGiB);
+  if (!leaving.known) return undefined;
   const monitoring = (s.objectCount / 1000) * S3_PRICE_FACTS.intelligentTieringMonitoringPer1000Objects;
-  return { monthly: roundCents(tierableGiB * (standardUsd - targetUsd) - monitoring), billableGiB: s.standardGiB };
+  return { monthly: roundCents(leaving.usd - tierableGiB * targetUsd - monitoring), billableGiB: s.standardGiB };
 }

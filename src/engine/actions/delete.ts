@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ResourceType } from '../../snapshot/resources.js';
 import type { Finding } from '../result.js';
+import { fsxLustreDeletion } from './delete-fsx-lustre.js';
 import { deleteProvisionedThroughput } from './delete-provisioned-throughput.js';
 import { pricingOfCost } from './resource-cost.js';
 import { defineAction, type ActionContext, type ActionKindDefinition, type AnyActionDefinition, type PricedMove } from './types.js';
@@ -76,27 +77,7 @@ export const del: ActionKindDefinition = {
         after: { label: 'deleted', gpus: 0 },
       },
     })),
-    deleting('fsx-lustre-file-system', ({ resource: fs, signals: s }) => ({
-      description: s.hasRepository
-        ? `Export ${fs.id} to its S3 repository (${fs.exportPath ?? fs.importPath ?? ''}) with an EXPORT_TO_REPOSITORY data repository task, then delete it; re-create it from S3 when a job needs it`
-        : `Back up ${fs.id} (or copy what matters to S3), then delete it; re-create it when a job needs it`,
-      method: 'saving = storage capacity x FSx for Lustre GB-month price',
-      confidence: s.ioObservedHours >= 7 * 24 ? 'high' : 'medium',
-      evidence: {
-        readGiB: s.readGiB,
-        writeGiB: s.writeGiB,
-        ioObservedHours: s.ioObservedHours,
-        deploymentType: s.deploymentType,
-        storageCapacityGiB: s.storageCapacityGiB,
-        repository: fs.exportPath ?? fs.importPath ?? null,
-      },
-      tradeoff: storageTradeoff(
-        s.scratch || !s.hasRepository ? 'medium' : 'low',
-        `nothing read or wrote in ${Math.round(s.ioObservedHours / 24)} days; ${s.hasRepository ? 'files not yet exported to S3 are lost unless exported first' : 'no S3 repository is linked: data not copied elsewhere is lost'}${s.scratch ? '; a scratch file system keeps no replica, so export before anything fails' : ''}`,
-        s.storageCapacityGiB,
-        `FSx for Lustre ${s.deploymentType}`,
-      ),
-    })),
+    deleting('fsx-lustre-file-system', ({ resource: fs, signals: s }) => fsxLustreDeletion(fs, s)),
     deleteProvisionedThroughput,
   ],
 };

@@ -4,6 +4,7 @@ import { roundCents } from '../../money.js';
 import { monthlyFromHourly } from '../money.js';
 import { round } from '../signals/metrics.js';
 import { describeChange, instanceCapacity, riskFromUtil } from './capacity.js';
+import { platformChange, platformNeed, type PlatformUse } from './instance-platform.js';
 import { defineAction, priceEntry } from './types.js';
 
 /**
@@ -14,18 +15,25 @@ import { defineAction, priceEntry } from './types.js';
  */
 export const downsizeNodeGroup = defineAction({
   resource: 'eks-node-group',
-  params: z.object({ headroomPct: z.number().min(0).lt(100), sameFamilyOnly: z.boolean().optional(), allowGraviton: z.boolean().optional() }),
+  params: z.object({
+    headroomPct: z.number().min(0).lt(100),
+    sameFamilyOnly: z.boolean().optional(),
+    allowGraviton: z.boolean().optional(),
+    allowDropInstanceStore: z.boolean().optional(),
+  }),
   price(ctx) {
     const { resource: g, signals: s, spec, params } = ctx;
     if (!spec?.gpu || s.nodeCount === 0) return undefined;
     const target = (100 - params.headroomPct) / 100;
     const cpuP95Pct = Math.max(0, ...s.nodes.map((n) => n.cpuP95Pct));
+    const use: PlatformUse = { networkPeakGbps: s.networkMeasured ? s.networkPeakGbps : undefined, efaAttached: s.efaAttached };
     const need: FitNeed = {
       gpus: Math.max(1, s.gpusRequestedMax),
       gpuMemoryGiBEach: round(Math.min(spec.gpu.memoryGiBEach, s.gpuMemUsedMaxGiB) / target, 2),
       vcpu: round((spec.vcpu * cpuP95Pct) / 100 / target, 2),
       memoryGiB: 0,
       nvlink: false,
+      ...platformNeed(spec, use, { target, allowDropInstanceStore: params.allowDropInstanceStore }),
     };
     const fit = cheapestFit(spec, need, params, ctx.env.prices, g.region);
     if (!fit) return undefined;
@@ -41,6 +49,7 @@ export const downsizeNodeGroup = defineAction({
     const before = instanceCapacity(spec, utilBefore);
     const after = instanceCapacity(to, utilAfter);
     const otherGpu = to.gpu !== undefined && to.gpu.model !== spec.gpu.model;
+    const platform = platformChange(spec, to, use);
     const risk = riskFromUtil(utilAfter);
     return {
       from: spec.type,
@@ -62,8 +71,13 @@ export const downsizeNodeGroup = defineAction({
         required: need,
       },
       tradeoff: {
-        performanceRisk: risk === 'low' && otherGpu ? 'medium' : risk,
-        summary: `per node: ${describeChange(before, after, 'p95 GPU util')}${otherGpu ? '; a different GPU: benchmark the pods before switching' : ''}; pods requesting more than ${to.gpu?.count ?? 0} GPU(s) would no longer schedule`,
+        performanceRisk: risk === 'low' && (otherGpu || platform.risky) ? 'medium' : risk,
+        summary: [
+          `per node: ${describeChange(before, after, 'p95 GPU util')}`,
+          ...platform.parts,
+          ...(otherGpu ? ['a different GPU: benchmark the pods before switching'] : []),
+          `pods requesting more than ${to.gpu?.count ?? 0} GPU(s) would no longer schedule`,
+        ].join('; '),
         before,
         after,
       },

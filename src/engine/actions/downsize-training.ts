@@ -40,6 +40,9 @@ export const downsizeTrainingJob = defineAction({
       vcpu: s.cpuP95Pct > 0 ? (spec.vcpu * s.cpuP95Pct) / target : spec.vcpu * keep,
       memoryGiB: s.memMaxPct > 0 ? (spec.memoryGiB * s.memMaxPct) / target : spec.memoryGiB * keep,
       nvlink: false,
+      // SageMaker mounts the instance store as the job's scratch volume; network is not collected for jobs,
+      // and a multi-instance job changes its count above, never its type, so EFA is not at stake here.
+      instanceStore: spec.instanceStoreGB !== undefined,
     };
     const fit = cheapestFit(spec, need, SAME_FAMILY, ctx.env.prices, job.region);
     if (!fit) return undefined;

@@ -10,6 +10,7 @@ import { downsizeEndpoint } from './downsize-endpoint.js';
 import { downsizeFsxLustre } from './downsize-fsx-lustre.js';
 import { downsizeNodeGroup } from './downsize-node-group.js';
 import { downsizeTrainingJob } from './downsize-training.js';
+import { ec2PlatformUse, platformChange, platformNeed } from './instance-platform.js';
 import { defineAction, priceEntry, type ActionKindDefinition } from './types.js';
 
 /**
@@ -28,6 +29,8 @@ const downsizeInstance = defineAction({
     activeGpuMemoryPct: z.number().optional(),
     sameFamilyOnly: z.boolean().optional(),
     allowGraviton: z.boolean().optional(),
+    allowDropInstanceStore: z.boolean().optional(),
+    keepMemoryWhenUnmeasured: z.boolean().optional(),
   }),
   price(ctx) {
     const { resource: inst, signals: s, spec, params } = ctx;
@@ -37,7 +40,11 @@ const downsizeInstance = defineAction({
     const activeGpus = s.gpus.filter((g) =>
       utilPct === undefined || memoryPct === undefined ? g.active : g.utilP95Pct >= utilPct || g.memUsedMaxPct >= memoryPct,
     );
-    const need = requirement(s, spec, activeGpus, target);
+    const use = ec2PlatformUse(inst);
+    const need: FitNeed = {
+      ...requirement(s, spec, activeGpus, target, params.keepMemoryWhenUnmeasured === true),
+      ...platformNeed(spec, use, { target, allowDropInstanceStore: params.allowDropInstanceStore }),
+    };
     const fit = cheapestFit(spec, need, params, ctx.env.prices, inst.region);
     if (!fit) return undefined;
     const candidate = fit.spec;
@@ -56,10 +63,20 @@ const downsizeInstance = defineAction({
     const after = instanceCapacity(candidate, utilAfter);
     const memoryUnmeasured = !s.hasMemoryMetrics;
     const otherGpu = spec.gpu !== undefined && candidate.gpu !== undefined && candidate.gpu.model !== spec.gpu.model;
+    const platform = platformChange(spec, candidate, use);
     const risk = riskFromUtil(utilAfter);
     const tradeoff: Finding['tradeoff'] = {
-      performanceRisk: risk === 'low' && ((memoryUnmeasured && !gpuBox) || otherGpu) ? 'medium' : risk,
-      summary: `${describeChange(before, after, gpuBox ? `p95 ${unit} util` : 'p95 CPU', true, unit)}${otherGpu ? '; a different GPU: benchmark the job before switching' : ''}${memoryUnmeasured ? ' (host memory not measured: install the CloudWatch agent to confirm)' : ''}`,
+      performanceRisk: risk === 'low' && (memoryUnmeasured || otherGpu || platform.risky) ? 'medium' : risk,
+      summary: [
+        describeChange(before, after, gpuBox ? `p95 ${unit} util` : 'p95 CPU', true, unit),
+        ...platform.parts,
+        ...(otherGpu ? ['a different GPU: benchmark the job before switching'] : []),
+        ...(memoryUnmeasured
+          ? [`memory not measured: install the CloudWatch agent (kept ${unmeasuredMemoryBasis(gpuBox, params.keepMemoryWhenUnmeasured === true)})`]
+          : []),
+      ]
+        .filter(Boolean)
+        .join('; '),
       before,
       after,
     };
@@ -76,9 +93,10 @@ const downsizeInstance = defineAction({
         prices: [fromPrice, toPrice].flatMap((p, i) => (p.known ? [priceEntry(i === 0 ? spec.type : candidate.type, p.price)] : [])),
         ...(unknown.length ? { unknown } : {}),
       },
-      confidence: memoryUnmeasured && !gpuBox ? 'medium' : s.observedHours >= 7 * 24 ? 'high' : 'medium',
+      confidence: memoryUnmeasured ? 'medium' : s.observedHours >= 7 * 24 ? 'high' : 'medium',
       evidence: {
         observedHours: s.observedHours,
+        ...(use.networkPeakGbps !== undefined ? { networkPeakGbps: use.networkPeakGbps } : {}),
         cpu: evidenceOf(inst.metrics.cpu),
         ...(s.hasMemoryMetrics ? { memory: evidenceOf(inst.metrics.memory) } : {}),
         ...(gpuBox
@@ -100,18 +118,27 @@ export const downsize: ActionKindDefinition = {
 };
 
 /**
- * What the new type must hold. Host memory without the CloudWatch agent is unknown: a CPU box keeps its
- * memory per vCPU (so a move never lands on a leaner family blind); a GPU box's host memory is not
- * constrained (the GPU and its memory are what the work needs), and the trade-off line says it was not measured.
+ * What the new type must hold. Host memory without the CloudWatch agent is unknown, and AWS Compute
+ * Optimizer has no memory projection for such instances either (README, "How savings are computed"):
+ * the move keeps the memory that went with the work kept, its share of the box's memory per vCPU (CPU
+ * boxes) or per GPU/NeuronCore (accelerated boxes), or, with keepMemoryWhenUnmeasured, all of it.
  */
-function requirement(s: Ec2Signals, spec: InstanceSpec, active: readonly GpuSignal[], target: number): FitNeed {
+function requirement(s: Ec2Signals, spec: InstanceSpec, active: readonly GpuSignal[], target: number, keepAll: boolean): FitNeed {
   const vcpu = round((s.vcpu * s.cpuP95Pct) / 100 / target, 2);
+  const gpus = s.hasGpu ? Math.max(1, active.length) : 0;
   const measuredMemory = s.hasMemoryMetrics ? round((s.memoryGiB * s.memMaxPct) / 100 / target, 2) : undefined;
+  const accelerators = acceleratorsOf(spec)?.count ?? 0;
+  const share = s.hasGpu && accelerators > 0 ? (gpus * spec.memoryGiB) / accelerators : (vcpu * spec.memoryGiB) / spec.vcpu;
   return {
-    gpus: s.hasGpu ? Math.max(1, active.length) : 0,
+    gpus,
     gpuMemoryGiBEach: round(Math.max(0, ...active.map((g) => g.memUsedMaxGiB)) / target, 2),
     vcpu,
-    memoryGiB: measuredMemory ?? (s.hasGpu ? 0 : round((vcpu * spec.memoryGiB) / spec.vcpu, 2)),
+    memoryGiB: measuredMemory ?? (keepAll ? spec.memoryGiB : round(share, 2)),
     nvlink: hasNvlink(spec) && active.length > 1,
   };
+}
+
+function unmeasuredMemoryBasis(gpuBox: boolean, keepAll: boolean): string {
+  if (keepAll) return 'all its memory';
+  return gpuBox ? 'its memory per accelerator in use' : 'its memory per vCPU needed';
 }

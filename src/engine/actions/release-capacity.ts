@@ -7,7 +7,9 @@ import { defineAction, type ActionKindDefinition } from './types.js';
 /**
  * Cancel an On-Demand Capacity Reservation nobody used, or shrink it to the most instances that ran
  * in it at once: every empty slot bills at the on-demand rate. Only the owner can, and a Capacity
- * Block cannot be cancelled at all (use-capacity-block covers those).
+ * Block cannot be cancelled at all (use-capacity-block covers those). A future-dated reservation
+ * under commitment can only shrink to its committed count until the commitment ends, so the move
+ * and its saving stop there.
  */
 export const releaseCapacity: ActionKindDefinition = {
   kind: 'release-capacity',
@@ -17,14 +19,23 @@ export const releaseCapacity: ActionKindDefinition = {
       params: z.object({}),
       price({ resource: r, signals: s, cost, spec }) {
         if (!s.active || !s.ownedHere || s.capacityBlock) return undefined;
-        const keep = s.usedPeak;
+        const committed = s.committedInstances > s.usedPeak;
+        const keep = Math.max(s.usedPeak, s.committedInstances);
         const release = s.totalInstances - keep;
         if (release <= 0) return undefined;
         const rate = cost.prices[0]?.price.usd;
         const monthlySavings = rate === undefined ? null : roundCents(rate * 730 * release);
         const where = `${r.instanceType} in ${r.availabilityZone}`;
+        const commitment = committed ? ` (committed until ${s.committedUntil.slice(0, 10)}: cannot cancel below ${s.committedInstances} instances)` : '';
+        const payer = s.unusedBilledElsewhere
+          ? `; its empty slots bill to account ${s.unusedBilledTo} (UnusedReservationBillingOwnerId), which pays for them`
+          : '';
         const move =
-          keep === 0 ? `Cancel capacity reservation ${r.id} (${s.totalInstances} x ${where})` : `Modify ${r.id} from ${s.totalInstances} to ${keep} x ${where}`;
+          (keep === 0
+            ? `Cancel capacity reservation ${r.id} (${s.totalInstances} x ${where})`
+            : `Modify ${r.id} from ${s.totalInstances} to ${keep} x ${where}`) +
+          commitment +
+          payer;
         const outside = outsideNote(s.onDemandOutside, s.targeted, r.instanceType, r.availabilityZone);
         const tradeoff: Finding['tradeoff'] = {
           performanceRisk: spec?.gpu ? 'medium' : 'low',
@@ -43,7 +54,10 @@ export const releaseCapacity: ActionKindDefinition = {
           to: keep === 0 ? 'cancelled' : `${keep} x ${r.instanceType}`,
           description: move,
           monthlySavings,
-          pricing: pricingOfCost(cost, 'saving = (reserved slots - peak used) x on-demand hourly rate x 730 h (an empty slot bills as a running instance)'),
+          pricing: pricingOfCost(
+            cost,
+            'saving = (reserved slots - max(peak used, committed count)) x on-demand hourly rate x 730 h (an empty slot bills as a running instance)',
+          ),
           confidence: s.observedHours >= 7 * 24 ? 'high' : 'medium',
           evidence: {
             totalInstances: s.totalInstances,
@@ -56,6 +70,9 @@ export const releaseCapacity: ActionKindDefinition = {
             instanceMatchCriteria: r.instanceMatchCriteria,
             onDemandOutside: s.onDemandOutside,
             endDate: r.endDate ?? null,
+            committedInstances: s.committedInstances,
+            commitmentEndDate: s.committedUntil === '' ? null : s.committedUntil,
+            unusedBilledTo: s.unusedBilledTo,
           },
           tradeoff,
         };

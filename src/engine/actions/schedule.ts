@@ -7,6 +7,7 @@ import { memoPerObject } from '../memo.js';
 import { roundCents } from '../../money.js';
 import { busyMetric, busyProfile } from '../signals/ec2-usage.js';
 import { scheduleEndpoint } from './schedule-endpoint.js';
+import { scheduleStudioApp } from './schedule-studio-app.js';
 import { defineAction, priceEntry, type ActionContext, type ActionKindDefinition, type PricedMove } from './types.js';
 
 /**
@@ -31,6 +32,7 @@ export const schedule: ActionKindDefinition = {
     defineAction({ resource: 'ec2-instance', params: InstanceScheduleParams, price: ec2Schedule }),
     defineAction({ resource: 'sagemaker-notebook', params: NotebookScheduleParams, price: notebookAutoStop }),
     scheduleEndpoint,
+    scheduleStudioApp,
   ],
 };
 

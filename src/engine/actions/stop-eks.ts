@@ -8,8 +8,11 @@ import { defineAction, priceEntry } from './types.js';
 const IdleParams = z.object({ maxGpuUtilPct: z.number().min(0).max(100), maxGpuMemoryPct: z.number().min(0).max(100) });
 type Idle = z.infer<typeof IdleParams>;
 
+/** "Requested nothing" only where a request metric exists (GPU nodes); a Neuron node is judged on utilisation and device memory alone. */
 export function idleNodes(nodes: readonly EksNodeSignal[], p: Idle): EksNodeSignal[] {
-  return nodes.filter((n) => n.dataSufficient && n.gpusRequestedMax === 0 && n.gpuUtilP95Pct <= p.maxGpuUtilPct && n.gpuMemMaxPct <= p.maxGpuMemoryPct);
+  return nodes.filter(
+    (n) => n.dataSufficient && (!n.requestMeasured || n.gpusRequestedMax === 0) && n.gpuUtilP95Pct <= p.maxGpuUtilPct && n.gpuMemMaxPct <= p.maxGpuMemoryPct,
+  );
 }
 
 /**
@@ -27,8 +30,10 @@ export const stopIdleNodes = defineAction({
     const remaining = Math.max(0, s.desiredSize - idle.length);
     const unpriced = idle.filter((n) => !n.priced);
     const prices = ctx.cost.prices.map((p) => priceEntry(p.item, p.price));
+    const unit = s.acceleratorUnit;
+    const unmeasured = idle.filter((n) => !n.requestMeasured).length;
     const description = s.karpenter
-      ? `Let Karpenter consolidate ${idle.length} idle GPU node(s) of NodePool ${g.name} in cluster ${g.clusterName} (consolidationPolicy: WhenEmptyOrUnderutilized)`
+      ? `Let Karpenter consolidate ${idle.length} idle ${unit === 'GPU' ? 'GPU' : s.gpuModel} node(s) of NodePool ${g.name} in cluster ${g.clusterName} (consolidationPolicy: WhenEmptyOrUnderutilized)`
       : `Scale node group ${g.name} in cluster ${g.clusterName} from ${s.desiredSize} to ${remaining} node(s)${s.minSize > remaining ? ` (lower its minimum size from ${s.minSize} to ${remaining})` : ''}`;
     return {
       from: `${s.nodeCount} x ${s.instanceType}`,
@@ -40,11 +45,12 @@ export const stopIdleNodes = defineAction({
         prices,
         ...(unpriced.length ? { unknown: ctx.cost.unknown.length ? ctx.cost.unknown : unpriced.map((n) => `no price for node ${n.instanceId}`) } : {}),
       },
-      confidence: Math.min(...idle.map((n) => n.observedHours)) >= 7 * 24 ? 'high' : 'medium',
+      // Utilisation alone (no request metric) cannot rule out a pod that holds the devices between bursts.
+      confidence: !unmeasured && Math.min(...idle.map((n) => n.observedHours)) >= 7 * 24 ? 'high' : 'medium',
       evidence: {
-        idleNodes: idle.map(({ instanceId, gpusRequestedMax, gpuUtilP95Pct, gpuMemMaxPct, observedHours }) => ({
+        idleNodes: idle.map(({ instanceId, gpusRequestedMax, requestMeasured, gpuUtilP95Pct, gpuMemMaxPct, observedHours }) => ({
           instanceId,
-          gpusRequestedMax,
+          ...(requestMeasured ? { gpusRequestedMax } : { requestMetric: 'none published for NeuronCores' }),
           gpuUtilP95Pct,
           gpuMemMaxPct,
           observedHours,
@@ -55,7 +61,9 @@ export const stopIdleNodes = defineAction({
       },
       tradeoff: {
         performanceRisk: 'low',
-        summary: `frees ${idle.length * s.gpuCountPerNode}x ${s.gpuModel || 'GPU'} on ${idle.length} node(s) where no pod requested a GPU; GPU pods arriving later wait for a node to start (minutes)`,
+        summary: unmeasured
+          ? `frees ${idle.length * s.gpuCountPerNode}x ${s.gpuModel} ${unit} on ${idle.length} node(s) with ~0 ${unit} utilisation and device memory; Container Insights publishes no ${unit} request metric, so this is judged on utilisation alone: check no pod holds aws.amazon.com/neuron devices it will use; pods arriving later wait for a node to start (minutes)`
+          : `frees ${idle.length * s.gpuCountPerNode}x ${s.gpuModel || 'GPU'} on ${idle.length} node(s) where no pod requested a GPU; GPU pods arriving later wait for a node to start (minutes)`,
         before: { label: `${s.nodeCount} x ${s.instanceType}`, gpus: s.nodeCount * s.gpuCountPerNode },
         after: { label: `${s.nodeCount - idle.length} x ${s.instanceType}`, gpus: (s.nodeCount - idle.length) * s.gpuCountPerNode },
       },

@@ -15,6 +15,7 @@ import type { ResourceCost, SignalContext } from '../signals/index.js';
 import type { S3BucketSignals } from '../signals/s3-bucket.js';
 import type { SageMakerEndpointSignals } from '../signals/sagemaker-endpoint.js';
 import type { SageMakerNotebookSignals } from '../signals/sagemaker-notebook.js';
+import type { SageMakerStudioAppSignals } from '../signals/sagemaker-studio-app.js';
 import type { SageMakerTrainingJobSignals } from '../signals/sagemaker-training-job.js';
 import type { SageMakerTrainingPlanSignals } from '../signals/sagemaker-training-plan.js';
 import { memoPerObject } from '../memo.js';
@@ -35,6 +36,7 @@ export interface SignalsByType {
   'eks-gpu-pod': EksGpuPodSignals;
   'sagemaker-training-plan': SageMakerTrainingPlanSignals;
   'bedrock-provisioned-throughput': BedrockProvisionedThroughputSignals;
+  'sagemaker-studio-app': SageMakerStudioAppSignals;
 }
 
 /** What an action sees of one resource: typed by its resource type and its params schema. */

@@ -10,7 +10,7 @@ import { severityByHoursLeft } from './use-capacity-block.js';
  * Put training work into a SageMaker training plan whose reserved instances sit empty. The plan was
  * paid upfront, so what the empty instances are worth (their share of the fee over the hours left)
  * is already spent and reported as such; the saving is the on-demand training it would replace:
- * on-demand (not spot) training jobs of its instance type in its region since it started, up to
+ * on-demand (not spot, not in a training plan) training jobs of its instance type in its region since it started, up to
  * the empty instance-hours it has left.
  */
 export const useTrainingPlan = defineAction({
@@ -73,7 +73,8 @@ function onDemandTraining(p: SageMakerTrainingPlan, instanceType: string, env: S
   let jobs = 0;
   let instanceHours = 0;
   for (const j of env.snapshot.resources.sagemakerTrainingJobs) {
-    if (j.accountId !== p.accountId || j.region !== p.region || j.instanceType !== instanceType || j.managedSpot) continue;
+    // Spot jobs and jobs already in a training plan (this one or another) are not on-demand work to move.
+    if (j.accountId !== p.accountId || j.region !== p.region || j.instanceType !== instanceType || j.managedSpot || j.trainingPlanArn !== undefined) continue;
     if (j.trainingStartTime === undefined || Date.parse(j.trainingStartTime) < since) continue;
     jobs += 1;
     instanceHours += ((j.billableTimeSeconds ?? 0) * j.instanceCount) / 3600;

@@ -54,7 +54,7 @@ export function buildCommitmentPlan(snapshot: Snapshot, findings: readonly Findi
     return g;
   };
   for (const source of USAGE_SOURCES) {
-    for (const line of source.lines(snapshot, (t, r) => source.price(prices, t, r))) {
+    for (const line of source.lines(snapshot, (t, r) => source.price(prices, t, r), prices)) {
       const before = group(line.accountId, line.pool, line.region, familyOf(line.instanceType));
       before.gross = line.unit.known && before.gross !== null ? before.gross + line.unit.price.usd * line.count : null;
       const finding = byResource.get(key(line.type, line.accountId, line.region, line.resourceId));

@@ -8,7 +8,7 @@ export const COMMITMENT_KINDS = ['reserved-instance', 'ec2-instance-savings-plan
 export const PAYMENTS = ['no-upfront', 'partial-upfront'] as const;
 export const USAGE_POOLS = ['ec2', 'sagemaker'] as const;
 /** What the hours are billed as: SageMaker prices (and its Savings Plans discount) hosting, notebooks and training apart. */
-export const USAGE_USES = ['instance', 'hosting', 'notebook', 'training'] as const;
+export const USAGE_USES = ['instance', 'hosting', 'notebook', 'training', 'studio'] as const;
 
 export const CommitmentOptionSchema = z.object({
   kind: z.enum(COMMITMENT_KINDS),

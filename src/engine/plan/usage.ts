@@ -34,18 +34,20 @@ interface UsageSource {
   use: UsageUse;
   /** The on-demand hourly of one instance of a type for this use (a resized box is priced the same way). */
   price: (prices: PriceBook, instanceType: string, region: string) => PriceLookup;
-  lines: (snapshot: Snapshot, price: PriceOf) => Iterable<UsageLine>;
+  lines: (snapshot: Snapshot, price: PriceOf, prices: PriceBook) => Iterable<UsageLine>;
 }
 
 /**
  * Where commitment-eligible usage comes from: one row per resource type, each reading hourly cost
- * from the Snapshot and the catalog. A new type (Studio apps) is one row here.
+ * from the Snapshot and the catalog. A new type is one row here.
  */
 export const USAGE_SOURCES: readonly UsageSource[] = [
   { type: 'ec2-instance', use: 'instance', price: (p, t, r) => p.ec2OnDemand(t, r), lines: ec2Lines },
   { type: 'sagemaker-endpoint', use: 'hosting', price: (p, t, r) => p.sagemakerHourly(t, r), lines: endpointLines },
   { type: 'sagemaker-notebook', use: 'notebook', price: (p, t, r) => p.sagemakerNotebookHourly(t, r), lines: notebookLines },
   { type: 'sagemaker-training-job', use: 'training', price: (p, t, r) => p.sagemakerTrainingHourly(t, r), lines: trainingLines },
+  // A Studio app is never resized, so its resize price is unused; its lines price each app by its own app type.
+  { type: 'sagemaker-studio-app', use: 'studio', price: (p, t, r) => p.sagemakerStudioHourly('JupyterLab', t, r), lines: studioAppLines },
 ];
 
 /** The usage source of a resource type (each type has one row). */
@@ -139,6 +141,25 @@ function* trainingLines(snapshot: Snapshot, price: PriceOf): Iterable<UsageLine>
       instances: job.instanceCount,
       ...(warmPool > 0 ? { warmPoolCount: warmPool } : {}),
       unit: price(job.instanceType, job.region),
+    };
+  }
+}
+
+/** InService Studio apps bill their instance every hour (SageMaker Savings Plans cover Studio); `system` instances are free. */
+function* studioAppLines(snapshot: Snapshot, _price: PriceOf, prices: PriceBook): Iterable<UsageLine> {
+  for (const app of snapshot.resources.sagemakerStudioApps) {
+    if (app.status !== 'InService' || app.instanceType === undefined || app.instanceType === 'system') continue;
+    yield {
+      type: 'sagemaker-studio-app',
+      resourceId: app.id,
+      accountId: app.accountId,
+      region: app.region,
+      pool: 'sagemaker',
+      use: 'studio',
+      instanceType: app.instanceType,
+      count: 1,
+      instances: 1,
+      unit: prices.sagemakerStudioHourly(app.appType, app.instanceType, app.region),
     };
   }
 }

@@ -1,4 +1,6 @@
 import type { BedrockProvisionedThroughput } from '../../snapshot/types/bedrock-provisioned-throughput.js';
+import { HOURS_PER_MONTH } from '../../catalog/index.js';
+import { roundCents } from '../../money.js';
 import { round } from './metrics.js';
 import type { ResourceCost, SignalContext, SignalKeys } from './types.js';
 
@@ -29,9 +31,9 @@ export const BEDROCK_PROVISIONED_THROUGHPUT_SIGNAL_KEYS = {
 const HOUR_MS = 3_600_000;
 
 /**
- * It bills per model unit per hour at a per-model rate. The catalog holds no such rate: AWS publishes
- * provisioned-throughput prices only for some models on its pricing page, so the cost is unpriced
- * (counted and explained), never $0.
+ * It bills per model unit per hour at a per-model, per-term rate. AWS publishes those only for some
+ * models; the catalog holds the ones a dated source gives (bedrock-prices.json), and any other model
+ * is unpriced (counted and explained), never $0.
  */
 export function bedrockProvisionedThroughputSignals(
   p: BedrockProvisionedThroughput,
@@ -54,13 +56,16 @@ export function bedrockProvisionedThroughputSignals(
     commitmentEndsInDays: expires === undefined ? 0 : round(Math.max(0, (expires - asOf) / (24 * HOUR_MS))),
   };
   const model = (p.foundationModelArn ?? p.modelArn).split('/').pop() ?? p.modelArn;
+  const rate = ctx.prices.bedrockProvisionedHourly(model, p.commitmentDuration, p.region);
   const cost: ResourceCost =
-    p.status === 'InService'
-      ? {
-          monthly: null,
-          prices: [],
-          unknown: [`no Bedrock provisioned-throughput rate for ${model} in the catalog (priced per model unit-hour, per model and term)`],
-        }
-      : { monthly: 0, prices: [], unknown: [] };
+    p.status !== 'InService'
+      ? { monthly: 0, prices: [], unknown: [] }
+      : rate.known
+        ? {
+            monthly: roundCents(p.modelUnits * rate.price.usd * HOURS_PER_MONTH),
+            prices: [{ item: `${model} provisioned throughput, model unit-hour`, price: rate.price }],
+            unknown: [],
+          }
+        : { monthly: null, prices: [], unknown: [`no Bedrock provisioned-throughput rate for ${model}: ${rate.reason}`] };
   return { signals, cost };
 }

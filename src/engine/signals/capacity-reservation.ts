@@ -31,6 +31,10 @@ export interface CapacityReservationSignals {
   onDemandOutside: number;
   onDemandSameTypeInRegion: number;
   referenced: boolean;
+  committedInstances: number;
+  committedUntil: string;
+  unusedBilledTo: string;
+  unusedBilledElsewhere: boolean;
   onDemandHourly: number;
   monthlyCost: number;
   priced: boolean;
@@ -60,7 +64,17 @@ export const CAPACITY_RESERVATION_SIGNAL_KEYS = {
     doc: 'Running on-demand instances of the same type, platform and Availability Zone not in any capacity reservation: they could have used it.',
   },
   onDemandSameTypeInRegion: { type: 'number', doc: 'Running on-demand instances of the same type in the region not in any capacity reservation.' },
-  referenced: { type: 'bool', doc: 'An instance runs in it, or an instance tag names its id (work queued for it).' },
+  referenced: {
+    type: 'bool',
+    doc: 'An instance runs in it, an instance tag names its id, or a launch template’s latest version targets it by id (work queued for it).',
+  },
+  committedInstances: {
+    type: 'number',
+    doc: 'CommitmentInfo.CommittedInstanceCount while its CommitmentEndDate is ahead: it cannot be cancelled or shrunk below this (0 without a commitment).',
+  },
+  committedUntil: { type: 'string', doc: 'CommitmentInfo.CommitmentEndDate while ahead, ISO date-time ("" without a commitment).' },
+  unusedBilledTo: { type: 'string', doc: 'The account its empty slots bill to: UnusedReservationBillingOwnerId when set, else the owner.' },
+  unusedBilledElsewhere: { type: 'bool', doc: 'Its empty slots bill to an account other than the audited one.' },
   onDemandHourly: { type: 'number', doc: 'On-demand rate of one instance of its type, USD per hour (0 when unpriced).' },
   monthlyCost: { type: 'number', doc: 'What it bills per month now, USD: slots x on-demand rate x 730 (0 for a prepaid Capacity Block; 0 when unpriced).' },
   priced: { type: 'bool', doc: 'The on-demand rate of its type is known.' },
@@ -82,6 +96,8 @@ export function capacityReservationSignals(
   const util = r.metrics.utilization;
   const asOf = ctx.asOf.getTime();
   const index = instanceIndex(ctx.snapshot);
+  const commitmentAhead = r.commitment !== undefined && Date.parse(r.commitment.commitmentEndDate) > asOf;
+  const unusedBilledTo = r.unusedBillingOwnerId ?? r.ownerId;
   const outside = (i: Ec2Instance) =>
     i.state === 'running' && i.lifecycle === 'on-demand' && i.capacityReservationId === undefined && i.type === r.instanceType;
   const signals: CapacityReservationSignals = {
@@ -105,7 +121,11 @@ export function capacityReservationSignals(
     startsInHours: r.startDate === undefined ? 0 : round(Math.max(0, (Date.parse(r.startDate) - asOf) / HOUR_MS)),
     onDemandOutside: (index.byRegion.get(r.region) ?? []).filter((i) => outside(i) && i.availabilityZone === r.availabilityZone && samePlatform(i, r)).length,
     onDemandSameTypeInRegion: (index.byRegion.get(r.region) ?? []).filter(outside).length,
-    referenced: index.referenced.has(r.id),
+    referenced: index.referenced.has(r.id) || (r.launchTemplates?.length ?? 0) > 0,
+    committedInstances: commitmentAhead ? Math.min(r.totalInstanceCount, r.commitment?.committedInstanceCount ?? 0) : 0,
+    committedUntil: commitmentAhead ? (r.commitment?.commitmentEndDate ?? '') : '',
+    unusedBilledTo,
+    unusedBilledElsewhere: unusedBilledTo !== r.accountId,
     onDemandHourly: rate.known ? rate.price.usd : 0,
     monthlyCost: 0,
     priced: rate.known,

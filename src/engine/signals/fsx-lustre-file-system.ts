@@ -1,5 +1,5 @@
 import { roundCents } from '../../money.js';
-import type { FsxLustreFileSystem } from '../../snapshot/types/fsx-lustre-file-system.js';
+import type { FsxDataRepository, FsxLustreFileSystem } from '../../snapshot/types/fsx-lustre-file-system.js';
 import { hoursBetween, round } from './metrics.js';
 import type { ResourceCost, SignalContext, SignalKeys } from './types.js';
 
@@ -14,6 +14,8 @@ export interface FsxLustreSignals {
   storageCapacityGiB: number;
   throughputPerTiB: number;
   hasRepository: boolean;
+  repositoriesKnown: boolean;
+  autoExport: boolean;
   hasIoMetrics: boolean;
   ioObservedHours: number;
   dataSufficient: boolean;
@@ -35,7 +37,15 @@ export const FSX_LUSTRE_SIGNAL_KEYS = {
   storageType: { type: 'string', doc: 'SSD, HDD or INTELLIGENT_TIERING.' },
   storageCapacityGiB: { type: 'number', doc: 'Provisioned storage capacity, GiB.' },
   throughputPerTiB: { type: 'number', doc: 'Provisioned throughput, MB/s per TiB (0 for scratch).' },
-  hasRepository: { type: 'bool', doc: 'Linked to an S3 data repository (import or export path).' },
+  hasRepository: {
+    type: 'bool',
+    doc: 'Linked to an S3 data repository: an available data repository association, or the older DataRepositoryConfiguration import/export path.',
+  },
+  repositoriesKnown: {
+    type: 'bool',
+    doc: 'Whether it has a repository is known: DescribeDataRepositoryAssociations answered, or DescribeFileSystems named an import/export path.',
+  },
+  autoExport: { type: 'bool', doc: 'A repository association exports new and changed files to S3 automatically (AutoExportPolicy NEW and CHANGED).' },
   hasIoMetrics: { type: 'bool', doc: 'AWS/FSx DataReadBytes and DataWriteBytes both have datapoints.' },
   ioObservedHours: { type: 'number', doc: 'Hours of the window with read and write datapoints.' },
   dataSufficient: { type: 'bool', doc: 'ioObservedHours reaches minObservedHours (config).' },
@@ -72,6 +82,8 @@ export function fsxLustreSignals(fs: FsxLustreFileSystem, ctx: SignalContext): {
   const ioObservedHours = hasIoMetrics ? Math.min(read!.observedHours, write!.observedHours) : 0;
   const hasCapacityMetrics = (used?.datapoints ?? 0) > 0;
   const usedGiBMax = hasCapacityMetrics ? Math.max(0, used!.max) / GIB : 0;
+  const legacy = fs.importPath !== undefined || fs.exportPath !== undefined;
+  const repositories = usableRepositories(fs);
   return {
     signals: {
       available,
@@ -81,7 +93,9 @@ export function fsxLustreSignals(fs: FsxLustreFileSystem, ctx: SignalContext): {
       storageType: fs.storageType,
       storageCapacityGiB: fs.storageCapacityGiB,
       throughputPerTiB: fs.perUnitStorageThroughput ?? 0,
-      hasRepository: fs.importPath !== undefined || fs.exportPath !== undefined,
+      hasRepository: legacy || repositories.length > 0,
+      repositoriesKnown: legacy || fs.dataRepositories !== undefined,
+      autoExport: repositories.some((r) => r.exportEvents.includes('NEW') && r.exportEvents.includes('CHANGED')),
       hasIoMetrics,
       ioObservedHours: round(ioObservedHours),
       dataSufficient: ioObservedHours >= ctx.minObservedHours,
@@ -96,4 +110,9 @@ export function fsxLustreSignals(fs: FsxLustreFileSystem, ctx: SignalContext): {
     },
     cost,
   };
+}
+
+/** Associations a data repository task can export to: AVAILABLE or UPDATING (a lifecycle not reported counts). */
+export function usableRepositories(fs: FsxLustreFileSystem): FsxDataRepository[] {
+  return (fs.dataRepositories ?? []).filter((r) => r.lifecycle === undefined || r.lifecycle === 'AVAILABLE' || r.lifecycle === 'UPDATING');
 }

@@ -1,5 +1,6 @@
 import type { S3Bucket } from '../../snapshot/schema.js';
 import { roundCents } from '../../money.js';
+import { ladderCost } from '../../catalog/index.js';
 import { hoursBetween, round } from './metrics.js';
 import type { ResourceCost, SignalContext, SignalKeys } from './types.js';
 
@@ -85,13 +86,18 @@ export function s3BucketSignals(b: S3Bucket, ctx: SignalContext): { signals: S3B
   const days = hasRequestMetrics ? observedHours / 24 : 0;
   const getsSum = gets?.sum ?? (gets ? gets.avg * gets.datapoints : 0);
   const downloadedSum = downloaded?.sum ?? (downloaded ? downloaded.avg * downloaded.datapoints : 0);
-  const lookup = ctx.prices.s3GbMonth('STANDARD', b.region);
   const standardGiB = standardBytes / GiB;
+  // AWS bills S3 storage in GB-months of 2^30 bytes, on the class's price ladder (first 50 TB, next 450 TB, over 500 TB).
+  const storage = ladderCost(ctx.prices.s3Ladder('STANDARD', b.region), standardGiB);
   const getRequestsPerDay = days > 0 ? round(getsSum / days) : 0;
   const monthlyReadFraction = days > 0 && standardGiB > 0 ? round(((downloadedSum / GiB) * (30 / days)) / standardGiB, 4) : 0;
-  const cost: ResourceCost = lookup.known
-    ? { monthly: roundCents(lookup.price.usd * standardGiB), prices: [{ item: 'S3 Standard GB-month', price: lookup.price }], unknown: [] }
-    : { monthly: null, prices: [], unknown: [lookup.reason] };
+  const cost: ResourceCost = storage.known
+    ? {
+        monthly: roundCents(storage.usd),
+        prices: storage.rungs.map((r) => ({ item: s3RungItem('S3 Standard GB-month', r.label, storage.rungs.length), price: r.price })),
+        unknown: [],
+      }
+    : { monthly: null, prices: [], unknown: [storage.reason] };
   return {
     signals: {
       standardGiB: round(standardGiB, 2),
@@ -165,4 +171,9 @@ function hygieneSignals(b: S3Bucket, asOf: Date): HygieneSignals {
       b.incompleteUploadBytes !== undefined ? `${gib(b.incompleteUploadBytes)} GiB of parts (S3 Storage Lens)` : 'bytes of parts unknown'
     }`,
   };
+}
+
+/** A price line for one rung of a ladder: named by its rung only when the bucket reached more than one. */
+export function s3RungItem(item: string, rungLabel: string, rungsUsed: number): string {
+  return rungsUsed > 1 && rungLabel !== '' ? `${item}, ${rungLabel}` : item;
 }

@@ -15,6 +15,7 @@ export interface SageMakerTrainingJobSignals {
   instanceCount: number;
   gpuCount: number;
   onDemand: boolean;
+  inTrainingPlan: boolean;
   hasCheckpoints: boolean;
   /** Wall-clock hours the job trained (TrainingTimeInSeconds). */
   trainingHours: number;
@@ -46,7 +47,8 @@ export const SAGEMAKER_TRAINING_JOB_SIGNAL_KEYS = {
   instanceType: { type: 'string', doc: 'ResourceConfig.InstanceType, e.g. ml.g5.2xlarge.' },
   instanceCount: { type: 'number', doc: 'ResourceConfig.InstanceCount.' },
   gpuCount: { type: 'number', doc: 'GPUs per instance.' },
-  onDemand: { type: 'bool', doc: 'EnableManagedSpotTraining is off.' },
+  onDemand: { type: 'bool', doc: 'EnableManagedSpotTraining is off and it ran outside any training plan (on-demand capacity).' },
+  inTrainingPlan: { type: 'bool', doc: 'ResourceConfig.TrainingPlanArn is set: it ran in a training plan’s prepaid capacity.' },
   hasCheckpoints: { type: 'bool', doc: 'CheckpointConfig names an S3 URI, so an interrupted job resumes.' },
   trainingHours: { type: 'number', doc: 'TrainingTimeInSeconds in hours.' },
   billableInstanceHours: { type: 'number', doc: 'BillableTimeInSeconds x InstanceCount, in hours.' },
@@ -89,7 +91,9 @@ export function sagemakerTrainingJobSignals(
     instanceType: job.instanceType,
     instanceCount: job.instanceCount,
     gpuCount: spec?.gpu?.count ?? 0,
-    onDemand: !job.managedSpot,
+    // A job in a training plan runs on capacity already paid for: neither on-demand nor a spot candidate.
+    onDemand: !job.managedSpot && job.trainingPlanArn === undefined,
+    inTrainingPlan: job.trainingPlanArn !== undefined,
     hasCheckpoints: job.checkpointS3Uri !== undefined && job.checkpointS3Uri !== '',
     trainingHours: round((job.trainingTimeSeconds ?? 0) / 3600, 2),
     billableInstanceHours: round(billable, 2),

@@ -53,6 +53,7 @@ const USE_LABEL: Record<PlanLine['usage'][number]['use'], string> = {
   hosting: '',
   notebook: ' (notebook)',
   training: ' (training, average over the window)',
+  studio: ' (Studio app)',
 };
 
 const KIND: Record<CommitmentOption['kind'], string> = {

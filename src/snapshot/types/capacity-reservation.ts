@@ -31,6 +31,12 @@ export const CapacityReservationSchema = z.object({
   /** The account that owns (and pays for) it; another account's id means it is shared with this one. */
   ownerId: z.string(),
   shared: z.boolean(),
+  /** UnusedReservationBillingOwnerId: the account the empty slots bill to, when the owner assigned them to another. */
+  unusedBillingOwnerId: z.string().optional(),
+  /** CommitmentInfo of a future-dated reservation: it cannot be cancelled or shrunk below this count until the date. */
+  commitment: z.object({ committedInstanceCount: z.number().int().nonnegative(), commitmentEndDate: isoDate }).optional(),
+  /** Launch templates whose latest version targets it by id (CapacityReservationTarget.CapacityReservationId). */
+  launchTemplates: z.array(z.string()).optional(),
   tags: tags.default({}),
   /** AWS/EC2CapacityReservations over the window, dimension CapacityReservationId. */
   metrics: z

@@ -14,6 +14,8 @@ export const Ec2InstanceSchema = z.object({
   availabilityZone: z.string().optional(),
   /** The capacity reservation (or Capacity Block) it runs in, when it runs in one. */
   capacityReservationId: z.string().optional(),
+  /** An EFA network interface is attached (DescribeInstances NetworkInterfaces[].InterfaceType "efa"): multi-node training. */
+  efaAttached: z.boolean().optional(),
   tags: tags.default({}),
   /** Fleet membership derived from tags: who launches and replaces this instance. */
   membership: z

@@ -23,6 +23,8 @@ export const EksNodeSchema = z.object({
       gpuRequested: MetricSummarySchema.optional(),
       /** node_neuroncore_utilization: percent, Trainium / Inferentia nodes. */
       neuronCoreUtilization: MetricSummarySchema.optional(),
+      /** node_neuroncore_memory_usage_total: bytes of Neuron device memory in use on the node. */
+      neuronCoreMemoryUsedBytes: MetricSummarySchema.optional(),
     })
     .default({}),
 });

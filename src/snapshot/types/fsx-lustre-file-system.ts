@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import { MetricSummarySchema, isoDate, tags } from '../metric-schema.js';
 
+/** A data repository association (DescribeDataRepositoryAssociations): an S3 prefix linked to a path of the file system. */
+export const FsxDataRepositorySchema = z.object({
+  associationId: z.string(),
+  /** DataRepositoryPath: s3://bucket/prefix/. */
+  path: z.string(),
+  /** Where it appears in the file system, e.g. /ns1/. */
+  fileSystemPath: z.string().optional(),
+  lifecycle: z.string().optional(),
+  /** S3.AutoImportPolicy.Events and S3.AutoExportPolicy.Events (NEW, CHANGED, DELETED); empty when none. */
+  importEvents: z.array(z.string()).default([]),
+  exportEvents: z.array(z.string()).default([]),
+});
+
 /** One FSx for Lustre file system as DescribeFileSystems reports it (Lustre only), with its AWS/FSx summaries. */
 export const FsxLustreFileSystemSchema = z.object({
   id: z.string(),
@@ -19,6 +32,8 @@ export const FsxLustreFileSystemSchema = z.object({
   /** The linked S3 data repository (DataRepositoryConfiguration), when there is one. */
   importPath: z.string().optional(),
   exportPath: z.string().optional(),
+  /** Its data repository associations; undefined when they could not be read (or the region was not asked). */
+  dataRepositories: z.array(FsxDataRepositorySchema).optional(),
   tags: tags.default({}),
   metrics: z
     .object({
@@ -33,3 +48,4 @@ export const FsxLustreFileSystemSchema = z.object({
 });
 
 export type FsxLustreFileSystem = z.infer<typeof FsxLustreFileSystemSchema>;
+export type FsxDataRepository = z.infer<typeof FsxDataRepositorySchema>;

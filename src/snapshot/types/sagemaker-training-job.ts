@@ -19,6 +19,8 @@ export const SageMakerTrainingJobSchema = z.object({
   instanceType: z.string(),
   instanceCount: z.number().int().nonnegative(),
   managedSpot: z.boolean(),
+  /** ResourceConfig.TrainingPlanArn: the job ran in a SageMaker training plan's prepaid capacity, not on-demand. */
+  trainingPlanArn: z.string().optional(),
   trainingTimeSeconds: z.number().nonnegative().optional(),
   billableTimeSeconds: z.number().nonnegative().optional(),
   /** CheckpointConfig.S3Uri: the job saves checkpoints, so an interruption resumes instead of restarting. */

@@ -21,11 +21,13 @@ export interface RecordedReservation {
   instanceMatchCriteria: string;
   createDate: string;
   reservationType: string;
+  unusedReservationBillingOwnerId?: string;
+  commitmentInfo?: { committedInstanceCount: number; commitmentEndDate: string };
   tags?: Record<string, string>;
 }
 
 function item(r: RecordedReservation, region: string): string {
-  const { tags, ...fields } = r;
+  const { tags, commitmentInfo, ...fields } = r;
   const tagSet = Object.entries(tags ?? {})
     .map(([k, v]) => `<item><key>${escapeXml(k)}</key><value>${escapeXml(v)}</value></item>`)
     .join('');
@@ -34,7 +36,7 @@ function item(r: RecordedReservation, region: string): string {
     capacityReservationArn: `arn:aws:ec2:${region}:${r.ownerId}:capacity-reservation/${r.capacityReservationId}`,
     ebsOptimized: true,
     ephemeralStorage: false,
-  })}<tagSet>${tagSet}</tagSet></item>`;
+  })}${commitmentInfo ? `<commitmentInfo>${xmlMembers(commitmentInfo)}</commitmentInfo>` : ''}<tagSet>${tagSet}</tagSet></item>`;
 }
 
 /** Answers from `pages` (one list per page); the filter `state` keeps only the states asked for. */

@@ -24,12 +24,15 @@ export interface Ec2Proxy {
   url: string;
   /** The calls answered here (not the forwarded ones). */
   answered: Ec2Call[];
+  /** The calls passed on to moto. */
+  forwarded: Ec2Call[];
   stop(): Promise<void>;
 }
 
 export async function startEc2Proxy(upstream: string, answers: Readonly<Record<string, Ec2Answer>>): Promise<Ec2Proxy> {
   const target = new URL(upstream);
   const answered: Ec2Call[] = [];
+  const forwarded: Ec2Call[] = [];
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const body = await readBody(req);
     const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\//.exec(req.headers.authorization ?? '');
@@ -49,6 +52,7 @@ export async function startEc2Proxy(upstream: string, answers: Readonly<Record<s
       res.writeHead(a.status, { 'content-length': Buffer.byteLength(a.body), ...a.headers }).end(a.body);
       return;
     }
+    forwarded.push({ action, region: scope?.[1] ?? '?', params });
     const forward = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (up) => {
       res.writeHead(up.statusCode ?? 502, up.headers);
       up.pipe(res);
@@ -57,7 +61,7 @@ export async function startEc2Proxy(upstream: string, answers: Readonly<Record<s
     forward.end(body);
   };
   const server: Server = createServer((req, res) => void serve(req, res));
-  return { ...(await listenOnLoopback(server)), answered };
+  return { ...(await listenOnLoopback(server)), answered, forwarded };
 }
 
 /** An EC2 query-protocol success: `<{Action}Response>` around the members, as XML. */

@@ -14,6 +14,8 @@ export interface SageMakerProxyOptions {
   /** Operation -> the whole answer, for APIs moto does not implement. */
   answer?: Record<string, (request: Record<string, unknown>) => unknown>;
   deny?: string[];
+  /** Another JSON-protocol service behind the same proxy (default SageMaker): its X-Amz-Target prefix and IAM prefix. */
+  service?: { targetPrefix: string; iamPrefix: string };
 }
 
 export interface SageMakerProxy {
@@ -26,14 +28,15 @@ export interface SageMakerProxy {
 export async function startSageMakerProxy(target: string, options: SageMakerProxyOptions): Promise<SageMakerProxy> {
   const upstream = new URL(target);
   const calls: SageMakerProxy['calls'] = [];
+  const { targetPrefix, iamPrefix } = options.service ?? { targetPrefix: 'SageMaker.', iamPrefix: 'sagemaker' };
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const body = await readBody(req);
     const amzTarget = req.headers['x-amz-target'];
-    const operation = typeof amzTarget === 'string' && amzTarget.startsWith('SageMaker.') ? amzTarget.slice('SageMaker.'.length) : undefined;
+    const operation = typeof amzTarget === 'string' && amzTarget.startsWith(targetPrefix) ? amzTarget.slice(targetPrefix.length) : undefined;
     const parsed = (): Record<string, unknown> => (body.length ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {});
     if (operation) calls.push({ operation, body: parsed() });
     if (operation && options.deny?.includes(operation)) {
-      send(res, 400, { __type: 'AccessDeniedException', message: `User is not authorized to perform: sagemaker:${operation}` }, 'AccessDeniedException');
+      send(res, 400, { __type: 'AccessDeniedException', message: `User is not authorized to perform: ${iamPrefix}:${operation}` }, 'AccessDeniedException');
       return;
     }
     const whole = operation ? options.answer?.[operation] : undefined;
