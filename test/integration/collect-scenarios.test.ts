@@ -228,6 +228,7 @@ describe('collect: fleet scenarios against moto_server', () => {
     const expected =
       usage.cloudwatchMetricsRequested * 0.00001 +
       calls('cloudwatch:ListMetrics') * 0.00001 +
+      calls('ce:GetSavingsPlansPurchaseRecommendation') * 0.01 +
       Object.entries(usage.apiCalls)
         .filter(([k]) => k.startsWith('s3:'))
         .reduce((sum, [k, n]) => sum + n * (k.startsWith('s3:List') ? 0.000005 : 0.0000004), 0);

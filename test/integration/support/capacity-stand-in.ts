@@ -13,6 +13,7 @@ import { LIST_PROVISIONED } from './bedrock-aws.js';
 import { COST_EXPLORER_TARGET, savingsPlansRecommendation } from './cost-explorer-aws.js';
 import { ec2Xml, startEc2Proxy, type Ec2Answer, type Ec2Proxy } from './ec2-proxy.js';
 import { json, startLoopback, type Loopback, type LoopbackAnswer } from './loopback-aws.js';
+import { COST_EXPLORER_TARGET, savingsPlansRecommendation } from './cost-explorer-aws.js';
 
 /**
  * The stand-in the capacity, training-plan and Bedrock tests share: moto_server behind the EC2
@@ -51,7 +52,10 @@ export async function startCapacityStandIn(o: {
   // The proxy looks answers up per request, so deny() can swap one in, even for an action moto answers.
   const answers: Record<string, Ec2Answer> = { ...EMPTY, ...o.answers };
   const proxy = await startEc2Proxy(moto.endpoint, answers);
-  const savingsPlans: Loopback = await startLoopback(() => json(200, { savingsPlans: [] }));
+  // Savings Plans and Cost Explorer's recommendations (neither in moto): none bought, nothing recommended.
+  const savingsPlans: Loopback = await startLoopback((req) =>
+    req.target === COST_EXPLORER_TARGET ? savingsPlansRecommendation(req, {}) : json(200, { savingsPlans: [] }),
+  );
   await o.seed?.(moto);
   process.env['AWS_ACCESS_KEY_ID'] = TEST_CREDENTIALS.accessKeyId;
   process.env['AWS_SECRET_ACCESS_KEY'] = TEST_CREDENTIALS.secretAccessKey;
@@ -71,6 +75,7 @@ export async function startCapacityStandIn(o: {
           AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
           AWS_ENDPOINT_URL: proxy.url,
           AWS_ENDPOINT_URL_SAVINGSPLANS: savingsPlans.url,
+          AWS_ENDPOINT_URL_COST_EXPLORER: savingsPlans.url,
         },
       }),
     async deny(action, error, step) {
