@@ -17,7 +17,7 @@ describe('the resource-type table', () => {
       expect(listKeys).toContain(row.listKey);
       expect(RESOURCE_LIST_SCHEMAS[row.listKey]).toBe(row.schema);
     }
-    expect(listKeys).toEqual([...RESOURCE_TYPE_ROWS.map((r) => r.listKey), 'reservedInstances', 'savingsPlans']);
+    expect(listKeys).toEqual([...RESOURCE_TYPE_ROWS.map((r) => r.listKey), 'reservedInstances', 'savingsPlans', 'savingsPlansRecommendations']);
     const snapshot = SnapshotSchema.parse({
       schemaVersion: 3,
       collectedAt: '2026-11-20T00:00:00Z',
