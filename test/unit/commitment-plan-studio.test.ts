@@ -18,7 +18,7 @@ describe('commitment plan: SageMaker Studio apps', () => {
     );
     const lines = r.commitmentPlan?.accounts[0]?.lines ?? [];
     expect(lines.map((l) => [l.pool, l.family, l.usage, l.netted])).toEqual([
-      ['sagemaker', 'ml.g5', [{ instanceType: 'ml.g5.2xlarge', count: 1, onDemandHourly: 1.52, use: 'studio' }], []],
+      ['sagemaker', 'ml.g5', [{ instanceType: 'ml.g5.2xlarge', use: 'studio', count: 1, onDemandHourly: 1.52 }], []],
     ]);
   });
 
