@@ -6,7 +6,7 @@ describe('gp2-to-gp3', () => {
   const misses: [string, EbsVolume][] = [
     ['already gp3', volume({ type: 'gp3', sizeGiB: 100 })],
     ['io2', volume({ type: 'io2', sizeGiB: 100, iops: 5000 })],
-    ['gp2 outside the embedded price regions', volume({ type: 'gp2', sizeGiB: 100, region: 'eu-west-1' })],
+    ['gp2 outside the embedded price regions', volume({ type: 'gp2', sizeGiB: 100, region: 'mx-central-1' })],
   ];
   it.each(misses)('does not match: %s', async (_, v) => {
     expect(await findingsOn('gp2-to-gp3', { ebsVolumes: [v] })).toEqual([]);
@@ -43,17 +43,17 @@ describe('gp2-to-gp3', () => {
   });
 
   it('keeps the saving unknown (null, never 0) when an extra-performance price is missing for the region', async () => {
-    // A collected gp2/gp3 storage price for eu-west-1 makes the volume match; the gp3 IOPS/throughput prices are embedded for us-* only.
+    // A collected gp2/gp3 storage price for mx-central-1 makes the volume match; the gp3 IOPS/throughput prices are embedded for us-* only.
     const prices = (['gp2', 'gp3'] as const).map((key, i) => ({
       service: 'ebs' as const,
-      region: 'eu-west-1',
+      region: 'mx-central-1',
       key,
       usd: [0.11, 0.088][i]!,
       unit: 'GB-Mo',
       source: 'AWS Pricing API',
       asOf: '2026-11-19',
     }));
-    const [f] = await findingsOn('gp2-to-gp3', { ebsVolumes: [volume({ type: 'gp2', sizeGiB: 500, region: 'eu-west-1' })] }, { prices });
+    const [f] = await findingsOn('gp2-to-gp3', { ebsVolumes: [volume({ type: 'gp2', sizeGiB: 500, region: 'mx-central-1' })] }, { prices });
     expect(f?.monthlySavings).toBeNull();
     expect(f?.pricing.unknown?.[0]).toMatch(/gp3 extra-throughput price covers .* only; live price collection does not fetch it/);
   });

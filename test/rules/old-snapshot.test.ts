@@ -35,7 +35,7 @@ describe('old-snapshot', () => {
     ['archive tier', ebsSnapshot({ storageTier: 'archive' }), /archive-tier price.*does not fetch snapshot prices/],
     [
       'a region the embedded price does not cover',
-      ebsSnapshot({ region: 'eu-west-1' }),
+      ebsSnapshot({ region: 'mx-central-1' }),
       /covers us-east-1, us-east-2, us-west-2 only; live price collection does not fetch it/,
     ],
   ])('shows the saving as unknown (null, never 0) for the %s, without pointing at --prices live', async (_, snap, reason) => {

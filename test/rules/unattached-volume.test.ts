@@ -47,8 +47,8 @@ describe('unattached-volume', () => {
   });
 
   it('keeps the saving unknown (null, never 0) where the snapshot price is not known', async () => {
-    const prices = [{ service: 'ebs' as const, region: 'eu-west-1', key: 'gp3', usd: 0.088, unit: 'GB-Mo', source: 'AWS Pricing API', asOf: '2026-11-19' }];
-    const [f] = await findingsOn('unattached-volume', { ebsVolumes: [unattached({ type: 'gp3', sizeGiB: 500, region: 'eu-west-1' })] }, { prices });
+    const prices = [{ service: 'ebs' as const, region: 'mx-central-1', key: 'gp3', usd: 0.088, unit: 'GB-Mo', source: 'AWS Pricing API', asOf: '2026-11-19' }];
+    const [f] = await findingsOn('unattached-volume', { ebsVolumes: [unattached({ type: 'gp3', sizeGiB: 500, region: 'mx-central-1' })] }, { prices });
     expect(f?.monthlySavings).toBeNull();
     expect(f?.monthlyCost).toBe(44);
     expect(f?.pricing.unknown?.[0]).toMatch(/snapshot \(standard tier\) price covers/);

@@ -47,16 +47,16 @@ describe('S3 Standard price tiers (first 50 TB, next 450 TB, over 500 TB a month
   });
 
   it('outside the list regions the bucket is unknown, never $0', () => {
-    const cost = ladderCost(book.s3Ladder('STANDARD', 'eu-west-1'), 1000);
+    const cost = ladderCost(book.s3Ladder('STANDARD', 'mx-central-1'), 1000);
     expect(cost.known).toBe(false);
     expect(!cost.known && cost.reason).toMatch(/covers us-east-1, us-east-2, us-west-2 only/);
   });
 
   it('a collected first-rung price prices a bucket under 50 TB; above it the rungs of that region are unknown', () => {
     const live = new PriceBook([
-      { service: 's3', region: 'eu-west-1', key: 'STANDARD', term: 'on-demand', usd: 0.023, unit: 'GB-Mo', source: 'AWS Pricing API', asOf: '2026-12-01' },
+      { service: 's3', region: 'mx-central-1', key: 'STANDARD', term: 'on-demand', usd: 0.023, unit: 'GB-Mo', source: 'AWS Pricing API', asOf: '2026-12-01' },
     ]);
-    const ladder = live.s3Ladder('STANDARD', 'eu-west-1');
+    const ladder = live.s3Ladder('STANDARD', 'mx-central-1');
     expect(cents(ladderCost(ladder, 1000))).toBe(23);
     const big = ladderCost(ladder, 614_400);
     expect(big.known).toBe(false);

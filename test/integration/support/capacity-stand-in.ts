@@ -13,7 +13,6 @@ import { LIST_PROVISIONED } from './bedrock-aws.js';
 import { COST_EXPLORER_TARGET, savingsPlansRecommendation } from './cost-explorer-aws.js';
 import { ec2Xml, startEc2Proxy, type Ec2Answer, type Ec2Proxy } from './ec2-proxy.js';
 import { json, startLoopback, type Loopback, type LoopbackAnswer } from './loopback-aws.js';
-import { COST_EXPLORER_TARGET, savingsPlansRecommendation } from './cost-explorer-aws.js';
 
 /**
  * The stand-in the capacity, training-plan and Bedrock tests share: moto_server behind the EC2
