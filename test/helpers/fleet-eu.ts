@@ -5,7 +5,7 @@ import { ec2Hourly, gpuHourly, windowHourly } from './fleet-series.js';
 /**
  * The fleet's second region, eu-west-1: the 4-GPU p3.8xlarge of issue 13 that only ever used GPU 0
  * (p95 CPU 22% of 32 vCPUs, peak GPU memory 11 GiB), and busy CPU boxes with memory, one on Spot
- * and two on demand (one of a type the embedded catalog prices in eu-west-1, one it does not).
+ * and two on demand whose commitments are priced from different dated eu-west-1 sources.
  */
 export const EU_REGION = 'eu-west-1';
 
@@ -13,7 +13,7 @@ const EU_INSTANCES = {
   oneOfFourV100: { type: 'p3.8xlarge', tags: { Name: 'one-of-four-v100', team: 'vision' } },
   busySpotCpu: { type: 'm6i.2xlarge', tags: { Name: 'feature-batch-spot', team: 'ranking' }, spot: true },
   busyCpu: { type: 'c6i.4xlarge', tags: { Name: 'etl-on-demand', team: 'data-platform' } },
-  // A type with dated eu-west-1 on-demand and RI rates in the embedded catalog, so its commitment is priced offline.
+  // Priced from the newer (2026-10-01) eu-west-1 block, which the catalog reads before AWS's 2025-04-04 feed.
   busyPricedCpu: { type: 'm6a.xlarge', tags: { Name: 'etl-small-on-demand', team: 'data-platform' } },
 } as const satisfies Record<string, { type: string; tags: Record<string, string>; spot?: boolean }>;
 

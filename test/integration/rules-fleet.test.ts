@@ -11,9 +11,8 @@
  * is 730 h; each monthly figure is rounded to the cent before differences are taken, as the
  * engine does). Spot prices come from moto's DescribeSpotPriceHistory, which quotes $0.00001/h:
  * below 10% of on-demand, so use-spot distrusts it and uses the Spot Instance Advisor's saving.
- * Unknown savings are null, never a guess: the embedded catalog has CPU on-demand prices for
- * us-east-1, us-east-2 and us-west-2 and only the few types a dated source gives elsewhere
- * (ec2-cpu-regional-prices.json), and no Storage Lens metrics means unknown bytes.
+ * Unknown savings are null, never a guess: a type or region no dated source in src/catalog/data
+ * prices stays unknown, and no Storage Lens metrics means unknown bytes.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -107,8 +106,10 @@ const CASES: Case[] = [
   {
     rule: 'buy-commitment',
     resource: (i) => i.eu.busyCpu,
-    saving: null,
-    arithmetic: 'busy c6i.4xlarge on demand in eu-west-1: no dated eu-west-1 price for it is embedded (no public source found), so the saving is unknown',
+    to: 'reserved-3yr-no-upfront',
+    saving: 289.78,
+    arithmetic:
+      "busy c6i.4xlarge on demand in eu-west-1 -> 3-year no-upfront RI (AWS's pricing-page feed of 2025-04-04): $0.7296 x 730 - $0.33264 x 730 = $532.61 - $242.83 = $289.78",
   },
   {
     rule: 'buy-commitment',
