@@ -4,7 +4,7 @@ import { parsePriceData } from '../../src/catalog/price-data.js';
 import ec2Json from '../../src/catalog/data/ec2-ondemand-prices.json' with { type: 'json' };
 import networkJson from '../../src/catalog/data/network-prices.json' with { type: 'json' };
 import sagemakerJson from '../../src/catalog/data/sagemaker-prices.json' with { type: 'json' };
-import { UserError } from '../../src/errors.js';
+import { priceDataError } from '../helpers/price-data-error.js';
 
 const book = new PriceBook();
 const known = (p: PriceLookup) => (p.known ? p.price : undefined);
@@ -219,18 +219,10 @@ describe('a damaged price data file', () => {
       /^src\/catalog\/data\/ec2-reserved-rates\.json: prices\.g5\.xlarge\.us-east-1/,
     ],
   ])('with %s is one line naming the file and field, exit 2', (_, override, message) => {
-    let thrown: unknown;
-    try {
-      parsePriceData(override);
-    } catch (err) {
-      thrown = err;
-    }
-    expect(thrown).toBeInstanceOf(UserError);
-    const err = thrown as UserError;
-    expect(err.exitCode).toBe(2);
-    expect(err.message).toMatch(message);
-    expect(err.message).toMatch(/the embedded price catalog is damaged/);
-    expect(err.message).not.toContain('\n');
+    const msg = priceDataError(override);
+    expect(msg).toMatch(message);
+    expect(msg).toMatch(/the embedded price catalog is damaged/);
+    expect(msg).not.toContain('\n');
   });
 
   it('the shipped files pass their schemas', () => {

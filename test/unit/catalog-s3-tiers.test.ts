@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ladderCost, ladderSaving, PriceBook, type LadderCost } from '../../src/catalog/index.js';
-import { parsePriceData } from '../../src/catalog/price-data.js';
 import storageJson from '../../src/catalog/data/storage-prices.json' with { type: 'json' };
-import { UserError } from '../../src/errors.js';
+import { priceDataError } from '../helpers/price-data-error.js';
 
 const book = new PriceBook();
 const cents = (c: LadderCost) => (c.known ? Math.round(c.usd * 100) / 100 : null);
@@ -91,16 +90,8 @@ describe('a damaged S3 price ladder', () => {
     ],
     ['a first rung unlike the flat price', withLadder([{ fromGb: 0, usd: 0.024 }]), /s3: a tiered class's first rung must equal its gbMonth price/],
   ])('with %s is one line naming the file and field, exit 2', (_, override, message) => {
-    let thrown: unknown;
-    try {
-      parsePriceData(override);
-    } catch (err) {
-      thrown = err;
-    }
-    expect(thrown).toBeInstanceOf(UserError);
-    expect((thrown as UserError).exitCode).toBe(2);
-    expect((thrown as UserError).message).toMatch(/^src\/catalog\/data\/storage-prices\.json: /);
-    expect((thrown as UserError).message).toMatch(message);
-    expect((thrown as UserError).message).not.toContain('\n');
+    const msg = priceDataError(override);
+    expect(msg).toMatch(/^src\/catalog\/data\/storage-prices\.json: /);
+    expect(msg).toMatch(message);
   });
 });
