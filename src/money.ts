@@ -20,10 +20,13 @@ export function formatUsd(amount: number | null | undefined, opts: { cents?: boo
 
 const usdRate = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 4 });
 
-/** An hourly rate, to the 1/100 cent the price lists use (`$0.6036`); unknown is `-`. */
+/**
+ * An hourly rate: under $1 to the 1/100 cent the price lists use (`$0.6036`), from $1 up to the cent
+ * (`$19.94`, not `$19.9378`: sums of rates read as money); unknown is `-`.
+ */
 export function formatUsdRate(amount: number | null | undefined): string {
   if (amount === null || amount === undefined || !Number.isFinite(amount)) return '-';
-  return usdRate.format(amount);
+  return (Math.abs(amount) < 1 ? usdRate : usdCents).format(amount);
 }
 
 export function formatPct(pct: number | null | undefined, digits = 0): string {

@@ -92,7 +92,7 @@ describe('the commitment plan in the HTML report, in headless Chromium', () => {
     await expect(ce.isVisible()).resolves.toBe(true);
     await expect(ce.locator('[data-ce-theirs]').innerText()).resolves.toBe('$14.50/h, saves $4,400/month');
     await expect(ce.locator('[data-ce-ours]').innerText()).resolves.toBe('$0.6036/h, saves $294/month');
-    await expect(ce.innerText()).resolves.toContain('$21.9576/h of on-demand usage the findings above stop, shrink or move to Spot');
+    await expect(ce.innerText()).resolves.toContain('$21.96/h of on-demand usage the findings above stop, shrink or move to Spot');
     await expect(page.locator('[data-plan-line="g5 us-east-1"] [data-plan-sp-covered]').innerText()).resolves.toBe('$0.00/h');
     await expect(page.locator('.plan').innerText()).resolves.toMatch(/SageMaker Savings Plan \(111122223333\), ends .*; filled after the findings: 0%/);
   });

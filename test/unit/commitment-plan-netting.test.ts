@@ -180,7 +180,7 @@ describe('commitment plan: Cost Explorer’s recommendation beside ours', () => 
       removedByFindingsHourly: 21.9576,
     });
     expect(ce[0]?.why).toBe(
-      'Cost Explorer sizes on the last 7 days of billed usage, which still includes $21.9576/h of on-demand usage the findings above stop, shrink or move to Spot: a commitment on it would be paid every hour after that usage is gone.',
+      'Cost Explorer sizes on the last 7 days of billed usage, which still includes $21.96/h of on-demand usage the findings above stop, shrink or move to Spot: a commitment on it would be paid every hour after that usage is gone.',
     );
     expect(ce[1]).toMatchObject({ savingsPlansType: 'SAGEMAKER_SP', hourlyCommitment: 0, oursHourlyCommitment: 0, removedByFindingsHourly: 0 });
   });

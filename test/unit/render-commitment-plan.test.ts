@@ -112,7 +112,7 @@ describe('commitment plan in the reports', () => {
   it('every format sets Cost Explorer’s recommendation beside ours and says why ours is lower', async () => {
     const r = await planned();
     const row =
-      /Cost Explorer recommends.*1-year Compute Savings Plan, no upfront: \$14\.50\/h, saves \$4,400\/month; ours: \$0\.6036\/h, saves \$294\/month\. Cost Explorer sizes on the last 7 days of billed usage, which still includes \$21\.9576\/h/;
+      /Cost Explorer recommends.*1-year Compute Savings Plan, no upfront: \$14\.50\/h, saves \$4,400\/month; ours: \$0\.6036\/h, saves \$294\/month\. Cost Explorer sizes on the last 7 days of billed usage, which still includes \$21\.96\/h/;
     expect(renderTable(r, { color: false, width: 160 })).toMatch(row);
     const email = composeWeeklyEmail(r, { subject: 'mlcost' });
     expect(email.text).toMatch(row);
