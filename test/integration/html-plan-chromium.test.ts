@@ -80,7 +80,7 @@ describe('the commitment plan in the HTML report, in headless Chromium', () => {
     await expect(line.locator('[data-plan-break-even]').innerText()).resolves.toBe('month 7.2 of 12');
     await expect(line.innerText()).resolves.toMatch(/1-year Reserved Instance, partial upfront: 1 x g5\.xlarge, \$0\.6036\/h committed/);
     await expect(page.locator('[data-expiring]').innerText()).resolves.toMatch(/1 x p4d\.24xlarge RI .* expires within 60 days; filled after the findings: 0%/);
-    await expect(page.locator('[data-plan-summary]').innerText()).resolves.toMatch(/\$22\.9636\/h today, \$1\.006\/h once the findings above are applied/);
+    await expect(page.locator('[data-plan-summary]').innerText()).resolves.toMatch(/\$22\.96\/h today, \$1\.01\/h once the findings above are applied/);
     expect(problems).toEqual([]);
   });
 
