@@ -10,6 +10,7 @@ import { COLLECTORS } from './collectors.js';
 import { WarningSink, type Account } from './context.js';
 import { mergeResults, runCollectors, stepCounts, TargetRun } from './orchestrate.js';
 import { collectPrices, priceNeeds } from './pricing.js';
+import { collectSavingsPlanRates } from './savings-plan-rates.js';
 import type { CollectProgressEvent } from './progress.js';
 import type { CollectOptions } from './types.js';
 import { validated } from './validate.js';
@@ -92,7 +93,9 @@ export async function collectWithUsage(options: CollectOptions): Promise<{ snaps
     const prices = await collectPrices({ session, account: accounts[0]!, home, options, warnings, now }, priceNeeds(found.resources));
     if (options.prices !== 'embedded')
       progress({ kind: 'prices-done', count: prices.length, warnings: countWarnings(warnings, (w) => w.service === 'pricing') });
+    const savingsPlanRates = await collectSavingsPlanRates({ session, accounts, warnings, now, prices: options.prices }, found.resources);
     const snapshot = assemble(found, prices, { accounts, regions, window, now, warnings });
+    snapshot.savingsPlanRates = savingsPlanRates;
     const usage: CollectUsage = {
       apiCalls: session.counter.toRecord(),
       cloudwatchMetricsRequested: session.counter.metricsRequested,
