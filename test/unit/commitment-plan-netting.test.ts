@@ -116,9 +116,11 @@ describe('commitment plan: Savings Plans in force are subtracted', () => {
       const l = lineOf(p, family);
       expect(l.savingsPlanCoveredHourly).toBeNull();
       expect(l.options.length).toBeGreaterThan(0);
-      expect(l.options.every((o) => o.monthlySavings === null && o.unknown === 'Savings Plan sp-compute covers part of it at a rate the catalog lacks')).toBe(
-        true,
-      );
+      expect(
+        l.options.every(
+          (o) => o.monthlySavings === null && o.unknown === 'Savings Plan sp-compute covers part of it at a rate neither collected nor in the catalog',
+        ),
+      ).toBe(true);
     }
     expect(p.totals.unpricedLines).toBe(2);
   });
