@@ -29,10 +29,20 @@ export const SavingsPlanOfferingRateSchema = z.object({
 export const BoughtSavingsPlanRateSchema = z.object({ savingsPlanId: z.string().min(1), ...rateFields });
 
 /** Savings Plans rates read live; absent (empty) in a Snapshot collected with `--prices embedded` or offline. */
-export const SavingsPlanRatesSchema = z.object({
-  offerings: z.array(SavingsPlanOfferingRateSchema).default([]),
-  bought: z.array(BoughtSavingsPlanRateSchema).default([]),
-});
+export const SavingsPlanRatesSchema = z
+  .object({
+    offerings: z
+      .array(SavingsPlanOfferingRateSchema)
+      .default([])
+      .describe('Today’s No Upfront rates (DescribeSavingsPlansOfferingRates) of Compute, EC2 Instance and SageMaker plans, USD per instance-hour'),
+    bought: z
+      .array(BoughtSavingsPlanRateSchema)
+      .default([])
+      .describe('The rates of the active plans in force (DescribeSavingsPlanRates), USD per instance-hour, by savingsPlanId'),
+  })
+  .describe(
+    'Savings Plans rates read live (--prices live or auto) for the commitment plan; empty offline or with --prices embedded, when Savings Plans options are unpriced',
+  );
 
 export type SavingsPlanOfferingRate = z.infer<typeof SavingsPlanOfferingRateSchema>;
 export type BoughtSavingsPlanRate = z.infer<typeof BoughtSavingsPlanRateSchema>;
