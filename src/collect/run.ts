@@ -90,10 +90,13 @@ export async function collectWithUsage(options: CollectOptions): Promise<{ snaps
     const [accountResults, regionResults] = await Promise.all([accountsDone, regionsDone]);
 
     const found = mergeResults(COLLECTORS, [...accountResults, ...regionResults]);
-    const prices = await collectPrices({ session, account: accounts[0]!, home, options, warnings, now }, priceNeeds(found.resources));
+    // Independent reads of two APIs: the Pricing API's prices and the Savings Plans API's rates.
+    const [prices, savingsPlanRates] = await Promise.all([
+      collectPrices({ session, account: accounts[0]!, home, options, warnings, now }, priceNeeds(found.resources)),
+      collectSavingsPlanRates({ session, accounts, warnings, now, prices: options.prices }, found.resources),
+    ]);
     if (options.prices !== 'embedded')
       progress({ kind: 'prices-done', count: prices.length, warnings: countWarnings(warnings, (w) => w.service === 'pricing') });
-    const savingsPlanRates = await collectSavingsPlanRates({ session, accounts, warnings, now, prices: options.prices }, found.resources);
     const snapshot = assemble(found, prices, { accounts, regions, window, now, warnings });
     snapshot.savingsPlanRates = savingsPlanRates;
     const usage: CollectUsage = {

@@ -38,7 +38,8 @@ export function rateNeeds(resources: SnapshotInput['resources']): RateNeeds {
     needs[pool].types.add(type);
   };
   for (const i of resources.ec2Instances ?? []) {
-    if (i.state === 'terminated' || i.lifecycle === 'spot') continue;
+    // Spot and Capacity Block hours are not discounted by Savings Plans.
+    if (i.state === 'terminated' || i.lifecycle !== 'on-demand') continue;
     add('ec2', i.region, i.type);
     for (const size of sizeLadder(familyOf(i.type))) add('ec2', i.region, size.type);
   }
