@@ -76,7 +76,7 @@ describe('commitment plan: Savings Plans options priced from the collected offer
     expect(sp).toHaveLength(4);
     for (const o of sp) {
       expect(o.monthlySavings).toBeNull();
-      expect(o.unknown).toMatch(/^no Savings Plans rate was collected for it \(collect with --prices live or auto/);
+      expect(o.unknown).toMatch(/^no Savings Plans rate was collected for it \(--prices live or auto reads them/);
     }
     // A rate for another type or region prices nothing here.
     const { line: other } = await lineOf({ offerings: [{ ...offer('Compute', 12, 'g5.xlarge', 0.7), region: 'eu-west-1' }] }, 'g5');

@@ -25,7 +25,7 @@ export interface CollectedSavingsPlanRates {
 }
 
 const NOT_COLLECTED =
-  'no Savings Plans rate was collected for it (collect with --prices live or auto to read DescribeSavingsPlansOfferingRates); the embedded catalog has none';
+  'no Savings Plans rate was collected for it (--prices live or auto reads them from the Savings Plans API) and the embedded catalog has none; Cost Explorer’s recommendation, when collected, prices it';
 
 interface RateRow {
   region: string;
