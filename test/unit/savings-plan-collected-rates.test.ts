@@ -1,4 +1,9 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import { readSnapshot, writeSnapshot } from '../../src/snapshot/io.js';
 import type { PlanLine } from '../../src/engine/plan/schema.js';
 import type { SavingsPlan, SavingsPlanOfferingRate, SnapshotInput } from '../../src/snapshot/schema.js';
 import { audit, END, instance, snapshotOf } from '../helpers/builders.js';
@@ -137,5 +142,35 @@ describe('commitment plan: a plan in force spends its commitment at its own coll
       [plan({})],
     );
     expect(line.savingsPlanCoveredHourly).toBe(0.6279);
+  });
+});
+
+describe('Snapshot savingsPlanRates: bad input', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mlcost-sp-rates-'));
+  it.each([
+    ['negative', -0.5, 'savingsPlanRates.offerings[0].usd: '],
+    ['not a number', 'cheap', 'savingsPlanRates.offerings[0].usd: '],
+  ])('a %s rate is one line naming the file and the field (exit 2)', async (what, usd, path) => {
+    const p = join(dir, `${what}.json`);
+    await writeSnapshot(p, fleet({ offerings: G5_OFFERS }));
+    const raw = JSON.parse(readFileSync(p, 'utf8')) as { savingsPlanRates: { offerings: { usd: unknown }[] } };
+    raw.savingsPlanRates.offerings[0]!.usd = usd;
+    writeFileSync(p, JSON.stringify(raw));
+    const err = await readSnapshot(p).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).message).toContain(`${p}: invalid snapshot: ${path}`);
+    expect((err as UserError).message).not.toContain('\n');
+  });
+
+  it('a Snapshot saved before the field existed reads as none collected', async () => {
+    const p = join(dir, 'old.json');
+    await writeSnapshot(p, fleet(undefined));
+    const raw = JSON.parse(readFileSync(p, 'utf8')) as Record<string, unknown>;
+    delete raw['savingsPlanRates'];
+    writeFileSync(p, JSON.stringify(raw));
+    expect((await readSnapshot(p)).savingsPlanRates).toEqual({ offerings: [], bought: [] });
   });
 });
