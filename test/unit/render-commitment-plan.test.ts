@@ -6,47 +6,15 @@ import { renderHtml } from '../../src/render/html.js';
 import { renderJson } from '../../src/render/json.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderTable } from '../../src/render/table.js';
-import type { ReservedInstance } from '../../src/snapshot/schema.js';
 import { expectInert } from '../helpers/inert-text.js';
-import { audit, END, instance, snapshotOf } from '../helpers/builders.js';
+import { audit } from '../helpers/builders.js';
+import { planSnapshot } from '../helpers/plan-fixture.js';
 
 const ESC = '\u001b';
 const HOSTILE = `evil\n::error title=pwned::owned\r\n${ESC}[2J${ESC}]0;title\u0007\u202eexe @octocat <b>x</b>|`;
 
-const expiringRi: ReservedInstance = {
-  id: 'ri-exp',
-  accountId: '111122223333',
-  region: 'us-east-1',
-  instanceType: 'p4d.24xlarge',
-  instanceCount: 1,
-  scope: 'Region',
-  start: new Date(END.getTime() - 300 * 86_400_000).toISOString(),
-  end: new Date(END.getTime() + 30 * 86_400_000).toISOString(),
-  state: 'active',
-};
-
 async function planned(): Promise<AuditResult> {
-  const busy = instance({ id: 'i-busy', type: 'g5.xlarge', cpu: [40, 60, 80], mem: [40, 50, 60], netMBPerDay: 5000, gpu: [[90, 20]] });
-  const idle = instance({
-    id: 'i-idle',
-    type: 'p4d.24xlarge',
-    cpu: [0.5, 1, 2],
-    netMBPerDay: 0.5,
-    gpu: Array.from({ length: 8 }, (): [number, number] => [0, 0.1]),
-  });
-  const snapshot = snapshotOf({ ec2Instances: [busy, idle] });
-  snapshot.resources.reservedInstances.push(expiringRi);
-  snapshot.resources.savingsPlansRecommendations.push({
-    accountId: '111122223333',
-    savingsPlansType: 'COMPUTE_SP',
-    termInYears: 'ONE_YEAR',
-    paymentOption: 'NO_UPFRONT',
-    lookbackPeriodInDays: 'SEVEN_DAYS',
-    hourlyCommitment: 14.5,
-    estimatedMonthlySavings: 4400,
-    details: [],
-  });
-  return audit(snapshot);
+  return audit(planSnapshot({ withExpiringRi: true }));
 }
 
 /** The same result with the text a Snapshot can carry into the plan (ids, types, families) made hostile. */
