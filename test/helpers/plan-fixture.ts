@@ -27,8 +27,8 @@ export const ceRecommendation = (over: Partial<SavingsPlansRecommendation> = {})
   ...over,
 });
 
-/** A p4d Reserved Instance that ends in 30 days, left empty once the idle p4d is stopped. */
-export const expiringP4dRi = (): ReservedInstance => ({
+/** A Reserved Instance in force; by default a p4d one that ends in 30 days, left empty once the idle p4d is stopped. */
+export const reservedInstance = (over: Partial<ReservedInstance> = {}): ReservedInstance => ({
   id: 'ri-exp',
   accountId: PLAN_ACCOUNT,
   region: 'us-east-1',
@@ -38,12 +38,13 @@ export const expiringP4dRi = (): ReservedInstance => ({
   start: new Date(END.getTime() - 300 * 86_400_000).toISOString(),
   end: new Date(END.getTime() + 30 * 86_400_000).toISOString(),
   state: 'active',
+  ...over,
 });
 
 /** The busy g5, the idle p4d and Cost Explorer's Compute Savings Plan recommendation; `withExpiringRi` adds the RI. */
 export function planSnapshot(opts: { withExpiringRi?: boolean } = {}): Snapshot {
   const snapshot = snapshotOf({ ec2Instances: [busyG5(), idleP4d()] });
   snapshot.resources.savingsPlansRecommendations.push(ceRecommendation());
-  if (opts.withExpiringRi) snapshot.resources.reservedInstances.push(expiringP4dRi());
+  if (opts.withExpiringRi) snapshot.resources.reservedInstances.push(reservedInstance());
   return snapshot;
 }

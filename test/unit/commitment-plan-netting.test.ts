@@ -5,7 +5,7 @@ import type { SavingsPlanRate } from '../../src/engine/plan/options.js';
 import type { CommitmentPlan, PlanLine } from '../../src/engine/plan/schema.js';
 import type { SavingsPlan, Snapshot } from '../../src/snapshot/schema.js';
 import { audit, END, instance, snapshotOf } from '../helpers/builders.js';
-import { busyG5, ceRecommendation, PLAN_ACCOUNT, planSnapshot } from '../helpers/plan-fixture.js';
+import { busyG5, ceRecommendation, PLAN_ACCOUNT, planSnapshot, reservedInstance } from '../helpers/plan-fixture.js';
 
 /** Savings Plans already bought, netted in AWS's order before anything new is recommended. */
 const ACCOUNT = PLAN_ACCOUNT;
@@ -126,17 +126,14 @@ describe('commitment plan: Savings Plans in force are subtracted', () => {
 
   it('Reserved Instances cover their type before any Savings Plan', async () => {
     const s = withPlans(sp({}));
-    s.resources.reservedInstances.push({
-      id: 'ri-g5',
-      accountId: ACCOUNT,
-      region: 'us-east-1',
-      instanceType: 'g5.xlarge',
-      instanceCount: 1,
-      scope: 'Region',
-      start: new Date(END.getTime() - 30 * 86_400_000).toISOString(),
-      end: new Date(END.getTime() + 300 * 86_400_000).toISOString(),
-      state: 'active',
-    });
+    s.resources.reservedInstances.push(
+      reservedInstance({
+        id: 'ri-g5',
+        instanceType: 'g5.xlarge',
+        start: new Date(END.getTime() - 30 * 86_400_000).toISOString(),
+        end: new Date(END.getTime() + 300 * 86_400_000).toISOString(),
+      }),
+    );
     const p = await planOf(s, rates);
     expect(lineOf(p, 'g5')).toMatchObject({
       coveredHourly: 1.006,
