@@ -22,6 +22,8 @@ const CASES: { label: string; args: string[]; targetMs?: number }[] = [
   { label: 'mlcost --help', args: [bin, '--help'], targetMs: 300 },
   { label: 'mlcost rules list', args: [bin, 'rules', 'list'], targetMs: 400 },
   { label: 'mlcost audit --demo', args: [bin, 'audit', '--demo'], targetMs: 1000 },
+  // The same audit without the terminal table: the difference is what cli-table3's layout costs.
+  { label: 'mlcost audit --demo -o json', args: [bin, 'audit', '--demo', '-o', 'json'] },
 ];
 
 /**

@@ -5,6 +5,9 @@ import { execute } from '@oclif/core/execute';
 // The AWS SDK prints a multi-line notice about Node 20 to stderr on every client; mlcost's own
 // output promises one-line errors. docs/development.md says how mlcost moves to Node 22.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// oclif's index checks Node against oclif's own engines (>=18) with semver, 47 modules loaded by every
+// command; mlcost's engines (>=20.19, package.json) are stricter, so that check can never warn.
+process.env.OCLIF_DISABLE_ENGINE_WARNING ??= 'true';
 
 // oclif's own stdout listener rethrows every write error but EPIPE, so `mlcost --help > /dev/full`
 // died with a stack trace and exit 1 (the gate's "failed"). Commands handle failures at their

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../base-command.js';
 import { awsFlags, refuseLiveOnlyFlags, type AwsFlagValues } from '../cli/aws-flags.js';
@@ -15,10 +14,10 @@ import { filterFindings } from '../engine/filter.js';
 import { SEVERITIES, type AuditResult, type Severity } from '../engine/result.js';
 import { loadRules } from '../engine/rules/load.js';
 import { OUTPUT_FORMATS, renderChunks } from '../render/index.js';
-import { readSnapshot } from '../snapshot/io.js';
+import { readDemoSnapshot } from '../snapshot/demo.js';
 import type { Snapshot } from '../snapshot/schema.js';
 
-export const DEMO_SNAPSHOT = fileURLToPath(new URL('../../fixtures/demo/snapshot.json', import.meta.url));
+export { DEMO_SNAPSHOT } from '../snapshot/demo.js';
 
 export default class Audit extends BaseCommand {
   static override description = 'Find waste in AWS (read-only), a saved Snapshot or the demo, and price every fix.';
@@ -67,10 +66,10 @@ export default class Audit extends BaseCommand {
       params: config.rules.params,
       configAt,
     });
-    // Live collection (the AWS SDK) and billing (DuckDB) load only when used: audit --demo needs neither.
+    // Live collection (the AWS SDK), billing (DuckDB) and Snapshot validation load only when used: audit --demo needs none.
     const { snapshot, partial } = live
       ? await (await import('../cli/live-collect.js')).collectForCommand(flags, config, this.stderr)
-      : { snapshot: await readSnapshot(flags.demo ? DEMO_SNAPSHOT : flags.snapshot!), partial: false };
+      : { snapshot: flags.demo ? await readDemoSnapshot() : await (await import('../snapshot/io.js')).readSnapshot(flags.snapshot!), partial: false };
     const evaluated = evaluate(snapshot, { rules, config });
     // Rules that failed on some resources: on stderr whatever the output format (json included).
     for (const w of evaluated.warnings) if (w.code === 'rule-error') this.stderr.warn(`mlcost: warning: ${w.message}`);

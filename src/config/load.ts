@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { fileExists } from '../files.js';
 import { UserError } from '../errors.js';
-import { ConfigSchema, type Config } from './schema.js';
+import { defaultConfig } from './defaults.js';
+import type { Config } from './schema.js';
 
 export const DEFAULT_CONFIG_FILE = 'mlcost.config.yaml';
 
@@ -20,10 +21,10 @@ export interface LoadedConfig {
  */
 export async function loadConfig(explicit?: string): Promise<LoadedConfig> {
   const file = explicit ?? ((await fileExists(DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : undefined);
-  if (file === undefined) return { config: ConfigSchema.parse({}), at: () => 'config' };
+  if (file === undefined) return { config: await defaultConfig(), at: () => 'config' };
   if (explicit !== undefined && !(await fileExists(explicit))) throw new UserError(`${explicit}: config file not found`);
-  // Loaded only when there is a file: without one (rules list, audit --demo in a fresh folder) the YAML parser never loads.
-  const { locate, readYaml, validateYaml } = await import('./yaml-file.js');
+  // Loaded only when there is a file: without one (rules list, audit --demo in a fresh folder) neither the YAML parser nor zod loads.
+  const [{ locate, readYaml, validateYaml }, { ConfigSchema }] = await Promise.all([import('./yaml-file.js'), import('./schema.js')]);
   const src = await readYaml(file);
   const config = validateYaml(src, ConfigSchema, 'config');
   const base = resolve(file, '..');

@@ -18,6 +18,14 @@ const SEVERITY_LABEL: Record<Severity, string> = { critical: 'CRIT', high: 'HIGH
 const FIELD_MAX = 200;
 /** The problem and trade-off sentences mlcost writes run longer; a whole one must survive the cut. */
 const PROSE_MAX = 600;
+/** The resource column's width. */
+const RESOURCE_WIDTH = 26;
+/**
+ * Where the resource cell starts a new line. cli-table3 re-measures a cell whose text has newlines
+ * once per character on every line it draws (quadratic: most of `audit --demo`'s render time); a run
+ * of spaces wider than the column makes its word wrap break at the same place, and one line is cheap.
+ */
+const LINE_BREAK = ' '.repeat(RESOURCE_WIDTH);
 
 /** Every string from a result reaches the terminal through here: one line, inert, bounded. */
 function text(value: string, max = FIELD_MAX): string {
@@ -33,7 +41,7 @@ export const renderTable: Renderer = (result, options) => {
   const flex = width - 62;
   const table = new Table({
     head: ['Sev', 'Resource', 'Problem', 'Recommended move', 'Cost/mo', 'Saves/mo', 'Trade-off'].map((h) => c.bold(h)),
-    colWidths: [6, 26, Math.floor(flex * 0.34), Math.floor(flex * 0.28), 11, 11, Math.floor(flex * 0.38)],
+    colWidths: [6, RESOURCE_WIDTH, Math.floor(flex * 0.34), Math.floor(flex * 0.28), 11, 11, Math.floor(flex * 0.38)],
     colAligns: ['left', 'left', 'left', 'left', 'right', 'right', 'left'],
     wordWrap: true,
     wrapOnWordBoundary: true,
@@ -81,8 +89,8 @@ export const renderTable: Renderer = (result, options) => {
 };
 
 function resourceCell(f: Finding): string {
-  const name = f.resource.name ? `\n${text(f.resource.name, 80)}` : '';
-  return `${text(f.resource.id, 80)}${name}\n${text(f.resource.region, 40)}${f.resource.team ? ` · ${text(f.resource.team, 60)}` : ''}`;
+  const name = f.resource.name ? `${LINE_BREAK}${text(f.resource.name, 80)}` : '';
+  return `${text(f.resource.id, 80)}${name}${LINE_BREAK}${text(f.resource.region, 40)}${f.resource.team ? ` · ${text(f.resource.team, 60)}` : ''}`;
 }
 
 function moveCell(f: Finding): string {

@@ -3,6 +3,9 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigSchema } from '../../src/config/schema.js';
+import { DEMO_SNAPSHOT } from '../../src/snapshot/demo.js';
+import { readSnapshot } from '../../src/snapshot/io.js';
 import { ensureBuilt, ROOT } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mlcost-imports-'));
@@ -51,6 +54,25 @@ describe('what a command imports before it answers', () => {
     const loaded = [...packages(importsOf(['audit', '--demo']))];
     expect(loaded).toContain('@marcbachmann/cel-js'); // the trace sees the engine's imports
     expect(loaded.filter((p) => /^@aws-sdk\/|^@smithy\/|^@duckdb\/|^handlebars$|^nodemailer$/.test(p))).toEqual([]);
+  });
+
+  it('rules list imports what it prints: no cel-js, zod, action, price catalog, resource schema or AWS SDK', () => {
+    const urls = importsOf(['rules', 'list']);
+    expect([...packages(urls)].filter((p) => /^@marcbachmann\/cel-js$|^zod$|^@aws-sdk\/|^@smithy\/|^yaml$|^semver$/.test(p))).toEqual([]);
+    expect(urls.filter((u) => /\/dist\/(engine\/(actions|signals|cel)|catalog|snapshot)\//.test(u) || u.includes('/dist/engine/cel.js'))).toEqual([]);
+  });
+
+  it('audit --demo takes the demo Snapshot validated by the build: no Snapshot reader, no Ajv', () => {
+    const urls = importsOf(['audit', '--demo']);
+    expect(urls.filter((u) => /\/dist\/snapshot\/(io|read-lines|validate-item|semantic-checks)\.js$/.test(u))).toEqual([]);
+    expect([...packages(urls)]).not.toContain('ajv');
+  });
+
+  it("the build's caches hold what they stand for: the config defaults and the demo Snapshot as validated", async () => {
+    ensureBuilt();
+    const cached = (file: string): unknown => (JSON.parse(readFileSync(join(ROOT, 'dist', file), 'utf8')) as { value: unknown }).value;
+    expect(cached('config/config-defaults.cache.json')).toEqual(ConfigSchema.parse({}));
+    expect(cached('snapshot/demo-snapshot.cache.json')).toEqual(await readSnapshot(DEMO_SNAPSHOT));
   });
 
   it("rules list and audit --demo take the built-in rules from the build's cache: no YAML parser, no rule checks", () => {

@@ -6,6 +6,7 @@ import { ruleEnvironment } from '../../src/engine/cel.js';
 import { contentHash, type RuleCache } from '../../src/engine/rules/builtin-cache.js';
 import { checkedRule } from '../../src/engine/rules/check-rule.js';
 import { BUILTIN_RULES_DIR, loadRules } from '../../src/engine/rules/load.js';
+import { loadRuleSpecs } from '../../src/engine/rules/specs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mlcost-rule-cache-'));
 afterAll(() => {
@@ -49,5 +50,36 @@ describe('the built-in rule cache', () => {
     const titles = new Map(rules.map((r) => [r.spec.id, r.spec.title]));
     expect(titles.get(spec.id)).toBe('served from the cache');
     expect(titles.get('my-gp2-rule')).toBe(spec.title);
+  });
+});
+
+describe('what rules list reads (loadRuleSpecs)', () => {
+  const GPU = 'gpu-underused.yaml';
+  const gpuText = readFileSync(join(BUILTIN_RULES_DIR, GPU), 'utf8');
+  const gpuSpec = checkedRule(gpuText, join(BUILTIN_RULES_DIR, GPU), ruleEnvironment());
+  // A cached spec whose own bound lets 150 through, so only the action's check (downsize: headroom under 100) can refuse it.
+  const loose: RuleCache = {
+    rules: {
+      [GPU]: {
+        sha256: contentHash(gpuText),
+        spec: { ...gpuSpec, params: { ...gpuSpec.params, headroomPct: { ...gpuSpec.params['headroomPct']!, max: 150 } } },
+      },
+    },
+  };
+  const looseFile = join(dir, 'loose.json');
+  writeFileSync(looseFile, JSON.stringify(loose));
+
+  it('gives the same specs and params as loadRules', async () => {
+    const specs = await loadRuleSpecs({ params: { [gpuSpec.id]: { headroomPct: 30 } } });
+    const loaded = await loadRules({ params: { [gpuSpec.id]: { headroomPct: 30 } } });
+    expect(specs).toEqual(loaded.map(({ file, spec, params }) => ({ file, spec, params })));
+    expect(specs.find((r) => r.spec.id === gpuSpec.id)?.params['headroomPct']).toBe(30);
+  });
+
+  it("still puts a cached rule's param override through its action's check", async () => {
+    await expect(loadRuleSpecs({ ruleCacheFile: looseFile, params: { [gpuSpec.id]: { headroomPct: 150 } } })).rejects.toThrow(
+      new RegExp(`^config: rule ${gpuSpec.id}: action "downsize" param headroomPct: `),
+    );
+    expect((await loadRuleSpecs({ ruleCacheFile: looseFile })).find((r) => r.spec.id === gpuSpec.id)?.params['headroomPct']).toBe(20);
   });
 });

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ruleExplainText, ruleListText } from '../../src/engine/rules/docs.js';
+import { ruleListText } from '../../src/engine/rules/docs.js';
+import { ruleExplainText } from '../../src/engine/rules/explain-text.js';
 import { loadRules } from '../../src/engine/rules/load.js';
 
 // A rule from a user's directory whose title and docs carry a window-title escape, a workflow command and bidi.

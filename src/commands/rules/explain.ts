@@ -3,8 +3,9 @@ import { BaseCommand } from '../../base-command.js';
 import { chosenFormat, configFlag, jsonFlag, outputFlag, rulesFlag } from '../../cli/flags.js';
 import { loadConfig } from '../../config/load.js';
 import { UserError } from '../../errors.js';
-import { ruleExplainText, ruleJson } from '../../engine/rules/docs.js';
-import { loadRules } from '../../engine/rules/load.js';
+import { ruleJson } from '../../engine/rules/docs.js';
+import { ruleExplainText } from '../../engine/rules/explain-text.js';
+import { loadRuleSpecs } from '../../engine/rules/specs.js';
 
 export default class RulesExplain extends BaseCommand {
   static override description =
@@ -25,7 +26,7 @@ export default class RulesExplain extends BaseCommand {
     const { args, flags } = await this.parse(RulesExplain);
     if (args.id === undefined) throw new UserError('missing rule id: run `mlcost rules explain ID` (ids from `mlcost rules list`)');
     const { config, at: configAt } = await loadConfig(flags.config);
-    const rules = await loadRules({ directories: [...config.rules.directories, ...(flags.rules ?? [])], params: config.rules.params, configAt });
+    const rules = await loadRuleSpecs({ directories: [...config.rules.directories, ...(flags.rules ?? [])], params: config.rules.params, configAt });
     const rule = rules.find((r) => r.spec.id === args.id);
     if (!rule) {
       const near = rules.map((r) => r.spec.id).filter((id) => id.includes(args.id!) || args.id!.includes(id));

@@ -2,7 +2,7 @@ import { BaseCommand } from '../../base-command.js';
 import { chosenFormat, configFlag, jsonFlag, outputFlag, rulesFlag } from '../../cli/flags.js';
 import { loadConfig } from '../../config/load.js';
 import { ruleJson, ruleListText, ruleTableMarkdown } from '../../engine/rules/docs.js';
-import { loadRules } from '../../engine/rules/load.js';
+import { loadRuleSpecs } from '../../engine/rules/specs.js';
 
 export default class RulesList extends BaseCommand {
   static override description = 'List every rule (built-in, from config and from --rules directories) with its resource, category, severity and action.';
@@ -20,7 +20,7 @@ export default class RulesList extends BaseCommand {
     const { flags } = await this.parse(RulesList);
     const { config, at: configAt } = await loadConfig(flags.config);
     // Disabled rules are listed too (a user looking for a rule should find it); params show the config's values.
-    const rules = await loadRules({ directories: [...config.rules.directories, ...(flags.rules ?? [])], params: config.rules.params, configAt });
+    const rules = await loadRuleSpecs({ directories: [...config.rules.directories, ...(flags.rules ?? [])], params: config.rules.params, configAt });
     const disabled = new Set(config.rules.disable);
     const format = chosenFormat(flags);
     if (format === 'json')

@@ -1,8 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentHash } from '../../build-cache.js';
 import type { RuleFile } from './schema.js';
+
+export { contentHash } from '../../build-cache.js';
 
 /**
  * The built-in rules as `npm run build` checked them, so a command does not parse 17 YAML files with
@@ -11,15 +13,12 @@ import type { RuleFile } from './schema.js';
  * and is read and checked in full, so an edit is never served stale. Lives next to the built module
  * (dist/engine/rules/); run from src/ there is none and every rule is checked.
  */
-export const RULE_CACHE_FILE = join(dirname(fileURLToPath(import.meta.url)), 'builtin-rules.cache.json');
+export const RULE_CACHE_NAME = 'builtin-rules.cache.json';
+export const RULE_CACHE_FILE = join(dirname(fileURLToPath(import.meta.url)), RULE_CACHE_NAME);
 
 export interface RuleCache {
   /** By file name in the built-in rules directory. */
   rules: Record<string, { sha256: string; spec: RuleFile }>;
-}
-
-export function contentHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 /** The cache, or an empty one when it is missing or unreadable (every rule is then checked in full). */

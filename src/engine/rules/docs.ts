@@ -1,6 +1,5 @@
-import type { LoadedRule } from './load.js';
-import type { ParamSpec, ParamValue } from './schema.js';
-import { signalsReadBy } from './signal-docs.js';
+import type { ParamValue } from './schema.js';
+import type { RuleEntry } from './specs.js';
 import { cleanLines } from '../../text/sanitize.js';
 
 /**
@@ -13,15 +12,8 @@ export function formatValue(v: ParamValue | undefined): string {
   return Array.isArray(v) ? (v.length ? v.join(', ') : '(none)') : String(v);
 }
 
-function bounds(p: ParamSpec): string {
-  if (p.min !== undefined && p.max !== undefined) return `${p.min}..${p.max}`;
-  if (p.min !== undefined) return `>= ${p.min}`;
-  if (p.max !== undefined) return `<= ${p.max}`;
-  return '';
-}
-
 /** One line per rule, aligned: what `mlcost rules list` prints. */
-export function ruleListText(rules: readonly LoadedRule[]): string {
+export function ruleListText(rules: readonly RuleEntry[]): string {
   const rows = rules.map((r) => [r.spec.id, r.spec.resource, r.spec.category, r.spec.severity, r.spec.action.kind, r.spec.title]);
   const header = ['RULE', 'RESOURCE', 'CATEGORY', 'SEVERITY', 'ACTION', 'TITLE'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
@@ -30,52 +22,13 @@ export function ruleListText(rules: readonly LoadedRule[]): string {
   return cleanLines([line(header), ...rows.map(line), '', `${rules.length} rules; \`mlcost rules explain ID\` shows a rule's params and docs.`].join('\n'));
 }
 
-/** Everything a user needs to trust and tune one rule. Shows the effective value when config overrides a default. */
-export function ruleExplainText(rule: LoadedRule): string {
-  const s = rule.spec;
-  const out = [
-    `${s.id}: ${s.title}`,
-    `resource ${s.resource} · category ${s.category} · severity ${s.severity} · action ${s.action.kind}`,
-    `file ${rule.file}`,
-    '',
-    'Why',
-    wrap(s.docs.summary),
-    '',
-    'Evidence',
-    wrap(s.docs.evidence),
-    '',
-    'Risk',
-    wrap(s.docs.risk),
-    '',
-    'How to act',
-    wrap(s.docs.fix),
-    '',
-    'Params (override in mlcost.config.yaml under rules.params.' + s.id + ')',
-  ];
-  const params = Object.entries(s.params);
-  if (!params.length) out.push('  (none)');
-  for (const [name, p] of params) {
-    const value = rule.params[name];
-    const overridden = JSON.stringify(value) !== JSON.stringify(p.default);
-    out.push(
-      `  ${name} (${p.type}${bounds(p) ? `, ${bounds(p)}` : ''}) default ${formatValue(p.default)}${overridden ? `, set to ${formatValue(value)}` : ''}`,
-    );
-    out.push(`      ${p.description}`);
-  }
-  out.push('', 'Matches when (CEL)', `  ${s.when.replace(/\s+/g, ' ').trim()}`);
-  const signals = signalsReadBy(rule);
-  if (signals.length) out.push('', `Signals it reads (every ${s.resource} signal: docs/rules.md, "Signal reference")`, ...signals);
-  if (s.docs.references.length) out.push('', 'References', ...s.docs.references.map((r) => `  ${r}`));
-  return cleanLines(out.join('\n'));
-}
-
 /** The machine-readable form of a rule for `--output json`. */
-export function ruleJson(rule: LoadedRule): Record<string, unknown> {
+export function ruleJson(rule: RuleEntry): Record<string, unknown> {
   return { ...rule.spec, effectiveParams: rule.params, file: rule.file };
 }
 
 /** The rule table, generated into docs/rules.md by scripts/write-rule-table.ts. */
-export function ruleTableMarkdown(rules: readonly LoadedRule[]): string {
+export function ruleTableMarkdown(rules: readonly RuleEntry[]): string {
   const cell = (t: string) => t.replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
   const lines = ['| Rule | Resource | Category | Severity | Action | What it finds | Params (default) |', '|---|---|---|---|---|---|---|'];
   for (const r of rules) {
@@ -98,25 +51,11 @@ function firstSentence(text: string): string {
   return end === -1 ? flat : flat.slice(0, end + 1);
 }
 
-function wrap(text: string, width = 96, indent = '  '): string {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ');
-  const lines: string[] = [];
-  let line = '';
-  for (const w of words) {
-    if (line && line.length + 1 + w.length > width) {
-      lines.push(indent + line);
-      line = w;
-    } else line = line ? `${line} ${w}` : w;
-  }
-  if (line) lines.push(indent + line);
-  return lines.join('\n');
-}
-
 export const RULE_TABLE_BEGIN = '<!-- rules:begin (generated from rules/*.yaml by `npx tsx scripts/write-rule-table.ts`; do not edit) -->';
 export const RULE_TABLE_END = '<!-- rules:end -->';
 
 /** A Markdown page (docs/rules.md) with its rule table replaced by the one generated from the rule files. */
-export function withRuleTable(readme: string, rules: readonly LoadedRule[]): string {
+export function withRuleTable(readme: string, rules: readonly RuleEntry[]): string {
   const begin = readme.indexOf('<!-- rules:begin');
   const end = readme.indexOf(RULE_TABLE_END);
   if (begin < 0 || end < begin) throw new Error('docs/rules.md has no <!-- rules:begin --> ... <!-- rules:end --> block');

@@ -1,5 +1,5 @@
 import { RESOURCE_TYPE_ROWS, type ResourceTypeRow } from '../../snapshot/resources.js';
-import type { LoadedRule } from './load.js';
+import type { RuleEntry } from './specs.js';
 
 /**
  * The signal reference, rendered from each resource type's documented signal keys (the same lists
@@ -26,7 +26,7 @@ export function signalTableMarkdown(rows: readonly ResourceTypeRow[] = RESOURCE_
 }
 
 /** The signals a rule reads (in `when` or its problem line), documented, in the reference's order. */
-export function signalsReadBy(rule: LoadedRule): string[] {
+export function signalsReadBy(rule: RuleEntry): string[] {
   const row = RESOURCE_TYPE_ROWS.find((r) => r.id === rule.spec.resource);
   if (!row) return [];
   const text = `${rule.spec.when}\n${rule.spec.problem}`;
