@@ -76,9 +76,9 @@ export async function startProxy(target: string, options: ProxyOptions = {}): Pr
       res.writeHead(e.status, e.headers).end(e.body);
       return;
     }
-    const wire = { service, region, operation, method: req.method ?? 'GET', url: req.url ?? '/', body: body.toString('utf8') };
+    const wire = () => ({ service, region, operation, method: req.method ?? 'GET', url: req.url ?? '/', body: body.toString('utf8') });
     if (options.replay) {
-      const answer = options.replay.answer(wire) ?? errorResponse(service, 'deny');
+      const answer = options.replay.answer(wire()) ?? errorResponse(service, 'deny');
       res.writeHead(answer.status, answer.headers).end(answer.body);
       return;
     }
@@ -90,7 +90,7 @@ export async function startProxy(target: string, options: ProxyOptions = {}): Pr
         return;
       }
       void readBody(up).then((answer) => {
-        record.record(wire, up.statusCode ?? 502, up.headers, answer.toString('utf8'));
+        record.record(wire(), up.statusCode ?? 502, up.headers, answer.toString('utf8'));
         res.writeHead(up.statusCode ?? 502, up.headers).end(answer);
       });
     });
