@@ -4,6 +4,7 @@
  * and healthy resources sit next to wasteful ones.
  */
 import type { EbsVolume, SnapshotInput } from '../src/snapshot/schema.js';
+import { bucket } from './demo/s3.js';
 import { counter, gauge, type Window } from './synthetic.js';
 
 interface Accounts {
@@ -103,36 +104,25 @@ export function demoStorage(w: Window, rand: () => number, a: Accounts): Require
       },
     ],
     s3Buckets: [
-      {
+      bucket(w, {
         name: 'acme-ml-raw-datasets',
         accountId: a.research,
         region: 'us-east-1',
-        creationDate: ago(w, 900),
-        tags: { team: 'data-platform' },
-        bytesByStorageType: { StandardStorage: 42_000 * GiB },
-        objectCount: 3_100_000,
-      },
-      {
-        name: 'acme-ml-checkpoints',
-        accountId: a.prod,
-        region: 'us-west-2',
-        creationDate: ago(w, 500),
-        tags: { team: 'research' },
-        bytesByStorageType: { StandardStorage: 18_000 * GiB },
-        objectCount: 240_000,
-        lifecycleRules: 0,
-        requests: { getRequests: counter(w, 0, rand), bytesDownloaded: counter(w, 0, rand) },
-      },
-      {
-        name: 'acme-ml-serving-artifacts',
-        accountId: a.prod,
-        region: 'us-west-2',
-        creationDate: ago(w, 300),
-        tags: { team: 'inference' },
-        bytesByStorageType: { StandardStorage: 900 * GiB },
-        objectCount: 12_000,
-        requests: { getRequests: counter(w, 400_000, rand), bytesDownloaded: counter(w, 600 * GiB, rand) },
-      },
+        ageDays: 900,
+        team: 'data-platform',
+        standardGiB: 42_000,
+        objects: 3_100_000,
+      }),
+      bucket(
+        w,
+        { name: 'acme-ml-checkpoints', accountId: a.prod, region: 'us-west-2', ageDays: 500, team: 'research', standardGiB: 18_000, objects: 240_000 },
+        { lifecycleRules: 0, requests: { getRequests: counter(w, 0, rand), bytesDownloaded: counter(w, 0, rand) } },
+      ),
+      bucket(
+        w,
+        { name: 'acme-ml-serving-artifacts', accountId: a.prod, region: 'us-west-2', ageDays: 300, team: 'inference', standardGiB: 900, objects: 12_000 },
+        { requests: { getRequests: counter(w, 400_000, rand), bytesDownloaded: counter(w, 600 * GiB, rand) } },
+      ),
     ],
   };
 }

@@ -127,9 +127,8 @@ export class PriceBook {
             what: `${service.toUpperCase()} ${storageClass} price`,
           }),
           this.data,
-          service,
+          { table: service, key: storageClass },
           region,
-          storageClass,
           'GB-month',
         ),
       );
@@ -268,7 +267,6 @@ export class PriceBook {
               this.data,
               'ebsSnapshot',
               region,
-              'standard',
               'GB-month',
             ),
       ),
@@ -286,7 +284,7 @@ export class PriceBook {
         what: 'gp3 extra-IOPS price',
         collectedLive: false,
       });
-      return orRegionalStorage(listed, this.data, 'gp3Iops', region, 'iops', 'IOPS-month');
+      return orRegionalStorage(listed, this.data, 'gp3Iops', region, 'IOPS-month');
     });
   }
 
@@ -301,7 +299,7 @@ export class PriceBook {
         what: 'gp3 extra-throughput price',
         collectedLive: false,
       });
-      return orRegionalStorage(listed, this.data, 'gp3Throughput', region, 'throughput', 'MiBps-month');
+      return orRegionalStorage(listed, this.data, 'gp3Throughput', region, 'MiBps-month');
     });
   }
 

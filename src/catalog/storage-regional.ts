@@ -3,14 +3,21 @@ import type { Price, PriceLookup } from './prices.js';
 
 type Table = PriceData['storageRegional'];
 
-/** What each storage lookup reads from a region block of storage-regional-prices.json. */
-const FIELDS = {
-  ebs: (t: Table, region: string, key: string) => pick(t.ebs[region], (b) => b.gbMonth[key]),
-  s3: (t: Table, region: string, key: string) => pick(t.s3[region], (b) => b.gbMonth[key]),
+/**
+ * What a lookup reads from a region block of storage-regional-prices.json: an EBS volume type or S3 class
+ * names its key in the table; the others are one figure a region.
+ */
+export type RegionalFigure = { table: 'ebs' | 's3'; key: string } | keyof typeof SINGLE_FIGURES;
+
+const SINGLE_FIGURES = {
   ebsSnapshot: (t: Table, region: string) => pick(t.ebsSnapshot[region], (b) => b.standard),
   gp3Iops: (t: Table, region: string) => pick(t.gp3Performance[region], (b) => b.iopsMonth),
   gp3Throughput: (t: Table, region: string) => pick(t.gp3Performance[region], (b) => b.throughputMiBpsMonth),
 } as const;
+
+function read(t: Table, figure: RegionalFigure, region: string): { usd: number; source: string } | undefined {
+  return typeof figure === 'string' ? SINGLE_FIGURES[figure](t, region) : pick(t[figure.table][region], (b) => b.gbMonth[figure.key]);
+}
 
 function pick<B extends { source: string }>(block: B | undefined, field: (b: B) => number | undefined): { usd: number; source: string } | undefined {
   const usd = block ? field(block) : undefined;
@@ -21,17 +28,10 @@ function pick<B extends { source: string }>(block: B | undefined, field: (b: B) 
  * A storage price outside the list regions, from its region block's own dated source. The list
  * file answers first; only what it cannot price (another region) falls through to here.
  */
-export function orRegionalStorage(
-  listed: PriceLookup,
-  data: PriceData,
-  what: keyof typeof FIELDS,
-  region: string,
-  key: string,
-  unit: Price['unit'],
-): PriceLookup {
+export function orRegionalStorage(listed: PriceLookup, data: PriceData, figure: RegionalFigure, region: string, unit: Price['unit']): PriceLookup {
   if (listed.known) return listed;
   const t = data.storageRegional;
-  const hit = FIELDS[what](t, region, key);
+  const hit = read(t, figure, region);
   const source = hit ? t.sources[hit.source] : undefined;
   if (!hit || !source) return listed;
   return { known: true, price: { usd: hit.usd, unit, source: source.source, asOf: source.asOf, basis: `${region} list price` } };

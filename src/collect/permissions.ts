@@ -2,6 +2,7 @@ import { IAM_ACTIONS as COST_EXPLORER } from '../billing/costexplorer.js';
 import { IAM_ACTIONS as ACCOUNTS } from './accounts.js';
 import { COLLECTORS } from './collectors.js';
 import { IAM_ACTIONS as PRICING } from './pricing.js';
+import { IAM_ACTIONS as SAVINGS_PLAN_RATES } from './savings-plan-rates.js';
 
 /**
  * Every AWS reader and what it calls: the collectors, plus what runs around them (account and region
@@ -11,6 +12,7 @@ export const READER_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   ...Object.fromEntries(COLLECTORS.map((c) => [c.id, c.iamActions])),
   accounts: ACCOUNTS,
   pricing: PRICING,
+  savingsPlanRates: SAVINGS_PLAN_RATES,
   costexplorer: COST_EXPLORER,
 };
 

@@ -10,6 +10,7 @@ import { COLLECTORS } from './collectors.js';
 import { WarningSink, type Account } from './context.js';
 import { mergeResults, runCollectors, stepCounts, TargetRun } from './orchestrate.js';
 import { collectPrices, priceNeeds } from './pricing.js';
+import { collectSavingsPlanRates } from './savings-plan-rates.js';
 import type { CollectProgressEvent } from './progress.js';
 import type { CollectOptions } from './types.js';
 import { validated } from './validate.js';
@@ -89,10 +90,15 @@ export async function collectWithUsage(options: CollectOptions): Promise<{ snaps
     const [accountResults, regionResults] = await Promise.all([accountsDone, regionsDone]);
 
     const found = mergeResults(COLLECTORS, [...accountResults, ...regionResults]);
-    const prices = await collectPrices({ session, account: accounts[0]!, home, options, warnings, now }, priceNeeds(found.resources));
+    // Independent reads of two APIs: the Pricing API's prices and the Savings Plans API's rates.
+    const [prices, savingsPlanRates] = await Promise.all([
+      collectPrices({ session, account: accounts[0]!, home, options, warnings, now }, priceNeeds(found.resources)),
+      collectSavingsPlanRates({ session, accounts, warnings, now, prices: options.prices }, found.resources),
+    ]);
     if (options.prices !== 'embedded')
       progress({ kind: 'prices-done', count: prices.length, warnings: countWarnings(warnings, (w) => w.service === 'pricing') });
     const snapshot = assemble(found, prices, { accounts, regions, window, now, warnings });
+    snapshot.savingsPlanRates = savingsPlanRates;
     const usage: CollectUsage = {
       apiCalls: session.counter.toRecord(),
       cloudwatchMetricsRequested: session.counter.metricsRequested,

@@ -13,6 +13,7 @@ import type { ResourceFacts, SignalContext } from './signals/index.js';
 import { indexVolumesByInstance } from './signals/types.js';
 import { breakdowns, compareFindings, sumSavings } from './summarize.js';
 import { buildCommitmentPlan } from './plan/build.js';
+import { collectedSavingsPlanRates } from './plan/collected-rates.js';
 
 export interface EvaluateOptions {
   rules: readonly LoadedRule[];
@@ -98,6 +99,8 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): AuditRes
     warnings.push({ code: 'rule-error', message: `rule ${ruleId} could not be evaluated on ${f.count} resource(s); first: ${f.first}` });
   }
   for (const [message, count] of moveWarnings) warnings.push({ code: 'price-distrusted', message: `${message} (${count} finding(s))` });
+  const savingsPlanRates = collectedSavingsPlanRates(snapshot, env.prices);
+  warnings.push(...savingsPlanRates.warnings);
   for (const [reason, count] of unknownPrices) {
     warnings.push({ code: 'price-unknown', message: `${reason} (${count} resource(s) not counted in cost)` });
   }
@@ -109,7 +112,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): AuditRes
     totals: { monthlyCost: roundCents(monthlyCost), monthlySavings: sumSavings(findings), findingCount: findings.length, unpricedResources: unpriced },
     breakdowns: breakdowns(findings),
     findings,
-    commitmentPlan: buildCommitmentPlan(snapshot, findings, env.prices, { covering }),
+    commitmentPlan: buildCommitmentPlan(snapshot, findings, env.prices, { covering, collectedRates: savingsPlanRates }),
     warnings,
   };
 }

@@ -1,4 +1,4 @@
-import type { PlanView } from './report/commitment-plan.js';
+import type { CostExplorerRowView, PlanView } from './report/commitment-plan.js';
 import { cleanText } from '../text/sanitize.js';
 
 const LINES_SHOWN = 20;
@@ -21,8 +21,25 @@ export function planTableLines(plan: PlanView | undefined, bold: (s: string) => 
       `  already bought: ${t(e.what, 120)} (${t(e.where, 80)}), ends ${t(e.ends)}${e.expiringSoon ? ' EXPIRES WITHIN 60 DAYS' : ''}, filled after the findings ${t(e.usedAfterFindings)}`,
     );
   for (const s of plan.savingsPlans) out.push(`  Savings Plans in force: ${t(s)}`);
-  for (const c of plan.costExplorer)
-    out.push(`  Cost Explorer recommends [${t(c.account, 40)}] ${t(c.plan)}: ${t(c.theirs)}; ours: ${t(c.ours)}. ${t(c.why, 1000)}`);
+  out.push(...costExplorerLines(plan.costExplorer, t));
   if (plan.costExplorerNothing.length) out.push(`  Neither Cost Explorer nor this plan buys: ${t(plan.costExplorerNothing.join('; '), 1000)}`);
+  return out;
+}
+
+/**
+ * Cost Explorer beside ours, per account: each plan type's figures on its own line, then each distinct
+ * explanation once (numbered only where the account's rows need more than one), not one copy per line.
+ */
+function costExplorerLines(rows: readonly CostExplorerRowView[], t: (s: string, max?: number) => string): string[] {
+  const byAccount = new Map<string, CostExplorerRowView[]>();
+  for (const r of rows) byAccount.set(r.account, [...(byAccount.get(r.account) ?? []), r]);
+  const out: string[] = [];
+  for (const [account, ofAccount] of byAccount) {
+    const whys = [...new Set(ofAccount.map((r) => r.why))];
+    const mark = (why: string) => (whys.length > 1 ? ` [${whys.indexOf(why) + 1}]` : '');
+    out.push(`  Cost Explorer recommends [${t(account, 40)}], beside ours:`);
+    for (const r of ofAccount) out.push(`    ${t(r.plan)}: ${t(r.theirs)}; ours: ${t(r.ours)}${mark(r.why)}`);
+    for (const why of whys) out.push(`    why they differ${mark(why)}: ${t(why, 1000)}`);
+  }
   return out;
 }

@@ -12,6 +12,7 @@ import type { S3BucketSchema } from './types/s3-bucket.js';
 import type { SageMakerEndpointSchema } from './types/sagemaker-endpoint.js';
 import type { SageMakerNotebookSchema } from './types/sagemaker-notebook.js';
 import type { SageMakerTrainingJobSchema } from './types/sagemaker-training-job.js';
+import { SavingsPlanRatesSchema } from './types/savings-plan-rate.js';
 import type { DailySeriesSchema, GpuMetricsSchema, HourOfWeekProfileSchema, MetricSummarySchema } from './metric-schema.js';
 
 export { DailySeriesSchema, GpuMetricsSchema, HourOfWeekProfileSchema, MetricSummarySchema, columnsAligned, unobservedAscending } from './metric-schema.js';
@@ -26,6 +27,8 @@ export { S3BucketSchema } from './types/s3-bucket.js';
 export { SageMakerEndpointSchema } from './types/sagemaker-endpoint.js';
 export { SageMakerNotebookSchema } from './types/sagemaker-notebook.js';
 export { SageMakerTrainingJobSchema } from './types/sagemaker-training-job.js';
+export { SavingsPlanRatesSchema } from './types/savings-plan-rate.js';
+export type { BoughtSavingsPlanRate, SavingsPlanOfferingRate, SavingsPlanRates } from './types/savings-plan-rate.js';
 
 /**
  * The Snapshot: what collectors produce and the engine reads. Summaries, not raw series,
@@ -124,6 +127,8 @@ export const SnapshotSchema = z.object({
   instanceTypes: z.record(z.string(), InstanceTypeSpecSchema).default({}),
   spotPrices: z.array(SpotPriceSchema).default([]),
   prices: z.array(CollectedPriceSchema).default([]),
+  /** Savings Plans rates read live (offerings and the plans in force), for the commitment plan. */
+  savingsPlanRates: SavingsPlanRatesSchema.default({ offerings: [], bought: [] }),
   warnings: z.array(WarningSchema).default([]),
 });
 

@@ -58,7 +58,7 @@ describe('mlcost audit with Cost Explorer’s Savings Plans recommendation', () 
     const table = await runCli(['audit', '--region', 'eu-west-1', '--prices', 'embedded', '--output', 'table'], { env: env() });
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).toMatch(
-      /Cost Explorer recommends \[\d+\] 1-year Compute Savings Plan, no upfront: \$0\.07\/h, saves \$19\.71\/month; ours: nothing priced to buy\. Cost Explorer sizes on every on-demand hour billed in the last 7 days; ours only on steady usage/,
+      /Cost Explorer recommends \[\d+\], beside ours:\n {4}1-year Compute Savings Plan, no upfront: \$0\.07\/h, saves \$19\.71\/month; ours: nothing priced to buy\n {4}why they differ: Cost Explorer sizes on every on-demand hour billed in the last 7 days; ours only on steady usage/,
     );
   });
 });

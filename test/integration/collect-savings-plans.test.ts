@@ -172,6 +172,11 @@ describe('Savings Plans collection', () => {
     expect(buy(ids['m6i']!)).toBe(false);
   });
 
+  it('--prices embedded asks for no Savings Plans rates: the Snapshot carries none', () => {
+    expect(sp.requests.filter((r) => r.path !== '/DescribeSavingsPlans')).toEqual([]);
+    expect(snapshot.savingsPlanRates).toEqual({ offerings: [], bought: [] });
+  });
+
   it('the printed IAM policy includes savingsplans:DescribeSavingsPlans', () => {
     expect(minimalPolicy().Statement[0]?.Action).toContain('savingsplans:DescribeSavingsPlans');
   });

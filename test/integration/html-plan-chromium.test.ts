@@ -6,7 +6,8 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/render/html.js';
 import { findChromium } from '../../scripts/test-setup.js';
-import { audit, END, instance, snapshotOf } from '../helpers/builders.js';
+import { audit, END } from '../helpers/builders.js';
+import { PLAN_ACCOUNT, planSnapshot } from '../helpers/plan-fixture.js';
 
 const CHROMIUM = findChromium(process.env) ?? process.env['MLCOST_CHROMIUM'] ?? '/usr/bin/chromium';
 
@@ -15,39 +16,10 @@ describe('the commitment plan in the HTML report, in headless Chromium', () => {
   let file: string;
 
   beforeAll(async () => {
-    const busy = instance({ id: 'i-busy', type: 'g5.xlarge', cpu: [40, 60, 80], mem: [40, 50, 60], netMBPerDay: 5000, gpu: [[90, 20]] });
-    const idle = instance({
-      id: 'i-idle',
-      type: 'p4d.24xlarge',
-      cpu: [0.5, 1, 2],
-      netMBPerDay: 0.5,
-      gpu: Array.from({ length: 8 }, (): [number, number] => [0, 0.1]),
-    });
-    const snapshot = snapshotOf({ ec2Instances: [busy, idle] });
-    snapshot.resources.reservedInstances.push({
-      id: 'ri-exp',
-      accountId: '111122223333',
-      region: 'us-east-1',
-      instanceType: 'p4d.24xlarge',
-      instanceCount: 1,
-      scope: 'Region',
-      start: new Date(END.getTime() - 300 * 86_400_000).toISOString(),
-      end: new Date(END.getTime() + 30 * 86_400_000).toISOString(),
-      state: 'active',
-    });
-    snapshot.resources.savingsPlansRecommendations.push({
-      accountId: '111122223333',
-      savingsPlansType: 'COMPUTE_SP',
-      termInYears: 'ONE_YEAR',
-      paymentOption: 'NO_UPFRONT',
-      lookbackPeriodInDays: 'SEVEN_DAYS',
-      hourlyCommitment: 14.5,
-      estimatedMonthlySavings: 4400,
-      details: [],
-    });
+    const snapshot = planSnapshot({ withExpiringRi: true });
     snapshot.resources.savingsPlans.push({
       id: 'sp-sm',
-      accountId: '111122223333',
+      accountId: PLAN_ACCOUNT,
       type: 'SageMaker',
       commitmentPerHour: 1,
       start: new Date(END.getTime() - 30 * 86_400_000).toISOString(),

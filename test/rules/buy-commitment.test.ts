@@ -85,7 +85,7 @@ describe('buy-commitment', () => {
   });
 
   it('without collected reserved prices the saving is unknown, never guessed', async () => {
-    const [f] = await findingsOn('buy-commitment', { ec2Instances: [instance({ id: 'i-steady', type: 'i4i.2xlarge', cpu: [45, 70, 90], netMBPerDay: 9000 })] });
+    const [f] = await findingsOn('buy-commitment', { ec2Instances: [instance({ id: 'i-steady', type: 'i7i.2xlarge', cpu: [45, 70, 90], netMBPerDay: 9000 })] });
     expect(f?.monthlySavings).toBeNull();
     expect(f?.pricing.unknown).toHaveLength(2);
   });

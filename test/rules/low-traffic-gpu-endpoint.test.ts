@@ -35,7 +35,7 @@ describe('low-traffic-gpu-endpoint', () => {
   });
 
   it('an unpriced GPU type gives an unknown saving, counted, never $0', async () => {
-    const [f] = await findingsOn('low-traffic-gpu-endpoint', { sagemakerEndpoints: [withTraffic(gpu({ type: 'ml.g6.2xlarge' }), 2)] });
+    const [f] = await findingsOn('low-traffic-gpu-endpoint', { sagemakerEndpoints: [withTraffic(gpu({ type: 'ml.g6.16xlarge' }), 2)] });
     expect(f?.monthlySavings).toBeNull();
   });
 });

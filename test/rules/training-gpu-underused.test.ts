@@ -23,13 +23,13 @@ describe('training-gpu-underused', () => {
     expect(f?.problem).toContain('per-GPU p95 util 15%');
   });
 
-  it('one ml.g5.12xlarge (4 GPUs) at p95 10%: the same family one-GPU size, saving unknown (no training rate for ml.g5.12xlarge)', async () => {
+  it('one ml.g5.12xlarge (4 GPUs) at p95 10%: the same family one-GPU size, saving unknown (no training rate for ml.g5.4xlarge)', async () => {
     const job = trainingJob({ instanceType: 'ml.g5.12xlarge', gpu: [5, 10, 20] });
     const [f] = await findingsOn('training-gpu-underused', { sagemakerTrainingJobs: [job] });
     expect(f?.action.from).toBe('ml.g5.12xlarge');
     // CPU and memory shrink with the GPUs kept (12 vCPU, 48 GiB): ml.g5.4xlarge, not g5.xlarge/2xlarge.
     expect(f?.action.to).toBe('ml.g5.4xlarge');
     expect(f?.monthlySavings).toBeNull();
-    expect(f?.pricing.unknown?.[0]).toContain('no embedded SageMaker training price for ml.g5.12xlarge');
+    expect(f?.pricing.unknown?.[0]).toContain('no embedded SageMaker training price for ml.g5.4xlarge');
   });
 });

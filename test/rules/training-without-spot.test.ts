@@ -40,8 +40,8 @@ describe('training-without-spot', () => {
   });
 
   it('an unpriced training type gives an unknown saving, counted, never $0', async () => {
-    const [f] = await findingsOn('training-without-spot', { sagemakerTrainingJobs: [trainingJob({ instanceType: 'ml.g5.12xlarge', checkpointS3Uri: CKPT })] });
+    const [f] = await findingsOn('training-without-spot', { sagemakerTrainingJobs: [trainingJob({ instanceType: 'ml.g5.48xlarge', checkpointS3Uri: CKPT })] });
     expect(f?.monthlySavings).toBeNull();
-    expect(f?.pricing.unknown?.[0]).toContain('no embedded SageMaker training price for ml.g5.12xlarge');
+    expect(f?.pricing.unknown?.[0]).toContain('no embedded SageMaker training price for ml.g5.48xlarge');
   });
 });

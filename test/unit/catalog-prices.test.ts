@@ -79,7 +79,8 @@ describe('accelerated types outside the us-east-1 list regions', () => {
 
   it('stay unknown in a region that does not sell them, and types no regional file holds stay unknown outside the list regions', () => {
     expect(reason(book.ec2OnDemand('p4d.24xlarge', 'af-south-1'))).toMatch(/covers us-east-1, us-east-2, us-west-2 only; use --prices live for af-south-1/);
-    expect(book.ec2OnDemand('i4i.large', 'eu-west-1').known).toBe(false);
+    // i7i came after the 2025-04 regional feed: no regional file holds it.
+    expect(book.ec2OnDemand('i7i.large', 'eu-west-1').known).toBe(false);
   });
 });
 
@@ -106,7 +107,7 @@ describe('Reserved Instance rates', () => {
 
   it('leave CPU families and types the source has no rate for unknown, saying so', () => {
     for (const p of [
-      book.ec2Reserved('i4i.large', 'us-east-1', 'reserved-1yr-no-upfront'),
+      book.ec2Reserved('i7i.large', 'us-east-1', 'reserved-1yr-no-upfront'),
       book.ec2Reserved('m7i.large', 'us-east-1', 'reserved-3yr-partial-upfront'),
       book.ec2Reserved('p5.48xlarge', 'us-east-1', 'reserved-1yr-no-upfront'),
     ]) {
@@ -139,8 +140,31 @@ describe('SageMaker prices', () => {
     expect(p?.source).toMatch(/this figure: awsPage-goerlitz; table-ts-2024; studio-usw2-2026-09$/);
   });
 
-  it('leave types whose figures disagree or predate the 2025 GPU price cut unknown', () => {
-    for (const t of ['ml.p4d.24xlarge', 'ml.p5.48xlarge', 'ml.g6.2xlarge', 'ml.inf2.xlarge', 'ml.r5.4xlarge']) {
+  it('price the hosting types two copies agree on, naming both: ml.g5.48xlarge, ml.g6.12xlarge, ml.inf2.48xlarge, ml.m5.24xlarge', () => {
+    expect(known(book.sagemakerHourly('ml.g5.48xlarge', 'us-east-1'))).toMatchObject({ usd: 20.36, unit: 'hour' });
+    expect(known(book.sagemakerHourly('ml.g5.48xlarge', 'us-east-1'))?.source).toMatch(/this figure: fmbench-2024; aws-workshop-bench; studio-usw2-2026-09/);
+    expect(known(book.sagemakerHourly('ml.g6.12xlarge', 'us-east-1'))).toMatchObject({ usd: 5.752 });
+    expect(known(book.sagemakerHourly('ml.g6.12xlarge', 'us-east-1'))?.source).toMatch(/fmbench-2024 \(2024-06-04\); pricing-api-use1-2026-08$/);
+    expect(known(book.sagemakerHourly('ml.inf2.48xlarge', 'us-east-1'))).toMatchObject({ usd: 15.58 });
+    expect(known(book.sagemakerHourly('ml.m5.24xlarge', 'us-east-1'))).toMatchObject({ usd: 5.53 });
+    expect(known(book.sagemakerHourly('ml.g4dn.12xlarge', 'us-east-1'))).toMatchObject({ usd: 4.89 });
+    // The hosting list is us-east-1 only: another region stays unknown rather than borrow it.
+    expect(book.sagemakerHourly('ml.g5.48xlarge', 'eu-west-1').known).toBe(false);
+  });
+
+  it('leave types whose figures disagree, have one undated copy, or predate the 2025 GPU price cut unknown', () => {
+    // ml.inf2.xlarge, ml.trn1.32xlarge, ml.g6.16xlarge: one copy only; ml.g6e.12xlarge: only a Train rate; ml.g6.4xlarge: only Train/Studio rates.
+    const unknown = [
+      'ml.p4d.24xlarge',
+      'ml.p5.48xlarge',
+      'ml.inf2.xlarge',
+      'ml.trn1.32xlarge',
+      'ml.g6.16xlarge',
+      'ml.g6.4xlarge',
+      'ml.g6e.12xlarge',
+      'ml.r5.4xlarge',
+    ];
+    for (const t of unknown) {
       expect(book.sagemakerHourly(t, 'us-east-1').known, t).toBe(false);
     }
   });
@@ -156,14 +180,22 @@ describe('SageMaker prices', () => {
       expect(known(book.sagemakerStudioHourly('JupyterLab', t, studioRegions[t]?.[0] ?? 'us-west-2'))?.source, t).toMatch(/this figure: \S/);
   });
 
-  it('price training from the Train usage type, never from hosting: ml.g5.2xlarge $1.515, ml.g5.12xlarge unknown', () => {
+  it('price training from the Train usage type, never from hosting: ml.g5.2xlarge $1.515, ml.g5.48xlarge unknown', () => {
     expect(known(book.sagemakerTrainingHourly('ml.g5.2xlarge', 'us-east-1'))).toMatchObject({ usd: 1.515, asOf: '2026-09-24' });
     expect(known(book.sagemakerTrainingHourly('ml.g5.2xlarge', 'us-east-1'))?.source).toMatch(/pricing-api-use1-train-2026-08-20$/);
-    // ml.g5.12xlarge has a hosting figure but no training one.
-    expect(book.sagemakerHourly('ml.g5.12xlarge', 'us-east-1').known).toBe(true);
-    const training = book.sagemakerTrainingHourly('ml.g5.12xlarge', 'us-east-1');
-    expect(training).toEqual({ known: false, reason: 'no embedded SageMaker training price for ml.g5.12xlarge; live price collection does not fetch it' });
+    // ml.g5.48xlarge has a hosting figure but no training one.
+    expect(book.sagemakerHourly('ml.g5.48xlarge', 'us-east-1').known).toBe(true);
+    const training = book.sagemakerTrainingHourly('ml.g5.48xlarge', 'us-east-1');
+    expect(training).toEqual({ known: false, reason: 'no embedded SageMaker training price for ml.g5.48xlarge; live price collection does not fetch it' });
     expect(book.sagemakerTrainingHourly('ml.g5.2xlarge', 'eu-west-1').known).toBe(false);
+  });
+
+  it('price G6/G6e training from the dated Price List quote, which differs from hosting in the last digits', () => {
+    expect(known(book.sagemakerTrainingHourly('ml.g6e.12xlarge', 'us-east-1'))).toMatchObject({ usd: 13.12 });
+    expect(known(book.sagemakerTrainingHourly('ml.g6e.12xlarge', 'us-east-1'))?.source).toMatch(/pricing-api-use1-2026-08; usw2-train-pricelist/);
+    expect(known(book.sagemakerTrainingHourly('ml.g6e.2xlarge', 'us-east-1'))).toMatchObject({ usd: 2.8 });
+    expect(known(book.sagemakerHourly('ml.g6e.2xlarge', 'us-east-1'))).toMatchObject({ usd: 2.8026 });
+    expect(known(book.sagemakerTrainingHourly('ml.g6.4xlarge', 'us-east-1'))).toMatchObject({ usd: 1.654 });
   });
 
   it('price Studio JupyterLab apps, and leave other app types unknown', () => {

@@ -34,8 +34,9 @@ describe('CPU on-demand prices outside the us-east-1 list regions', () => {
 
   it('a type or region no source covers is unknown with the reason, never 0', () => {
     for (const [type, region] of [
-      ['i4i.large', 'eu-west-1'],
-      ['x2idn.16xlarge', 'ap-northeast-1'],
+      // Families newer than the 2025-04 regional feed.
+      ['i7i.large', 'eu-west-1'],
+      ['x8i.16xlarge', 'ap-northeast-1'],
       ['m6a.xlarge', 'eusc-de-east-1'],
     ] as const) {
       const p = book.ec2OnDemand(type, region);
@@ -51,6 +52,25 @@ describe('CPU prices in every commercial region from the AWS pricing-page feed o
     expect(known(book.ec2Reserved('c6i.4xlarge', 'eu-west-1', 'reserved-1yr-no-upfront'))).toMatchObject({ usd: 0.483, asOf: '2025-04-04' });
     expect(known(book.ec2Reserved('c6i.4xlarge', 'eu-west-1', 'reserved-3yr-no-upfront'))?.usd).toBe(0.33264);
     expect(known(book.ec2Reserved('m5.large', 'us-east-1', 'reserved-1yr-no-upfront'))?.asOf).toBe('2025-04-04');
+  });
+
+  it('price storage-optimized, high-memory, HPC-network and z1d/r7iz families, and metal sizes whose price has not changed since the feed', () => {
+    expect(known(book.ec2OnDemand('i4i.large', 'eu-west-1'))).toMatchObject({ usd: 0.189, asOf: '2025-04-04', basis: 'eu-west-1 on-demand list price' });
+    expect(known(book.ec2OnDemand('i4i.large', 'ap-southeast-7'))?.usd).toBe(0.185);
+    expect(known(book.ec2OnDemand('x2idn.16xlarge', 'ap-northeast-1'))?.usd).toBe(9.6705);
+    expect(known(book.ec2OnDemand('z1d.2xlarge', 'eu-west-1'))?.usd).toBe(0.832);
+    expect(known(book.ec2OnDemand('c7gn.4xlarge', 'eu-west-1'))?.usd).toBe(1.128);
+    expect(known(book.ec2OnDemand('d3.2xlarge', 'eu-west-1'))?.usd).toBe(1.219);
+    expect(known(book.ec2OnDemand('m6i.metal', 'eu-west-1'))?.usd).toBe(6.848);
+    expect(known(book.ec2Reserved('i4i.2xlarge', 'us-east-1', 'reserved-1yr-no-upfront'))).toMatchObject({ usd: 0.445, asOf: '2025-04-04' });
+    expect(known(book.ec2Reserved('x2idn.16xlarge', 'ap-northeast-1', 'reserved-3yr-no-upfront'))?.usd).toBe(3.10191);
+    expect(known(book.ec2Reserved('r7iz.2xlarge', 'eu-west-1', 'reserved-1yr-no-upfront'))?.usd).toBe(0.52416);
+  });
+
+  it('leave out, in every region, a type whose us-east-1 price changed after the feed (c7i.metal-24xl: 4.284 then, 4.7124 on 2026-07-20)', () => {
+    expect(known(book.ec2OnDemand('c7i.metal-24xl', 'us-east-1'))?.usd).toBe(4.7124);
+    expect(book.ec2OnDemand('c7i.metal-24xl', 'eu-west-1').known).toBe(false);
+    expect(book.ec2Reserved('c7i.metal-24xl', 'eu-west-1', 'reserved-1yr-no-upfront').known).toBe(false);
   });
 
   it('leave the newer 2026 blocks and the us-east-1 list first', () => {

@@ -2,37 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { ec2AgentSeriesRequests, ec2BuiltinRequests, type AgentSeries } from '../../src/collect/cloudwatch/ec2.js';
 import type { Series } from '../../src/collect/cloudwatch/summarize.js';
 import type { Ec2Instance } from '../../src/snapshot/schema.js';
+import { HOUR_MS, HOURLY_SUMMARY, hourlyAt, listedMetric, uncollectedInstance } from '../helpers/metric-requests.js';
 
-const H = 3_600_000;
-const WEEK = 168 * H;
-const monday = Date.UTC(2026, 5, 1); // 2026-06-01 is a Monday
-const hourly = { periodSeconds: 3600, windowHours: 336 };
-
-const p4d = (): Ec2Instance => ({
-  id: 'i-1',
-  accountId: '1',
-  region: 'us-east-1',
-  type: 'p4d.24xlarge',
-  state: 'running',
-  lifecycle: 'on-demand',
-  platform: 'Linux/UNIX',
-  launchTime: '2026-05-01T00:00:00.000Z',
-  tags: {},
-  membership: {},
-  metrics: {},
-});
-const metric = (metricName: string, dims: Record<string, string>) => ({
-  metricName,
-  dimensions: Object.entries(dims).map(([Name, Value]) => ({ Name, Value })),
-});
+const WEEK = 168 * HOUR_MS;
+const p4d = (): Ec2Instance => uncollectedInstance('i-1', 'p4d.24xlarge');
 const gpuSeries = (metricName: string, count: number) =>
-  Array.from({ length: count }, (_, index) => metric(metricName, { InstanceId: 'i-1', index: String(index), name: 'NVIDIA A100' }));
-/** Points at [hours since Monday 00:00 UTC, value]. */
-const at = (...points: [number, number][]): Series => ({ timestamps: points.map(([h]) => monday + h * H), values: points.map(([, v]) => v) });
+  Array.from({ length: count }, (_, index) => listedMetric(metricName, { InstanceId: 'i-1', index: String(index), name: 'NVIDIA A100' }));
 const none: AgentSeries = { memory: [], gpuUtilization: [], gpuMemoryUsed: [], gpuMemoryTotal: [] };
 
 /** Runs the agent queries for one instance and hands each its series, in the order given. */
-function collect(listed: Partial<AgentSeries>, results: Record<string, Series>, summary = hourly, order?: string[]): Ec2Instance {
+function collect(listed: Partial<AgentSeries>, results: Record<string, Series>, summary = HOURLY_SUMMARY, order?: string[]): Ec2Instance {
   const inst = p4d();
   const requests = ec2AgentSeriesRequests('CWAgent', { instances: [inst], hosts: new Map() }, { ...none, ...listed }, summary);
   const key = (r: (typeof requests)[number]) => `${r.metricName}/${r.dimensions.find((d) => d.Name === 'index')?.Value ?? '-'}`;
@@ -48,9 +27,9 @@ describe('EC2 GPU utilisation: one hour-of-week profile per instance', () => {
   const util = 'nvidia_smi_utilization_gpu';
   const results: Record<string, Series> = {
     // GPU 0 reports Monday 00:00 in two weeks (its own mean: 20), 01:00 and 05:00.
-    [`${util}/0`]: at([0, 10], [WEEK / H, 30], [1, 20], [5, 1]),
-    [`${util}/1`]: at([0, 40], [2, 50], [5, 2]),
-    [`${util}/2`]: at([5, 2]),
+    [`${util}/0`]: hourlyAt([0, 10], [WEEK / HOUR_MS, 30], [1, 20], [5, 1]),
+    [`${util}/1`]: hourlyAt([0, 40], [2, 50], [5, 2]),
+    [`${util}/2`]: hourlyAt([5, 2]),
     [`${util}/3`]: { timestamps: [], values: [] }, // listed, but no datapoints in the window
   };
 
@@ -69,7 +48,7 @@ describe('EC2 GPU utilisation: one hour-of-week profile per instance', () => {
 
   it('an hour one GPU did not report is observed when another GPU did; its mean is over the GPUs that did', () => {
     const everyHour = (v: number, skip: number[] = []) =>
-      at(...Array.from({ length: 168 }, (_, h): [number, number] => [h, v]).filter(([h]) => !skip.includes(h)));
+      hourlyAt(...Array.from({ length: 168 }, (_, h): [number, number] => [h, v]).filter(([h]) => !skip.includes(h)));
     const inst = collect({ gpuUtilization: gpuSeries(util, 2) }, { [`${util}/0`]: everyHour(10, [7, 8]), [`${util}/1`]: everyHour(20, [8]) });
     const profile = inst.metrics.gpuUtilHourOfWeek!;
     expect(profile.unobserved).toEqual([8]);
@@ -92,7 +71,7 @@ describe('EC2 GPU utilisation: one hour-of-week profile per instance', () => {
     const backward = collect(
       { gpuUtilization: gpuSeries(util, 4) },
       results,
-      hourly,
+      HOURLY_SUMMARY,
       [3, 2, 1, 0].map((i) => `${util}/${i}`),
     );
     expect(backward.metrics.gpuUtilHourOfWeek).toEqual(forward.metrics.gpuUtilHourOfWeek);
@@ -108,8 +87,8 @@ describe('EC2 GPU utilisation: one hour-of-week profile per instance', () => {
   it('GPU memory and instance memory keep no per-day columns: nothing reads them per day', () => {
     const used = 'nvidia_smi_memory_used';
     const inst = collect(
-      { memory: [metric('mem_used_percent', { InstanceId: 'i-1' })], gpuMemoryUsed: gpuSeries(used, 1) },
-      { 'mem_used_percent/-': at([0, 40], [30, 50]), [`${used}/0`]: at([0, 1000], [30, 2000]) },
+      { memory: [listedMetric('mem_used_percent', { InstanceId: 'i-1' })], gpuMemoryUsed: gpuSeries(used, 1) },
+      { 'mem_used_percent/-': hourlyAt([0, 40], [30, 50]), [`${used}/0`]: hourlyAt([0, 1000], [30, 2000]) },
     );
     expect(inst.metrics.memory).toMatchObject({ max: 50, datapoints: 2 });
     expect(inst.metrics.memory?.daily).toBeUndefined();
@@ -121,8 +100,8 @@ describe('EC2 GPU utilisation: one hour-of-week profile per instance', () => {
 describe('EC2 built-in metrics', () => {
   it('CPU keeps per-day columns and an hour-of-week profile; network keeps per-day columns (idle-day signals)', () => {
     const inst = p4d();
-    const series = at([0, 5], [25, 7]);
-    for (const r of ec2BuiltinRequests([inst], hourly)) r.onResult(series);
+    const series = hourlyAt([0, 5], [25, 7]);
+    for (const r of ec2BuiltinRequests([inst], HOURLY_SUMMARY)) r.onResult(series);
     expect(inst.metrics.cpu?.daily?.datapoints).toEqual([1, 1]);
     expect(inst.metrics.cpu?.hourOfWeek?.mean[25]).toBe(7);
     expect(inst.metrics.cpu?.hourOfWeek?.unobserved).toHaveLength(166);

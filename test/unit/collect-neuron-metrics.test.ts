@@ -7,32 +7,11 @@ import { ec2Signals } from '../../src/engine/signals/ec2.js';
 import type { Ec2Instance } from '../../src/snapshot/schema.js';
 import { END, instance, snapshotOf } from '../helpers/builders.js';
 import { PriceBook } from '../../src/catalog/index.js';
+import { HOURLY_SUMMARY, hourlyAt, listedMetric, uncollectedInstance } from '../helpers/metric-requests.js';
 
-const H = 3_600_000;
-const hourly = { periodSeconds: 3600, windowHours: 336 };
 const cfg = ConfigSchema.parse({}).cloudwatch.neuron;
-
-const box = (id: string, type: string): Ec2Instance => ({
-  id,
-  accountId: '1',
-  region: 'us-west-2',
-  type,
-  state: 'running',
-  lifecycle: 'on-demand',
-  platform: 'Linux/UNIX',
-  launchTime: '2026-05-01T00:00:00.000Z',
-  tags: {},
-  membership: {},
-  metrics: {},
-});
-const metric = (metricName: string, dims: Record<string, string>) => ({
-  metricName,
-  dimensions: Object.entries(dims).map(([Name, Value]) => ({ Name, Value })),
-});
-const flat = (v: number, hours = 100): Series => ({
-  timestamps: Array.from({ length: hours }, (_, i) => Date.UTC(2026, 5, 1) + i * H),
-  values: Array.from({ length: hours }, () => v),
-});
+const box = (id: string, type: string): Ec2Instance => uncollectedInstance(id, type, 'us-west-2');
+const flat = (v: number, hours = 100): Series => hourlyAt(...Array.from({ length: hours }, (_, i): [number, number] => [i, v]));
 
 describe('NeuronCores as accelerators (catalog)', () => {
   it.each([
@@ -68,15 +47,15 @@ describe('neuron-monitor series -> per-NeuronCore summaries', () => {
   const inf = box('i-inf', 'inf2.xlarge');
   const cpu = box('i-cpu', 'm5.large');
   const util = (id: string, core: number, extra: Record<string, string> = {}) =>
-    metric(cfg.coreUtilizationMetric, { InstanceId: id, InstanceType: 'x', NeuronCore: String(core), ...extra });
-  const mem = (id: string, core: number) => metric(cfg.coreMemoryUsedMetric, { InstanceId: id, NeuronCore: String(core) });
+    listedMetric(cfg.coreUtilizationMetric, { InstanceId: id, InstanceType: 'x', NeuronCore: String(core), ...extra });
+  const mem = (id: string, core: number) => listedMetric(cfg.coreMemoryUsedMetric, { InstanceId: id, NeuronCore: String(core) });
 
   it('one entry per core, utilisation averaged, memory in MiB as the period maximum, extra dimensions kept for the query', () => {
     const { requests, missing } = neuronSeriesRequests(
       cfg,
       [trn, inf, cpu],
       { utilization: [util('i-trn', 1), util('i-trn', 0)], memoryUsed: [mem('i-trn', 0)] },
-      hourly,
+      HOURLY_SUMMARY,
     );
     expect(requests.map((r) => [r.namespace, r.metricName, r.stat])).toEqual([
       ['NeuronMonitor', 'NeuronCoreUtilization', 'Average'],
@@ -102,10 +81,15 @@ describe('neuron-monitor series -> per-NeuronCore summaries', () => {
       cfg,
       [trn],
       {
-        utilization: [util('i-other', 0), metric(cfg.coreUtilizationMetric, { InstanceId: 'i-trn' }), util('i-trn', 0), util('i-trn', 0, { RuntimeTag: 'b' })],
+        utilization: [
+          util('i-other', 0),
+          listedMetric(cfg.coreUtilizationMetric, { InstanceId: 'i-trn' }),
+          util('i-trn', 0),
+          util('i-trn', 0, { RuntimeTag: 'b' }),
+        ],
         memoryUsed: [],
       },
-      hourly,
+      HOURLY_SUMMARY,
     );
     expect(requests).toHaveLength(1);
   });
@@ -116,8 +100,8 @@ describe('neuron-monitor series -> per-NeuronCore summaries', () => {
     const { requests } = neuronSeriesRequests(
       custom,
       [i],
-      { utilization: [metric(cfg.coreUtilizationMetric, { InstanceId: 'i-x', nc: '1' })], memoryUsed: [] },
-      hourly,
+      { utilization: [listedMetric(cfg.coreUtilizationMetric, { InstanceId: 'i-x', nc: '1' })], memoryUsed: [] },
+      HOURLY_SUMMARY,
     );
     expect(requests).toHaveLength(1);
     expect(i.metrics.gpus?.[0]?.index).toBe(1);

@@ -3,12 +3,13 @@ import { PriceBook } from '../../src/catalog/index.js';
 import { buildCommitmentPlan } from '../../src/engine/plan/build.js';
 import type { SavingsPlanRate } from '../../src/engine/plan/options.js';
 import type { CommitmentPlan, PlanLine } from '../../src/engine/plan/schema.js';
-import type { SavingsPlan, SavingsPlansRecommendation, Snapshot } from '../../src/snapshot/schema.js';
+import type { SavingsPlan, Snapshot } from '../../src/snapshot/schema.js';
 import { audit, END, instance, snapshotOf } from '../helpers/builders.js';
+import { busyG5, ceRecommendation, PLAN_ACCOUNT, planSnapshot, reservedInstance } from '../helpers/plan-fixture.js';
 
 /** Savings Plans already bought, netted in AWS's order before anything new is recommended. */
-const ACCOUNT = '111122223333';
-const g5 = () => instance({ id: 'i-g5', type: 'g5.xlarge', cpu: [40, 60, 80], mem: [40, 50, 60], netMBPerDay: 5000, gpu: [[90, 20]] });
+const ACCOUNT = PLAN_ACCOUNT;
+const g5 = () => busyG5('i-g5');
 const m7i = () => instance({ id: 'i-m7i', type: 'm7i.large', cpu: [50, 70, 90], mem: [60, 70, 80], netMBPerDay: 5000 });
 const sp = (over: Partial<SavingsPlan>): SavingsPlan => ({
   id: 'sp-compute',
@@ -116,26 +117,25 @@ describe('commitment plan: Savings Plans in force are subtracted', () => {
       const l = lineOf(p, family);
       expect(l.savingsPlanCoveredHourly).toBeNull();
       expect(l.options.length).toBeGreaterThan(0);
-      expect(l.options.every((o) => o.monthlySavings === null && o.unknown === 'Savings Plan sp-compute covers part of it at a rate the catalog lacks')).toBe(
-        true,
-      );
+      expect(
+        l.options.every(
+          (o) => o.monthlySavings === null && o.unknown === 'Savings Plan sp-compute covers part of it at a rate neither collected nor in the catalog',
+        ),
+      ).toBe(true);
     }
     expect(p.totals.unpricedLines).toBe(2);
   });
 
   it('Reserved Instances cover their type before any Savings Plan', async () => {
     const s = withPlans(sp({}));
-    s.resources.reservedInstances.push({
-      id: 'ri-g5',
-      accountId: ACCOUNT,
-      region: 'us-east-1',
-      instanceType: 'g5.xlarge',
-      instanceCount: 1,
-      scope: 'Region',
-      start: new Date(END.getTime() - 30 * 86_400_000).toISOString(),
-      end: new Date(END.getTime() + 300 * 86_400_000).toISOString(),
-      state: 'active',
-    });
+    s.resources.reservedInstances.push(
+      reservedInstance({
+        id: 'ri-g5',
+        instanceType: 'g5.xlarge',
+        start: new Date(END.getTime() - 30 * 86_400_000).toISOString(),
+        end: new Date(END.getTime() + 300 * 86_400_000).toISOString(),
+      }),
+    );
     const p = await planOf(s, rates);
     expect(lineOf(p, 'g5')).toMatchObject({
       coveredHourly: 1.006,
@@ -149,23 +149,9 @@ describe('commitment plan: Savings Plans in force are subtracted', () => {
 });
 
 describe('commitment plan: Cost Explorer’s recommendation beside ours', () => {
-  const idleP4d = () =>
-    instance({ id: 'i-idle', type: 'p4d.24xlarge', cpu: [0.5, 1, 2], netMBPerDay: 0.5, gpu: Array.from({ length: 8 }, (): [number, number] => [0, 0.1]) });
-  const ceRec = (over: Partial<SavingsPlansRecommendation>): SavingsPlansRecommendation => ({
-    accountId: ACCOUNT,
-    savingsPlansType: 'COMPUTE_SP',
-    termInYears: 'ONE_YEAR',
-    paymentOption: 'NO_UPFRONT',
-    lookbackPeriodInDays: 'SEVEN_DAYS',
-    hourlyCommitment: 14.5,
-    estimatedMonthlySavings: 4400,
-    details: [],
-    ...over,
-  });
-
   it('shows theirs and ours per plan type and term, and names the usage the findings removed that theirs still commits to', async () => {
-    const s = snapshotOf({ ec2Instances: [g5(), idleP4d()] });
-    s.resources.savingsPlansRecommendations.push(ceRec({}), ceRec({ savingsPlansType: 'SAGEMAKER_SP', hourlyCommitment: 0, estimatedMonthlySavings: 0 }));
+    const s = planSnapshot();
+    s.resources.savingsPlansRecommendations.push(ceRecommendation({ savingsPlansType: 'SAGEMAKER_SP', hourlyCommitment: 0, estimatedMonthlySavings: 0 }));
     const r = await audit(s);
     const ce = r.commitmentPlan?.accounts[0]?.costExplorer ?? [];
     // Ours, 1-year: the g5 box's best 1-year option (Reserved Instance, partial upfront, $0.6036/h, $293.73/month).
@@ -187,7 +173,7 @@ describe('commitment plan: Cost Explorer’s recommendation beside ours', () => 
 
   it('an account with nothing to plan still shows Cost Explorer’s recommendation', async () => {
     const s = snapshotOf({});
-    s.resources.savingsPlansRecommendations.push(ceRec({}));
+    s.resources.savingsPlansRecommendations.push(ceRecommendation());
     const r = await audit(s);
     expect(r.commitmentPlan?.accounts.map((a) => [a.accountId, a.lines.length, a.costExplorer?.length])).toEqual([[ACCOUNT, 0, 1]]);
   });

@@ -171,7 +171,7 @@ describe('commitment plan', () => {
     const a = plan(r).accounts[0];
     expect(a?.savingsPlansHourly).toEqual({ ec2: 2.5, sagemaker: 1 });
     expect(a?.existing.map((e) => [e.id, e.kind, e.what, e.quantity, e.expiringSoon, e.utilizationAfterFindingsPct])).toEqual([
-      // The Compute plan covers the g5 box (2.50 >= 1.006 on-demand) at a rate the catalog lacks: spent unknown.
+      // The Compute plan covers the g5 box (2.50 >= 1.006 on-demand) at a rate neither collected nor in the catalog: spent unknown.
       ['sp-1', 'savings-plan', 'Compute', 2.5, true, null],
       // No SageMaker usage: nothing of it is spent.
       ['sp-2', 'savings-plan', 'SageMaker', 1, true, 0],

@@ -4,9 +4,9 @@ import { notPricedView } from '../../src/render/not-priced.js';
 import { renderTable } from '../../src/render/table.js';
 import { audit, instance, snapshotOf } from '../helpers/builders.js';
 
-// A steady on-demand m5.2xlarge with no reserved prices collected: buy-commitment's saving is unknown,
+// A steady on-demand i7i.2xlarge (a family newer than the embedded RI feed) with no reserved prices collected: buy-commitment's saving is unknown,
 // while the instance's own cost is known.
-const steady = () => instance({ id: 'i-steady', type: 'i4i.2xlarge', cpu: [45, 70, 90], netMBPerDay: 9000 });
+const steady = () => instance({ id: 'i-steady', type: 'i7i.2xlarge', cpu: [45, 70, 90], netMBPerDay: 9000 });
 
 describe('findings not priced', () => {
   it('counts a finding with an unknown saving in totals.unpricedResources, with its reasons', async () => {
@@ -23,7 +23,7 @@ describe('findings not priced', () => {
   it('says so under the table', async () => {
     const result = await audit(snapshotOf({ ec2Instances: [steady()] }), ['buy-commitment']);
     const text = renderTable(result, { color: false, width: 160 });
-    expect(text).toMatch(/^1 finding\(s\) not priced: no reserved-1yr-no-upfront price collected for i4i\.2xlarge in us-east-1, and none embedded \(1\); /m);
+    expect(text).toMatch(/^1 finding\(s\) not priced: no reserved-1yr-no-upfront price collected for i7i\.2xlarge in us-east-1, and none embedded \(1\); /m);
   });
 
   it('counts nothing when every finding is priced', async () => {

@@ -6,50 +6,18 @@ import { renderHtml } from '../../src/render/html.js';
 import { renderJson } from '../../src/render/json.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderTable } from '../../src/render/table.js';
-import type { ReservedInstance } from '../../src/snapshot/schema.js';
 import { expectInert } from '../helpers/inert-text.js';
-import { audit, END, instance, snapshotOf } from '../helpers/builders.js';
+import { audit } from '../helpers/builders.js';
+import { ceRecommendation, planSnapshot } from '../helpers/plan-fixture.js';
 
 const ESC = '\u001b';
 const HOSTILE = `evil\n::error title=pwned::owned\r\n${ESC}[2J${ESC}]0;title\u0007\u202eexe @octocat <b>x</b>|`;
 
-const expiringRi: ReservedInstance = {
-  id: 'ri-exp',
-  accountId: '111122223333',
-  region: 'us-east-1',
-  instanceType: 'p4d.24xlarge',
-  instanceCount: 1,
-  scope: 'Region',
-  start: new Date(END.getTime() - 300 * 86_400_000).toISOString(),
-  end: new Date(END.getTime() + 30 * 86_400_000).toISOString(),
-  state: 'active',
-};
-
 async function planned(): Promise<AuditResult> {
-  const busy = instance({ id: 'i-busy', type: 'g5.xlarge', cpu: [40, 60, 80], mem: [40, 50, 60], netMBPerDay: 5000, gpu: [[90, 20]] });
-  const idle = instance({
-    id: 'i-idle',
-    type: 'p4d.24xlarge',
-    cpu: [0.5, 1, 2],
-    netMBPerDay: 0.5,
-    gpu: Array.from({ length: 8 }, (): [number, number] => [0, 0.1]),
-  });
-  const snapshot = snapshotOf({ ec2Instances: [busy, idle] });
-  snapshot.resources.reservedInstances.push(expiringRi);
-  snapshot.resources.savingsPlansRecommendations.push({
-    accountId: '111122223333',
-    savingsPlansType: 'COMPUTE_SP',
-    termInYears: 'ONE_YEAR',
-    paymentOption: 'NO_UPFRONT',
-    lookbackPeriodInDays: 'SEVEN_DAYS',
-    hourlyCommitment: 14.5,
-    estimatedMonthlySavings: 4400,
-    details: [],
-  });
-  return audit(snapshot);
+  return audit(planSnapshot({ withExpiringRi: true }));
 }
 
-/** The same result with the text a Snapshot can carry into the plan (ids, types, families) made hostile. */
+/** The same result with the text a Snapshot can carry into the plan (ids, types, families, account ids) made hostile. */
 function hostile(r: AuditResult): AuditResult {
   const out = structuredClone(r);
   for (const a of out.commitmentPlan?.accounts ?? []) {
@@ -59,6 +27,7 @@ function hostile(r: AuditResult): AuditResult {
       for (const n of l.netted) n.resourceId = HOSTILE;
     }
     for (const e of a.existing) e.what = HOSTILE;
+    a.accountId = `${a.accountId} ${HOSTILE}`;
   }
   return out;
 }
@@ -113,7 +82,9 @@ describe('commitment plan in the reports', () => {
     const r = await planned();
     const row =
       /Cost Explorer recommends.*1-year Compute Savings Plan, no upfront: \$14\.50\/h, saves \$4,400\/month; ours: \$0\.6036\/h, saves \$294\/month\. Cost Explorer sizes on the last 7 days of billed usage, which still includes \$21\.96\/h/;
-    expect(renderTable(r, { color: false, width: 160 })).toMatch(row);
+    expect(renderTable(r, { color: false, width: 160 })).toMatch(
+      /Cost Explorer recommends \[111122223333\], beside ours:\n {4}1-year Compute Savings Plan, no upfront: \$14\.50\/h, saves \$4,400\/month; ours: \$0\.6036\/h, saves \$294\/month\n {4}why they differ: Cost Explorer sizes on the last 7 days of billed usage, which still includes \$21\.96\/h/,
+    );
     const email = composeWeeklyEmail(r, { subject: 'mlcost' });
     expect(email.text).toMatch(row);
     expect(email.html).toMatch(/data-ce-row><strong>Cost Explorer recommends<\/strong> 1-year Compute Savings Plan, no upfront: \$14\.50\/h/);
@@ -125,6 +96,25 @@ describe('commitment plan in the reports', () => {
       oursHourlyCommitment: 0.6036,
       removedByFindingsHourly: 21.9576,
     });
+  });
+
+  it('the table gives each plan type its figures and each explanation once per account, numbered where they differ', async () => {
+    const s = planSnapshot();
+    s.resources.savingsPlansRecommendations.push(
+      ceRecommendation({ termInYears: 'THREE_YEARS', hourlyCommitment: 11, estimatedMonthlySavings: 6000 }),
+      ceRecommendation({ savingsPlansType: 'SAGEMAKER_SP', hourlyCommitment: 2, estimatedMonthlySavings: 500 }),
+    );
+    const out = renderTable(await audit(s), { color: false, width: 160 });
+    const ec2Why = 'Cost Explorer sizes on the last 7 days of billed usage, which still includes $21.96/h of on-demand usage';
+    const sageMakerWhy = 'Cost Explorer sizes on every on-demand hour billed in the last 7 days; ours only on steady usage';
+    expect(out.split('\n').filter((l) => l.includes('Cost Explorer recommends'))).toEqual(['  Cost Explorer recommends [111122223333], beside ours:']);
+    expect(out).toContain('    1-year Compute Savings Plan, no upfront: $14.50/h, saves $4,400/month; ours: $0.6036/h, saves $294/month [1]\n');
+    expect(out).toMatch(/ {4}3-year Compute Savings Plan, no upfront: \$11\.00\/h, saves \$6,000\/month; ours: \$\S+\/h, saves \$\S+\/month \[1\]\n/);
+    expect(out).toContain('    1-year SageMaker Savings Plan, no upfront: $2.00/h, saves $500/month; ours: nothing priced to buy [2]\n');
+    expect(out).toContain(`    why they differ [1]: ${ec2Why}`);
+    expect(out).toContain(`    why they differ [2]: ${sageMakerWhy}`);
+    expect(out.split(ec2Why)).toHaveLength(2);
+    expect(out.split(sageMakerWhy)).toHaveLength(2);
   });
 
   it('a result saved before the plan existed still renders everywhere', async () => {

@@ -1,4 +1,8 @@
-import type { Statistic } from './batch.js';
+import type { MetricSummary } from '../../snapshot/schema.js';
+import type { MetricRequest, Statistic } from './batch.js';
+import type { DiscoveredMetric } from './discover.js';
+import { assign, type SummaryOptions } from './ec2.js';
+import { summarize } from './summarize.js';
 
 /**
  * Container Insights with enhanced observability for EKS, as AWS documents it (checked 2026-12-06):
@@ -37,3 +41,25 @@ export const POD_METRICS = {
 
 export type NodeMetricKey = keyof typeof NODE_METRICS;
 export type PodMetricKey = keyof typeof POD_METRICS;
+
+/**
+ * One read of a series ListMetrics listed (a query must name every dimension it has), summarised into
+ * `metrics[key]`. Every Container Insights metric read here is a gauge, never a counter.
+ */
+export function containerInsightsRequest<K extends string>(
+  series: DiscoveredMetric,
+  stat: Statistic,
+  metrics: Partial<Record<K, MetricSummary>>,
+  key: K,
+  summary: SummaryOptions,
+): MetricRequest {
+  return {
+    namespace: CONTAINER_INSIGHTS_NAMESPACE,
+    metricName: series.metricName,
+    dimensions: series.dimensions,
+    stat,
+    onResult: (s) => {
+      assign(metrics, key, summarize(s, summary.periodSeconds, { counter: false, windowHours: summary.windowHours }));
+    },
+  };
+}

@@ -3,10 +3,11 @@ import { roundCents } from '../../money.js';
 import type { ResourceType } from '../../snapshot/resources.js';
 import type { Snapshot } from '../../snapshot/schema.js';
 import type { Finding } from '../result.js';
+import { collectedSavingsPlanRates, type CollectedSavingsPlanRates } from './collected-rates.js';
 import { compareWithCostExplorer } from './cost-explorer.js';
 import { activeSavingsPlans, existingCommitments, reservedCounts, type ReservedCounts } from './existing.js';
 import { netOf } from './net.js';
-import { CATALOG_SAVINGS_PLAN_RATES, priceOptions, recommend, unpricedOptions, PAYBACK_MONTHS, type PlanRates, type SavingsPlanRate } from './options.js';
+import { priceOptions, recommend, unpricedOptions, PAYBACK_MONTHS, type PlanRates, type SavingsPlanRate } from './options.js';
 import { coverBySavingsPlans, type CoverItem } from './savings-plan-cover.js';
 import type { AccountPlan, CommitmentPlan, PlanLine, UsagePool, UsageUse } from './schema.js';
 import { familyOf, STEADY_RUNNING_PCT, USAGE_SOURCES } from './usage.js';
@@ -24,6 +25,9 @@ export const PLAN_METHOD =
 /** What the plan reads beside the Snapshot and findings: moves that cover other resources (EKS nodes) and where Savings Plans rates come from. */
 export interface PlanInputs {
   covering?: readonly { finding: Finding; covers: readonly { type: ResourceType; id: string }[] }[];
+  /** The Savings Plans rates the Snapshot carries (built from it when absent). */
+  collectedRates?: Pick<CollectedSavingsPlanRates, 'offering' | 'bought'>;
+  /** Overrides the offering rates (tests). */
   savingsPlanRate?: SavingsPlanRate;
 }
 
@@ -41,7 +45,8 @@ interface Group {
 /** The plan for every account in the Snapshot, netted against the audit's own findings. Pure. */
 export function buildCommitmentPlan(snapshot: Snapshot, findings: readonly Finding[], prices: PriceBook, inputs: PlanInputs = {}): CommitmentPlan {
   const asOf = new Date(snapshot.scope.lookback.end);
-  const rates: PlanRates = { prices, savingsPlan: inputs.savingsPlanRate ?? CATALOG_SAVINGS_PLAN_RATES };
+  const collected = inputs.collectedRates ?? collectedSavingsPlanRates(snapshot, prices);
+  const rates: PlanRates = { prices, savingsPlan: inputs.savingsPlanRate ?? collected.offering };
   const byResource = new Map(findings.map((f) => [key(f.resource.type, f.resource.accountId, f.resource.region, f.resource.id), f]));
   // A move that prices other resources (an EKS node group's nodes) is the one that applies to their usage.
   for (const { finding, covers } of inputs.covering ?? [])
@@ -82,6 +87,7 @@ export function buildCommitmentPlan(snapshot: Snapshot, findings: readonly Findi
       plans,
       staged.flatMap((s) => s.items),
       rates.savingsPlan,
+      collected.bought,
     );
     const lines = staged.map((s) => finish(s, rates));
     const existing = existingCommitments(snapshot, accountId, asOf, ri, spent);

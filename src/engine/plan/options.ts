@@ -24,9 +24,9 @@ const NO_SP_RATES =
   'no Savings Plans rate in the embedded catalog (no public, dated source was found) and none collected; Cost Explorer’s recommendation, when collected, prices it';
 
 /**
- * Savings Plans rates from the catalog: the one place the plan reads them, for both the options it
- * prices and the plans already bought. The catalog has none (see ec2-reserved-rates.json's notes), so
- * each is unknown and counted; a source that has them is one function here.
+ * Savings Plans rates from the embedded catalog, the fallback behind the rates a live collect reads
+ * (collected-rates.ts). The catalog has none (see ec2-reserved-rates.json's notes), so each is
+ * unknown and counted; a dated source that has them is one function here.
  */
 export const CATALOG_SAVINGS_PLAN_RATES: SavingsPlanRate = () => ({ known: false, reason: NO_SP_RATES });
 

@@ -1,3 +1,4 @@
+import type { PriceLookup } from '../../catalog/index.js';
 import type { SavingsPlan } from '../../snapshot/schema.js';
 import type { SavingsPlanKind, SavingsPlanRate } from './options.js';
 import type { UsagePool, UsageUse } from './schema.js';
@@ -16,7 +17,7 @@ export interface CoverItem {
   covered: number;
   /** Plans that covered some of it. */
   coveredBy: string[];
-  /** Set when a plan covers part of it at a rate the catalog lacks: how much is then unknown. */
+  /** Set when a plan covers part of it at a rate not known (neither collected nor in the catalog): how much is then unknown. */
   unknown?: string;
 }
 
@@ -39,7 +40,10 @@ const PLAN_TYPES: Record<SavingsPlan['type'], { order: number; kind?: SavingsPla
 
 const DAY_MS = 86_400_000;
 
-/** A plan's term as the rate catalog knows it: over two years is the 3-year term. */
+/** A plan in force's own rate for a usage (DescribeSavingsPlanRates), or undefined when none was collected. */
+export type BoughtRate = (savingsPlanId: string, instanceType: string, region: string, use: UsageUse) => PriceLookup | undefined;
+
+/** A plan's term as the offering rates know it: over two years is the 3-year term. */
 function termOf(plan: SavingsPlan): 12 | 36 {
   return new Date(plan.end).getTime() - new Date(plan.start).getTime() > 2 * 365 * DAY_MS ? 36 : 12;
 }
@@ -47,13 +51,19 @@ function termOf(plan: SavingsPlan): 12 | 36 {
 /**
  * Applies the account's Savings Plans in force to the usage the RIs left, as AWS bills them: within a
  * plan, the usage with the highest saving off on-demand first (ties: the lower rate), until the hourly
- * commitment is spent. Returns each plan's dollars spent per hour, or null when a rate it needed is
+ * commitment is spent. Each plan is priced at its own rates where they were collected, else at today's
+ * offering rate of its type and term. Returns each plan's dollars spent per hour, or null when a rate it needed is
  * unknown. Without a rate, coverage is still known when the commitment exceeds all the usage it may
  * cover at on-demand prices (a plan's rate is never above on-demand); otherwise that usage is marked unknown.
  * Simplification: plans of one type are applied one after another, each at its own term's rate (AWS
  * applies them together; the two differ only when their terms' rates differ).
  */
-export function coverBySavingsPlans(plans: readonly SavingsPlan[], items: CoverItem[], rate: SavingsPlanRate): Map<string, number | null> {
+export function coverBySavingsPlans(
+  plans: readonly SavingsPlan[],
+  items: CoverItem[],
+  rate: SavingsPlanRate,
+  bought: BoughtRate = () => undefined,
+): Map<string, number | null> {
   const spent = new Map<string, number | null>();
   const ordered = [...plans].sort((a, b) => PLAN_TYPES[a.type].order - PLAN_TYPES[b.type].order || a.id.localeCompare(b.id));
   for (const plan of ordered) {
@@ -64,13 +74,16 @@ export function coverBySavingsPlans(plans: readonly SavingsPlan[], items: CoverI
       spent.set(plan.id, 0);
       continue;
     }
-    const rated = eligible.map((item) => ({ item, rate: rate(kind, termOf(plan), item.instanceType, item.region, item.use) }));
+    const rated = eligible.map((item) => ({
+      item,
+      rate: bought(plan.id, item.instanceType, item.region, item.use) ?? rate(kind, termOf(plan), item.instanceType, item.region, item.use),
+    }));
     const left = (i: CoverItem) => i.count - i.covered;
     if (rated.some((r) => !r.rate.known)) {
       const onDemandLeft = eligible.reduce((s, i) => s + left(i) * i.onDemandHourly, 0);
       for (const i of eligible) {
         if (plan.commitmentPerHour >= onDemandLeft) i.covered = i.count;
-        else i.unknown = `Savings Plan ${plan.id} covers part of it at a rate the catalog lacks`;
+        else i.unknown = `Savings Plan ${plan.id} covers part of it at a rate neither collected nor in the catalog`;
         i.coveredBy.push(plan.id);
       }
       spent.set(plan.id, null);

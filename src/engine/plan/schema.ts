@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { USAGE_USES } from '../../snapshot/types/savings-plan-rate.js';
 
 /**
  * The commitment plan of an audit result: what to commit to per account, sized on the usage that is
@@ -7,8 +8,8 @@ import { z } from 'zod';
 export const COMMITMENT_KINDS = ['reserved-instance', 'ec2-instance-savings-plan', 'compute-savings-plan', 'sagemaker-savings-plan'] as const;
 export const PAYMENTS = ['no-upfront', 'partial-upfront'] as const;
 export const USAGE_POOLS = ['ec2', 'sagemaker'] as const;
-/** What the hours are billed as: SageMaker prices (and its Savings Plans discount) hosting, notebooks and training apart. */
-export const USAGE_USES = ['instance', 'hosting', 'notebook', 'training', 'studio'] as const;
+/** What the hours are billed as (hosting, notebooks, training… apart): one list, shared with the Snapshot's Savings Plans rates. */
+export { USAGE_USES };
 
 export const CommitmentOptionSchema = z.object({
   kind: z.enum(COMMITMENT_KINDS),

@@ -1,11 +1,10 @@
 import type { EksNodeGroup } from '../../../snapshot/schema.js';
 import { eksNodeGroupsCollector } from '../../eks-node-groups.js';
 import type { MetricRequest } from '../batch.js';
-import { CONTAINER_INSIGHTS_NAMESPACE, NODE_DIMENSIONS, NODE_METRICS, type NodeMetricKey } from '../container-insights.js';
+import { CONTAINER_INSIGHTS_NAMESPACE, containerInsightsRequest, NODE_DIMENSIONS, NODE_METRICS, type NodeMetricKey } from '../container-insights.js';
 import { dimension, listSeries, type DiscoveredMetric } from '../discover.js';
-import { assign, type SummaryOptions } from '../ec2.js';
+import type { SummaryOptions } from '../ec2.js';
 import { defineMetricSource } from '../source.js';
-import { summarize } from '../summarize.js';
 
 /**
  * Container Insights node series of the node groups' nodes. The NodeName dimension is the
@@ -40,15 +39,7 @@ export function eksNodeRequests(
       if (!node || seen.has(id)) continue;
       seen.add(id);
       node.nodeName ??= dimension(m, 'NodeName');
-      requests.push({
-        namespace: CONTAINER_INSIGHTS_NAMESPACE,
-        metricName: m.metricName,
-        dimensions: m.dimensions,
-        stat: NODE_METRICS[key].stat,
-        onResult: (s) => {
-          assign(node.metrics, key, summarize(s, summary.periodSeconds, { counter: false, windowHours: summary.windowHours }));
-        },
-      });
+      requests.push(containerInsightsRequest(m, NODE_METRICS[key].stat, node.metrics, key, summary));
     }
   }
   return requests;
