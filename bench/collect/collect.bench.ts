@@ -1,32 +1,42 @@
 /**
- * Collect benchmark: a fleet in moto_server (indexed CloudWatch store, see test/helpers/moto_indexed.py)
- * behind a loopback proxy that adds 30 ms per call and counts calls per operation. Compares
- * mlcost's collector (GetMetricData, 500 queries per call) with the Cloud Custodian `metrics`
- * filter pattern (one GetMetricStatistics per resource per metric).
+ * Collect benchmark: a fleet seeded into moto_server (indexed CloudWatch store, see test/helpers/moto_indexed.py),
+ * read by mlcost's collector (GetMetricData, 500 queries per call) and by Cloud Custodian's access pattern
+ * (custodian.ts: one GetMetricStatistics per resource per metric, 3 in flight), each behind a loopback proxy
+ * that adds 30 ms per call and counts calls.
  *
- *   npx tsx bench/collect/collect.bench.ts [N ...]      default: 100 1000 5000
+ * Two modes, one line (sizes after --moto run in moto mode):
+ *   npx tsx bench/collect/collect.bench.ts [N ...] [--moto N ...]      default: 300 5000 --moto 300
+ * - replay (the measure of the target): both readers read moto once through a recording proxy, moto is
+ *   stopped, and the timed runs are served from the record (replay.ts): each side pays 30 ms a call, the
+ *   pages AWS would send, and its own CPU, not moto's. A check fails the benchmark unless the replayed
+ *   runs collected what the recorded (live-moto) runs did.
+ * - moto (the reference): both readers timed against moto_server itself, one single-threaded Python
+ *   process whose CPU per call is the floor of both wall times.
+ * Env: BENCH_TRACE=1 prints every call of mlcost's timed run, BENCH_CPU_PROFILE=1 writes a CPU profile of
+ * it to bench/out/, BENCH_NO_BASELINE=1 leaves the baseline out.
  */
-import { CloudWatchClient, GetMetricStatisticsCommand } from '@aws-sdk/client-cloudwatch';
-import { EC2Client, paginateDescribeInstances } from '@aws-sdk/client-ec2';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
-import { dirname, join } from 'node:path';
-import { mapLimit } from '../../src/aws/limiter.js';
 import { collectWithUsage } from '../../src/collect/run.js';
 import { ConfigSchema } from '../../src/config/schema.js';
+import { mapLimit } from '../../src/aws/limiter.js';
 import { startMoto } from '../../test/helpers/moto.js';
-import { startProxy, type TracedCall } from './proxy.js';
+import { baselineMismatch, snapshotMismatch } from './check.js';
+import { custodianBaseline, type BaselineResult, type GpuSeries } from './custodian.js';
+import { cpuMsOf, measured, startProfiler, type Measured } from './measure.js';
+import { startProxy, type Proxy } from './proxy.js';
+import { Recording } from './replay.js';
 import { daily, launch, putSeries, seedClients, TEST_CREDENTIALS, type SeriesSpec } from './seed.js';
+import { phaseSummary, printTrace } from './trace.js';
 
 const REGION = 'us-east-1';
 const LATENCY_MS = 30;
-const GPU_SERIES = 8;
+const GPU: GpuSeries = { instanceType: 'p4d.24xlarge', count: 8, name: 'NVIDIA A100-SXM4-40GB' };
+const NO_BASELINE = Boolean(process.env['BENCH_NO_BASELINE']);
 
 async function seed(endpoint: string, n: number): Promise<void> {
   const { ec2, cw } = seedClients(endpoint, REGION);
   const gpuCount = Math.round(n / 10);
   const chunks = (count: number, type: string) => Array.from({ length: Math.ceil(count / 100) }, (_, i) => ({ type, count: Math.min(100, count - i * 100) }));
-  const fleet = (await mapLimit([...chunks(n - gpuCount, 'm5.2xlarge'), ...chunks(gpuCount, 'p4d.24xlarge')], 4, (c) => launch(ec2, c.type, c.count))).flat();
+  const fleet = (await mapLimit([...chunks(n - gpuCount, 'm5.2xlarge'), ...chunks(gpuCount, GPU.instanceType)], 4, (c) => launch(ec2, c.type, c.count))).flat();
   const now = new Date();
   const series: SeriesSpec[] = fleet.flatMap((inst, i) => {
     const dims = { InstanceId: inst.id };
@@ -36,196 +46,174 @@ async function seed(endpoint: string, n: number): Promise<void> {
       { namespace: 'AWS/EC2', metricName: 'NetworkOut', dimensions: dims, points: daily(now, 14, () => 1e6 * (i % 5)) },
     ];
     if (i < n - gpuCount) return base;
-    const gpus = Array.from({ length: GPU_SERIES }, (_, g): SeriesSpec => ({
+    const gpus = Array.from({ length: GPU.count }, (_, g): SeriesSpec => ({
       namespace: 'CWAgent',
       metricName: 'nvidia_smi_utilization_gpu',
-      dimensions: { InstanceId: inst.id, index: String(g), name: 'NVIDIA A100-SXM4-40GB' },
+      dimensions: { InstanceId: inst.id, index: String(g), name: GPU.name },
       points: daily(now, 14, () => (g === 0 ? 70 : 0)),
     }));
     return [...base, ...gpus];
   });
   for (let i = 0; i < series.length; i += 300) await putSeries(cw, series.slice(i, i + 300));
-}
-
-/** Peak RSS while `run` executes, sampled every 20 ms. */
-async function measured<T>(run: () => Promise<T>): Promise<{ value: T; ms: number; peakRssMiB: number }> {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-  const t0 = performance.now();
-  try {
-    const value = await run();
-    return { value, ms: Math.round(performance.now() - t0), peakRssMiB: Math.round(Math.max(peak, process.memoryUsage().rss) / 2 ** 20) };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
-/** Cloud Custodian's `metrics` filter: list resources, then one GetMetricStatistics per resource per metric. */
-async function custodianBaseline(endpoint: string): Promise<number> {
-  const common = { region: REGION, endpoint, credentials: TEST_CREDENTIALS, maxAttempts: 6 };
-  const ec2 = new EC2Client(common);
-  const cw = new CloudWatchClient(common);
-  const ids: { id: string; gpu: boolean }[] = [];
-  for await (const page of paginateDescribeInstances({ client: ec2, pageSize: 1000 }, {})) {
-    for (const r of page.Reservations ?? []) for (const i of r.Instances ?? []) ids.push({ id: i.InstanceId!, gpu: i.InstanceType === 'p4d.24xlarge' });
-  }
-  const end = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
-  const start = new Date(end.getTime() - 14 * 86_400_000);
-  const jobs = ids.flatMap(({ id, gpu }) => [
-    ...['CPUUtilization', 'NetworkIn', 'NetworkOut'].map((m) => ({ ns: 'AWS/EC2', m, dims: [{ Name: 'InstanceId', Value: id }] })),
-    ...(gpu
-      ? Array.from({ length: GPU_SERIES }, (_, g) => ({
-          ns: 'CWAgent',
-          m: 'nvidia_smi_utilization_gpu',
-          dims: [
-            { Name: 'InstanceId', Value: id },
-            { Name: 'index', Value: String(g) },
-            { Name: 'name', Value: 'NVIDIA A100-SXM4-40GB' },
-          ],
-        }))
-      : []),
-  ]);
-  // Custodian runs metric lookups on a small thread pool; 8 in flight matches mlcost's CloudWatch limit.
-  await mapLimit(jobs, 8, (j) =>
-    cw.send(
-      new GetMetricStatisticsCommand({
-        Namespace: j.ns,
-        MetricName: j.m,
-        Dimensions: j.dims,
-        StartTime: start,
-        EndTime: end,
-        Period: 86400,
-        Statistics: ['Average'],
-      }),
-    ),
-  );
   ec2.destroy();
   cw.destroy();
-  return jobs.length;
 }
 
-/**
- * CPU time (user + sys, ms) of a process from /proc: the emulator's work, which on a loaded machine
- * says more than the wall time (both runs share moto_server, which is one Python process).
- */
-function cpuMsOf(pid: number | undefined): number {
-  if (pid === undefined) return 0;
-  // Fields after the command name: state is field 3, utime and stime are fields 14 and 15, in clock ticks (100 a second on Linux).
-  const fields =
-    readFileSync(`/proc/${String(pid)}/stat`, 'utf8')
-      .split(') ')[1]
-      ?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+function collect(endpointUrl: string, now: Date) {
+  const config = ConfigSchema.parse({});
+  return collectWithUsage({ config, regions: [REGION], allRegions: false, endpointUrl, lookbackDays: 14, org: false, prices: 'embedded', now });
 }
 
-/** BENCH_CPU_PROFILE=1: a V8 CPU profile of mlcost's run alone (not the seeding, not the baseline), for DevTools. */
-async function startProfiler(): Promise<{ stop(name: string): Promise<string> }> {
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 500 });
-  await session.post('Profiler.start');
+type Collected = Awaited<ReturnType<typeof collect>>;
+
+interface Timed {
+  ours: Measured<Collected>;
+  ourCalls: Map<string, number>;
+  phases: string;
+  base?: Measured<BaselineResult>;
+  baseCalls: number;
+  /** moto_server's CPU (ms) serving each side, in moto mode. */
+  motoCpu?: { ours: number; base: number };
+}
+
+/** Both readers against `proxy`, one after the other, with the same `now`. */
+async function timedRuns(n: number, proxy: Proxy, now: Date, motoPid?: number): Promise<Timed> {
+  const runStart = performance.now();
+  const traceStart = proxy.trace.length;
+  const profiler = process.env['BENCH_CPU_PROFILE'] ? await startProfiler() : undefined;
+  const motoBefore = cpuMsOf(motoPid);
+  const ours = await measured(() => collect(proxy.url, now));
+  const motoOurs = cpuMsOf(motoPid) - motoBefore;
+  if (profiler) process.stderr.write(`N=${String(n)}: CPU profile in ${await profiler.stop(`collect-${String(n)}`)}\n`);
+  const trace = proxy.trace.slice(traceStart);
+  if (process.env['BENCH_TRACE']) printTrace(trace, runStart, ours.ms);
+  const ourCalls = new Map(proxy.calls);
+  proxy.calls.clear();
+  const motoBeforeBase = cpuMsOf(motoPid);
+  const base = NO_BASELINE ? undefined : await measured(() => custodianBaseline(proxy.url, REGION, now, GPU));
+  const baseCalls = [...proxy.calls.values()].reduce((a, b) => a + b, 0);
   return {
-    async stop(name) {
-      const { profile } = await session.post('Profiler.stop');
-      session.disconnect();
-      const file = join(import.meta.dirname, '..', 'out', `${name}.cpuprofile`);
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, JSON.stringify(profile));
-      return file;
-    },
+    ours,
+    ourCalls,
+    phases: phaseSummary(trace, runStart),
+    ...(base ? { base } : {}),
+    baseCalls,
+    ...(motoPid !== undefined ? { motoCpu: { ours: motoOurs, base: cpuMsOf(motoPid) - motoBeforeBase } } : {}),
   };
 }
 
-/**
- * BENCH_TRACE=1: every call of mlcost's run with its start and end in ms from the run's start, and
- * per operation the first start and last end, to see what the run waits for (its critical path).
- */
-function printTrace(trace: readonly TracedCall[], runStart: number, runMs: number): void {
-  const at = (t: number) => Math.round(t - runStart).toString();
-  const lines = trace.map((c) => `${at(c.start).padStart(6)} ${at(c.end).padStart(6)}  ${String(c.status)} ${c.region} ${c.key}`);
-  const spans = new Map<string, { first: number; last: number; calls: number }>();
-  for (const c of trace) {
-    const s = spans.get(c.key) ?? { first: c.start, last: c.end, calls: 0 };
-    spans.set(c.key, { first: Math.min(s.first, c.start), last: Math.max(s.last, c.end), calls: s.calls + 1 });
-  }
-  const byOp = [...spans.entries()]
-    .sort((a, b) => a[1].first - b[1].first)
-    .map(([k, s]) => `${at(s.first).padStart(6)} ${at(s.last).padStart(6)}  ${String(s.calls).padStart(4)}x ${k}`);
+/** Replay mode: record both readers against moto, stop moto, then time both against the record. */
+async function replayed(n: number, endpoint: string, stopMoto: () => Promise<void>, now: Date): Promise<{ timed: Timed; check: string[] }> {
+  const recording = new Recording();
+  const recorder = await startProxy(endpoint, { record: recording });
+  const tRecord = performance.now();
+  const recorded = await collect(recorder.url, now);
+  const recordedBase = NO_BASELINE ? undefined : await custodianBaseline(recorder.url, REGION, now, GPU);
+  await recorder.stop();
+  await stopMoto();
   process.stderr.write(
-    `  start    end  status region call (ms from the run's start; run ${String(runMs)} ms)\n${lines.join('\n')}\n\n  first   last  calls operation\n${byOp.join('\n')}\n`,
+    `N=${String(n)}: recorded ${String(recording.responses.size)} answers and ${String(recording.metricResults.size)} metric results from moto in ${String(Math.round((performance.now() - tRecord) / 1000))} s; moto stopped\n`,
   );
+  const proxy = await startProxy('http://127.0.0.1:9', { replay: recording, latencyMs: LATENCY_MS });
+  try {
+    const timed = await timedRuns(n, proxy, now);
+    const check = [
+      ...snapshotMismatch(recorded.snapshot, timed.ours.value.snapshot),
+      ...(recordedBase && timed.base ? baselineMismatch(recordedBase, timed.base.value) : []),
+      ...(recording.misses ? [`${String(recording.misses)} requests were not in the record`] : []),
+    ];
+    return { timed, check };
+  } finally {
+    await proxy.stop();
+  }
 }
 
-async function benchOne(n: number): Promise<string> {
+async function benchOne(n: number, mode: 'replay' | 'moto'): Promise<{ row: string; failed: boolean }> {
   const moto = await startMoto({ indexedCloudWatch: true });
+  let stopped = false;
+  const stopMoto = async () => {
+    if (!stopped) await moto.stop();
+    stopped = true;
+  };
   try {
     const tSeed = performance.now();
     await seed(moto.endpoint, n);
-    process.stderr.write(`N=${n}: seeded in ${Math.round((performance.now() - tSeed) / 1000)} s\n`);
-    const proxy = await startProxy(moto.endpoint, { latencyMs: LATENCY_MS });
-    const runStart = performance.now();
-    const traceStart = proxy.trace.length;
-    const profiler = process.env['BENCH_CPU_PROFILE'] ? await startProfiler() : undefined;
-    const cpuBefore = process.cpuUsage();
-    const motoBefore = cpuMsOf(moto.pid);
-    const ours = await measured(() =>
-      collectWithUsage({
-        config: ConfigSchema.parse({}),
-        regions: [REGION],
-        allRegions: false,
-        endpointUrl: proxy.url,
-        lookbackDays: 14,
-        org: false,
-        prices: 'embedded',
-      }),
-    );
-    const cpu = process.cpuUsage(cpuBefore);
-    const motoCpu = cpuMsOf(moto.pid) - motoBefore;
-    process.stderr.write(
-      `N=${String(n)}: mlcost's own CPU ${String(Math.round((cpu.user + cpu.system) / 1000))} ms, moto_server's ${String(motoCpu)} ms (user + sys) in ${String(ours.ms)} ms\n`,
-    );
-    if (profiler) process.stderr.write(`N=${String(n)}: CPU profile in ${await profiler.stop(`collect-${String(n)}`)}\n`);
-    const ourCalls = new Map(proxy.calls);
-    if (process.env['BENCH_TRACE']) printTrace(proxy.trace.slice(traceStart), runStart, ours.ms);
-    const queries = ours.value.usage.cloudwatchMetricsRequested;
-    const gmd = ourCalls.get('monitoring:GetMetricData') ?? 0;
-    proxy.calls.clear();
-    // BENCH_NO_BASELINE=1 (while tracing mlcost's own run) leaves the baseline out: its columns read 0.
-    const motoBeforeBase = cpuMsOf(moto.pid);
-    const cpuBeforeBase = process.cpuUsage();
-    const base = process.env['BENCH_NO_BASELINE'] ? { value: 0, ms: 0, peakRssMiB: 0 } : await measured(() => custodianBaseline(proxy.url));
-    const baseCpu = process.cpuUsage(cpuBeforeBase);
-    process.stderr.write(
-      `N=${String(n)}: baseline's own CPU ${String(Math.round((baseCpu.user + baseCpu.system) / 1000))} ms, moto_server's ${String(cpuMsOf(moto.pid) - motoBeforeBase)} ms in ${String(base.ms)} ms\n`,
-    );
-    const gms = proxy.calls.get('monitoring:GetMetricStatistics') ?? 0;
-    const baseTotal = [...proxy.calls.values()].reduce((a, b) => a + b, 0);
-    const ourTotal = [...ourCalls.values()].reduce((a, b) => a + b, 0);
-    await proxy.stop();
-    const ourCw = gmd + (ourCalls.get('monitoring:ListMetrics') ?? 0);
-    const perOp = [...ourCalls.entries()]
-      .sort()
-      .map(([k, v]) => `${k} ${v}`)
-      .join(', ');
-    process.stderr.write(`N=${n}: mlcost ${ours.ms} ms (${perOp}); baseline ${base.ms} ms (${gms} GetMetricStatistics)\n`);
-    return `| ${n} | ${queries} | ${gmd} (ceil/500 = ${Math.ceil(queries / 500)}) | ${ourCw} | ${ourTotal} | ${(ours.ms / 1000).toFixed(1)} s | ${ours.peakRssMiB} MiB | $${ours.value.usage.apiCostUsd.toFixed(4)} | ${gms} | ${baseTotal} | ${(base.ms / 1000).toFixed(1)} s | ${base.peakRssMiB} MiB | ${(gms / Math.max(1, ourCw)).toFixed(0)}x / ${(base.ms / ours.ms).toFixed(1)}x |`;
+    process.stderr.write(`N=${String(n)}: seeded in ${String(Math.round((performance.now() - tSeed) / 1000))} s\n`);
+    const now = new Date();
+    let timed: Timed;
+    let check: string[] = [];
+    if (mode === 'replay') ({ timed, check } = await replayed(n, moto.endpoint, stopMoto, now));
+    else {
+      const proxy = await startProxy(moto.endpoint, { latencyMs: LATENCY_MS });
+      timed = await timedRuns(n, proxy, now, moto.pid);
+      await proxy.stop();
+    }
+    for (const problem of check) process.stderr.write(`N=${String(n)}: REPLAY CHECK FAILED: ${problem}\n`);
+    return { row: row(n, mode, timed, check), failed: check.length > 0 };
   } finally {
-    await moto.stop();
+    await stopMoto();
   }
+}
+
+function row(n: number, mode: string, t: Timed, check: readonly string[]): string {
+  const queries = t.ours.value.usage.cloudwatchMetricsRequested;
+  const gmd = t.ourCalls.get('monitoring:GetMetricData') ?? 0;
+  const ourTotal = [...t.ourCalls.values()].reduce((a, b) => a + b, 0);
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const moto = t.motoCpu ? `${s(t.motoCpu.ours)} / ${s(t.motoCpu.base)}` : '–';
+  const base = t.base;
+  const verdict = mode === 'moto' ? 'live' : check.length ? `FAILED (${String(check.length)})` : 'same Snapshot';
+  process.stderr.write(`N=${String(n)} ${mode}: mlcost ${s(t.ours.ms)} (${t.phases}); baseline ${base ? s(base.ms) : '–'} (${String(t.baseCalls)} calls)\n`);
+  return [
+    mode,
+    n,
+    queries,
+    `${String(gmd)} (${String(Math.ceil(queries / 500))})`,
+    ourTotal,
+    t.phases,
+    s(t.ours.ms),
+    s(t.ours.cpuMs),
+    `${String(t.ours.peakRssMiB)} MiB`,
+    base ? base.value.metricCalls : '–',
+    base ? t.baseCalls : '–',
+    base ? s(base.ms) : '–',
+    base ? s(base.cpuMs) : '–',
+    moto,
+    base ? `${(base.ms / t.ours.ms).toFixed(1)}x` : '–',
+    verdict,
+  ].join(' | ');
+}
+
+function plan(args: readonly string[]): { n: number; mode: 'replay' | 'moto' }[] {
+  if (args.length === 0)
+    return [
+      { n: 300, mode: 'replay' },
+      { n: 5000, mode: 'replay' },
+      { n: 300, mode: 'moto' },
+    ];
+  let mode: 'replay' | 'moto' = 'replay';
+  const runs: { n: number; mode: 'replay' | 'moto' }[] = [];
+  for (const a of args) {
+    if (a === '--moto' || a === '--replay') mode = a === '--moto' ? 'moto' : 'replay';
+    else if (Number(a) > 0) runs.push({ n: Number(a), mode });
+    else throw new Error(`collect.bench: "${a}" is neither a fleet size nor --moto/--replay`);
+  }
+  return runs;
 }
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
 process.env['AWS_ACCESS_KEY_ID'] = TEST_CREDENTIALS.accessKeyId;
 process.env['AWS_SECRET_ACCESS_KEY'] = TEST_CREDENTIALS.secretAccessKey;
-const sizes = process.argv
-  .slice(2)
-  .map(Number)
-  .filter((n) => n > 0);
 const rows: string[] = [];
-for (const n of sizes.length ? sizes : [100, 1000, 5000]) rows.push(await benchOne(n));
+let failed = false;
+for (const { n, mode } of plan(process.argv.slice(2))) {
+  const result = await benchOne(n, mode);
+  rows.push(`| ${result.row} |`);
+  failed ||= result.failed;
+}
 console.log(
-  '| N | metrics requested | GetMetricData calls | CloudWatch calls (incl. ListMetrics) | all mlcost calls | mlcost wall | mlcost peak RSS | est. AWS charge | baseline GetMetricStatistics | all baseline calls | baseline wall | baseline peak RSS | fewer CW calls / faster |',
+  '| mode | N | metrics requested | GetMetricData calls (ceil/500) | all mlcost calls | mlcost calls by phase (first start–last end) | mlcost wall | mlcost CPU | mlcost peak RSS | baseline GetMetricStatistics | all baseline calls | baseline wall | baseline CPU | moto CPU (mlcost / baseline) | faster | replay check |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
+if (failed) process.exitCode = 1;

@@ -1,10 +1,13 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { listenOnLoopback } from '../../test/helpers/loopback.js';
+import type { Recording } from './replay.js';
 
 /**
  * A loopback proxy in front of moto_server: adds latency per call (as a real network does),
  * counts calls per "service:Operation", and injects faults (throttling, access denied) the way
  * AWS returns them for each wire protocol, so the real SDK parses and retries them as in AWS.
+ * With `record` it keeps moto's answers; with `replay` it answers from such a record and never
+ * calls moto (see replay.ts for how requests are keyed).
  */
 export interface Fault {
   /** Signing service (ec2, monitoring, s3, sagemaker, sts…); undefined matches any. */
@@ -35,7 +38,16 @@ export interface Proxy {
   stop(): Promise<void>;
 }
 
-export async function startProxy(target: string, options: { latencyMs?: number; faults?: Fault[] } = {}): Promise<Proxy> {
+export interface ProxyOptions {
+  latencyMs?: number;
+  faults?: Fault[];
+  /** Keep every answer moto gives into this record. */
+  record?: Recording;
+  /** Answer from this record instead of moto; a request it lacks is answered as access denied and counted as a miss. */
+  replay?: Recording;
+}
+
+export async function startProxy(target: string, options: ProxyOptions = {}): Promise<Proxy> {
   const upstream = new URL(target);
   const calls = new Map<string, number>();
   const injected = new Map<string, number>();
@@ -64,9 +76,23 @@ export async function startProxy(target: string, options: { latencyMs?: number; 
       res.writeHead(e.status, e.headers).end(e.body);
       return;
     }
+    const wire = () => ({ service, region, operation, method: req.method ?? 'GET', url: req.url ?? '/', body: body.toString('utf8') });
+    if (options.replay) {
+      const answer = options.replay.answer(wire()) ?? errorResponse(service, 'deny');
+      res.writeHead(answer.status, answer.headers).end(answer.body);
+      return;
+    }
+    const { record } = options;
     const forward = request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
+      if (!record) {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+        return;
+      }
+      void readBody(up).then((answer) => {
+        record.record(wire(), up.statusCode ?? 502, up.headers, answer.toString('utf8'));
+        res.writeHead(up.statusCode ?? 502, up.headers).end(answer);
+      });
     });
     forward.on('error', (err) => res.writeHead(502).end(String(err)));
     forward.end(body);
