@@ -1,4 +1,4 @@
-import type { Ec2Instance, ReservedInstance, SavingsPlansRecommendation, Snapshot } from '../../src/snapshot/schema.js';
+import type { Ec2Instance, ReservedInstance, SavingsPlan, SavingsPlansRecommendation, Snapshot } from '../../src/snapshot/schema.js';
 import { END, instance, snapshotOf } from './builders.js';
 
 /**
@@ -14,6 +14,21 @@ export const busyG5 = (id = 'i-busy'): Ec2Instance =>
 /** p4d.24xlarge on-demand is $21.9576/h: usage Cost Explorer commits to and the findings remove. */
 export const idleP4d = (): Ec2Instance =>
   instance({ id: 'i-idle', type: 'p4d.24xlarge', cpu: [0.5, 1, 2], netMBPerDay: 0.5, gpu: Array.from({ length: 8 }, (): [number, number] => [0, 0.1]) });
+
+/** m7i.large on-demand is $0.1008/h in the catalog: a busy CPU box beside the g5. */
+export const busyM7i = (id = 'i-m7i'): Ec2Instance => instance({ id, type: 'm7i.large', cpu: [50, 70, 90], mem: [60, 70, 80], netMBPerDay: 5000 });
+
+/** A Savings Plan in force; by default a $0.50/h Compute plan 30 days into its year. */
+export const savingsPlan = (over: Partial<SavingsPlan> = {}): SavingsPlan => ({
+  id: 'sp-compute',
+  accountId: PLAN_ACCOUNT,
+  type: 'Compute',
+  commitmentPerHour: 0.5,
+  start: new Date(END.getTime() - 30 * 86_400_000).toISOString(),
+  end: new Date(END.getTime() + 335 * 86_400_000).toISOString(),
+  state: 'active',
+  ...over,
+});
 
 export const ceRecommendation = (over: Partial<SavingsPlansRecommendation> = {}): SavingsPlansRecommendation => ({
   accountId: PLAN_ACCOUNT,

@@ -17,6 +17,7 @@ import { startMoto, type Moto } from '../helpers/moto.js';
 import { stopAll } from '../helpers/teardown.js';
 import { json, startLoopback, type Loopback, type LoopbackAnswer, type LoopbackRequest } from './support/loopback-aws.js';
 import { describeOfferingRates, describePlanRates, describeSavingsPlans, ec2Rate, ONE_YEAR, sagemakerRate, THREE_YEARS } from './support/savings-plans-aws.js';
+import { testCollectOptions } from '../helpers/collect-options.js';
 
 /**
  * Savings Plans rates end to end: a collect with --prices live reads today's offering rates and the
@@ -122,16 +123,7 @@ beforeAll(async () => {
   process.env['AWS_ENDPOINT_URL'] = moto.endpoint;
   process.env['AWS_ENDPOINT_URL_SAVINGSPLANS'] = sp.url;
   process.env['AWS_ENDPOINT_URL_PRICING'] = sp.url;
-  ({ snapshot } = await collectWithUsage({
-    config: ConfigSchema.parse({}),
-    regions: ['us-east-1'],
-    allRegions: false,
-    lookbackDays: 14,
-    org: false,
-    prices: 'live',
-    cacheDir: mkdtempSync(join(tmpdir(), 'mlcost-sp-rates-')),
-    maxAttempts: 2,
-  }));
+  ({ snapshot } = await collectWithUsage(testCollectOptions(undefined, { prices: 'live', cacheDir: mkdtempSync(join(tmpdir(), 'mlcost-sp-rates-')) })));
 }, 180_000);
 
 afterAll(async () => {

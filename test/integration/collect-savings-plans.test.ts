@@ -12,6 +12,7 @@ import type { Snapshot } from '../../src/snapshot/schema.js';
 import { startMoto, type Moto } from '../helpers/moto.js';
 import { HTML_500, json, startLoopback, type Loopback, type LoopbackAnswer } from './support/loopback-aws.js';
 import { stopAll } from '../helpers/teardown.js';
+import { testCollectOptions } from '../helpers/collect-options.js';
 
 /**
  * Savings Plans through the real SDK client. moto_server 5.2.1 has no Savings Plans backend (it
@@ -96,15 +97,7 @@ beforeAll(async () => {
   process.env['AWS_SECRET_ACCESS_KEY'] = TEST_CREDENTIALS.secretAccessKey;
   process.env['AWS_ENDPOINT_URL'] = moto.endpoint;
   process.env['AWS_ENDPOINT_URL_SAVINGSPLANS'] = sp.url;
-  ({ snapshot } = await collectWithUsage({
-    config: ConfigSchema.parse({}),
-    regions: ['us-east-1'],
-    allRegions: false,
-    lookbackDays: 14,
-    org: false,
-    prices: 'embedded',
-    maxAttempts: 2,
-  }));
+  ({ snapshot } = await collectWithUsage(testCollectOptions(undefined)));
 }, 180_000);
 
 afterAll(async () => {

@@ -4,23 +4,14 @@ import { buildCommitmentPlan } from '../../src/engine/plan/build.js';
 import type { SavingsPlanRate } from '../../src/engine/plan/options.js';
 import type { CommitmentPlan, PlanLine } from '../../src/engine/plan/schema.js';
 import type { SavingsPlan, Snapshot } from '../../src/snapshot/schema.js';
-import { audit, END, instance, snapshotOf } from '../helpers/builders.js';
-import { busyG5, ceRecommendation, PLAN_ACCOUNT, planSnapshot, reservedInstance } from '../helpers/plan-fixture.js';
+import { audit, END, snapshotOf } from '../helpers/builders.js';
+import { busyG5, busyM7i, ceRecommendation, PLAN_ACCOUNT, planSnapshot, reservedInstance, savingsPlan } from '../helpers/plan-fixture.js';
 
 /** Savings Plans already bought, netted in AWS's order before anything new is recommended. */
 const ACCOUNT = PLAN_ACCOUNT;
 const g5 = () => busyG5('i-g5');
-const m7i = () => instance({ id: 'i-m7i', type: 'm7i.large', cpu: [50, 70, 90], mem: [60, 70, 80], netMBPerDay: 5000 });
-const sp = (over: Partial<SavingsPlan>): SavingsPlan => ({
-  id: 'sp-compute',
-  accountId: ACCOUNT,
-  type: 'Compute',
-  commitmentPerHour: 0.5,
-  start: new Date(END.getTime() - 30 * 86_400_000).toISOString(),
-  end: new Date(END.getTime() + 335 * 86_400_000).toISOString(),
-  state: 'active',
-  ...over,
-});
+const m7i = () => busyM7i();
+const sp = savingsPlan;
 
 /**
  * Savings Plans rates for the test, as a rate source would give them: a share of on-demand per plan kind

@@ -3,24 +3,11 @@ import type { PlanLine } from '../../src/engine/plan/schema.js';
 import type { AuditResult } from '../../src/engine/result.js';
 import type { ReservedInstance, SageMakerEndpoint, SavingsPlan } from '../../src/snapshot/schema.js';
 import { audit, END, instance, snapshotOf } from '../helpers/builders.js';
+import { busyG5, busyM7i, idleP4d, PLAN_ACCOUNT, reservedInstance, savingsPlan } from '../helpers/plan-fixture.js';
 
-const ACCOUNT = '111122223333';
-const busyG5 = () => instance({ id: 'i-busy', type: 'g5.xlarge', cpu: [40, 60, 80], mem: [40, 50, 60], netMBPerDay: 5000, gpu: [[90, 20]] });
-const idleP4d = () =>
-  instance({ id: 'i-idle', type: 'p4d.24xlarge', cpu: [0.5, 1, 2], netMBPerDay: 0.5, gpu: Array.from({ length: 8 }, (): [number, number] => [0, 0.1]) });
-const busyCpu = () => instance({ id: 'i-cpu', type: 'm7i.large', cpu: [50, 70, 90], mem: [60, 70, 80], netMBPerDay: 5000 });
-const ri = (over: Partial<ReservedInstance>): ReservedInstance => ({
-  id: 'ri-1',
-  accountId: ACCOUNT,
-  region: 'us-east-1',
-  instanceType: 'g5.xlarge',
-  instanceCount: 1,
-  scope: 'Region',
-  start: new Date(END.getTime() - 300 * 86_400_000).toISOString(),
-  end: new Date(END.getTime() + 30 * 86_400_000).toISOString(),
-  state: 'active',
-  ...over,
-});
+const ACCOUNT = PLAN_ACCOUNT;
+const busyCpu = () => busyM7i('i-cpu');
+const ri = (over: Partial<ReservedInstance>): ReservedInstance => reservedInstance({ id: 'ri-1', instanceType: 'g5.xlarge', ...over });
 const endpoint = (): SageMakerEndpoint => ({
   name: 'ranker',
   accountId: ACCOUNT,
@@ -155,16 +142,8 @@ describe('commitment plan', () => {
   });
 
   it('lists Savings Plans in force with their hourly commitment per pool and how much of it the usage after the findings spends', async () => {
-    const sp = (over: Partial<SavingsPlan>): SavingsPlan => ({
-      id: 'sp-1',
-      accountId: ACCOUNT,
-      type: 'Compute',
-      commitmentPerHour: 2.5,
-      start: new Date(END.getTime() - 30 * 86_400_000).toISOString(),
-      end: new Date(END.getTime() + 20 * 86_400_000).toISOString(),
-      state: 'active',
-      ...over,
-    });
+    const sp = (over: Partial<SavingsPlan>): SavingsPlan =>
+      savingsPlan({ id: 'sp-1', commitmentPerHour: 2.5, end: new Date(END.getTime() + 20 * 86_400_000).toISOString(), ...over });
     const snapshot = snapshotOf({ ec2Instances: [busyG5()] });
     snapshot.resources.savingsPlans.push(sp({}), sp({ id: 'sp-2', type: 'SageMaker', commitmentPerHour: 1 }), sp({ id: 'sp-old', state: 'retired' }));
     const r = await audit(snapshot);

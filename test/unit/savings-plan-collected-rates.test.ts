@@ -6,13 +6,13 @@ import { UserError } from '../../src/errors.js';
 import { readSnapshot, writeSnapshot } from '../../src/snapshot/io.js';
 import type { PlanLine } from '../../src/engine/plan/schema.js';
 import type { SavingsPlan, SavingsPlanOfferingRate, SnapshotInput } from '../../src/snapshot/schema.js';
-import { audit, END, instance, snapshotOf } from '../helpers/builders.js';
+import { audit, snapshotOf } from '../helpers/builders.js';
+import { busyG5, busyM7i, savingsPlan } from '../helpers/plan-fixture.js';
 
 /**
  * The commitment plan priced from the Savings Plans rates a live collect stores in the Snapshot.
  * g5.xlarge on-demand is $1.006/h and m7i.large $0.1008/h (the catalog's us-east-1 list prices).
  */
-const ACCOUNT = '111122223333';
 const SOURCE = 'AWS Savings Plans DescribeSavingsPlansOfferingRates, 2026-11-20';
 const offer = (planType: SavingsPlanOfferingRate['planType'], termMonths: 12 | 36, instanceType: string, usd: number): SavingsPlanOfferingRate => ({
   planType,
@@ -31,23 +31,11 @@ const G5_OFFERS = [
   offer('EC2Instance', 36, 'g5.xlarge', 0.4024),
   offer('Compute', 36, 'g5.xlarge', 0.503),
 ];
-const plan = (over: Partial<SavingsPlan>): SavingsPlan => ({
-  id: 'sp-compute',
-  accountId: ACCOUNT,
-  type: 'Compute',
-  commitmentPerHour: 0.5,
-  start: new Date(END.getTime() - 30 * 86_400_000).toISOString(),
-  end: new Date(END.getTime() + 335 * 86_400_000).toISOString(),
-  state: 'active',
-  ...over,
-});
+const plan = savingsPlan;
 const fleet = (rates: SnapshotInput['savingsPlanRates'], plans: SavingsPlan[] = []) => {
   const s = snapshotOf(
     {
-      ec2Instances: [
-        instance({ id: 'i-g5', type: 'g5.xlarge', cpu: [40, 60, 80], mem: [40, 50, 60], netMBPerDay: 5000, gpu: [[90, 20]] }),
-        instance({ id: 'i-m7i', type: 'm7i.large', cpu: [50, 70, 90], mem: [60, 70, 80], netMBPerDay: 5000 }),
-      ],
+      ec2Instances: [busyG5('i-g5'), busyM7i()],
     },
     { savingsPlanRates: rates },
   );
