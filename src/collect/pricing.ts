@@ -7,6 +7,7 @@ import type { Account, WarningSink } from './context.js';
 import { defaultCacheDir, PriceCache } from './pricing-cache.js';
 import { ebsPrices, ec2Prices, parsePriceList, s3Prices, sagemakerPrices, type ParseContext, type PriceItem } from './pricing-parse.js';
 import type { CollectOptions } from './types.js';
+import { chunks } from './paging.js';
 
 export const IAM_ACTIONS = ['pricing:GetProducts'] as const;
 
@@ -157,12 +158,6 @@ function sagemakerFilters(region: string, types: string[]): Filter[] {
     { Type: 'TERM_MATCH', Field: 'productFamily', Value: 'ML Instance' },
     { Type: 'ANY_OF', Field: 'instanceName', Value: types.join(',') },
   ];
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 function ebsFilters(region: string, volumeTypes: string[]): Filter[] {

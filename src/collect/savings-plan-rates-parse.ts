@@ -57,14 +57,6 @@ export function ratedUsage(r: ApiRate): RatedUsage | undefined {
   return { region, instanceType, use, usd: Number(r.rate) };
 }
 
-/** One line for a response that is not in the API's shape: what and where. */
-export function shapeError(api: string, error: z.ZodError): Error {
-  const issue = error.issues[0];
-  return Object.assign(new Error(`${api} answered in an unexpected shape (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'})`), {
-    name: 'InvalidResponse',
-  });
-}
-
 /** Rates in another currency are dropped (the plan sums USD); one warning says how many. */
 export function currencyWarning(api: string, accountId: string, count: number, currency: string): SnapshotWarning {
   return {

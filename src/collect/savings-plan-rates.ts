@@ -4,8 +4,10 @@ import { familyOf, sizeLadder } from '../catalog/index.js';
 import type { SavingsPlan, SavingsPlanOfferingRate, SavingsPlanRates, SnapshotInput } from '../snapshot/schema.js';
 import { clientFor, guarded, type Account, type RegionContext } from './context.js';
 import { boughtRatesOrWarn } from './savings-plans-bought-rates.js';
-import { ApiRate, ApiRatePage, currencyWarning, ratedUsage, shapeError } from './savings-plan-rates-parse.js';
+import { shapeError } from './invalid-response.js';
+import { ApiRate, ApiRatePage, currencyWarning, ratedUsage } from './savings-plan-rates-parse.js';
 import { SAVINGS_PLANS_REGION } from './savings-plans.js';
+import { chunks, tokenPages } from './paging.js';
 
 const API = 'DescribeSavingsPlansOfferingRates';
 
@@ -91,12 +93,14 @@ export async function collectOfferingRates(ctx: OfferingRatesContext, needs: Rat
         ],
         maxResults: PAGE_SIZE,
       };
-      let nextToken: string | undefined;
-      do {
+      const pages = tokenPages(async (nextToken) => {
         const raw = await client.send(new DescribeSavingsPlansOfferingRatesCommand({ ...request, ...(nextToken ? { nextToken } : {}) }));
         const page = ApiRatePage.safeParse(raw);
         if (!page.success) throw shapeError(API, page.error);
-        for (const item of page.data.searchResults) {
+        return page.data;
+      });
+      for await (const page of pages) {
+        for (const item of page.searchResults) {
           const r = ApiOfferingRate.safeParse(item);
           if (!r.success) {
             dropped += 1;
@@ -114,9 +118,7 @@ export async function collectOfferingRates(ctx: OfferingRatesContext, needs: Rat
           if (!termMonths || !planType.success || offering.paymentOption !== 'No Upfront' || !usage || !types.has(usage.instanceType)) continue;
           out.push({ planType: planType.data, termMonths, payment: 'no-upfront', ...usage, source: `AWS Savings Plans ${API}, ${asOf}`, asOf });
         }
-        // A token equal to the one just sent would loop forever; AWS never does that, a broken proxy might.
-        nextToken = page.data.nextToken && page.data.nextToken !== nextToken ? page.data.nextToken : undefined;
-      } while (nextToken);
+      }
     }
   }
   if (dropped)
@@ -174,10 +176,4 @@ function dedupe(rates: SavingsPlanOfferingRate[]): SavingsPlanOfferingRate[] {
     if (!prev || r.usd < prev.usd) best.set(k, r);
   }
   return [...best.values()];
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }

@@ -2,9 +2,11 @@ import { DescribeSavingsPlanRatesCommand, type SavingsPlanRateFilter } from '@aw
 import type { BoughtSavingsPlanRate, SavingsPlan } from '../snapshot/schema.js';
 import type { Account } from './context.js';
 import { clientFor, guarded, type RegionContext } from './context.js';
-import { ApiRate, ApiRatePage, currencyWarning, ratedUsage, shapeError } from './savings-plan-rates-parse.js';
+import { shapeError } from './invalid-response.js';
+import { ApiRate, ApiRatePage, currencyWarning, ratedUsage } from './savings-plan-rates-parse.js';
 import type { RateNeeds } from './savings-plan-rates.js';
 import { SAVINGS_PLANS_REGION } from './savings-plans.js';
+import { tokenPages } from './paging.js';
 
 const API = 'DescribeSavingsPlanRates';
 const PAGE_SIZE = 1000;
@@ -45,14 +47,16 @@ async function ratesOf(ctx: BoughtRatesContext, plan: SavingsPlan, filters: Savi
   const out: BoughtSavingsPlanRate[] = [];
   let otherCurrency: string | undefined;
   let otherCount = 0;
-  let nextToken: string | undefined;
-  do {
+  const pages = tokenPages(async (nextToken) => {
     const raw = await client.send(
       new DescribeSavingsPlanRatesCommand({ savingsPlanId: plan.id, filters, maxResults: PAGE_SIZE, ...(nextToken ? { nextToken } : {}) }),
     );
     const page = ApiRatePage.safeParse(raw);
     if (!page.success) throw shapeError(API, page.error);
-    for (const item of page.data.searchResults) {
+    return page.data;
+  });
+  for await (const page of pages) {
+    for (const item of page.searchResults) {
       const r = ApiRate.safeParse(item);
       if (!r.success) throw shapeError(API, r.error);
       if (r.data.currency !== undefined && r.data.currency !== 'USD') {
@@ -63,8 +67,7 @@ async function ratesOf(ctx: BoughtRatesContext, plan: SavingsPlan, filters: Savi
       const usage = ratedUsage(r.data);
       if (usage) out.push({ savingsPlanId: plan.id, ...usage, source: `AWS Savings Plans ${API}, ${asOf}`, asOf });
     }
-    nextToken = page.data.nextToken && page.data.nextToken !== nextToken ? page.data.nextToken : undefined;
-  } while (nextToken);
+  }
   if (otherCurrency !== undefined) ctx.warnings.add(currencyWarning(`${API} ${plan.id}`, ctx.account.accountId, otherCount, otherCurrency));
   return out;
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { SavingsPlansRecommendation } from '../snapshot/schema.js';
 import { defineCollector } from './collector.js';
 import { clientFor, warnFailure, type RegionContext } from './context.js';
+import { shapeError } from './invalid-response.js';
 
 /** Cost Explorer is account-wide, served from us-east-1. */
 export const COST_EXPLORER_REGION = 'us-east-1';
@@ -114,13 +115,7 @@ function toRecommendation(
   lookback: SavingsPlansRecommendation['lookbackPeriodInDays'],
 ): SavingsPlansRecommendation {
   const parsed = ApiRecommendation.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw Object.assign(
-      new Error(`GetSavingsPlansPurchaseRecommendation answered in an unexpected shape (${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'})`),
-      { name: 'InvalidResponse' },
-    );
-  }
+  if (!parsed.success) throw shapeError('GetSavingsPlansPurchaseRecommendation', parsed.error);
   const rec = parsed.data.SavingsPlansPurchaseRecommendation;
   const summary = rec?.SavingsPlansPurchaseRecommendationSummary;
   if (summary?.CurrencyCode !== undefined && summary.CurrencyCode !== 'USD')

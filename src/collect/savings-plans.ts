@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { SavingsPlan } from '../snapshot/schema.js';
 import { defineCollector } from './collector.js';
 import { clientFor, guarded, type RegionContext } from './context.js';
+import { shapeError } from './invalid-response.js';
+import { tokenPages } from './paging.js';
 
 /** Account-wide, from one global endpoint; it warns in its own words (see savingsPlansOrWarn), so it never fails. */
 export const savingsPlansCollector = defineCollector({
@@ -50,25 +52,18 @@ export async function collectSavingsPlans(ctx: SavingsPlansContext): Promise<Sav
   const here = { ...ctx, region: SAVINGS_PLANS_REGION };
   const client = clientFor(here, 'savingsplans');
   const out: SavingsPlan[] = [];
-  let nextToken: string | undefined;
-  do {
+  const pages = tokenPages(async (nextToken) => {
     const raw = await client.send(new DescribeSavingsPlansCommand({ states: ['active'], maxResults: PAGE_SIZE, ...(nextToken ? { nextToken } : {}) }));
     const parsed = ApiPage.safeParse(raw);
-    if (!parsed.success)
-      throw Object.assign(
-        new Error(
-          `DescribeSavingsPlans answered in an unexpected shape (${parsed.error.issues[0]?.path.join('.') ?? '?'}: ${parsed.error.issues[0]?.message ?? 'invalid'})`,
-        ),
-        { name: 'InvalidResponse' },
-      );
-    const page = parsed.data;
+    if (!parsed.success) throw shapeError('DescribeSavingsPlans', parsed.error);
+    return parsed.data;
+  });
+  for await (const page of pages) {
     for (const item of page.savingsPlans) {
       const plan = toSavingsPlan(item, here);
       if (plan) out.push(plan);
     }
-    // A token equal to the one just sent would loop forever; AWS never does that, a broken proxy might.
-    nextToken = page.nextToken && page.nextToken !== nextToken ? page.nextToken : undefined;
-  } while (nextToken);
+  }
   return out;
 }
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/render/html.js';
 import { findChromium } from '../../scripts/test-setup.js';
 import { audit, END } from '../helpers/builders.js';
-import { PLAN_ACCOUNT, planSnapshot } from '../helpers/plan-fixture.js';
+import { planSnapshot, savingsPlan } from '../helpers/plan-fixture.js';
 
 const CHROMIUM = findChromium(process.env) ?? process.env['MLCOST_CHROMIUM'] ?? '/usr/bin/chromium';
 
@@ -17,15 +17,9 @@ describe('the commitment plan in the HTML report, in headless Chromium', () => {
 
   beforeAll(async () => {
     const snapshot = planSnapshot({ withExpiringRi: true });
-    snapshot.resources.savingsPlans.push({
-      id: 'sp-sm',
-      accountId: PLAN_ACCOUNT,
-      type: 'SageMaker',
-      commitmentPerHour: 1,
-      start: new Date(END.getTime() - 30 * 86_400_000).toISOString(),
-      end: new Date(END.getTime() + 300 * 86_400_000).toISOString(),
-      state: 'active',
-    });
+    snapshot.resources.savingsPlans.push(
+      savingsPlan({ id: 'sp-sm', type: 'SageMaker', commitmentPerHour: 1, end: new Date(END.getTime() + 300 * 86_400_000).toISOString() }),
+    );
     file = join(mkdtempSync(join(tmpdir(), 'mlcost-plan-html-')), 'report.html');
     writeFileSync(file, renderHtml(await audit(snapshot), { color: false }));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
